@@ -1,6 +1,21 @@
+using HuaXin.Bot;
+
+// Commands share the service's pipeline: "chat" is a terminal chat, "eval" measures quality on any corpus.
+switch (args.FirstOrDefault())
+{
+    case "chat":
+        return await ChatCommand.RunAsync(args[1..]);
+    case "eval":
+        return await EvalCommand.RunAsync(args[1..]);
+}
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddHuaXinServices();
+
 var app = builder.Build();
-app.MapGet("/", () => "HuaXin.Bot");
-app.Run();
+await app.Services.InitializeHuaXinAsync();
+app.MapHuaXinEndpoints();
+await app.RunAsync();
+return 0;
 
 public partial class Program;

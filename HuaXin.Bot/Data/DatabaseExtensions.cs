@@ -1,0 +1,55 @@
+using HuaXin.Bot.Data.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace HuaXin.Bot.Data;
+
+public static class DatabaseExtensions
+{
+    /// <summary>Registers <see cref="HuaXinDbContext"/> for the configured provider. With no configuration:
+    /// a SQLite file App_Data/huaxin.db under the content root.</summary>
+    public static IServiceCollection AddHuaXinDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var provider = configuration.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
+        var connectionString = configuration.GetConnectionString("HuaXin");
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = SqliteConnectionString(connectionString, contentRoot);
+                services.AddDbContextFactory<SqliteHuaXinDbContext>(o => o.UseSqlite(sqlite));
+                services.AddScoped<HuaXinDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqliteHuaXinDbContext>>().CreateDbContext());
+                services.AddSingleton<IDbContextFactory<HuaXinDbContext>, UpcastFactory<SqliteHuaXinDbContext>>();
+                break;
+            default:
+                throw new InvalidOperationException($"Unsupported Database:Provider '{provider}'.");
+        }
+        return services;
+    }
+
+    public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<HuaXinDbContext>>().CreateDbContextAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>Relative SQLite paths are taken from the content root, and the folder is created, so a first run just works.</summary>
+    internal static string SqliteConnectionString(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Data Source=App_Data/huaxin.db" : configured);
+        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var path = Path.GetFullPath(builder.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+        // Readers and the writer don't block each other in WAL mode; busy writers wait instead of failing.
+        builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 30);
+        return builder.ToString();
+    }
+
+    private sealed class UpcastFactory<T>(IDbContextFactory<T> inner) : IDbContextFactory<HuaXinDbContext> where T : HuaXinDbContext
+    {
+        public HuaXinDbContext CreateDbContext() => inner.CreateDbContext();
+    }
+}

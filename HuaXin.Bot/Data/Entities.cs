@@ -1,0 +1,94 @@
+namespace HuaXin.Bot.Data;
+
+/// <summary>One ingested knowledge document; <see cref="ContentHash"/> drives incremental re-indexing.</summary>
+public sealed class KnowledgeDocument
+{
+    public required string Id { get; set; }
+    public required string Title { get; set; }
+    public string Category { get; set; } = "regulation";
+    public string? Effective { get; set; }
+    public string? Owner { get; set; }
+    public required string SourcePath { get; set; }
+    public required string ContentHash { get; set; }
+    public DateTimeOffset IndexedAt { get; set; }
+    public List<KnowledgeChunk> Chunks { get; set; } = [];
+}
+
+/// <summary>A clause-aware chunk: never spans two clauses; keeps its heading path.</summary>
+public sealed class KnowledgeChunk
+{
+    public long Id { get; set; }
+    public required string DocumentId { get; set; }
+    public int Ordinal { get; set; }
+    /// <summary>Heading path as a JSON array, e.g. ["第二章 救助对象和标准","第五条"].</summary>
+    public required string HeadingsJson { get; set; }
+    public required string Text { get; set; }
+}
+
+public sealed class ConversationStateRow
+{
+    public required string Key { get; set; }
+    public required string Json { get; set; }
+    public long Version { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>A confirmed service request (ticket), numbered HX-yyyyMMdd-NNNN.</summary>
+public sealed class ServiceRequest
+{
+    public long Id { get; set; }
+    public required string Number { get; set; }
+    public required string Category { get; set; }
+    public required string Department { get; set; }
+    public required string Channel { get; set; }
+    public required string UserId { get; set; }
+    public string? UserName { get; set; }
+    /// <summary>Slot name → value as a JSON object.</summary>
+    public required string SlotsJson { get; set; }
+    public required string OriginalText { get; set; }
+    public bool Urgent { get; set; }
+    public required string Status { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset FirstContactDue { get; set; }
+    public List<ServiceRequestHistory> History { get; set; } = [];
+}
+
+/// <summary>Every status change of a request: who, when, why.</summary>
+public sealed class ServiceRequestHistory
+{
+    public long Id { get; set; }
+    public long ServiceRequestId { get; set; }
+    public string? FromStatus { get; set; }
+    public required string ToStatus { get; set; }
+    public required string Actor { get; set; }
+    public string? Note { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
+public sealed class AnswerFeedbackRow
+{
+    public long Id { get; set; }
+    public required string Channel { get; set; }
+    public required string UserId { get; set; }
+    public required string Question { get; set; }
+    public bool Helpful { get; set; }
+    public required string CitedDocIds { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>A question the knowledge base abstained on: the owners' work list.</summary>
+public sealed class UnansweredQuestion
+{
+    public long Id { get; set; }
+    public required string Channel { get; set; }
+    public required string Question { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>Inbound message ids already accepted, so a redelivered message is processed once.</summary>
+public sealed class InboundMessage
+{
+    public required string Key { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace HuaXin.Bot.Data;
+
+/// <summary>The service's database. Each provider has a derived context that owns its migrations.</summary>
+public abstract class HuaXinDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<KnowledgeDocument> KnowledgeDocuments => Set<KnowledgeDocument>();
+    public DbSet<KnowledgeChunk> KnowledgeChunks => Set<KnowledgeChunk>();
+    public DbSet<ConversationStateRow> ConversationStates => Set<ConversationStateRow>();
+    public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
+    public DbSet<ServiceRequestHistory> ServiceRequestHistory => Set<ServiceRequestHistory>();
+    public DbSet<AnswerFeedbackRow> AnswerFeedback => Set<AnswerFeedbackRow>();
+    public DbSet<UnansweredQuestion> UnansweredQuestions => Set<UnansweredQuestion>();
+    public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no DateTimeOffset type; a binary form keeps ordering and comparisons in SQL.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<KnowledgeDocument>(e =>
+        {
+            e.HasKey(d => d.Id);
+            e.Property(d => d.Id).HasMaxLength(200);
+            e.HasMany(d => d.Chunks).WithOne().HasForeignKey(c => c.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<KnowledgeChunk>(e =>
+        {
+            e.HasIndex(c => new { c.DocumentId, c.Ordinal }).IsUnique();
+        });
+        modelBuilder.Entity<ConversationStateRow>(e =>
+        {
+            e.HasKey(s => s.Key);
+            e.Property(s => s.Key).HasMaxLength(300);
+            e.Property(s => s.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<ServiceRequest>(e =>
+        {
+            e.HasIndex(r => r.Number).IsUnique();
+            e.HasIndex(r => new { r.Channel, r.UserId });
+            e.HasIndex(r => new { r.Department, r.Status });
+            e.Property(r => r.Number).HasMaxLength(32);
+            e.HasMany(r => r.History).WithOne().HasForeignKey(h => h.ServiceRequestId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<InboundMessage>(e =>
+        {
+            e.HasKey(m => m.Key);
+            e.Property(m => m.Key).HasMaxLength(300);
+            e.HasIndex(m => m.ReceivedAt);
+        });
+        modelBuilder.Entity<UnansweredQuestion>(e => e.HasIndex(q => q.At));
+        modelBuilder.Entity<AnswerFeedbackRow>(e => e.HasIndex(f => f.At));
+    }
+}

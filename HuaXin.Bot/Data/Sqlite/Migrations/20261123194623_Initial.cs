@@ -1,0 +1,232 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace HuaXin.Bot.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AnswerFeedback",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Channel = table.Column<string>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Question = table.Column<string>(type: "TEXT", nullable: false),
+                    Helpful = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CitedDocIds = table.Column<string>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnswerFeedback", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConversationStates",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversationStates", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InboundMessages",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InboundMessages", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KnowledgeDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", nullable: false),
+                    Effective = table.Column<string>(type: "TEXT", nullable: true),
+                    Owner = table.Column<string>(type: "TEXT", nullable: true),
+                    SourcePath = table.Column<string>(type: "TEXT", nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", nullable: false),
+                    IndexedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KnowledgeDocuments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceRequests",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", nullable: false),
+                    Department = table.Column<string>(type: "TEXT", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", nullable: true),
+                    SlotsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    OriginalText = table.Column<string>(type: "TEXT", nullable: false),
+                    Urgent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstContactDue = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnansweredQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Channel = table.Column<string>(type: "TEXT", nullable: false),
+                    Question = table.Column<string>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnansweredQuestions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KnowledgeChunks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DocumentId = table.Column<string>(type: "TEXT", nullable: false),
+                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false),
+                    HeadingsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KnowledgeChunks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KnowledgeChunks_KnowledgeDocuments_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "KnowledgeDocuments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceRequestHistory",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ServiceRequestId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FromStatus = table.Column<string>(type: "TEXT", nullable: true),
+                    ToStatus = table.Column<string>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceRequestHistory", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceRequestHistory_ServiceRequests_ServiceRequestId",
+                        column: x => x.ServiceRequestId,
+                        principalTable: "ServiceRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnswerFeedback_At",
+                table: "AnswerFeedback",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InboundMessages_ReceivedAt",
+                table: "InboundMessages",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeChunks_DocumentId_Ordinal",
+                table: "KnowledgeChunks",
+                columns: new[] { "DocumentId", "Ordinal" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequestHistory_ServiceRequestId",
+                table: "ServiceRequestHistory",
+                column: "ServiceRequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_Channel_UserId",
+                table: "ServiceRequests",
+                columns: new[] { "Channel", "UserId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_Department_Status",
+                table: "ServiceRequests",
+                columns: new[] { "Department", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_Number",
+                table: "ServiceRequests",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnansweredQuestions_At",
+                table: "UnansweredQuestions",
+                column: "At");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AnswerFeedback");
+
+            migrationBuilder.DropTable(
+                name: "ConversationStates");
+
+            migrationBuilder.DropTable(
+                name: "InboundMessages");
+
+            migrationBuilder.DropTable(
+                name: "KnowledgeChunks");
+
+            migrationBuilder.DropTable(
+                name: "ServiceRequestHistory");
+
+            migrationBuilder.DropTable(
+                name: "UnansweredQuestions");
+
+            migrationBuilder.DropTable(
+                name: "KnowledgeDocuments");
+
+            migrationBuilder.DropTable(
+                name: "ServiceRequests");
+        }
+    }
+}

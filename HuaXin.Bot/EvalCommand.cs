@@ -1,0 +1,6 @@
+namespace HuaXin.Bot;
+
+internal static class EvalCommand
+{
+    public static Task<int> RunAsync(string[] args) => Task.FromResult(0);
+}

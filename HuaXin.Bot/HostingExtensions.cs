@@ -1,0 +1,31 @@
+using HuaXin.Bot.Data;
+
+namespace HuaXin.Bot;
+
+/// <summary>Composition of the service: one place that lists every part, used by the web host and the commands.</summary>
+public static class HostingExtensions
+{
+    public static WebApplicationBuilder AddHuaXinServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var contentRoot = builder.Environment.ContentRootPath;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHuaXinDatabase(configuration, contentRoot);
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        return builder;
+    }
+
+    public static async Task InitializeHuaXinAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await services.InitializeDatabaseAsync(cancellationToken);
+    }
+
+    public static WebApplication MapHuaXinEndpoints(this WebApplication app)
+    {
+        app.MapOpenApi();
+        return app;
+    }
+}
