@@ -1,4 +1,5 @@
 using HuaXin.Bot;
+using HuaXin.Bot.Cli;
 
 // Commands share the service's pipeline: "chat" is a terminal chat, "eval" measures quality on any corpus.
 switch (args.FirstOrDefault())

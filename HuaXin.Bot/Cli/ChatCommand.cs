@@ -1,4 +1,4 @@
-namespace HuaXin.Bot;
+namespace HuaXin.Bot.Cli;
 
 internal static class ChatCommand
 {
