@@ -1,0 +1,147 @@
+using System.Text.Json.Nodes;
+using HuaXin.Bot.Dialogs.Abstractions;
+
+namespace HuaXin.Bot.BotFramework;
+
+/// <summary>Renders the channel-neutral <see cref="Card"/> as an Adaptive Card 1.5 (the highest version Teams renders).</summary>
+/// <remarks>
+/// Buttons are <c>Action.Submit</c> whose data is the button's Data plus <c>msteams.messageBack</c>: Teams then posts
+/// a message with <c>text</c> = the button's typed equivalent, shows the button title in the chat (a plain submit
+/// leaves no trace for the user or the rest of a group) and puts the data in <c>value</c>; Web Chat ignores the
+/// <c>msteams</c> property and submits the data as <c>value</c>. Either way <see cref="ActivityMapping"/> recovers the same
+/// dictionary. Ticket cards use <c>Action.Execute</c> so a staff member's press answers with a refreshed card in place.
+/// </remarks>
+public static class AdaptiveCards
+{
+    public const string ContentType = "application/vnd.microsoft.card.adaptive";
+    public const string Version = "1.5";
+
+    /// <summary>The "action" key every button's Data carries (see <see cref="CardButton"/>).</summary>
+    public const string ActionKey = "action";
+
+    public static JsonObject Render(Card card, string fallbackText)
+    {
+        var body = new JsonArray
+        {
+            new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = card.Title,
+                ["weight"] = "Bolder",
+                ["size"] = card.Kind == CardKinds.Welcome ? "Large" : "Medium",
+                ["wrap"] = true,
+                ["style"] = "heading",
+            },
+        };
+        if (!string.IsNullOrWhiteSpace(card.Body))
+        {
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = card.Body, ["wrap"] = true });
+        }
+        if (card.Facts.Count > 0)
+        {
+            body.Add(card.Kind == CardKinds.Answer ? Citations(card.Facts) : FactSet(card.Facts));
+        }
+
+        var result = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = Version,
+            ["fallbackText"] = fallbackText,
+            ["body"] = body,
+        };
+        if (card.Buttons.Count > 0)
+        {
+            var execute = card.Kind == CardKinds.Ticket;
+            result["actions"] = new JsonArray(card.Buttons.Select(b => (JsonNode)(execute ? ExecuteAction(b) : SubmitAction(b))).ToArray());
+        }
+        // Teams otherwise renders cards at a narrow bubble width that wraps every fact.
+        result["msteams"] = new JsonObject { ["width"] = "Full" };
+        return result;
+    }
+
+    public static Attachment ToAttachment(Card card, string fallbackText) =>
+        new() { ContentType = ContentType, Content = Render(card, fallbackText) };
+
+    private static JsonObject FactSet(IReadOnlyList<CardFact> facts) => new()
+    {
+        ["type"] = "FactSet",
+        ["facts"] = new JsonArray(facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Name, ["value"] = f.Value }).ToArray()),
+    };
+
+    /// <summary>Citations read better as a quiet list under the answer than as a two-column fact table.</summary>
+    private static JsonObject Citations(IReadOnlyList<CardFact> facts)
+    {
+        var items = new JsonArray();
+        foreach (var fact in facts)
+        {
+            items.Add(new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = string.IsNullOrEmpty(fact.Name) ? fact.Value : $"{fact.Name}：{fact.Value}",
+                ["wrap"] = true,
+                ["size"] = "Small",
+                ["isSubtle"] = true,
+            });
+        }
+        return new JsonObject { ["type"] = "Container", ["separator"] = true, ["spacing"] = "Medium", ["items"] = items };
+    }
+
+    private static JsonObject SubmitAction(CardButton button)
+    {
+        var data = DataObject(button.Data);
+        data["msteams"] = new JsonObject
+        {
+            ["type"] = "messageBack",
+            ["text"] = button.Text,
+            ["displayText"] = button.Title,
+            ["value"] = DataObject(button.Data),
+        };
+        return WithStyle(new JsonObject { ["type"] = "Action.Submit", ["title"] = button.Title, ["data"] = data }, button);
+    }
+
+    private static JsonObject ExecuteAction(CardButton button) => WithStyle(new JsonObject
+    {
+        ["type"] = "Action.Execute",
+        ["title"] = button.Title,
+        ["verb"] = button.Data.TryGetValue(ActionKey, out var verb) ? verb : button.Text,
+        ["data"] = DataObject(button.Data),
+    }, button);
+
+    private static JsonObject DataObject(IReadOnlyDictionary<string, string> data)
+    {
+        var result = new JsonObject();
+        foreach (var (key, value) in data)
+        {
+            result[key] = value;
+        }
+        return result;
+    }
+
+    /// <summary>Colours the buttons whose consequence matters: confirming/closing green, cancelling red.</summary>
+    private static JsonObject WithStyle(JsonObject action, CardButton button)
+    {
+        var style = button.Text switch
+        {
+            "确认" or "受理" or "办结" => "positive",
+            "取消" => "destructive",
+            _ => null,
+        };
+        if (style is not null)
+        {
+            action["style"] = style;
+        }
+        return action;
+    }
+}
+
+/// <summary>Values of <see cref="Card.Kind"/>.</summary>
+public static class CardKinds
+{
+    public const string Answer = "answer";
+    public const string Summary = "summary";
+    public const string Ticket = "ticket";
+    public const string Welcome = "welcome";
+    public const string List = "list";
+    public const string Rating = "rating";
+}
