@@ -1,4 +1,9 @@
+using HuaXin.Bot.Api;
+using HuaXin.Bot.Conversations;
 using HuaXin.Bot.Data;
+using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Messaging;
+using HuaXin.Bot.Tickets;
 
 namespace HuaXin.Bot;
 
@@ -13,6 +18,11 @@ public static class HostingExtensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddHuaXinDatabase(configuration, contentRoot);
+        services.AddMessaging(configuration);
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section));
+        services.AddSingleton<IConversationStateStore, ConversationStateStore>();
+        services.AddSingleton<IServiceRequestStore, ServiceRequestStore>();
+        services.AddSingleton<IFeedbackStore, FeedbackStore>();
         services.AddProblemDetails();
         services.AddOpenApi();
         return builder;
@@ -26,6 +36,8 @@ public static class HostingExtensions
     public static WebApplication MapHuaXinEndpoints(this WebApplication app)
     {
         app.MapOpenApi();
+        app.MapAsk();
+        app.MapChat();
         return app;
     }
 }

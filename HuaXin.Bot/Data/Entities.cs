@@ -86,9 +86,48 @@ public sealed class UnansweredQuestion
     public DateTimeOffset At { get; set; }
 }
 
-/// <summary>Inbound message ids already accepted, so a redelivered message is processed once.</summary>
+/// <summary>An inbound message accepted from a channel that is answered asynchronously. Its key (channel message id)
+/// makes a redelivery a no-op; the row is the durable work item until its replies are in the outbox.</summary>
 public sealed class InboundMessage
 {
     public required string Key { get; set; }
+    public required string Channel { get; set; }
+    /// <summary>The channel-neutral turn as JSON.</summary>
+    public required string TurnJson { get; set; }
+    /// <summary>Channel routing data for the replies (opaque JSON).</summary>
+    public required string ReplyAddress { get; set; }
+    public WorkStatus Status { get; set; }
+    public int Attempts { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public DateTimeOffset? LeaseUntil { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+    public string? LastError { get; set; }
+}
+
+/// <summary>One outbound message waiting for, or done with, delivery by the outbox dispatcher.</summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+    public required string Channel { get; set; }
+    public required string Address { get; set; }
+    /// <summary>The channel-neutral OutboundMessage as JSON.</summary>
+    public required string MessageJson { get; set; }
+    /// <summary>Unique per logical message (e.g. "ticket:HX-20261123-0001:accepted:requester").</summary>
+    public required string IdempotencyKey { get; set; }
+    public WorkStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public DateTimeOffset? LeaseUntil { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+    public string? LastError { get; set; }
+}
+
+public enum WorkStatus
+{
+    Pending = 0,
+    Done = 1,
+    /// <summary>Gave up after the maximum attempts or a permanent error; shown to admins.</summary>
+    Parked = 2,
 }

@@ -14,6 +14,7 @@ public abstract class HuaXinDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<AnswerFeedbackRow> AnswerFeedback => Set<AnswerFeedbackRow>();
     public DbSet<UnansweredQuestion> UnansweredQuestions => Set<UnansweredQuestion>();
     public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -54,9 +55,20 @@ public abstract class HuaXinDbContext(DbContextOptions options) : DbContext(opti
         {
             e.HasKey(m => m.Key);
             e.Property(m => m.Key).HasMaxLength(300);
-            e.HasIndex(m => m.ReceivedAt);
+            e.Property(m => m.Channel).HasMaxLength(50);
+            e.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        });
+        modelBuilder.Entity<OutboxMessage>(e =>
+        {
+            e.Property(m => m.IdempotencyKey).HasMaxLength(300);
+            e.Property(m => m.Channel).HasMaxLength(50);
+            e.HasIndex(m => m.IdempotencyKey).IsUnique();
+            e.HasIndex(m => new { m.Status, m.NextAttemptAt });
         });
         modelBuilder.Entity<UnansweredQuestion>(e => e.HasIndex(q => q.At));
         modelBuilder.Entity<AnswerFeedbackRow>(e => e.HasIndex(f => f.At));
+
+        // Feature folders (channels, tickets) keep their own entity configurations next to their code.
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HuaXinDbContext).Assembly);
     }
 }

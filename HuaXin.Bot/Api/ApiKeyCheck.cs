@@ -1,0 +1,29 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace HuaXin.Bot.Api;
+
+/// <summary>Guards integration endpoints: an API key when keys are configured, otherwise loopback callers only.</summary>
+public static class ApiKeyCheck
+{
+    public const string Header = "X-Api-Key";
+
+    public static IResult? Check(HttpContext context)
+    {
+        var keys = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.Keys;
+        if (keys.Length == 0)
+        {
+            var remote = context.Connection.RemoteIpAddress;
+            // The test server has no remote address; anything real must be loopback.
+            return remote is null || IPAddress.IsLoopback(remote)
+                ? null
+                : ApiError.Forbidden("未配置 API 密钥时只允许本机访问。/ Without configured API keys only loopback callers are allowed.");
+        }
+        var presented = context.Request.Headers[Header].ToString();
+        var presentedBytes = Encoding.UTF8.GetBytes(presented);
+        var ok = keys.Any(k => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(k), presentedBytes));
+        return ok ? null : ApiError.Unauthorized("API 密钥无效或缺失。/ Missing or invalid API key.");
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using HuaXin.Bot.Data;
+using HuaXin.Bot.Dialogs.Abstractions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HuaXin.Bot.Messaging;
+
+/// <summary>Runs accepted inbound turns through the bot and commits their replies to the outbox together with
+/// marking the turn done, so a crash at any point either redoes the turn or has already queued its replies.</summary>
+public sealed class InboundProcessor(
+    IDbContextFactory<HuaXinDbContext> dbFactory,
+    ITurnHandler bot,
+    TimeProvider time,
+    IOptions<MessagingOptions> options,
+    WorkSignal<InboundWork> inboundSignal,
+    WorkSignal<OutboxWork> outboxSignal,
+    ILogger<InboundProcessor> logger) : BackgroundService
+{
+    private readonly MessagingOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var lastCleanup = DateTimeOffset.MinValue;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var processed = await ProcessDueAsync(stoppingToken);
+                if (time.GetUtcNow() - lastCleanup > TimeSpan.FromHours(1))
+                {
+                    lastCleanup = time.GetUtcNow();
+                    await CleanupAsync(stoppingToken);
+                }
+                if (processed > 0)
+                {
+                    continue;
+                }
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(e, "Inbound processing loop failed; retrying");
+            }
+            await inboundSignal.WaitAsync(_options.PollInterval, time, stoppingToken);
+        }
+    }
+
+    /// <summary>Processes the turns that are due now; returns how many were claimed.</summary>
+    public async Task<int> ProcessDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        List<string> keys;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            keys = await db.InboundMessages
+                .Where(m => m.Status == WorkStatus.Pending && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
+                .OrderBy(m => m.NextAttemptAt)
+                .Select(m => m.Key)
+                .Take(16)
+                .ToListAsync(cancellationToken);
+        }
+        var claimed = 0;
+        foreach (var key in keys)
+        {
+            if (await TryClaimAsync(key, cancellationToken))
+            {
+                claimed++;
+                await ProcessAsync(key, cancellationToken);
+            }
+        }
+        return claimed;
+    }
+
+    private async Task<bool> TryClaimAsync(string key, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var leaseUntil = now + _options.Lease;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.InboundMessages
+            .Where(m => m.Key == key && m.Status == WorkStatus.Pending && (m.LeaseUntil == null || m.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, leaseUntil), cancellationToken);
+        return rows == 1;
+    }
+
+    private async Task ProcessAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var item = await db.InboundMessages.SingleAsync(m => m.Key == key, cancellationToken);
+        try
+        {
+            var turn = JsonSerializer.Deserialize<InboundTurn>(item.TurnJson, MessagingJson.Options)
+                ?? throw new InvalidOperationException("Stored turn is empty.");
+            var replies = await bot.HandleAsync(turn, cancellationToken);
+            for (var i = 0; i < replies.Count; i++)
+            {
+                await Outbox.AddAsync(db, item.Channel, item.ReplyAddress, replies[i], $"reply:{item.Key}:{i}", time, cancellationToken);
+            }
+            item.Status = WorkStatus.Done;
+            item.CompletedAt = time.GetUtcNow();
+            item.LeaseUntil = null;
+            item.LastError = null;
+            await db.SaveChangesAsync(cancellationToken);
+            outboxSignal.Notify();
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            db.ChangeTracker.Clear();
+            item.Attempts++;
+            item.LeaseUntil = null;
+            item.LastError = e.GetType().Name + ": " + e.Message;
+            item.NextAttemptAt = time.GetUtcNow() + RetrySchedule.Delay(item.Attempts, _options);
+            item.Status = item.Attempts >= _options.MaxAttempts ? WorkStatus.Parked : WorkStatus.Pending;
+            item.CompletedAt = null;
+            db.InboundMessages.Update(item);
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogWarning(e, "Inbound turn {Key} failed (attempt {Attempt})", item.Key, item.Attempts);
+        }
+    }
+
+    private async Task CleanupAsync(CancellationToken cancellationToken)
+    {
+        var before = time.GetUtcNow() - _options.DedupeRetention;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.InboundMessages.Where(m => m.Status == WorkStatus.Done && m.CompletedAt < before).ExecuteDeleteAsync(cancellationToken);
+    }
+}

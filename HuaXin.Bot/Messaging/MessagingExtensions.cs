@@ -1,0 +1,20 @@
+namespace HuaXin.Bot.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>The durable inbound queue and the outbox, with their background workers. Channels add their
+    /// <see cref="IChannelSender"/>s.</summary>
+    public static IServiceCollection AddMessaging(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MessagingOptions>().Bind(configuration.GetSection(MessagingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<WorkSignal<InboundWork>>();
+        services.AddSingleton<WorkSignal<OutboxWork>>();
+        services.AddSingleton<IInboundQueue, InboundQueue>();
+        services.AddSingleton<IOutbox, Outbox>();
+        services.AddSingleton<InboundProcessor>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboundProcessor>());
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        return services;
+    }
+}

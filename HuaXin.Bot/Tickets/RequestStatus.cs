@@ -1,0 +1,12 @@
+namespace HuaXin.Bot.Tickets;
+
+/// <summary>Service request statuses as staff and requesters read them.</summary>
+public static class RequestStatus
+{
+    public const string Pending = "待受理";
+    public const string Accepted = "已受理";
+    public const string InProgress = "处理中";
+    public const string Resolved = "已办结";
+    public const string Rated = "已评价";
+    public const string Withdrawn = "已撤回";
+}

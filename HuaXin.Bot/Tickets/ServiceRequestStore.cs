@@ -1,0 +1,66 @@
+using System.Text.Json;
+using HuaXin.Bot.Data;
+using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace HuaXin.Bot.Tickets;
+
+/// <summary>Creates numbered service requests (HX-yyyyMMdd-NNNN) with their first history entry.</summary>
+public sealed class ServiceRequestStore(IDbContextFactory<HuaXinDbContext> dbFactory, TimeProvider time, ILogger<ServiceRequestStore> logger) : IServiceRequestStore
+{
+    private const int MaxNumberAttempts = 20;
+
+    public async Task<CreatedRequest> CreateAsync(NewServiceRequest request, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var prefix = $"HX-{ServiceTime.ToLocal(now):yyyyMMdd}-";
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            // The unique index on Number settles races between concurrent creators; the loser takes the next number.
+            var last = await db.ServiceRequests.Where(r => r.Number.StartsWith(prefix))
+                .OrderByDescending(r => r.Number).Select(r => r.Number).FirstOrDefaultAsync(cancellationToken);
+            var next = last is null ? 1 : int.Parse(last[prefix.Length..]) + 1;
+            var entity = new ServiceRequest
+            {
+                Number = $"{prefix}{next:D4}",
+                Category = request.Category,
+                Department = request.Department,
+                Channel = request.Channel,
+                UserId = request.UserId,
+                UserName = request.UserName,
+                SlotsJson = JsonSerializer.Serialize(request.Slots, MessagingJson.Options),
+                OriginalText = request.OriginalText,
+                Urgent = request.Urgent,
+                Status = RequestStatus.Pending,
+                CreatedAt = now,
+                UpdatedAt = now,
+                FirstContactDue = now + request.FirstContactWithin,
+                History = [new ServiceRequestHistory { ToStatus = RequestStatus.Pending, Actor = $"{request.Channel}:{request.UserId}", Note = "提交诉求", At = now }],
+            };
+            db.ServiceRequests.Add(entity);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                logger.LogInformation("Service request {Number} created: {Category} → {Department}", entity.Number, entity.Category, entity.Department);
+                return new CreatedRequest(entity.Number, entity.FirstContactDue);
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation() && attempt < MaxNumberAttempts)
+            {
+                await Task.Delay(Random.Shared.Next(1, 10 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<RequestSummary>> ListByRequesterAsync(string channel, string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ServiceRequests.AsNoTracking()
+            .Where(r => r.Channel == channel && r.UserId == userId)
+            .OrderByDescending(r => r.Id)
+            .Take(20)
+            .Select(r => new RequestSummary(r.Number, r.Category, r.Department, r.Status, r.CreatedAt))
+            .ToListAsync(cancellationToken);
+    }
+}
