@@ -1,0 +1,20 @@
+namespace HuaXin.Bot.Cli;
+
+/// <summary>Builds the service's full dependency graph for a command, without starting the web server or workers.</summary>
+internal static class CommandHost
+{
+    public static async Task<WebApplication> BuildAsync(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+        // Commands talk on the terminal; only warnings from the service belong there.
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddHuaXinServices();
+        var app = builder.Build();
+        await app.Services.InitializeHuaXinAsync();
+        return app;
+    }
+}
