@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+
+namespace HuaXin.Bot.Dialogs.Slots;
+
+/// <summary>A street address: …村, …小区5号楼2单元301, …路12号, including the 区/县/镇 before it.</summary>
+public sealed partial class AddressExtractor : ISlotExtractor
+{
+    // Words that end the lead-in to an address ("俺娘住在东山村" → 东山村).
+    private static readonly string[] LeadInEnds =
+        ["地址", "住址", "老家", "家里", "位于", "上门", "在", "住", "是", "到", "去", "来", "的", "了", "给", "帮", "修", "我", "俺", "你", "他", "她", "娘", "妈", "爹", "爸", "说", "就", "那", "这", "和", "跟"];
+
+    public string Slot => SlotNames.Address;
+
+    public SlotMatch? Extract(string text)
+    {
+        foreach (Match match in Anchored().Matches(text))
+        {
+            var prefix = TrimLeadIn(match.Groups["prefix"].Value);
+            var anchor = match.Groups["anchor"].Value;
+            if (prefix.Length < 2 && anchor.Length == 1) continue; // 农村, 回村 are not addresses
+            var address = prefix + anchor + match.Groups["units"].Value + Continuation(text, match.Index + match.Length);
+            return new SlotMatch(address);
+        }
+        return null;
+    }
+
+    // "平阴县孔村镇李庄村": the first anchor (孔村) is followed by more address parts.
+    private static string Continuation(string text, int at)
+    {
+        var rest = "";
+        while (at < text.Length)
+        {
+            var next = Continued().Match(text, at);
+            if (!next.Success || LeadInEnds.Any(w => next.Groups["chunk"].Value.Contains(w, StringComparison.Ordinal))) break;
+            rest += next.Value;
+            at += next.Length;
+        }
+        return rest;
+    }
+
+    private static string TrimLeadIn(string prefix)
+    {
+        var cut = LeadInEnds.Select(w => (at: prefix.LastIndexOf(w, StringComparison.Ordinal), w))
+            .Where(x => x.at >= 0)
+            .Select(x => x.at + x.w.Length)
+            .DefaultIfEmpty(0)
+            .Max();
+        return prefix[cut..].TrimStart('0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
+    }
+
+    private const string Units = @"(?:[\d一二三四五六七八九十]{1,4}(?:号楼|号院|栋|幢|单元|层|楼|室|号|组|排|户)|-\d{1,4}|\d{1,4}(?!\d))";
+
+    [GeneratedRegex(@"(?<prefix>[\p{IsCJKUnifiedIdeographs}\dA-Za-z]{1,16}?)(?<anchor>小区|社区|花园|家园|公寓|新村|大院|苑|村|庄|屯|(?:路|街|大道|巷|胡同)[\d一二三四五六七八九十]{1,5}号)(?<units>" + Units + "*)")]
+    private static partial Regex Anchored();
+
+    [GeneratedRegex(@"\G(?<chunk>[\p{IsCJKUnifiedIdeographs}\d]{0,6}?)(?:镇|乡|街道|小区|社区|花园|家园|苑|村|庄|屯|(?:路|街)[\d一二三四五六七八九十]{1,5}号)" + Units + "*")]
+    private static partial Regex Continued();
+}

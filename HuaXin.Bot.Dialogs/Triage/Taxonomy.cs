@@ -1,0 +1,92 @@
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace HuaXin.Bot.Dialogs.Triage;
+
+/// <summary>The triage taxonomy from knowledge/taxonomy.yaml: categories, slots and the classifier's vocabulary.</summary>
+public sealed class Taxonomy
+{
+    private static readonly string[] KnownSlots = ["phone", "relation", "city", "address", "when", "urgency", "description"];
+
+    private Taxonomy(TaxonomyDocument doc)
+    {
+        Hotline = string.IsNullOrWhiteSpace(doc.Hotline) ? throw Invalid("hotline is missing") : doc.Hotline;
+        Slots = KnownSlots.ToDictionary(name => name, name => doc.Slots.TryGetValue(name, out var s)
+            ? new SlotDefinition(name, s.Label, s.Prompt, s.Example, s.Why)
+            : throw Invalid($"slot '{name}' is not described"));
+        Categories = doc.Categories.Select(ToCategory).ToList();
+        if (Categories.Count == 0) throw Invalid("no categories");
+        var duplicate = Categories.GroupBy(c => c.Code).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw Invalid($"category '{duplicate.Key}' is defined twice");
+
+        RequestCues = new WeightedCues(doc.Intent.RequestCues, doc.Intent.RequestPatterns);
+        QuestionCues = new WeightedCues(doc.Intent.QuestionCues, doc.Intent.QuestionPatterns);
+        Places = new PlaceDirectory(BuildPlaces(doc.Places), doc.Places.WorkplaceAfter);
+        RelationWords = doc.Relations.Words
+            .SelectMany(r => r.Value.Select(word => (word, relation: r.Key)))
+            .ToDictionary(x => x.word, x => x.relation);
+        RelationNeedWords = doc.Relations.NeedAfter;
+        UrgentWords = doc.Urgency.Urgent;
+        NotUrgentWords = doc.Urgency.Normal;
+    }
+
+    public string Hotline { get; }
+    public IReadOnlyList<CategoryDefinition> Categories { get; }
+    public IReadOnlyDictionary<string, SlotDefinition> Slots { get; }
+    public WeightedCues RequestCues { get; }
+    public WeightedCues QuestionCues { get; }
+    public PlaceDirectory Places { get; }
+    public IReadOnlyDictionary<string, string> RelationWords { get; }
+    public IReadOnlyList<string> RelationNeedWords { get; }
+    public IReadOnlyList<string> UrgentWords { get; }
+    public IReadOnlyList<string> NotUrgentWords { get; }
+
+    public static Taxonomy Load(string path) => Parse(File.ReadAllText(path));
+
+    public static Taxonomy Parse(string yaml)
+    {
+        var deserializer = new DeserializerBuilder()
+            .WithNamingConvention(UnderscoredNamingConvention.Instance)
+            .Build();
+        var doc = deserializer.Deserialize<TaxonomyDocument?>(yaml) ?? throw Invalid("the file is empty");
+        return new Taxonomy(doc);
+    }
+
+    public CategoryDefinition? Find(string? code) => Categories.FirstOrDefault(c => c.Code == code);
+
+    public CategoryDefinition Get(string code) => Find(code) ?? throw new KeyNotFoundException($"Unknown category '{code}'.");
+
+    private static CategoryDefinition ToCategory(CategoryDocument c)
+    {
+        if (string.IsNullOrWhiteSpace(c.Code) || string.IsNullOrWhiteSpace(c.Department))
+            throw Invalid($"category '{c.Code}' needs a code and a department");
+        if (c.FirstContactHours <= 0) throw Invalid($"category '{c.Code}' needs first_contact_hours");
+        var unknown = c.Required.Concat(c.Optional).FirstOrDefault(s => !KnownSlots.Contains(s));
+        if (unknown is not null) throw Invalid($"category '{c.Code}' uses unknown slot '{unknown}'");
+        var normal = TimeSpan.FromHours(c.FirstContactHours);
+        return new CategoryDefinition(
+            c.Code, c.Name, c.Department, c.Required, c.Optional, normal,
+            c.FirstContactUrgentHours is { } urgent ? TimeSpan.FromHours(urgent) : normal,
+            c.Resolution.Days, c.Resolution.WorkingDays,
+            new WeightedCues(c.Keywords, c.Patterns));
+    }
+
+    // A county maps to "city + county" so that both how people name it and where it is are kept.
+    private static Dictionary<string, string> BuildPlaces(PlacesDocument places)
+    {
+        var map = new Dictionary<string, string>();
+        foreach (var (city, counties) in places.Shandong)
+        {
+            map[city] = city;
+            foreach (var county in counties)
+            {
+                var shortName = county.Length > 2 && county.EndsWith('区') ? county[..^1] : county;
+                map[county] = shortName == city ? city : city + shortName;
+            }
+        }
+        foreach (var city in places.Other) map.TryAdd(city, city);
+        return map;
+    }
+
+    private static InvalidDataException Invalid(string why) => new($"taxonomy.yaml: {why}.");
+}

@@ -1,0 +1,68 @@
+namespace HuaXin.Bot.Dialogs.Triage;
+
+// Shapes of taxonomy.yaml as YamlDotNet reads them; Taxonomy validates and compiles them.
+internal sealed class TaxonomyDocument
+{
+    public string? Hotline { get; set; }
+    public Dictionary<string, SlotDocument> Slots { get; set; } = [];
+    public IntentDocument Intent { get; set; } = new();
+    public PlacesDocument Places { get; set; } = new();
+    public RelationsDocument Relations { get; set; } = new();
+    public UrgencyDocument Urgency { get; set; } = new();
+    public List<CategoryDocument> Categories { get; set; } = [];
+}
+
+internal sealed class SlotDocument
+{
+    public string Label { get; set; } = "";
+    public string Prompt { get; set; } = "";
+    public string Example { get; set; } = "";
+    public string Why { get; set; } = "";
+}
+
+internal sealed class IntentDocument
+{
+    public Dictionary<string, double> RequestCues { get; set; } = [];
+    public Dictionary<string, double> RequestPatterns { get; set; } = [];
+    public Dictionary<string, double> QuestionCues { get; set; } = [];
+    public Dictionary<string, double> QuestionPatterns { get; set; } = [];
+}
+
+internal sealed class PlacesDocument
+{
+    public Dictionary<string, List<string>> Shandong { get; set; } = [];
+    public List<string> Other { get; set; } = [];
+    public List<string> WorkplaceAfter { get; set; } = [];
+}
+
+internal sealed class UrgencyDocument
+{
+    public List<string> Urgent { get; set; } = [];
+    public List<string> Normal { get; set; } = [];
+}
+
+internal sealed class CategoryDocument
+{
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Department { get; set; } = "";
+    public List<string> Required { get; set; } = [];
+    public List<string> Optional { get; set; } = [];
+    public double FirstContactHours { get; set; }
+    public double? FirstContactUrgentHours { get; set; }
+    public ResolutionDocument Resolution { get; set; } = new();
+    public Dictionary<string, double> Keywords { get; set; } = [];
+    public Dictionary<string, double> Patterns { get; set; } = [];
+}
+
+internal sealed class ResolutionDocument
+{
+    public int Days { get; set; }
+    public bool WorkingDays { get; set; }
+}
+
+internal sealed class RelationsDocument
+{
+    public Dictionary<string, List<string>> Words { get; set; } = [];
+    public List<string> NeedAfter { get; set; } = [];
+}
