@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HuaXin.Bot.Knowledge;
+
+/// <summary>Settings under "Knowledge".</summary>
+public sealed class KnowledgeOptions
+{
+    public const string Section = "Knowledge";
+
+    /// <summary>Folder of policy documents (.md, .txt, .docx), searched recursively.</summary>
+    [Required]
+    public string DocsPath { get; set; } = "knowledge/docs";
+
+    /// <summary>Synonym, colloquial and typo lexicon used to expand questions.</summary>
+    [Required]
+    public string LexiconPath { get; set; } = "knowledge/lexicon.yaml";
+
+    /// <summary>Re-index changed documents while running.</summary>
+    public bool Watch { get; set; } = true;
+
+    /// <summary>Least share (0..1) of the question's IDF-weighted words the best clause must match to be given as an
+    /// answer; below it the bot says the knowledge base does not cover the question.</summary>
+    [Range(0.0, 1.0)]
+    public double MinCoverage { get; set; } = 0.5;
+
+    /// <summary>Quiet time after the last file change before re-indexing, so an editor's save burst is one pass.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan WatchDebounce { get; set; } = TimeSpan.FromMilliseconds(500);
+}

@@ -1,0 +1,48 @@
+using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Knowledge;
+using HuaXin.Bot.Knowledge.Answering;
+using HuaXin.Bot.Knowledge.Ingestion;
+using HuaXin.Bot.Knowledge.Search;
+using Microsoft.Extensions.Options;
+
+// Extension methods live in the DI namespace (as in eShop) so the host composes them without extra usings.
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class KnowledgeServiceCollectionExtensions
+{
+    /// <summary>Registers ingestion, the in-memory index, <see cref="IKnowledgeSearch"/> and <see cref="IKnowledgeService"/>.
+    /// Needs the database (AddHuaXinDatabase) and a <see cref="TimeProvider"/>.</summary>
+    public static IServiceCollection AddHuaXinKnowledge(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+            return new KnowledgeLocations(KnowledgePaths.Resolve(options.DocsPath, contentRoot), KnowledgePaths.Resolve(options.LexiconPath, contentRoot));
+        });
+        services.AddSingleton(sp => LoadLexicon(sp.GetRequiredService<KnowledgeLocations>(), sp.GetRequiredService<ILogger<Lexicon>>()));
+        services.AddSingleton<QueryAnalyzer>();
+        services.AddSingleton<KnowledgeIndexStore>();
+        services.AddSingleton<KnowledgeIngestor>();
+        services.AddSingleton<KnowledgeRefresher>();
+        services.AddSingleton<IKnowledgeSearch, KnowledgeSearch>();
+        services.AddSingleton<IKnowledgeService, KnowledgeService>();
+        services.AddHostedService<KnowledgeWatcher>();
+        return services;
+    }
+
+    /// <summary>Ingests changed documents and loads the index; call after the database is migrated.</summary>
+    public static async Task<IngestionReport> InitializeKnowledgeAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
+        await services.GetRequiredService<KnowledgeRefresher>().RefreshAsync(cancellationToken);
+
+    private static Lexicon LoadLexicon(KnowledgeLocations locations, ILogger logger)
+    {
+        if (!File.Exists(locations.LexiconPath))
+        {
+            // Retrieval still works without it, only worse on colloquial questions.
+            logger.LogWarning("Knowledge lexicon {LexiconPath} not found; questions are not expanded", locations.LexiconPath);
+            return Lexicon.Empty;
+        }
+        return Lexicon.Parse(File.ReadAllText(locations.LexiconPath));
+    }
+}

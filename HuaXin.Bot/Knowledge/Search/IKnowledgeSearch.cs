@@ -1,0 +1,12 @@
+namespace HuaXin.Bot.Knowledge.Search;
+
+/// <summary>Retrieval without answer composition: what the answer service, the eval command and the benchmarks use.</summary>
+public interface IKnowledgeSearch
+{
+    /// <summary>The best clauses for a question, best first, at most one chunk per clause.</summary>
+    KnowledgeSearchResult Search(string question, int top = 3);
+}
+
+/// <param name="Covered">False when the evidence is too weak to answer: saying "not covered" beats citing a wrong clause.</param>
+/// <param name="Units">The analyzed question, for choosing the relevant sentences of a long clause.</param>
+public sealed record KnowledgeSearchResult(IReadOnlyList<ScoredChunk> Hits, bool Covered, IReadOnlyList<QueryUnit> Units);

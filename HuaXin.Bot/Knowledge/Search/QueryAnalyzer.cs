@@ -1,0 +1,143 @@
+using System.Text;
+
+namespace HuaXin.Bot.Knowledge.Search;
+
+/// <summary>Turns a chat question into query units: rewrites colloquial words and known typos, drops greetings and
+/// particles, groups synonyms into one unit, and offers corrections for a character that matches nothing
+/// (homophones from the lexicon first, else a character that fits both neighbours in the vocabulary).</summary>
+public sealed class QueryAnalyzer
+{
+    private const double SynonymWeight = 0.9;
+    private const double HomophoneWeight = 0.8;
+    private const double ContextGuessWeight = 0.5;
+    private const int MaxContextGuesses = 2;
+
+    private readonly Lexicon _lexicon;
+    private readonly Dictionary<string, IReadOnlyList<string>> _groupOf = new(StringComparer.Ordinal);
+    private readonly KeyValuePair<string, string>[] _rewrites;
+    private readonly int _longestWord;
+
+    public QueryAnalyzer(Lexicon lexicon)
+    {
+        _lexicon = lexicon;
+        foreach (var group in lexicon.Synonyms)
+        {
+            foreach (var word in group)
+            {
+                // A word listed in two groups joins them: it is a synonym of both.
+                _groupOf[word] = _groupOf.TryGetValue(word, out var existing) ? existing.Union(group).ToList() : group;
+            }
+        }
+        _rewrites = lexicon.Rewrites.OrderByDescending(r => r.Key.Length).ToArray();
+        _longestWord = _groupOf.Keys.Select(w => w.Length).DefaultIfEmpty(1).Max();
+    }
+
+    public IReadOnlyList<QueryUnit> Analyze(string question, Bm25Index index)
+    {
+        var text = TextNormalizer.Normalize(question);
+        foreach (var (from, to) in _rewrites)
+        {
+            text = text.Replace(from, to, StringComparison.Ordinal);
+        }
+        foreach (var phrase in _lexicon.StopPhrases)
+        {
+            text = text.Replace(phrase, " ", StringComparison.Ordinal);
+        }
+
+        var units = new List<QueryUnit>();
+        foreach (var (run, cjk) in TextNormalizer.Runs(text))
+        {
+            if (!cjk)
+            {
+                units.Add(new QueryUnit(run, [new QueryAlternative([run], 1)]));
+                continue;
+            }
+            var pending = new StringBuilder();
+            for (var i = 0; i < run.Length;)
+            {
+                if (LongestWordAt(run, i) is { } word)
+                {
+                    AddPlain(pending, units, index);
+                    units.Add(new QueryUnit(word, _groupOf[word].Select(w => new QueryAlternative(TermsOf(w), w == word ? 1 : SynonymWeight)).ToList()));
+                    i += word.Length;
+                }
+                else if (_lexicon.StopChars.Contains(run[i]))
+                {
+                    AddPlain(pending, units, index);
+                    i++;
+                }
+                else
+                {
+                    pending.Append(run[i++]);
+                }
+            }
+            AddPlain(pending, units, index);
+        }
+        // Repeating a word should not count it twice.
+        return units.DistinctBy(u => u.Text).ToList();
+    }
+
+    private string? LongestWordAt(string run, int start)
+    {
+        for (var length = Math.Min(_longestWord, run.Length - start); length >= 1; length--)
+        {
+            var candidate = run.Substring(start, length);
+            if (_groupOf.ContainsKey(candidate))
+            {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private void AddPlain(StringBuilder pending, List<QueryUnit> units, Bm25Index index)
+    {
+        var span = pending.ToString();
+        pending.Clear();
+        if (span.Length == 1)
+        {
+            units.Add(new QueryUnit(span, [new QueryAlternative([span], 1)]));
+            return;
+        }
+        for (var i = 0; i + 1 < span.Length; i++)
+        {
+            var bigram = span.Substring(i, 2);
+            var alternatives = new List<QueryAlternative> { new([bigram], 1) };
+            if (!index.Contains(bigram))
+            {
+                alternatives.AddRange(Corrections(span, i, index));
+            }
+            units.Add(new QueryUnit(bigram, alternatives));
+        }
+    }
+
+    /// <summary>Bigrams one character away from span[i..i+2] that do occur in the documents.</summary>
+    private IEnumerable<QueryAlternative> Corrections(string span, int i, Bm25Index index)
+    {
+        var (first, second) = (span[i], span[i + 1]);
+        var homophones = _lexicon.Homophones.GetValueOrDefault(first, []).Select(c => $"{c}{second}")
+            .Concat(_lexicon.Homophones.GetValueOrDefault(second, []).Select(c => $"{first}{c}"))
+            .Where(index.Contains)
+            .ToList();
+        if (homophones.Count > 0)
+        {
+            return homophones.Select(b => new QueryAlternative([b], HomophoneWeight));
+        }
+        // Without a homophone, guess only where a wrong character would also break the neighbouring bigram, and the
+        // neighbour pins the replacement down from the other side.
+        var guesses = new List<string>();
+        if (i > 0 && !index.Contains(span.Substring(i - 1, 2)))
+        {
+            guesses.AddRange(index.Following(span[i - 1]).Intersect(index.Preceding(second)).Select(c => $"{c}{second}"));
+        }
+        if (i + 2 < span.Length && !index.Contains(span.Substring(i + 1, 2)))
+        {
+            guesses.AddRange(index.Following(first).Intersect(index.Preceding(span[i + 2])).Select(c => $"{first}{c}"));
+        }
+        return guesses.Distinct().OrderByDescending(index.DocumentFrequency).Take(MaxContextGuesses)
+            .Select(b => new QueryAlternative([b], ContextGuessWeight));
+    }
+
+    private static IReadOnlyList<string> TermsOf(string word) =>
+        word.Length == 1 ? [word] : Enumerable.Range(0, word.Length - 1).Select(i => word.Substring(i, 2)).ToList();
+}

@@ -1,0 +1,8 @@
+namespace HuaXin.Bot.Knowledge.Search;
+
+/// <summary>One concept of a question: a word or bigram as asked, plus the ways the documents may say it.</summary>
+public sealed record QueryUnit(string Text, IReadOnlyList<QueryAlternative> Alternatives);
+
+/// <param name="Terms">Index terms (bigrams, or one character) that together spell this alternative.</param>
+/// <param name="Weight">1 for the words as asked; less for synonyms and guessed typo corrections.</param>
+public sealed record QueryAlternative(IReadOnlyList<string> Terms, double Weight);
