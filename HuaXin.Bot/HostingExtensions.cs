@@ -18,6 +18,7 @@ public static class HostingExtensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddHuaXinDatabase(configuration, contentRoot);
+        services.AddHuaXinKnowledge(configuration, contentRoot);
         services.AddMessaging(configuration);
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section));
         services.AddSingleton<IConversationStateStore, ConversationStateStore>();
@@ -31,6 +32,7 @@ public static class HostingExtensions
     public static async Task InitializeHuaXinAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await services.InitializeDatabaseAsync(cancellationToken);
+        await services.InitializeKnowledgeAsync(cancellationToken);
     }
 
     public static WebApplication MapHuaXinEndpoints(this WebApplication app)
