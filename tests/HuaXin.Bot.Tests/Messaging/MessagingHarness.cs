@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using HuaXin.Bot.Data;
+using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Messaging;
+using HuaXin.Bot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HuaXin.Bot.Tests.Messaging;
+
+/// <summary>The real inbound queue, processor, outbox and dispatcher over a real SQLite file, driven step by step.</summary>
+internal sealed class MessagingHarness : IAsyncDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly ServiceProvider _services;
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
+    public RecordingSender Sender { get; } = new("test");
+    public EchoBot Bot { get; } = new();
+
+    public MessagingHarness()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:HuaXin"] = $"Data Source={_dir.File("bot.db")}",
+            ["Messaging:MaxAttempts"] = "3",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddHuaXinDatabase(configuration, _dir.Path);
+        services.AddMessaging(configuration);
+        services.AddSingleton<ITurnHandler>(Bot);
+        services.AddSingleton<IChannelSender>(Sender);
+        _services = services.BuildServiceProvider();
+    }
+
+    public IInboundQueue Inbound => _services.GetRequiredService<IInboundQueue>();
+    public IOutbox Outbox => _services.GetRequiredService<IOutbox>();
+    public InboundProcessor Processor => _services.GetRequiredService<InboundProcessor>();
+    public OutboxDispatcher Dispatcher => _services.GetRequiredService<OutboxDispatcher>();
+
+    public async Task InitializeAsync() => await _services.InitializeDatabaseAsync();
+
+    public async Task<T> QueryAsync<T>(Func<HuaXinDbContext, Task<T>> query)
+    {
+        await using var db = await _services.GetRequiredService<IDbContextFactory<HuaXinDbContext>>().CreateDbContextAsync();
+        return await query(db);
+    }
+
+    public static InboundTurn Turn(string text) =>
+        new("test", "c1", "u1", "用户", text, null, "zh-CN", DateTimeOffset.UnixEpoch);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        _dir.Dispose();
+    }
+}
+
+/// <summary>Answers every turn with "收到：{text}"; can be told to fail the next calls.</summary>
+internal sealed class EchoBot : ITurnHandler
+{
+    public int Calls;
+    public int FailuresLeft;
+
+    public Task<IReadOnlyList<OutboundMessage>> HandleAsync(InboundTurn turn, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref Calls);
+        if (Interlocked.Decrement(ref FailuresLeft) >= 0)
+        {
+            throw new InvalidOperationException("bot down");
+        }
+        return Task.FromResult<IReadOnlyList<OutboundMessage>>([new OutboundMessage($"收到：{turn.Text}")]);
+    }
+}
+
+/// <summary>Records delivered messages; can fail transiently or permanently on demand.</summary>
+internal sealed class RecordingSender(string channel) : IChannelSender
+{
+    public ConcurrentQueue<OutboxItem> Delivered { get; } = new();
+    public int TransientFailuresLeft;
+    public bool Permanent;
+
+    public string Channel => channel;
+
+    public Task SendAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        if (Permanent)
+        {
+            throw new PermanentDeliveryException("conversation gone");
+        }
+        if (Interlocked.Decrement(ref TransientFailuresLeft) >= 0)
+        {
+            throw new HttpRequestException("502 from channel");
+        }
+        Delivered.Enqueue(item);
+        return Task.CompletedTask;
+    }
+}
