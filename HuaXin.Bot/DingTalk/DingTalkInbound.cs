@@ -1,0 +1,40 @@
+using HuaXin.Bot.DingTalk.Groups;
+using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Messaging;
+
+namespace HuaXin.Bot.DingTalk;
+
+/// <summary>What both receivers (HTTP callback, Stream) do with a verified robot message: store it durably, once, and return.
+/// Replies are produced later and leave through the outbox, so DingTalk is acknowledged at once and never re-delivers
+/// because the answer took long.</summary>
+public sealed class DingTalkInbound(IInboundQueue inbound, IOutbox outbox, GroupCommands groupCommands, TimeProvider time, ILogger<DingTalkInbound> logger)
+{
+    public async Task<bool> AcceptAsync(RobotMessage message, CancellationToken cancellationToken)
+    {
+        var key = $"{DingTalkReplyAddress.Channel}:{message.MsgId}";
+        var address = DingTalkReplyAddress.From(message).ToJson();
+        var text = RobotMessageParser.ExtractText(message);
+
+        if (message.IsGroup)
+        {
+            // Commands are idempotent and their reply is keyed by msgId, so a redelivery changes nothing and answers nothing new.
+            var reply = await groupCommands.HandleAsync(message, text, cancellationToken);
+            await outbox.EnqueueAsync(DingTalkReplyAddress.Channel, address, reply, key, cancellationToken);
+            logger.LogInformation("DingTalk group message {MsgId} handled in {ConversationId}", message.MsgId, message.ConversationId);
+            return true;
+        }
+        if (text is null)
+        {
+            var reply = new OutboundMessage("抱歉，我目前只能看懂文字消息（或语音转成的文字），请发送文字消息。");
+            await outbox.EnqueueAsync(DingTalkReplyAddress.Channel, address, reply, key, cancellationToken);
+            logger.LogInformation("DingTalk message {MsgId} of type {Msgtype} answered with a text-only hint", message.MsgId, message.Msgtype);
+            return true;
+        }
+
+        var timestamp = message.CreateAt is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : time.GetUtcNow();
+        var turn = new InboundTurn(DingTalkReplyAddress.Channel, message.ConversationId, message.SenderKey, message.SenderNick, text, null, "zh-CN", timestamp);
+        var accepted = await inbound.AcceptAsync(key, turn, address, cancellationToken);
+        logger.LogInformation(accepted ? "DingTalk message {MsgId} accepted" : "DingTalk message {MsgId} was a redelivery; ignored", message.MsgId);
+        return accepted;
+    }
+}

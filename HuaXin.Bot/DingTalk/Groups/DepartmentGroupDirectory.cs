@@ -1,0 +1,55 @@
+using HuaXin.Bot.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HuaXin.Bot.DingTalk.Groups;
+
+public sealed class DepartmentGroupDirectory(IDbContextFactory<HuaXinDbContext> dbFactory, TimeProvider time) : IDepartmentGroupDirectory
+{
+    public async Task<string?> FindGroupAsync(string department, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<DepartmentGroupBinding>().Where(b => b.Department == department)
+            .Select(b => b.OpenConversationId).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DepartmentGroup>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<DepartmentGroupBinding>().OrderBy(b => b.Department)
+            .Select(b => new DepartmentGroup(b.Department, b.OpenConversationId, b.ConversationTitle)).ToListAsync(cancellationToken);
+    }
+
+    public async Task BindAsync(string department, string openConversationId, string? title, string boundBy, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var binding = await db.Set<DepartmentGroupBinding>().FindAsync([department], cancellationToken);
+        if (binding is null)
+        {
+            binding = new DepartmentGroupBinding { Department = department, OpenConversationId = openConversationId, BoundBy = boundBy };
+            db.Add(binding);
+        }
+        // Rebinding moves the department to the new group: a department has one place where its tickets land.
+        binding.OpenConversationId = openConversationId;
+        binding.ConversationTitle = title;
+        binding.BoundBy = boundBy;
+        binding.BoundAt = time.GetUtcNow();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // Another instance bound the same department at the same moment; a command's retry settles it.
+            throw new InvalidOperationException($"Department '{department}' was bound concurrently.", e);
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> UnbindGroupAsync(string openConversationId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var bindings = await db.Set<DepartmentGroupBinding>().Where(b => b.OpenConversationId == openConversationId).ToListAsync(cancellationToken);
+        db.RemoveRange(bindings);
+        await db.SaveChangesAsync(cancellationToken);
+        return bindings.Select(b => b.Department).Order(StringComparer.Ordinal).ToList();
+    }
+}

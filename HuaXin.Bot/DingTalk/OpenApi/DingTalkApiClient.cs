@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HuaXin.Bot.DingTalk.Sending;
+using HuaXin.Bot.Messaging;
+using Microsoft.Extensions.Options;
+
+namespace HuaXin.Bot.DingTalk.OpenApi;
+
+/// <summary>The robot's outbound calls: OpenAPI group and one-to-one sends, and session-webhook replies.
+/// Retries, backoff and the circuit breaker sit in the HttpClient's resilience handler (see DingTalkResilience).</summary>
+public sealed class DingTalkApiClient(HttpClient http, AccessTokenCache tokens, IOptionsMonitor<DingTalkOptions> options, ILogger<DingTalkApiClient> logger)
+{
+    private const string TokenHeader = "x-acs-dingtalk-access-token";
+
+    /// <summary>Sends to a group the robot is in; <paramref name="openConversationId"/> is the group's conversationId.</summary>
+    public async Task SendToGroupAsync(string openConversationId, DingTalkMessage message, string? robotCode, CancellationToken cancellationToken)
+    {
+        var body = new GroupSendRequest(message.MsgParam(), message.MsgKey, RobotCode(robotCode), openConversationId);
+        await PostAsync("v1.0/robot/groupMessages/send", body, cancellationToken);
+    }
+
+    /// <summary>Sends to staff members one-to-one (at most 20 per call, as DingTalk allows).</summary>
+    public async Task SendToUsersAsync(IReadOnlyList<string> staffIds, DingTalkMessage message, string? robotCode, CancellationToken cancellationToken)
+    {
+        foreach (var batch in staffIds.Chunk(20))
+        {
+            var body = new OneToOneSendRequest(RobotCode(robotCode), batch, message.MsgKey, message.MsgParam());
+            await PostAsync("v1.0/robot/oToMessages/batchSend", body, cancellationToken);
+        }
+    }
+
+    /// <summary>Replies through a session webhook. Returns false when DingTalk refuses it (expired or invalid session),
+    /// so the caller can fall back to the OpenAPI; throttling and outages throw and are retried.</summary>
+    public async Task<bool> SendToWebhookAsync(string webhook, DingTalkMessage message, IReadOnlyList<string> atUserIds, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync(webhook, message.WebhookBody(atUserIds), MessagingJson.Options, cancellationToken);
+        if (await DingTalkThrottling.IsTransientAsync(response))
+        {
+            throw new DingTalkApiException($"Session webhook answered {(int)response.StatusCode} (throttled or unavailable).");
+        }
+        if (!response.IsSuccessStatusCode)
+        {
+            logger.LogWarning("Session webhook refused with HTTP {Status}", (int)response.StatusCode);
+            return false;
+        }
+        var result = await response.Content.ReadFromJsonAsync<WebhookResponse>(MessagingJson.Options, cancellationToken);
+        if (result is { Errcode: not 0 })
+        {
+            logger.LogWarning("Session webhook refused with errcode {Errcode}", result.Errcode);
+            return false;
+        }
+        return true;
+    }
+
+    private async Task PostAsync<T>(string path, T body, CancellationToken cancellationToken)
+    {
+        var token = await tokens.GetAsync(RequestTokenAsync, cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: MessagingJson.Options) };
+        request.Headers.Add(TokenHeader, token);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden && !await DingTalkThrottling.IsThrottleBodyAsync(response))
+        {
+            tokens.Invalidate();
+            throw new DingTalkApiException($"DingTalk refused the access token on {path} ({(int)response.StatusCode}).");
+        }
+        if (await DingTalkThrottling.IsTransientAsync(response))
+        {
+            throw new DingTalkApiException($"DingTalk {path} still throttled or unavailable after retries ({(int)response.StatusCode}).");
+        }
+        // 400 with a code such as invalidParameter.robotCode.notExsit or bot.stopped: sending again cannot help.
+        var error = await response.Content.ReadFromJsonAsync<ApiError>(MessagingJson.Options, cancellationToken);
+        throw new PermanentDeliveryException($"DingTalk {path} rejected the message: {(int)response.StatusCode} {error?.Code} {error?.Message}");
+    }
+
+    private async Task<AccessToken> RequestTokenAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        using var response = await http.PostAsJsonAsync("v1.0/oauth2/accessToken", new TokenRequest(settings.AppKey!, settings.AppSecret!), MessagingJson.Options, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new DingTalkApiException($"DingTalk access token request failed with {(int)response.StatusCode}.");
+        }
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>(MessagingJson.Options, cancellationToken);
+        if (string.IsNullOrEmpty(token?.AccessToken))
+        {
+            throw new DingTalkApiException("DingTalk access token response had no accessToken.");
+        }
+        return new AccessToken(token.AccessToken, TimeSpan.FromSeconds(token.ExpireIn));
+    }
+
+    private string RobotCode(string? fromMessage)
+    {
+        var settings = options.CurrentValue;
+        return fromMessage ?? settings.RobotCode ?? settings.AppKey ?? throw new PermanentDeliveryException("No DingTalk robot code configured.");
+    }
+
+    private sealed record TokenRequest(string AppKey, string AppSecret);
+
+    private sealed record TokenResponse(string? AccessToken, int ExpireIn);
+
+    private sealed record GroupSendRequest(string MsgParam, string MsgKey, string RobotCode, string OpenConversationId);
+
+    private sealed record OneToOneSendRequest(string RobotCode, IReadOnlyList<string> UserIds, string MsgKey, string MsgParam);
+
+    private sealed record WebhookResponse(int Errcode, string? Errmsg);
+
+    private sealed record ApiError(string? Code, string? Message);
+}

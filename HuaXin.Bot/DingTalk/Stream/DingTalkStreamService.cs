@@ -1,0 +1,154 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace HuaXin.Bot.DingTalk.Stream;
+
+/// <summary>Stream mode: keeps one WebSocket to DingTalk's gateway, stores each robot message through
+/// <see cref="DingTalkInbound"/> (deduped by msgId) and acknowledges it. Any close, error or "disconnect" leads to a
+/// new ticket and a new connection after an exponential, jittered delay.</summary>
+public sealed class DingTalkStreamService(StreamGateway gateway, IServiceScopeFactory scopes, IOptionsMonitor<DingTalkOptions> options,
+    TimeProvider time, ILogger<DingTalkStreamService> logger) : BackgroundService
+{
+    private static readonly JsonSerializerOptions FrameJson = new(JsonSerializerDefaults.Web);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var endpoint = await gateway.OpenAsync(stoppingToken);
+                using var socket = new ClientWebSocket();
+                socket.Options.KeepAliveInterval = options.CurrentValue.StreamKeepAlive;
+                await socket.ConnectAsync(new Uri($"{endpoint.Endpoint}?ticket={Uri.EscapeDataString(endpoint.Ticket)}"), stoppingToken);
+                logger.LogInformation("DingTalk Stream connected");
+                failures = 0;
+                await ReceiveAsync(socket, stoppingToken);
+                logger.LogInformation("DingTalk Stream connection ended; reconnecting");
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is WebSocketException or HttpRequestException or JsonException or IOException)
+            {
+                logger.LogWarning("DingTalk Stream connection failed: {Error}", e.Message);
+            }
+            failures++;
+            try
+            {
+                await Task.Delay(ReconnectDelay(failures), time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Full-jitter exponential backoff; the first retry after a clean close is short, repeated failures slow down.</summary>
+    private TimeSpan ReconnectDelay(int failures)
+    {
+        var settings = options.CurrentValue;
+        var exponential = settings.StreamReconnectBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 16));
+        var capped = Math.Min(exponential, settings.StreamReconnectMaxDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped / 2 + Random.Shared.NextDouble() * capped / 2);
+    }
+
+    private async Task ReceiveAsync(ClientWebSocket socket, CancellationToken stoppingToken)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        while (socket.State == WebSocketState.Open)
+        {
+            buffer.ResetWrittenCount();
+            ValueWebSocketReceiveResult result;
+            do
+            {
+                result = await socket.ReceiveAsync(buffer.GetMemory(4096), stoppingToken);
+                buffer.Advance(result.Count);
+            }
+            while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                await CloseQuietlyAsync(socket);
+                return;
+            }
+            var frame = JsonSerializer.Deserialize<StreamFrame>(buffer.WrittenSpan, FrameJson);
+            if (frame is null)
+            {
+                continue;
+            }
+            var ack = await HandleAsync(frame, stoppingToken);
+            if (ack is not null)
+            {
+                await socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(ack, FrameJson), WebSocketMessageType.Text, true, stoppingToken);
+            }
+            if (frame is { Type: "SYSTEM", Topic: "disconnect" })
+            {
+                // The gateway is about to close this connection; a fresh one avoids losing messages in those 10 s.
+                await CloseQuietlyAsync(socket);
+                return;
+            }
+        }
+    }
+
+    private async Task<StreamAck?> HandleAsync(StreamFrame frame, CancellationToken stoppingToken)
+    {
+        switch (frame.Type)
+        {
+            case "SYSTEM":
+                return frame.Topic == "ping" ? StreamAck.Pong(frame) : null;
+            case "EVENT" when frame.MessageId is { } eventId:
+                // No event subscriptions are used yet; acknowledging stops re-sends.
+                return StreamAck.Event(eventId, success: true);
+            case "CALLBACK" when frame.MessageId is { } messageId:
+                if (frame.Topic != StreamFrame.RobotTopic)
+                {
+                    return StreamAck.Callback(messageId, 404);
+                }
+                return await AcceptRobotMessageAsync(frame, messageId, stoppingToken);
+            default:
+                return null;
+        }
+    }
+
+    private async Task<StreamAck> AcceptRobotMessageAsync(StreamFrame frame, string messageId, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var message = RobotMessageParser.Parse(System.Text.Encoding.UTF8.GetBytes(frame.Data ?? ""));
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DingTalkInbound>().AcceptAsync(message, stoppingToken);
+            return StreamAck.Callback(messageId);
+        }
+        catch (RobotMessageFormatException e)
+        {
+            // Re-sending a malformed message cannot fix it: acknowledge so it is not re-sent.
+            logger.LogWarning("DingTalk Stream message {MessageId} is malformed: {Error}", messageId, e.Message);
+            return StreamAck.Callback(messageId);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Not stored: an error answer lets DingTalk deliver it again (msgId dedupe keeps that safe).
+            logger.LogError(e, "DingTalk Stream message {MessageId} could not be stored", messageId);
+            return StreamAck.Callback(messageId, 500);
+        }
+    }
+
+    private static async Task CloseQuietlyAsync(ClientWebSocket socket)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        {
+            // The peer is already gone; nothing to tell it.
+        }
+    }
+}
