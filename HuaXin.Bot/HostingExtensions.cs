@@ -1,6 +1,7 @@
 using HuaXin.Bot.Api;
 using HuaXin.Bot.Conversations;
 using HuaXin.Bot.Data;
+using HuaXin.Bot.DingTalk;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Messaging;
 using HuaXin.Bot.Tickets;
@@ -20,6 +21,7 @@ public static class HostingExtensions
         services.AddHuaXinDatabase(configuration, contentRoot);
         services.AddHuaXinKnowledge(configuration, contentRoot);
         services.AddMessaging(configuration);
+        services.AddDingTalk(configuration);
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section));
         services.AddSingleton<IConversationStateStore, ConversationStateStore>();
         services.AddSingleton<IServiceRequestStore, ServiceRequestStore>();
@@ -40,6 +42,7 @@ public static class HostingExtensions
         app.MapOpenApi();
         app.MapAsk();
         app.MapChat();
+        app.MapDingTalk();
         return app;
     }
 }
