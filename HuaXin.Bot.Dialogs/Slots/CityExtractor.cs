@@ -5,14 +5,14 @@ namespace HuaXin.Bot.Dialogs.Slots;
 /// <summary>Where help is needed: a known city or county (章丘 → 济南章丘); places named as a workplace are ignored.</summary>
 public sealed class CityExtractor : ISlotExtractor
 {
-    private const int WorkplaceLookahead = 4;
+    private const int WorkplaceContext = 4;
     private readonly VocabularyScanner _scanner;
-    private readonly IReadOnlyList<string> _workplaceMarkers;
+    private readonly PlaceDirectory _places;
 
     public CityExtractor(PlaceDirectory places)
     {
         _scanner = new VocabularyScanner(places.Places);
-        _workplaceMarkers = places.WorkplaceMarkers;
+        _places = places;
     }
 
     public string Slot => SlotNames.City;
@@ -29,8 +29,10 @@ public sealed class CityExtractor : ISlotExtractor
 
     private bool IsWorkplace(string text, VocabularyHit hit)
     {
-        var after = text.Substring(hit.End, Math.Min(WorkplaceLookahead, text.Length - hit.End));
-        return _workplaceMarkers.Any(m => after.Contains(m, StringComparison.Ordinal));
+        var after = text.Substring(hit.End, Math.Min(WorkplaceContext, text.Length - hit.End));
+        var before = text[..hit.Index];
+        return _places.WorkplaceAfter.Any(m => after.Contains(m, StringComparison.Ordinal))
+            || _places.WorkplaceBefore.Any(m => before.EndsWith(m, StringComparison.Ordinal));
     }
 
     // 每日照顾 contains 日照; 照顾/照料 after it means it is not the city.

@@ -1,15 +1,20 @@
+using System.Text.RegularExpressions;
+
 namespace HuaXin.Bot.Dialogs.Slots;
 
 /// <summary>Who needs help: 本人/父亲/母亲/配偶/子女/岳父母/公婆/其他, from how people name them (俺娘, 老爷子, 孩子他妈…).</summary>
 public sealed class RelationExtractor : ISlotExtractor
 {
+    public const string Self = "本人";
     private readonly VocabularyScanner _scanner;
     private readonly IReadOnlyList<string> _needWords;
+    private readonly IReadOnlyList<Regex> _selfPatterns;
 
-    public RelationExtractor(IReadOnlyDictionary<string, string> words, IReadOnlyList<string> needWords)
+    public RelationExtractor(IReadOnlyDictionary<string, string> words, IReadOnlyList<string> needWords, IReadOnlyList<string> selfPatterns)
     {
         _scanner = new VocabularyScanner(words);
         _needWords = needWords;
+        _selfPatterns = selfPatterns.Select(p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))).ToList();
     }
 
     public string Slot => SlotNames.Relation;
@@ -17,14 +22,19 @@ public sealed class RelationExtractor : ISlotExtractor
     public SlotMatch? Extract(string text)
     {
         var hits = _scanner.Scan(text).ToList();
-        if (hits.Count == 0) return null;
-        // "媳妇打电话说我妈摔了": the one needing help is the person the trouble words follow.
+        if (hits.Count == 0)
+            return _selfPatterns.Any(p => p.IsMatch(text)) ? new SlotMatch(Self) : null;
+
+        // "媳妇打电话说我妈摔了": the one needing help is the person most trouble words follow; ties go to the first named.
+        var best = hits[0];
+        var bestCount = 0;
         for (var i = 0; i < hits.Count; i++)
         {
             var segmentEnd = i + 1 < hits.Count ? hits[i + 1].Index : text.Length;
             var segment = text[hits[i].End..segmentEnd];
-            if (_needWords.Any(w => segment.Contains(w, StringComparison.Ordinal))) return new SlotMatch(hits[i].Value);
+            var count = _needWords.Count(w => segment.Contains(w, StringComparison.Ordinal));
+            if (count > bestCount) (best, bestCount) = (hits[i], count);
         }
-        return new SlotMatch(hits[0].Value);
+        return new SlotMatch(best.Value);
     }
 }

@@ -21,11 +21,12 @@ public sealed class Taxonomy
 
         RequestCues = new WeightedCues(doc.Intent.RequestCues, doc.Intent.RequestPatterns);
         QuestionCues = new WeightedCues(doc.Intent.QuestionCues, doc.Intent.QuestionPatterns);
-        Places = new PlaceDirectory(BuildPlaces(doc.Places), doc.Places.WorkplaceAfter);
+        Places = new PlaceDirectory(BuildPlaces(doc.Places), doc.Places.WorkplaceAfter, doc.Places.WorkplaceBefore);
         RelationWords = doc.Relations.Words
             .SelectMany(r => r.Value.Select(word => (word, relation: r.Key)))
             .ToDictionary(x => x.word, x => x.relation);
         RelationNeedWords = doc.Relations.NeedAfter;
+        SelfPatterns = doc.Relations.SelfPatterns;
         UrgentWords = doc.Urgency.Urgent;
         NotUrgentWords = doc.Urgency.Normal;
     }
@@ -38,6 +39,7 @@ public sealed class Taxonomy
     public PlaceDirectory Places { get; }
     public IReadOnlyDictionary<string, string> RelationWords { get; }
     public IReadOnlyList<string> RelationNeedWords { get; }
+    public IReadOnlyList<string> SelfPatterns { get; }
     public IReadOnlyList<string> UrgentWords { get; }
     public IReadOnlyList<string> NotUrgentWords { get; }
 

@@ -33,6 +33,7 @@ internal sealed class PlacesDocument
     public Dictionary<string, List<string>> Shandong { get; set; } = [];
     public List<string> Other { get; set; } = [];
     public List<string> WorkplaceAfter { get; set; } = [];
+    public List<string> WorkplaceBefore { get; set; } = [];
 }
 
 internal sealed class UrgencyDocument
@@ -65,4 +66,5 @@ internal sealed class RelationsDocument
 {
     public Dictionary<string, List<string>> Words { get; set; } = [];
     public List<string> NeedAfter { get; set; } = [];
+    public List<string> SelfPatterns { get; set; } = [];
 }

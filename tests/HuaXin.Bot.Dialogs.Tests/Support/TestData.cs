@@ -1,0 +1,30 @@
+using HuaXin.Bot.Dialogs.Triage;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HuaXin.Bot.Dialogs.Tests.Support;
+
+/// <summary>The shipped knowledge files and a clock fixed at Monday 2026-11-23 10:00 in China (UTC+8).</summary>
+public static class TestData
+{
+    public static readonly TimeZoneInfo China = TimeZoneInfo.CreateCustomTimeZone("China", TimeSpan.FromHours(8), "China", "China");
+
+    public static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8));
+
+    public static string TaxonomyPath => Path.Combine(AppContext.BaseDirectory, "knowledge", "taxonomy.yaml");
+
+    public static string RequestsPath => Path.Combine(AppContext.BaseDirectory, "knowledge", "eval", "requests.jsonl");
+
+    private static readonly Lazy<Taxonomy> Shipped = new(() => Taxonomy.Load(TaxonomyPath));
+
+    public static Taxonomy Taxonomy => Shipped.Value;
+
+    public static FakeTimeProvider Clock()
+    {
+        var clock = new FakeTimeProvider(Now);
+        clock.SetLocalTimeZone(China);
+        return clock;
+    }
+
+    public static DateTimeOffset Local(int month, int day, int hour = 0, int minute = 0, int year = 2026) =>
+        new(year, month, day, hour, minute, 0, TimeSpan.FromHours(8));
+}
