@@ -17,7 +17,8 @@ public sealed partial class AddressExtractor : ISlotExtractor
         {
             var prefix = TrimLeadIn(match.Groups["prefix"].Value);
             var anchor = match.Groups["anchor"].Value;
-            if (prefix.Length < 2 && anchor.Length == 1) continue; // 农村, 回村 are not addresses
+            // 回村, 一个农村妇女 are not addresses.
+            if ((prefix.Length < 2 && anchor.Length == 1) || (anchor == "村" && prefix.EndsWith('农'))) continue;
             var address = prefix + anchor + match.Groups["units"].Value + Continuation(text, match.Index + match.Length);
             return new SlotMatch(address);
         }

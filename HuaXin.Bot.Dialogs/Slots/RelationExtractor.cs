@@ -22,8 +22,8 @@ public sealed class RelationExtractor : ISlotExtractor
     public SlotMatch? Extract(string text)
     {
         var hits = _scanner.Scan(text).ToList();
-        if (hits.Count == 0)
-            return _selfPatterns.Any(p => p.IsMatch(text)) ? new SlotMatch(Self) : null;
+        var speaksOfSelf = _selfPatterns.Any(p => p.IsMatch(Masked(text, hits)));
+        if (hits.Count == 0) return speaksOfSelf ? new SlotMatch(Self) : null;
 
         // "媳妇打电话说我妈摔了": the one needing help is the person most trouble words follow; ties go to the first named.
         var best = hits[0];
@@ -35,6 +35,15 @@ public sealed class RelationExtractor : ISlotExtractor
             var count = _needWords.Count(w => segment.Contains(w, StringComparison.Ordinal));
             if (count > bestCount) (best, bestCount) = (hits[i], count);
         }
-        return new SlotMatch(best.Value);
+        // "媳妇跟我闹离婚 我心情不好": nobody named is in trouble, the speaker is.
+        return new SlotMatch(bestCount == 0 && speaksOfSelf ? Self : best.Value);
+    }
+
+    // The 俺 of 俺爹 is not the speaker talking about themselves.
+    private static string Masked(string text, List<VocabularyHit> hits)
+    {
+        var chars = text.ToCharArray();
+        foreach (var hit in hits) Array.Fill(chars, '*', hit.Index, hit.Word.Length);
+        return new string(chars);
     }
 }
