@@ -1,4 +1,5 @@
 using HuaXin.Bot.Api;
+using HuaXin.Bot.BotFramework;
 using HuaXin.Bot.Conversations;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.DingTalk;
@@ -21,6 +22,7 @@ public static class HostingExtensions
         services.AddHuaXinDatabase(configuration, contentRoot);
         services.AddHuaXinKnowledge(configuration, contentRoot);
         services.AddMessaging(configuration);
+        services.AddBotFramework(configuration);
         services.AddDingTalk(configuration);
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section));
         services.AddSingleton<IConversationStateStore, ConversationStateStore>();
@@ -40,6 +42,7 @@ public static class HostingExtensions
     public static WebApplication MapHuaXinEndpoints(this WebApplication app)
     {
         app.MapOpenApi();
+        app.MapBotFramework();
         app.MapAsk();
         app.MapChat();
         app.MapDingTalk();

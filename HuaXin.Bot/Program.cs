@@ -1,4 +1,5 @@
 using HuaXin.Bot;
+using HuaXin.Bot.BotFramework.TeamsPackage;
 using HuaXin.Bot.Cli;
 
 // Commands share the service's pipeline: "chat" is a terminal chat, "eval" measures quality on any corpus.
@@ -8,6 +9,8 @@ switch (args.FirstOrDefault())
         return await ChatCommand.RunAsync(args[1..]);
     case "eval":
         return await EvalCommand.RunAsync(args[1..]);
+    case "teams-package":
+        return await TeamsPackageCommand.RunAsync(args[1..]);
 }
 
 var builder = WebApplication.CreateBuilder(args);

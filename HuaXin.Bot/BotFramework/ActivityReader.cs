@@ -1,0 +1,83 @@
+using System.Text.Json;
+
+namespace HuaXin.Bot.BotFramework;
+
+/// <summary>Reads an activity from a request body with a size limit, and checks the fields a turn cannot do without.
+/// Anything else is answered 400/413 and never processed.</summary>
+public static class ActivityReader
+{
+    public sealed record ReadResult(Activity? Activity, IResult? Error);
+
+    public static async Task<ReadResult> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return TooLarge(maxBytes);
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            // Chunked bodies carry no Content-Length: stop reading as soon as the limit is passed.
+            if (buffer.Length + read > maxBytes)
+            {
+                return TooLarge(maxBytes);
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return BadRequest("The body must be a JSON object (a Bot Framework Activity).");
+            }
+            var activity = document.RootElement.Deserialize<Activity>(BotJson.Options);
+            if (string.IsNullOrWhiteSpace(activity?.Type))
+            {
+                return BadRequest("The body is not a Bot Framework Activity: 'type' is missing.");
+            }
+            return new ReadResult(activity, null);
+        }
+        catch (JsonException e)
+        {
+            return BadRequest($"The body is not a valid Bot Framework Activity: {e.Message}");
+        }
+    }
+
+    /// <summary>Returns what is wrong with an activity we would act on, or null.</summary>
+    public static string? Validate(Activity activity)
+    {
+        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || serviceUrl.Scheme is not ("https" or "http"))
+        {
+            return "'serviceUrl' must be an absolute http(s) URL.";
+        }
+        if (string.IsNullOrWhiteSpace(activity.ChannelId))
+        {
+            return "'channelId' is required.";
+        }
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        {
+            return "'conversation.id' is required.";
+        }
+        if (activity.Type is ActivityTypes.Message or ActivityTypes.Invoke)
+        {
+            if (string.IsNullOrWhiteSpace(activity.Id))
+            {
+                return "'id' is required: it is how a redelivered activity is recognised.";
+            }
+            if (string.IsNullOrWhiteSpace(activity.From?.Id))
+            {
+                return "'from.id' is required.";
+            }
+        }
+        return null;
+    }
+
+    private static ReadResult BadRequest(string detail) =>
+        new(null, Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid activity", detail: detail));
+
+    private static ReadResult TooLarge(int maxBytes) =>
+        new(null, Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Activity too large", detail: $"Activities larger than {maxBytes} bytes are refused."));
+}
