@@ -1,5 +1,6 @@
 using HuaXin.Bot.Api;
 using HuaXin.Bot.BotFramework;
+using HuaXin.Bot.BotFramework.DirectLine;
 using HuaXin.Bot.Conversations;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.DingTalk;
@@ -28,6 +29,7 @@ public static class HostingExtensions
         services.AddSingleton<IConversationStateStore, ConversationStateStore>();
         services.AddSingleton<IServiceRequestStore, ServiceRequestStore>();
         services.AddSingleton<IFeedbackStore, FeedbackStore>();
+        services.AddDirectLine(configuration);
         services.AddProblemDetails();
         services.AddOpenApi();
         return builder;
@@ -41,11 +43,13 @@ public static class HostingExtensions
 
     public static WebApplication MapHuaXinEndpoints(this WebApplication app)
     {
+        app.UseFamilyWebPage();
         app.MapOpenApi();
         app.MapBotFramework();
         app.MapAsk();
         app.MapChat();
         app.MapDingTalk();
+        app.MapDirectLine();
         return app;
     }
 }

@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using HuaXin.Bot.Dialogs.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace HuaXin.Bot.BotFramework.DirectLine;
+
+/// <param name="BotFailed">The turn handler threw; the user was shown an apology instead of an answer.</param>
+public sealed record PostOutcome(string ActivityId, bool BotFailed);
+
+/// <summary>The conversation side of Direct Line: stores what the user sent, runs the turn, stores the bot's answers.</summary>
+public sealed class DirectLineConversations(
+    DirectLineStore store,
+    ITurnHandler turnHandler,
+    IOptions<DirectLineOptions> options,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    ILogger<DirectLineConversations> logger)
+{
+    public const string Channel = "directline";
+    private const string Apology = "抱歉，服务暂时出现问题，请稍后再试。如有急事，请直接联系所在单位工会。";
+
+    /// <summary>Echoes the user's activity into the conversation (Web Chat waits for it, matched by
+    /// <c>channelData.clientActivityID</c>), then runs the turn and appends the replies. A repeated post of the same
+    /// client activity returns the stored one without running the turn again.</summary>
+    public async Task<PostOutcome> PostAsync(string conversationId, DirectLineToken token, Activity posted, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var clientActivityId = posted.ChannelData?["clientActivityID"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        Activity echo = null!;
+        var stored = await store.AppendAsync(conversationId, clientActivityId is null ? null : $"client:{clientActivityId}", id =>
+        {
+            echo = posted with
+            {
+                Id = id,
+                Timestamp = now,
+                ChannelId = Channel,
+                ServiceUrl = null,
+                // The token, not the body, says who is speaking: a page cannot post as another user.
+                From = new ChannelAccount { Id = token.UserId, Name = posted.From?.Name ?? token.UserName, Role = "user" },
+                Recipient = BotAccount,
+                Conversation = new ConversationAccount { Id = conversationId },
+            };
+            return BotJson.Serialize(echo);
+        }, cancellationToken);
+        if (!stored.Appended)
+        {
+            return new PostOutcome(stored.ActivityId, BotFailed: false);
+        }
+
+        IReadOnlyList<OutboundMessage> replies;
+        try
+        {
+            // Not the request's token: a user who closes the page mid-turn still finds the answer when they come back.
+            replies = await turnHandler.HandleAsync(echo.ToInboundTurn(now, Channel), lifetime.ApplicationStopping);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Turn failed in Direct Line conversation {ConversationId}", conversationId);
+            await AppendBotMessageAsync(conversationId, token.UserId, new OutboundMessage(Apology), stored.ActivityId, $"reply:{stored.Sequence}:error", lifetime.ApplicationStopping);
+            return new PostOutcome(stored.ActivityId, BotFailed: true);
+        }
+        for (var i = 0; i < replies.Count; i++)
+        {
+            await AppendBotMessageAsync(conversationId, token.UserId, replies[i], stored.ActivityId, $"reply:{stored.Sequence}:{i}", lifetime.ApplicationStopping);
+        }
+        return new PostOutcome(stored.ActivityId, BotFailed: false);
+    }
+
+    /// <summary>Appends a bot message addressed to the conversation's user; the key makes a resend a no-op.</summary>
+    public Task<AppendResult> AppendBotMessageAsync(
+        string conversationId, string userId, OutboundMessage message, string? replyToId, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return store.AppendAsync(conversationId, idempotencyKey, id => BotJson.Serialize(message.ToActivity(recipientId: userId) with
+        {
+            Id = id,
+            Timestamp = now,
+            ChannelId = Channel,
+            From = BotAccount,
+            Recipient = new ChannelAccount { Id = userId, Role = "user" },
+            Conversation = new ConversationAccount { Id = conversationId },
+            ReplyToId = replyToId,
+            Locale = ActivityMapping.DefaultLocale,
+        }), cancellationToken);
+    }
+
+    private ChannelAccount BotAccount => new() { Id = options.Value.BotId, Name = options.Value.BotName, Role = "bot" };
+}
