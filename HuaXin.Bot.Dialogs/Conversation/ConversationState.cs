@@ -1,0 +1,29 @@
+using System.Text.Json;
+
+namespace HuaXin.Bot.Dialogs.Conversation;
+
+/// <summary>Everything a conversation remembers between turns; saved as JSON by <see cref="ConversationRunner"/>.</summary>
+public sealed class ConversationState
+{
+    /// <summary>The request being taken down, if any.</summary>
+    public IntakeState? Intake { get; set; }
+
+    /// <summary>The last policy answer, so 有用/没用 can be recorded against it.</summary>
+    public AnswerState? LastAnswer { get; set; }
+
+    public string ToJson() => JsonSerializer.Serialize(this);
+
+    /// <summary>Reads saved state; unreadable state (e.g. from an incompatible version) starts the conversation afresh.</summary>
+    public static ConversationState FromJson(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json)) return new ConversationState();
+        try
+        {
+            return JsonSerializer.Deserialize<ConversationState>(json) ?? new ConversationState();
+        }
+        catch (JsonException)
+        {
+            return new ConversationState();
+        }
+    }
+}

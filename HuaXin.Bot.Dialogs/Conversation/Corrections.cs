@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using HuaXin.Bot.Dialogs.Slots;
+
+namespace HuaXin.Bot.Dialogs.Conversation;
+
+/// <summary>Recognizes corrections ("电话写错了，是139…", "不是我妈是我爸", "地址改成…") and reads the new values.</summary>
+public sealed partial class Corrections(SlotAnswers answers)
+{
+    private static readonly (string Slot, string[] Words)[] Targets =
+    [
+        (SlotNames.Phone, ["电话", "手机", "号码", "联系方式"]),
+        (SlotNames.Address, ["地址", "住址", "门牌"]),
+        (SlotNames.City, ["城市", "地方", "区县", "哪个市"]),
+        (SlotNames.When, ["时间", "日期", "哪天", "几号"]),
+        (SlotNames.Urgency, ["紧急程度", "急不急"]),
+        (SlotNames.Relation, ["需要帮助的人", "是谁"]),
+    ];
+
+    public static bool IsCorrection(string text) => Marker().IsMatch(text);
+
+    /// <summary>The slot a bare label names ("电话", "地址"), for "修改 → 改哪一项？".</summary>
+    public static string? NamedSlot(string text) =>
+        Targets.FirstOrDefault(t => t.Words.Any(w => text.Contains(w, StringComparison.Ordinal))).Slot;
+
+    /// <returns>New slot values, possibly empty when nothing could be read.</returns>
+    public Dictionary<string, SlotMatch> Read(string text)
+    {
+        var tail = NewValue(text);
+        var target = NamedSlot(text);
+        if (target is not null)
+        {
+            var match = answers.Strict(target, tail) ?? answers.Strict(target, text)
+                ?? (target is SlotNames.City or SlotNames.Address ? answers.Lenient(target, tail) : null);
+            return match is null ? [] : new() { [target] = match };
+        }
+        var found = new Dictionary<string, SlotMatch>();
+        foreach (var slot in new[] { SlotNames.Phone, SlotNames.Relation, SlotNames.City, SlotNames.Address, SlotNames.When, SlotNames.Urgency })
+        {
+            if (answers.Strict(slot, tail) is { } m) found[slot] = m;
+        }
+        return found;
+    }
+
+    // "不是我妈是我爸" → "我爸": the new value follows the last marker.
+    private static string NewValue(string text)
+    {
+        var m = Tail().Match(text);
+        return m.Success && m.Groups["v"].Value.Trim().Length > 0 ? m.Groups["v"].Value.Trim() : text;
+    }
+
+    [GeneratedRegex(@"改成|改为|换成|写错|说错|打错|弄错|搞错|记错|更正|应该是|^不是.{1,12}是|不对")]
+    private static partial Regex Marker();
+
+    [GeneratedRegex(@"(?:改成|改为|换成|应该是|是)(?<v>(?:(?!改成|改为|换成|应该是|是).)+)$")]
+    private static partial Regex Tail();
+}

@@ -1,0 +1,30 @@
+using HuaXin.Bot.Dialogs.Abstractions;
+
+namespace HuaXin.Bot.Dialogs.Conversation;
+
+/// <summary>A service request being filled in, one missing slot at a time.</summary>
+public sealed class IntakeState
+{
+    public string? Category { get; set; }
+
+    public string OriginalText { get; set; } = "";
+
+    public Dictionary<string, string> Slots { get; set; } = [];
+
+    /// <summary>The window the "when" slot resolves to.</summary>
+    public TimeWindow? When { get; set; }
+
+    /// <summary>Optional slots the user chose to skip, so they are not asked again.</summary>
+    public List<string> Skipped { get; set; } = [];
+
+    /// <summary>What the last prompt asked for: a slot name or one of <see cref="IntakeSteps"/>.</summary>
+    public string? Pending { get; set; }
+}
+
+/// <summary>Intake steps that are not slots.</summary>
+public static class IntakeSteps
+{
+    public const string Category = "category";
+    public const string Confirm = "confirm";
+    public const string Change = "change";
+}

@@ -1,0 +1,58 @@
+using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Dialogs.Triage;
+
+namespace HuaXin.Bot.Dialogs.Conversation;
+
+/// <summary>Policy questions: answers with citations, 有用/没用 feedback, and the hand-off when the knowledge base has no answer.</summary>
+/// <remarks>Unanswered questions are recorded in the feedback store (not helpful, no citations) so the knowledge team sees the gaps;
+/// 转人工 then gives the service hotline and invites the user to state what they need done, which this bot can take down.</remarks>
+public sealed class KnowledgeDialog(Taxonomy taxonomy, IKnowledgeService knowledge, IFeedbackStore feedback, TimeProvider time)
+{
+    private const int FactTextLength = 80;
+
+    public async Task AnswerAsync(DialogTurn turn, string question, CancellationToken cancellationToken)
+    {
+        var answer = await knowledge.AskAsync(question, turn.Inbound.UserId, cancellationToken);
+        turn.State.LastAnswer = new AnswerState
+        {
+            Question = question,
+            CitedDocIds = answer.Citations.Select(c => c.DocId).Distinct().ToList(),
+            Answered = answer.Answered,
+        };
+        if (answer.Answered)
+        {
+            var facts = answer.Citations.Select(c => new CardFact(c.Source, Shorten(c.Text))).ToList();
+            turn.Say(Replies.Card("answer", "政策解答", answer.Answer, facts, Phrases.Helpful, Phrases.NotHelpful));
+            return;
+        }
+
+        await feedback.RecordAsync(Feedback(turn, helpful: false), cancellationToken);
+        turn.State.LastAnswer.Rated = true;
+        turn.Say(Replies.Text(
+            $"{answer.Answer}\n这个问题我暂时答不上来。可以回复「{Phrases.Handoff}」，或拨打服务热线 {taxonomy.Hotline} 咨询。",
+            Phrases.Handoff));
+    }
+
+    public async Task RateAsync(DialogTurn turn, bool helpful, CancellationToken cancellationToken)
+    {
+        if (turn.State.LastAnswer is not { Rated: false } last)
+        {
+            turn.Say(Replies.Text("好的，收到。"));
+            return;
+        }
+        await feedback.RecordAsync(Feedback(turn, helpful), cancellationToken);
+        last.Rated = true;
+        turn.Say(helpful
+            ? Replies.Text("谢谢您的反馈！还有别的问题可以接着问。")
+            : Replies.Text($"抱歉没帮上忙，我们会改进。您也可以换个说法再问，或拨打服务热线 {taxonomy.Hotline}。", Phrases.Handoff));
+    }
+
+    public void HandOff(DialogTurn turn) =>
+        turn.Say(Replies.Text(
+            $"请拨打集团服务热线 {taxonomy.Hotline}，由工作人员为您解答。\n如果需要有人联系您办事，也可以直接告诉我要办什么并留个电话，我帮您登记，例如：俺娘一个人在家，想找人去看看，电话13805312266。"));
+
+    private AnswerFeedback Feedback(DialogTurn turn, bool helpful) => new(
+        turn.Inbound.Channel, turn.Inbound.UserId, turn.State.LastAnswer!.Question, helpful, turn.State.LastAnswer.CitedDocIds, time.GetUtcNow());
+
+    private static string Shorten(string text) => text.Length <= FactTextLength ? text : text[..FactTextLength] + "…";
+}

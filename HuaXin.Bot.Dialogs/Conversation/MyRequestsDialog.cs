@@ -1,0 +1,26 @@
+using System.Globalization;
+using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Dialogs.Triage;
+
+namespace HuaXin.Bot.Dialogs.Conversation;
+
+/// <summary>"我的诉求": the requests this user has submitted, newest first.</summary>
+public sealed class MyRequestsDialog(Taxonomy taxonomy, IServiceRequestStore requests, TimeProvider time)
+{
+    private const int MaxShown = 10;
+
+    public async Task ShowAsync(DialogTurn turn, CancellationToken cancellationToken)
+    {
+        var mine = await requests.ListByRequesterAsync(turn.Inbound.Channel, turn.Inbound.UserId, cancellationToken);
+        if (mine.Count == 0)
+        {
+            turn.Say(Replies.Text("您还没有提交过诉求。需要帮忙的话，直接告诉我要办什么事就行。"));
+            return;
+        }
+        var facts = mine.OrderByDescending(r => r.CreatedAt).Take(MaxShown)
+            .Select(r => new CardFact(r.Number,
+                $"{taxonomy.Find(r.Category)?.Name ?? r.Category}｜{r.Department}｜{r.Status}｜{TimeZoneInfo.ConvertTime(r.CreatedAt, time.LocalTimeZone).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture)}"))
+            .ToList();
+        turn.Say(Replies.Card("list", $"您的诉求（共{mine.Count}件）", null, facts));
+    }
+}

@@ -1,0 +1,55 @@
+namespace HuaXin.Bot.Dialogs.Conversation;
+
+/// <summary>Short replies the bot recognizes as commands. Matching ignores spaces, trailing punctuation and 吧/啊.</summary>
+public static class Phrases
+{
+    public const string Confirm = "确认";
+    public const string Change = "修改";
+    public const string Cancel = "取消";
+    public const string Skip = "跳过";
+    public const string Helpful = "有用";
+    public const string NotHelpful = "没用";
+    public const string Handoff = "转人工";
+    public const string MyRequests = "我的诉求";
+
+    private static readonly string[] CancelWords = ["取消", "算了", "不用了", "不要了", "不办了", "不弄了", "先不办了", "退出", "不需要了"];
+    private static readonly string[] ConfirmWords = ["确认", "确定", "对", "对的", "没问题", "是的", "好的", "可以", "提交", "行", "嗯", "没错", "ok"];
+    private static readonly string[] ChangeWords = ["修改", "改一下", "要改", "我要改", "不对", "有错"];
+    private static readonly string[] SkipWords = ["跳过", "略过", "不填", "下一个", "没有", "无", "不用填"];
+    private static readonly string[] UnknownWords = ["不知道", "不清楚", "不晓得", "不记得", "忘了", "说不好", "不确定"];
+    private static readonly string[] HelpfulWords = ["有用", "有帮助", "有用的", "👍"];
+    private static readonly string[] NotHelpfulWords = ["没用", "没有用", "没帮助", "不管用", "👎"];
+    private static readonly string[] HandoffWords = ["转人工", "人工", "人工服务", "找人工", "人工客服"];
+    private static readonly string[] MyRequestsWords = ["我的诉求", "查进度", "我的工单", "查诉求", "我提交的", "诉求进度", "我的申请"];
+    private static readonly string[] GreetingWords = ["你好", "您好", "在吗", "在不在", "hi", "hello", "帮助", "菜单", "你能做什么", "你会啥", "你会什么", "有人吗", "早上好", "下午好", "晚上好", "你好啊", "哈喽", "开始"];
+    private static readonly string[] ThanksWords = ["谢谢", "谢谢你", "多谢", "感谢", "好的谢谢", "知道了", "好的", "哈哈", "明白了", "收到", "拜拜", "再见"];
+
+    public static bool IsCancel(string text) => Is(text, CancelWords);
+    public static bool IsConfirm(string text) => Is(text, ConfirmWords);
+    public static bool IsChange(string text) => Is(text, ChangeWords);
+    public static bool IsSkip(string text) => Is(text, SkipWords);
+    public static bool IsUnknown(string text) => Is(text, UnknownWords);
+    public static bool IsHelpful(string text) => Is(text, HelpfulWords);
+    public static bool IsNotHelpful(string text) => Is(text, NotHelpfulWords);
+    public static bool IsHandoff(string text) => Is(text, HandoffWords);
+    public static bool IsMyRequests(string text) => Is(text, MyRequestsWords);
+    public static bool IsGreeting(string text) => Is(text, GreetingWords);
+
+    /// <summary>Thanks and small talk that need no action (谢谢, 好的 知道了).</summary>
+    public static bool IsThanks(string text)
+    {
+        var core = Core(text);
+        return core.Length <= 12 && ThanksWords.Any(w => core.StartsWith(w, StringComparison.Ordinal)) && !core.Contains('?');
+    }
+
+    // "算了" and "算了吧" both cancel, so words match with and without trailing particles.
+    private static bool Is(string text, string[] words)
+    {
+        var core = Core(text);
+        return words.Contains(core, StringComparer.OrdinalIgnoreCase)
+            || words.Contains(core.TrimEnd('吧', '啊', '呀', '哈', '的'), StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static string Core(string text) =>
+        text.Replace(" ", "").TrimEnd('。', '.', '!', '~', '～', ',', '、');
+}

@@ -1,0 +1,29 @@
+using System.Text;
+using HuaXin.Bot.Dialogs.Abstractions;
+
+namespace HuaXin.Bot.Dialogs.Conversation;
+
+/// <summary>Builds outbound messages; every card also gets a complete text rendering for text-only channels.</summary>
+public static class Replies
+{
+    public static OutboundMessage Text(string text, params string[] suggestions) =>
+        new(text, null, suggestions.Length == 0 ? null : suggestions);
+
+    public static CardButton Button(string text, string? title = null) =>
+        new(title ?? text, text, new Dictionary<string, string> { [TurnText.ActionKey] = text });
+
+    public static OutboundMessage Card(string kind, string title, string? body, IReadOnlyList<CardFact> facts, params string[] buttons)
+    {
+        var card = new Card(kind, title, body, facts, buttons.Select(b => Button(b)).ToList());
+        return new OutboundMessage(Render(card), card, buttons.Length == 0 ? null : buttons);
+    }
+
+    private static string Render(Card card)
+    {
+        var sb = new StringBuilder(card.Title);
+        if (!string.IsNullOrWhiteSpace(card.Body)) sb.Append('\n').Append(card.Body);
+        foreach (var fact in card.Facts) sb.Append('\n').Append(fact.Name).Append('：').Append(fact.Value);
+        if (card.Buttons.Count > 0) sb.Append("\n（可回复：").Append(string.Join(" / ", card.Buttons.Select(b => b.Text))).Append('）');
+        return sb.ToString();
+    }
+}
