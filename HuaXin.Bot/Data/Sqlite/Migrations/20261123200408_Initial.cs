@@ -29,6 +29,19 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BotTrustedServiceUrls",
+                columns: table => new
+                {
+                    Url = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    FirstSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BotTrustedServiceUrls", x => x.Url);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ConversationStates",
                 columns: table => new
                 {
@@ -43,29 +56,18 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "DirectLineConversations",
+                name: "DingTalkDepartmentGroups",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Department = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    OpenConversationId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ConversationTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    BoundBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    BoundAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_DirectLineConversations", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "DirectLineSigningKeys",
-                columns: table => new
-                {
-                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Key = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_DirectLineSigningKeys", x => x.Name);
+                    table.PrimaryKey("PK_DingTalkDepartmentGroups", x => x.Department);
                 });
 
             migrationBuilder.CreateTable(
@@ -171,29 +173,6 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "DirectLineActivities",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Json = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_DirectLineActivities", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_DirectLineActivities_DirectLineConversations_ConversationId",
-                        column: x => x.ConversationId,
-                        principalTable: "DirectLineConversations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "KnowledgeChunks",
                 columns: table => new
                 {
@@ -245,17 +224,9 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                 column: "At");
 
             migrationBuilder.CreateIndex(
-                name: "IX_DirectLineActivities_ConversationId_IdempotencyKey",
-                table: "DirectLineActivities",
-                columns: new[] { "ConversationId", "IdempotencyKey" },
-                unique: true,
-                filter: "\"IdempotencyKey\" IS NOT NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_DirectLineActivities_ConversationId_Sequence",
-                table: "DirectLineActivities",
-                columns: new[] { "ConversationId", "Sequence" },
-                unique: true);
+                name: "IX_DingTalkDepartmentGroups_OpenConversationId",
+                table: "DingTalkDepartmentGroups",
+                column: "OpenConversationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_InboundMessages_Status_NextAttemptAt",
@@ -313,13 +284,13 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                 name: "AnswerFeedback");
 
             migrationBuilder.DropTable(
+                name: "BotTrustedServiceUrls");
+
+            migrationBuilder.DropTable(
                 name: "ConversationStates");
 
             migrationBuilder.DropTable(
-                name: "DirectLineActivities");
-
-            migrationBuilder.DropTable(
-                name: "DirectLineSigningKeys");
+                name: "DingTalkDepartmentGroups");
 
             migrationBuilder.DropTable(
                 name: "InboundMessages");
@@ -335,9 +306,6 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "UnansweredQuestions");
-
-            migrationBuilder.DropTable(
-                name: "DirectLineConversations");
 
             migrationBuilder.DropTable(
                 name: "KnowledgeDocuments");

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HuaXin.Bot.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteHuaXinDbContext))]
-    [Migration("20261123195153_Initial")]
+    [Migration("20261123200408_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -19,78 +19,21 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("HuaXin.Bot.BotFramework.DirectLine.DirectLineActivity", b =>
+            modelBuilder.Entity("HuaXin.Bot.BotFramework.Connector.TrustedServiceUrl", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<string>("Url")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSeenAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ConversationId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
+                    b.Property<long>("LastSeenAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("IdempotencyKey")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                    b.HasKey("Url");
 
-                    b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ConversationId", "IdempotencyKey")
-                        .IsUnique()
-                        .HasFilter("\"IdempotencyKey\" IS NOT NULL");
-
-                    b.HasIndex("ConversationId", "Sequence")
-                        .IsUnique();
-
-                    b.ToTable("DirectLineActivities", (string)null);
-                });
-
-            modelBuilder.Entity("HuaXin.Bot.BotFramework.DirectLine.DirectLineConversation", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("DirectLineConversations", (string)null);
-                });
-
-            modelBuilder.Entity("HuaXin.Bot.BotFramework.DirectLine.DirectLineSigningKey", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Key")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("DirectLineSigningKeys", (string)null);
+                    b.ToTable("BotTrustedServiceUrls", (string)null);
                 });
 
             modelBuilder.Entity("HuaXin.Bot.Data.AnswerFeedbackRow", b =>
@@ -440,13 +383,34 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                     b.ToTable("UnansweredQuestions");
                 });
 
-            modelBuilder.Entity("HuaXin.Bot.BotFramework.DirectLine.DirectLineActivity", b =>
+            modelBuilder.Entity("HuaXin.Bot.DingTalk.Groups.DepartmentGroupBinding", b =>
                 {
-                    b.HasOne("HuaXin.Bot.BotFramework.DirectLine.DirectLineConversation", null)
-                        .WithMany()
-                        .HasForeignKey("ConversationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                    b.Property<string>("Department")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BoundAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BoundBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenConversationId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Department");
+
+                    b.HasIndex("OpenConversationId");
+
+                    b.ToTable("DingTalkDepartmentGroups", (string)null);
                 });
 
             modelBuilder.Entity("HuaXin.Bot.Data.KnowledgeChunk", b =>
