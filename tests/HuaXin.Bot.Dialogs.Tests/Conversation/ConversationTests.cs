@@ -1,0 +1,168 @@
+using HuaXin.Bot.Dialogs.Conversation;
+using HuaXin.Bot.Dialogs.Tests.Support;
+
+namespace HuaXin.Bot.Dialogs.Tests.Conversation;
+
+public sealed class ConversationTests
+{
+    private readonly BotHarness _bot = new();
+
+    private DialogScript Script(string conversation = "c1") => new(_bot, conversation);
+
+    [Theory]
+    [InlineData("你好")]
+    [InlineData("在吗")]
+    [InlineData("帮助")]
+    public async Task Greeting_shows_what_the_bot_can_do(string greeting)
+    {
+        var script = Script().User(greeting, "解答政策", "登记求助", "我的诉求");
+        await script.RunAsync();
+
+        var welcome = Assert.Single(script.LastReplies);
+        Assert.Equal("welcome", welcome.Card!.Kind);
+        Assert.Contains("我的诉求", welcome.SuggestedReplies!);
+    }
+
+    [Fact]
+    public async Task Policy_question_gets_an_answer_card_with_citations_and_feedback_buttons()
+    {
+        var script = Script().User("困难职工帮扶有啥条件？", "困难职工帮扶救助管理办法");
+        await script.RunAsync();
+
+        var card = Assert.Single(script.LastReplies).Card!;
+        Assert.Equal("answer", card.Kind);
+        Assert.Equal("《困难职工帮扶救助管理办法》第二章 第五条", card.Facts[0].Name);
+        Assert.Equal(["有用", "没用"], card.Buttons.Select(b => b.Text));
+        Assert.All(card.Buttons, b => Assert.Equal(b.Text, b.Data["action"]));
+    }
+
+    [Fact]
+    public async Task Feedback_on_the_last_answer_is_recorded_once()
+    {
+        await Script()
+            .User("困难职工帮扶有啥条件？", "有用")
+            .Press("有用", "谢谢")
+            .User("有用", "收到")
+            .RunAsync();
+
+        var feedback = Assert.Single(_bot.Feedback.Items);
+        Assert.Equal(("困难职工帮扶有啥条件?", true, "api", "user-c1"), (feedback.Question, feedback.Helpful, feedback.Channel, feedback.UserId));
+        Assert.Equal(["doc-hardship"], feedback.CitedDocIds);
+    }
+
+    [Fact]
+    public async Task Unanswered_question_is_recorded_and_hands_off_to_the_hotline()
+    {
+        await Script()
+            .User("丧葬补助有没有 怎么申请", "答不上来", "转人工", TestData.Taxonomy.Hotline)
+            .Press("转人工", "服务热线", TestData.Taxonomy.Hotline)
+            .RunAsync();
+
+        var recorded = Assert.Single(_bot.Feedback.Items);
+        Assert.False(recorded.Helpful);
+        Assert.Empty(recorded.CitedDocIds);
+    }
+
+    [Fact]
+    public async Task My_requests_lists_what_the_user_submitted()
+    {
+        await Script()
+            .User("我的诉求", "还没有提交过")
+            .User("俺娘一个人在章丘老家 想找人明天上午去看看 电话138 0531 2266", "请核对")
+            .User("确认", "HX0001")
+            .Press("我的诉求", "共1件", "HX0001", "家庭照料", "车间工会")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Pressing_a_button_is_the_same_as_typing_its_text()
+    {
+        const string request = "俺娘一个人在章丘老家 想找人明天上午去看看 电话138 0531 2266";
+        var typed = Script("typed").User(request).User("修改");
+        var pressed = Script("pressed").User(request).Press("修改");
+        await typed.RunAsync();
+        await pressed.RunAsync();
+
+        Assert.Equal(typed.LastReplies.Select(r => r.Text), pressed.LastReplies.Select(r => r.Text));
+        Assert.Equal((await _bot.StateAsync("typed")).ToJson(), (await _bot.StateAsync("pressed")).ToJson());
+    }
+
+    [Theory]
+    [InlineData("", "没有收到文字")]
+    [InlineData("   ", "没有收到文字")]
+    [InlineData("\u0001\u0002\u0007", "没有收到文字")]
+    [InlineData(null, "没有收到文字")]
+    public async Task Junk_input_gets_a_short_reply_and_changes_no_state(string? junk, string reply)
+    {
+        await Script().User(junk!, reply).RunAsync();
+
+        Assert.Equal(0, _bot.States.Saves);
+    }
+
+    [Fact]
+    public async Task Oversized_input_is_refused_without_touching_state()
+    {
+        await Script()
+            .User("你好")
+            .User(new string('帮', 2001), "太长")
+            .RunAsync();
+
+        Assert.Equal(1, _bot.States.Saves);
+    }
+
+    [Fact]
+    public async Task A_request_in_progress_survives_a_restart()
+    {
+        await Script().User("我妈住院了家里没人照顾，能不能找人去看看 电话138 0531 2266", "哪个城市").RunAsync();
+
+        _bot.Restart();
+
+        await Script()
+            .User("济南", "希望什么时候")
+            .User("跳过", "请核对", "13805312266", "母亲", "济南")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task A_lost_save_race_replays_the_turn_on_the_new_state()
+    {
+        _bot.States.ConflictsToSimulate = 1;
+
+        await Script()
+            .User("你好", "解答政策")
+            .User("我妈住院了家里没人照顾，能不能找人去看看 电话138 0531 2266", "哪个城市")
+            .Pending("city")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Concurrent_turns_of_one_conversation_run_one_at_a_time()
+    {
+        _bot.Knowledge.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = _bot.SendAsync("c1", "困难职工帮扶有啥条件？");
+        await _bot.Knowledge.Entered.Task;
+        var second = _bot.SendAsync("c1", "住院押金能报销吗？");
+
+        Assert.False(second.IsCompleted);
+        Assert.Equal(1, _bot.Knowledge.Calls);
+
+        _bot.Knowledge.Gate.SetResult();
+        await Task.WhenAll(first, second);
+
+        Assert.Equal(2, _bot.Knowledge.Calls);
+        Assert.Equal(1, _bot.Knowledge.MaxConcurrent);
+        Assert.Equal(2, _bot.States.Saves);
+        Assert.Equal("住院押金能报销吗?", (await _bot.StateAsync("c1")).LastAnswer!.Question);
+        Assert.Equal(0, _bot.Runner.ActiveConversations);
+    }
+
+    [Fact]
+    public async Task Thanks_and_stray_commands_get_a_polite_reply()
+    {
+        await Script()
+            .User("谢谢你啊", "不客气")
+            .User("确认", "没有正在办理的诉求")
+            .NoIntake()
+            .RunAsync();
+    }
+}

@@ -1,0 +1,186 @@
+using HuaXin.Bot.Dialogs.Conversation;
+using HuaXin.Bot.Dialogs.Tests.Support;
+
+namespace HuaXin.Bot.Dialogs.Tests.Conversation;
+
+public sealed class IntakeDialogTests
+{
+    private readonly BotHarness _bot = new();
+
+    private DialogScript Script(string conversation = "c1") => new(_bot, conversation);
+
+    [Fact]
+    public async Task Full_request_in_one_message_goes_straight_to_the_summary_and_is_saved_on_confirm()
+    {
+        await Script()
+            .User("俺娘一个人在章丘老家 想找人明天上午去看看 电话138 0531 2266", "家庭照料", "车间工会", "请核对", "13805312266", "母亲", "济南章丘", "明天上午")
+            .Pending(IntakeSteps.Confirm)
+            .User("确认", "诉求已提交", "HX0001", "12小时内首次联系", "3天内办结")
+            .NoIntake()
+            .RunAsync();
+
+        var created = Assert.Single(_bot.Requests.Created);
+        Assert.Equal(("family_care", "车间工会", false, TimeSpan.FromHours(12)), (created.Category, created.Department, created.Urgent, created.FirstContactWithin));
+        Assert.Equal("俺娘一个人在章丘老家 想找人明天上午去看看 电话138 0531 2266", created.OriginalText);
+    }
+
+    [Fact]
+    public async Task Missing_required_slot_is_asked_then_optional_one_can_be_skipped_and_urgent_limit_applies()
+    {
+        await Script()
+            .User("我妈住院了家里没人照顾，能不能找人去看看 电话138 0531 2266", "家庭照料", "哪个城市", "例如")
+            .Pending("city")
+            .User("济南章丘", "希望什么时候", "跳过")
+            .Slot("city", "济南章丘")
+            .User("跳过", "请核对", "紧急")
+            .Pending(IntakeSteps.Confirm)
+            .Press("确认", "2小时内首次联系")
+            .RunAsync();
+
+        var created = Assert.Single(_bot.Requests.Created);
+        Assert.True(created.Urgent);
+        Assert.Equal(TimeSpan.FromHours(2), created.FirstContactWithin);
+    }
+
+    [Fact]
+    public async Task Corrections_are_accepted_at_any_time()
+    {
+        await Script()
+            .User("我妈住院了家里没人照顾，能不能找人去看看 电话138 0531 2266", "哪个城市")
+            .User("不是我妈是我爸", "已改好", "父亲", "哪个城市")
+            .Slot("relation", "父亲")
+            .User("临沂沂水", "希望什么时候")
+            .User("跳过", "请核对")
+            .User("电话写错了，是139 0531 1234", "已改好", "13905311234", "请核对")
+            .Slot("phone", "13905311234")
+            .Pending(IntakeSteps.Confirm)
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Address_correction_replaces_the_address()
+    {
+        await Script()
+            .User("家里水管爆了 章丘区明水街道东山村 电话13573112345 明天来修", "家中维修", "请核对", "东山村")
+            .User("地址改成历城区花园小区3号楼", "已改好", "花园小区3号楼")
+            .Slot("address", "历城区花园小区3号楼")
+            .RunAsync();
+    }
+
+    [Theory]
+    [InlineData("算了")]
+    [InlineData("取消")]
+    [InlineData("不用了")]
+    [InlineData("不要了")]
+    public async Task Cancel_words_end_the_request_without_saving(string cancel)
+    {
+        await Script()
+            .User("我妈住院了家里没人照顾，能不能找人去看看 电话138 0531 2266", "哪个城市")
+            .User(cancel, "已取消")
+            .NoIntake()
+            .RunAsync();
+
+        Assert.Empty(_bot.Requests.Created);
+    }
+
+    [Fact]
+    public async Task Policy_question_in_the_middle_is_answered_then_the_prompt_is_repeated()
+    {
+        await Script()
+            .User("我妈住院了家里没人照顾，能不能找人去看看 电话138 0531 2266", "哪个城市")
+            .User("住院押金能报销吗？", "职工医疗互助办法", "接着办", "哪个城市")
+            .Pending("city")
+            .Check(state => Assert.Equal("住院押金能报销吗?", state.LastAnswer!.Question))
+            .User("济南", "希望什么时候")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Unknown_optional_slot_is_skipped_but_unknown_required_slot_is_explained()
+    {
+        await Script()
+            .User("我妈住院了家里没人照顾，能不能找人去看看 电话138 0531 2266", "哪个城市")
+            .User("不知道", "不能少", "就近", "取消", "转人工")
+            .Pending("city")
+            .User("济南", "希望什么时候")
+            .User("不知道", "请核对")
+            .Check(state => Assert.Contains("when", state.Intake!.Skipped))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Invalid_phone_is_asked_again()
+    {
+        await Script()
+            .User("家里水管爆了 章丘区明水街道东山村 快派人来修", "家中维修", "电话")
+            .Pending("phone")
+            .User("138123", "号码好像不对")
+            .Pending("phone")
+            .User("1380531226612", "号码好像不对")
+            .User("138-0531-2266", "希望什么时候")
+            .Slot("phone", "13805312266")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Date_in_the_past_is_asked_again()
+    {
+        await Script()
+            .User("俺娘要去医院复查 想找个志愿者陪着 济南历城 电话13805312266", "志愿服务", "什么时候")
+            .Pending("when")
+            .User("11月20号", "已经过去了", "什么时候")
+            .Pending("when")
+            .User("下周三上午", "详细地址", "跳过")
+            .Check(state => Assert.Equal(TestData.Local(12, 2, 8), state.Intake!.When!.Start))
+            .User("跳过", "请核对", "下周三上午")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Confirm_creates_exactly_one_request_even_when_pressed_twice()
+    {
+        await Script()
+            .User("俺娘一个人在章丘老家 想找人明天上午去看看 电话138 0531 2266", "请核对")
+            .Press("确认", "HX0001")
+            .Press("确认", "没有正在办理的诉求")
+            .RunAsync();
+
+        Assert.Single(_bot.Requests.Created);
+    }
+
+    [Fact]
+    public async Task Change_asks_what_to_change_then_returns_to_the_summary()
+    {
+        await Script()
+            .User("俺娘一个人在章丘老家 想找人明天上午去看看 电话138 0531 2266", "请核对")
+            .Press("修改", "要改哪一项")
+            .Pending(IntakeSteps.Change)
+            .User("电话", "电话")
+            .Pending("phone")
+            .User("13912345678", "请核对", "13912345678")
+            .Pending(IntakeSteps.Confirm)
+            .User("修改", "要改哪一项")
+            .User("时间改成后天下午", "已改好", "后天下午", "请核对")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Request_without_a_known_category_asks_which_kind_first()
+    {
+        await Script()
+            .User("能不能帮帮我 电话13805312266", "哪方面的事")
+            .Pending(IntakeSteps.Category)
+            .Press("法律援助", "办公室", "哪个城市")
+            .Press("跳过", "请核对", "法律援助")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Question_with_a_request_gets_the_answer_and_the_intake()
+    {
+        await Script()
+            .User("我爸住院了能报销多少？能不能派人去医院陪护一下 济南 电话13805312266", "职工医疗互助办法", "我来帮您登记")
+            .Check(state => Assert.NotNull(state.Intake))
+            .RunAsync();
+    }
+}
