@@ -33,6 +33,80 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                     b.ToTable("BotTrustedServiceUrls", (string)null);
                 });
 
+            modelBuilder.Entity("HuaXin.Bot.BotFramework.DirectLine.DirectLineActivity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasFilter("\"IdempotencyKey\" IS NOT NULL");
+
+                    b.HasIndex("ConversationId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("DirectLineActivities", (string)null);
+                });
+
+            modelBuilder.Entity("HuaXin.Bot.BotFramework.DirectLine.DirectLineConversation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DirectLineConversations", (string)null);
+                });
+
+            modelBuilder.Entity("HuaXin.Bot.BotFramework.DirectLine.DirectLineSigningKey", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Key")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DirectLineSigningKeys", (string)null);
+                });
+
             modelBuilder.Entity("HuaXin.Bot.Data.AnswerFeedbackRow", b =>
                 {
                     b.Property<long>("Id")
@@ -408,6 +482,15 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                     b.HasIndex("OpenConversationId");
 
                     b.ToTable("DingTalkDepartmentGroups", (string)null);
+                });
+
+            modelBuilder.Entity("HuaXin.Bot.BotFramework.DirectLine.DirectLineActivity", b =>
+                {
+                    b.HasOne("HuaXin.Bot.BotFramework.DirectLine.DirectLineConversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HuaXin.Bot.Data.KnowledgeChunk", b =>

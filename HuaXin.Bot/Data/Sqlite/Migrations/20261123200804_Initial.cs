@@ -71,6 +71,32 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DirectLineConversations",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectLineConversations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectLineSigningKeys",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Key = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectLineSigningKeys", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InboundMessages",
                 columns: table => new
                 {
@@ -173,6 +199,29 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DirectLineActivities",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectLineActivities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DirectLineActivities_DirectLineConversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "DirectLineConversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "KnowledgeChunks",
                 columns: table => new
                 {
@@ -227,6 +276,19 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                 name: "IX_DingTalkDepartmentGroups_OpenConversationId",
                 table: "DingTalkDepartmentGroups",
                 column: "OpenConversationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectLineActivities_ConversationId_IdempotencyKey",
+                table: "DirectLineActivities",
+                columns: new[] { "ConversationId", "IdempotencyKey" },
+                unique: true,
+                filter: "\"IdempotencyKey\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectLineActivities_ConversationId_Sequence",
+                table: "DirectLineActivities",
+                columns: new[] { "ConversationId", "Sequence" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_InboundMessages_Status_NextAttemptAt",
@@ -293,6 +355,12 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                 name: "DingTalkDepartmentGroups");
 
             migrationBuilder.DropTable(
+                name: "DirectLineActivities");
+
+            migrationBuilder.DropTable(
+                name: "DirectLineSigningKeys");
+
+            migrationBuilder.DropTable(
                 name: "InboundMessages");
 
             migrationBuilder.DropTable(
@@ -306,6 +374,9 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "UnansweredQuestions");
+
+            migrationBuilder.DropTable(
+                name: "DirectLineConversations");
 
             migrationBuilder.DropTable(
                 name: "KnowledgeDocuments");

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HuaXin.Bot.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteHuaXinDbContext))]
-    [Migration("20261123200408_Initial")]
+    [Migration("20261123200804_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -34,6 +34,80 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                     b.HasKey("Url");
 
                     b.ToTable("BotTrustedServiceUrls", (string)null);
+                });
+
+            modelBuilder.Entity("HuaXin.Bot.BotFramework.DirectLine.DirectLineActivity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasFilter("\"IdempotencyKey\" IS NOT NULL");
+
+                    b.HasIndex("ConversationId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("DirectLineActivities", (string)null);
+                });
+
+            modelBuilder.Entity("HuaXin.Bot.BotFramework.DirectLine.DirectLineConversation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DirectLineConversations", (string)null);
+                });
+
+            modelBuilder.Entity("HuaXin.Bot.BotFramework.DirectLine.DirectLineSigningKey", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Key")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DirectLineSigningKeys", (string)null);
                 });
 
             modelBuilder.Entity("HuaXin.Bot.Data.AnswerFeedbackRow", b =>
@@ -411,6 +485,15 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                     b.HasIndex("OpenConversationId");
 
                     b.ToTable("DingTalkDepartmentGroups", (string)null);
+                });
+
+            modelBuilder.Entity("HuaXin.Bot.BotFramework.DirectLine.DirectLineActivity", b =>
+                {
+                    b.HasOne("HuaXin.Bot.BotFramework.DirectLine.DirectLineConversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HuaXin.Bot.Data.KnowledgeChunk", b =>
