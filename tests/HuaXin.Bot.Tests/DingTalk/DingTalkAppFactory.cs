@@ -1,0 +1,65 @@
+using HuaXin.Bot.DingTalk;
+using HuaXin.Bot.Dialogs.Abstractions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace HuaXin.Bot.Tests.DingTalk;
+
+/// <summary>The real host on a real Kestrel port, with the real inbound queue and outbox on a fresh SQLite file,
+/// DingTalk pointed at <see cref="FakeDingTalk"/>, and <see cref="EchoTurnHandler"/> as the bot.</summary>
+public sealed class DingTalkAppFactory : WebApplicationFactory<Program>
+{
+    private readonly FakeDingTalk _fake;
+    private readonly DingTalkMode _mode;
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "huaxin-dingtalk-tests", Guid.NewGuid().ToString("N"));
+
+    public DingTalkAppFactory(FakeDingTalk fake, DingTalkMode mode)
+    {
+        _fake = fake;
+        _mode = mode;
+        Directory.CreateDirectory(_directory);
+        UseKestrel(0);
+    }
+
+    public const string Admin = "admin001";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:HuaXin", $"Data Source={Path.Combine(_directory, "bot.db")}");
+        builder.UseSetting("Messaging:PollInterval", "00:00:00.200");
+        builder.UseSetting("Messaging:BaseRetryDelay", "00:00:00.050");
+        builder.UseSetting("DingTalk:Mode", _mode.ToString());
+        builder.UseSetting("DingTalk:AppKey", FakeDingTalk.AppKey);
+        builder.UseSetting("DingTalk:AppSecret", FakeDingTalk.AppSecret);
+        builder.UseSetting("DingTalk:RobotCode", FakeDingTalk.AppKey);
+        builder.UseSetting("DingTalk:ApiBaseUrl", _fake.BaseUrl.ToString());
+        builder.UseSetting("DingTalk:Admins:0", Admin);
+        builder.UseSetting("DingTalk:RetryBaseDelay", "00:00:00.010");
+        builder.UseSetting("DingTalk:StreamReconnectBaseDelay", "00:00:00.020");
+        builder.UseSetting("DingTalk:StreamReconnectMaxDelay", "00:00:00.200");
+        builder.ConfigureTestServices(services =>
+        {
+            // The dialogs are tested elsewhere; a predictable bot lets these tests match replies to messages.
+            services.RemoveAll<ITurnHandler>();
+            services.AddSingleton<ITurnHandler, EchoTurnHandler>();
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is not worth failing a test for.
+        }
+    }
+}

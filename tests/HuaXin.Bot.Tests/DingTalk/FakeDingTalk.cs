@@ -1,0 +1,302 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace HuaXin.Bot.Tests.DingTalk;
+
+/// <summary>A local DingTalk on 127.0.0.1 (real Kestrel, free port): OpenAPI token and robot send endpoints, session webhooks,
+/// and the Stream gateway (connections/open + WebSocket), with fault injection.</summary>
+public sealed class FakeDingTalk : IAsyncDisposable
+{
+    public const string AppKey = "ding-test-key";
+    public const string AppSecret = "test-secret-1234567890";
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, bool> _tickets = new();
+    private int _ticketCount;
+    private int _tokenCount;
+
+    private TaskCompletionSource _sentChanged = NewSignal();
+
+    /// <summary>Every message that reached a user or group: webhook replies and OpenAPI sends.</summary>
+    public ConcurrentQueue<SentMessage> AllSent { get; } = new();
+
+    /// <summary>Faults served, one per request, by the OpenAPI robot send endpoints and the webhook before they succeed.</summary>
+    public ConcurrentQueue<Fault> Faults { get; } = new();
+
+    /// <summary>Sessions whose webhook answers "expired".</summary>
+    public ConcurrentDictionary<string, bool> ExpiredSessions { get; } = new();
+
+    /// <summary>Each accepted Stream WebSocket.</summary>
+    public Channel<GatewaySocket> Connections { get; } = Channel.CreateUnbounded<GatewaySocket>();
+
+    public int TokenRequests => _tokenCount;
+
+    public int TicketsIssued => _ticketCount;
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    private FakeDingTalk(WebApplication app) => _app = app;
+
+    public static async Task<FakeDingTalk> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeDingTalk(app);
+        fake.Map(app);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        fake.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        return fake;
+    }
+
+    public string WebhookUrl(string session) => new Uri(BaseUrl, $"robot/sendBySession?session={session}").ToString();
+
+    private void Map(WebApplication app)
+    {
+        app.UseWebSockets();
+        app.MapPost("/v1.0/oauth2/accessToken", async (HttpRequest request) =>
+        {
+            var body = await JsonNode.ParseAsync(request.Body);
+            if ((string?)body?["appKey"] != AppKey || (string?)body?["appSecret"] != AppSecret)
+            {
+                return Results.Json(new { code = "invalidClientIdOrSecret" }, statusCode: 400);
+            }
+            var n = Interlocked.Increment(ref _tokenCount);
+            return Results.Json(new { accessToken = $"token-{n}", expireIn = 7200 });
+        });
+        app.MapPost("/v1.0/robot/groupMessages/send", (HttpRequest r) => RobotSendAsync(r, "group"));
+        app.MapPost("/v1.0/robot/oToMessages/batchSend", (HttpRequest r) => RobotSendAsync(r, "oto"));
+        app.MapPost("/robot/sendBySession", async (HttpRequest request, string session) =>
+        {
+            if (TakeFault() is { } fault)
+            {
+                return fault.Result();
+            }
+            if (ExpiredSessions.ContainsKey(session))
+            {
+                return Results.Json(new { errcode = 300001, errmsg = "session expired" });
+            }
+            Record(new SentMessage("webhook", session, (await JsonNode.ParseAsync(request.Body))!));
+            return Results.Json(new { errcode = 0, errmsg = "ok" });
+        });
+        app.MapPost("/v1.0/gateway/connections/open", async (HttpRequest request) =>
+        {
+            var body = await JsonNode.ParseAsync(request.Body);
+            if (!request.Headers.Accept.ToString().Contains("application/json"))
+            {
+                return Results.Content("<xml>Accept: application/json is required</xml>", "application/xml");
+            }
+            if ((string?)body?["clientId"] != AppKey || (string?)body?["clientSecret"] != AppSecret)
+            {
+                return Results.Json(new { code = "invalidClientIdOrSecret" }, statusCode: 400);
+            }
+            var ticket = $"ticket-{Interlocked.Increment(ref _ticketCount)}/{Guid.NewGuid():N}";
+            _tickets[ticket] = false;
+            var ws = new UriBuilder(BaseUrl) { Scheme = "ws", Path = "/connect" };
+            return Results.Json(new { endpoint = ws.Uri.ToString().TrimEnd('/'), ticket });
+        });
+        app.Map("/connect", async context =>
+        {
+            // Tickets are single use, as DingTalk's are.
+            var ticket = context.Request.Query["ticket"].ToString();
+            if (!context.WebSockets.IsWebSocketRequest || !_tickets.TryUpdate(ticket, true, false))
+            {
+                context.Response.StatusCode = 401;
+                return;
+            }
+            var socket = new GatewaySocket(await context.WebSockets.AcceptWebSocketAsync(), ticket);
+            await Connections.Writer.WriteAsync(socket);
+            await socket.RunAsync(context.RequestAborted);
+        });
+    }
+
+    private async Task<IResult> RobotSendAsync(HttpRequest request, string kind)
+    {
+        var token = request.Headers["x-acs-dingtalk-access-token"].ToString();
+        if (!token.StartsWith("token-", StringComparison.Ordinal))
+        {
+            return Results.Json(new { code = "InvalidAuthentication", message = "token invalid" }, statusCode: 401);
+        }
+        if (TakeFault() is { } fault)
+        {
+            return fault.Result();
+        }
+        var body = (await JsonNode.ParseAsync(request.Body))!;
+        if (Encoding.UTF8.GetByteCount((string)body["msgParam"]!) > 15_000)
+        {
+            return Results.Json(new { code = "msgParam.invalid", message = "too long" }, statusCode: 400);
+        }
+        Record(new SentMessage(kind, (string?)body["openConversationId"] ?? body["userIds"]!.ToJsonString(), body));
+        return Results.Json(new { processQueryKey = Guid.NewGuid().ToString("N") });
+    }
+
+    private Fault? TakeFault() => Faults.TryDequeue(out var fault) ? fault : null;
+
+    private void Record(SentMessage message)
+    {
+        AllSent.Enqueue(message);
+        Interlocked.Exchange(ref _sentChanged, NewSignal()).TrySetResult();
+    }
+
+    /// <summary>Waits until a delivered message matches; the token only guards against a hang.</summary>
+    public async Task<SentMessage> WaitForSentAsync(Func<SentMessage, bool> match, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var changed = _sentChanged.Task;
+            if (AllSent.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+            await changed.WaitAsync(cancellationToken);
+        }
+    }
+
+    public int CountSent(Func<SentMessage, bool> match) => AllSent.Count(match);
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>A delivered message: kind "webhook", "group" or "oto"; target = session, openConversationId or userIds.</summary>
+public sealed record SentMessage(string Kind, string Target, JsonNode Body)
+{
+    /// <summary>The visible text, whatever the message shape.</summary>
+    public string Text => Kind == "webhook"
+        ? (string?)Body["text"]?["content"] ?? (string)Body["markdown"]!["text"]!
+        : ParamText();
+
+    private string ParamText()
+    {
+        var param = JsonNode.Parse((string)Body["msgParam"]!)!;
+        return (string?)param["content"] ?? (string)param["text"]!;
+    }
+}
+
+public enum Fault
+{
+    /// <summary>API QPS limit: HTTP 200 with errcode 90002.</summary>
+    Throttle90002,
+
+    /// <summary>Per-IP ban: {"status":1111,"wait":5,"punish":"deny"}.</summary>
+    IpBan,
+
+    TooManyRequests,
+
+    ServerError,
+}
+
+internal static class FaultResults
+{
+    public static IResult Result(this Fault fault) => fault switch
+    {
+        Fault.Throttle90002 => Results.Json(new { errcode = 90002, errmsg = "api qps limit" }),
+        Fault.IpBan => Results.Json(new { status = 1111, wait = 5, punish = "deny" }, statusCode: 403),
+        Fault.TooManyRequests => Results.StatusCode(429),
+        _ => Results.StatusCode(500),
+    };
+}
+
+/// <summary>One Stream connection as the gateway sees it: send frames, read what the client answered, drop it.</summary>
+public sealed class GatewaySocket(WebSocket socket, string ticket)
+{
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+
+    public string Ticket => ticket;
+
+    /// <summary>Frames the client sent (acks, pongs).</summary>
+    public Channel<JsonNode> Received { get; } = Channel.CreateUnbounded<JsonNode>();
+
+    /// <summary>Completes when the client side closed or the socket was dropped.</summary>
+    public Task Closed => _done.Task;
+
+    internal async Task RunAsync(CancellationToken aborted)
+    {
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                using var message = new MemoryStream();
+                WebSocketReceiveResult result;
+                do
+                {
+                    result = await socket.ReceiveAsync(buffer, aborted);
+                    message.Write(buffer, 0, result.Count);
+                }
+                while (!result.EndOfMessage);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+                Received.Writer.TryWrite(JsonNode.Parse(message.ToArray())!);
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        {
+            // Dropped by the test or the client.
+        }
+        finally
+        {
+            _done.TrySetResult();
+        }
+    }
+
+    public async Task SendAsync(JsonObject frame)
+    {
+        await _sendLock.WaitAsync();
+        try
+        {
+            await socket.SendAsync(Encoding.UTF8.GetBytes(frame.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    public Task SendCallbackAsync(string messageId, string robotMessageJson) => SendAsync(Frame("CALLBACK", "/v1.0/im/bot/messages/get", messageId, robotMessageJson));
+
+    public Task SendPingAsync(string messageId, string opaque) => SendAsync(Frame("SYSTEM", "ping", messageId, JsonSerializer.Serialize(new { opaque })));
+
+    public Task SendDisconnectAsync(string messageId) => SendAsync(Frame("SYSTEM", "disconnect", messageId, JsonSerializer.Serialize(new { reason = "server restart" })));
+
+    /// <summary>Kills the connection without a close handshake, like a network failure.</summary>
+    public void Drop() => socket.Abort();
+
+    public static JsonObject Frame(string type, string topic, string messageId, string data) => new()
+    {
+        ["specVersion"] = "1.0",
+        ["type"] = type,
+        ["headers"] = new JsonObject
+        {
+            ["appId"] = "app-1",
+            ["connectionId"] = "conn-1",
+            ["contentType"] = "application/json",
+            ["messageId"] = messageId,
+            ["time"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(),
+            ["topic"] = topic,
+        },
+        ["data"] = data,
+    };
+}
