@@ -59,18 +59,19 @@ public sealed class DingTalkApiClient(HttpClient http, AccessTokenCache tokens, 
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: MessagingJson.Options) };
         request.Headers.Add(TokenHeader, token);
         using var response = await http.SendAsync(request, cancellationToken);
+        // Checked before success: throttling can come as HTTP 200 with errcode 90002.
+        if (await DingTalkThrottling.IsTransientAsync(response))
+        {
+            throw new DingTalkApiException($"DingTalk {path} still throttled or unavailable after retries ({(int)response.StatusCode}).");
+        }
         if (response.IsSuccessStatusCode)
         {
             return;
         }
-        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden && !await DingTalkThrottling.IsThrottleBodyAsync(response))
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
             tokens.Invalidate();
             throw new DingTalkApiException($"DingTalk refused the access token on {path} ({(int)response.StatusCode}).");
-        }
-        if (await DingTalkThrottling.IsTransientAsync(response))
-        {
-            throw new DingTalkApiException($"DingTalk {path} still throttled or unavailable after retries ({(int)response.StatusCode}).");
         }
         // 400 with a code such as invalidParameter.robotCode.notExsit or bot.stopped: sending again cannot help.
         var error = await response.Content.ReadFromJsonAsync<ApiError>(MessagingJson.Options, cancellationToken);
