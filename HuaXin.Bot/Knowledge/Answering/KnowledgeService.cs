@@ -3,7 +3,6 @@ using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Knowledge.Search;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace HuaXin.Bot.Knowledge.Answering;
 
@@ -12,7 +11,6 @@ namespace HuaXin.Bot.Knowledge.Answering;
 public sealed class KnowledgeService(
     IKnowledgeSearch search,
     IDbContextFactory<HuaXinDbContext> dbFactory,
-    IOptions<KnowledgeOptions> options,
     TimeProvider time,
     ILogger<KnowledgeService> logger) : IKnowledgeService
 {
@@ -35,7 +33,7 @@ public sealed class KnowledgeService(
 
         var best = result.Hits[0];
         var related = result.Hits.Skip(1)
-            .Where(h => h.Score >= best.Score * RelatedScoreShare && h.Coverage >= options.Value.MinCoverage)
+            .Where(h => h.Score >= best.Score * RelatedScoreShare && h.Confident)
             .Take(MaxRelated)
             .Select(AnswerComposer.ToCitation)
             .ToList();

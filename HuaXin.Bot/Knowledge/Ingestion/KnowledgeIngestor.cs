@@ -15,6 +15,9 @@ public sealed class KnowledgeIngestor(
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    /// <summary>The outcome of the latest pass, for diagnostics (e.g. the eval command lists skipped files).</summary>
+    public IngestionReport? LastReport { get; private set; }
+
     public async Task<IngestionReport> IngestAsync(CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken);
@@ -102,6 +105,7 @@ public sealed class KnowledgeIngestor(
             unchanged,
             problems);
         Log(report);
+        LastReport = report;
         return report;
     }
 

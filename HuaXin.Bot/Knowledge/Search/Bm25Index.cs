@@ -12,6 +12,7 @@ public sealed class Bm25Index
     private const float BodyWeight = 1f;
     private const float HeadingWeight = 2f;
     private const float TitleWeight = 1.5f;
+    private const double UnknownUnitShare = 1.0;
 
     private readonly Dictionary<string, Postings> _postings;
     private readonly Dictionary<char, HashSet<char>> _next = [];
@@ -91,6 +92,7 @@ public sealed class Bm25Index
         var covered = _buffers.Rent(n);
         var unitBest = _buffers.Rent(n);
         var alternative = _buffers.Rent(n);
+        var matchedUnits = _buffers.Rent(n);
         var anyTouched = new List<int>();
         var unitTouched = new List<int>();
         var alternativeTouched = new List<int>();
@@ -99,7 +101,7 @@ public sealed class Bm25Index
         {
             foreach (var unit in units)
             {
-                var unitIdf = UnitIdf(unit);
+                var unitIdf = CoverageWeight(unit);
                 unitIdfSum += unitIdf;
                 foreach (var alt in unit.Alternatives)
                 {
@@ -140,11 +142,12 @@ public sealed class Bm25Index
                     }
                     total[c] += unitBest[c];
                     covered[c] += (float)unitIdf;
+                    matchedUnits[c] += unit.Boundary ? 0 : 1;
                     unitBest[c] = 0;
                 }
                 unitTouched.Clear();
             }
-            return TopK(anyTouched, total, covered, unitIdfSum, top);
+            return TopK(anyTouched, total, covered, matchedUnits, unitIdfSum, top);
         }
         finally
         {
@@ -152,23 +155,33 @@ public sealed class Bm25Index
             {
                 total[c] = 0;
                 covered[c] = 0;
+                matchedUnits[c] = 0;
             }
             _buffers.Return(total);
             _buffers.Return(covered);
             _buffers.Return(unitBest);
             _buffers.Return(alternative);
+            _buffers.Return(matchedUnits);
         }
     }
+
+    /// <summary>The IDF of a term found in exactly one chunk: the unit of "specific evidence" abstention measures in,
+    /// which scales with the corpus instead of being a fixed number.</summary>
+    public double UniqueTermIdf => Idf(1);
+
+    /// <summary>How much a unit counts for coverage: its IDF; word seams not at all, and single characters half,
+    /// because one character says less about the topic than a word.</summary>
+    public double CoverageWeight(QueryUnit unit) => unit.Boundary ? 0 : UnitIdf(unit) * (unit.Text.Length == 1 ? 0.5 : 1);
 
     /// <summary>The IDF a unit stands for: that of its most common alternative that occurs at all, so a question
     /// phrased with a rare colloquial word is not treated as rarer than its standard synonym.</summary>
     public double UnitIdf(QueryUnit unit)
     {
-        var known = unit.Alternatives.Where(a => a.Terms.All(Contains)).Select(a => a.Terms.Average(Idf)).DefaultIfEmpty(Idf(0));
-        return known.Min();
+        var known = unit.Alternatives.Where(a => a.Terms.All(Contains)).Select(a => a.Terms.Average(Idf)).ToList();
+        return known.Count > 0 ? known.Min() : UnknownUnitShare * Idf(0);
     }
 
-    private List<ScoredChunk> TopK(List<int> candidates, float[] total, float[] covered, double unitIdfSum, int top)
+    private List<ScoredChunk> TopK(List<int> candidates, float[] total, float[] covered, float[] matchedUnits, double unitIdfSum, int top)
     {
         var heap = new PriorityQueue<int, float>(top + 1);
         foreach (var c in candidates)
@@ -182,7 +195,7 @@ public sealed class Bm25Index
         var result = new List<ScoredChunk>(heap.Count);
         while (heap.TryDequeue(out var c, out var score))
         {
-            result.Add(new ScoredChunk(Chunks[c], score, unitIdfSum == 0 ? 0 : covered[c] / unitIdfSum));
+            result.Add(new ScoredChunk(Chunks[c], score, unitIdfSum == 0 ? 0 : covered[c] / unitIdfSum, covered[c], (int)matchedUnits[c]));
         }
         result.Reverse();
         return result;
@@ -213,4 +226,10 @@ public sealed class Bm25Index
 }
 
 /// <param name="Coverage">Share (0..1) of the question's IDF-weighted units this chunk matched.</param>
-public sealed record ScoredChunk(IndexedChunk Chunk, double Score, double Coverage);
+/// <param name="MatchedIdf">The IDF mass of the units matched: how much specific evidence there is.</param>
+/// <param name="MatchedUnits">How many of the question's units (word seams aside) this chunk matched.</param>
+public sealed record ScoredChunk(IndexedChunk Chunk, double Score, double Coverage, double MatchedIdf, int MatchedUnits)
+{
+    /// <summary>Whether the evidence is strong enough to answer from this chunk (set by the search's abstention rule).</summary>
+    public bool Confident { get; init; }
+}

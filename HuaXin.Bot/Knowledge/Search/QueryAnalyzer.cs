@@ -15,7 +15,8 @@ public sealed class QueryAnalyzer
     private readonly Lexicon _lexicon;
     private readonly Dictionary<string, IReadOnlyList<string>> _groupOf = new(StringComparer.Ordinal);
     private readonly KeyValuePair<string, string>[] _rewrites;
-    private readonly int _longestWord;
+    private readonly HashSet<string> _stopPhrases;
+    private readonly int _longestEntry;
 
     public QueryAnalyzer(Lexicon lexicon)
     {
@@ -29,7 +30,8 @@ public sealed class QueryAnalyzer
             }
         }
         _rewrites = lexicon.Rewrites.OrderByDescending(r => r.Key.Length).ToArray();
-        _longestWord = _groupOf.Keys.Select(w => w.Length).DefaultIfEmpty(1).Max();
+        _stopPhrases = lexicon.StopPhrases.ToHashSet(StringComparer.Ordinal);
+        _longestEntry = _groupOf.Keys.Concat(_stopPhrases).Select(w => w.Length).DefaultIfEmpty(1).Max();
     }
 
     public IReadOnlyList<QueryUnit> Analyze(string question, Bm25Index index)
@@ -39,11 +41,6 @@ public sealed class QueryAnalyzer
         {
             text = text.Replace(from, to, StringComparison.Ordinal);
         }
-        foreach (var phrase in _lexicon.StopPhrases)
-        {
-            text = text.Replace(phrase, " ", StringComparison.Ordinal);
-        }
-
         var units = new List<QueryUnit>();
         foreach (var (run, cjk) in TextNormalizer.Runs(text))
         {
@@ -55,7 +52,15 @@ public sealed class QueryAnalyzer
             var pending = new StringBuilder();
             for (var i = 0; i < run.Length;)
             {
-                if (LongestWordAt(run, i) is { } word)
+                // Longest match wins between a lexicon word and a stop phrase, so "多少钱" stays a word while "多少" is dropped.
+                var word = LongestAt(run, i, _groupOf.ContainsKey);
+                var stop = LongestAt(run, i, _stopPhrases.Contains);
+                if (stop is not null && stop.Length > (word?.Length ?? 0))
+                {
+                    AddPlain(pending, units, index);
+                    i += stop.Length;
+                }
+                else if (word is not null)
                 {
                     AddPlain(pending, units, index);
                     units.Add(new QueryUnit(word, _groupOf[word].Select(w => new QueryAlternative(TermsOf(w), w == word ? 1 : SynonymWeight)).ToList()));
@@ -77,12 +82,12 @@ public sealed class QueryAnalyzer
         return units.DistinctBy(u => u.Text).ToList();
     }
 
-    private string? LongestWordAt(string run, int start)
+    private string? LongestAt(string run, int start, Func<string, bool> isEntry)
     {
-        for (var length = Math.Min(_longestWord, run.Length - start); length >= 1; length--)
+        for (var length = Math.Min(_longestEntry, run.Length - start); length >= 1; length--)
         {
             var candidate = run.Substring(start, length);
-            if (_groupOf.ContainsKey(candidate))
+            if (isEntry(candidate))
             {
                 return candidate;
             }
@@ -103,11 +108,15 @@ public sealed class QueryAnalyzer
         {
             var bigram = span.Substring(i, 2);
             var alternatives = new List<QueryAlternative> { new([bigram], 1) };
+            var boundary = false;
             if (!index.Contains(bigram))
             {
                 alternatives.AddRange(Corrections(span, i, index));
+                // Without word segmentation, an unknown bigram right next to a known one is most likely the seam
+                // between two words; an unknown word (off-topic) still shows up as its other, non-adjacent bigrams.
+                boundary = (i > 0 && index.Contains(span.Substring(i - 1, 2))) || (i + 2 < span.Length && index.Contains(span.Substring(i + 1, 2)));
             }
-            units.Add(new QueryUnit(bigram, alternatives));
+            units.Add(new QueryUnit(bigram, alternatives, boundary));
         }
     }
 
