@@ -4,7 +4,6 @@ using HuaXin.Bot.BotFramework.DirectLine;
 using HuaXin.Bot.Conversations;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.DingTalk;
-using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Messaging;
 using HuaXin.Bot.Tickets;
 
@@ -26,9 +25,8 @@ public static class HostingExtensions
         services.AddBotFramework(configuration);
         services.AddDingTalk(configuration);
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section));
-        services.AddSingleton<IConversationStateStore, ConversationStateStore>();
-        services.AddSingleton<IServiceRequestStore, ServiceRequestStore>();
-        services.AddSingleton<IFeedbackStore, FeedbackStore>();
+        services.AddConversations(configuration, contentRoot);
+        services.AddTickets(configuration);
         services.AddDirectLine(configuration);
         services.AddProblemDetails();
         services.AddOpenApi();

@@ -51,6 +51,23 @@ public sealed class ServiceRequest
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset FirstContactDue { get; set; }
+    public DateTimeOffset ResolveDue { get; set; }
+    /// <summary>Staff member working the ticket, as "channel:userId".</summary>
+    public string? Assignee { get; set; }
+    public string? AssigneeName { get; set; }
+    public DateTimeOffset? AcceptedAt { get; set; }
+    public DateTimeOffset? ResolvedAt { get; set; }
+    public string? Result { get; set; }
+    /// <summary>非常满意 / 满意 / 基本满意 / 不满意 / 非常不满意.</summary>
+    public string? Rating { get; set; }
+    public string? RatingComment { get; set; }
+    /// <summary>Reopened under 党委工作部 supervision after a 不满意 rating or an overdue escalation.</summary>
+    public bool Supervised { get; set; }
+    public DateTimeOffset? AcceptReminderSentAt { get; set; }
+    public DateTimeOffset? AcceptEscalatedAt { get; set; }
+    public DateTimeOffset? ResolveReminderSentAt { get; set; }
+    public DateTimeOffset? ResolveEscalatedAt { get; set; }
+    public long Version { get; set; }
     public List<ServiceRequestHistory> History { get; set; } = [];
 }
 
@@ -59,8 +76,11 @@ public sealed class ServiceRequestHistory
 {
     public long Id { get; set; }
     public long ServiceRequestId { get; set; }
+    /// <summary>What happened: 提交, 受理, 转派, 退回, 补充, 备注, 办结, 评价, 督办, 撤回, 提醒, 超时.</summary>
+    public required string Action { get; set; }
     public string? FromStatus { get; set; }
     public required string ToStatus { get; set; }
+    public string? Department { get; set; }
     public required string Actor { get; set; }
     public string? Note { get; set; }
     public DateTimeOffset At { get; set; }
@@ -75,6 +95,17 @@ public sealed class AnswerFeedbackRow
     public bool Helpful { get; set; }
     public required string CitedDocIds { get; set; }
     public DateTimeOffset At { get; set; }
+}
+
+/// <summary>Where a user was last reachable on a channel, so notices about their tickets can be pushed to them.</summary>
+public sealed class ConversationReference
+{
+    /// <summary>"channel:userId".</summary>
+    public required string Key { get; set; }
+    public required string Channel { get; set; }
+    public required string UserId { get; set; }
+    public required string Address { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
 }
 
 /// <summary>A question the knowledge base abstained on: the owners' work list.</summary>

@@ -15,6 +15,7 @@ public abstract class HuaXinDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<UnansweredQuestion> UnansweredQuestions => Set<UnansweredQuestion>();
     public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<ConversationReference> ConversationReferences => Set<ConversationReference>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -49,6 +50,7 @@ public abstract class HuaXinDbContext(DbContextOptions options) : DbContext(opti
             e.HasIndex(r => new { r.Channel, r.UserId });
             e.HasIndex(r => new { r.Department, r.Status });
             e.Property(r => r.Number).HasMaxLength(32);
+            e.Property(r => r.Version).IsConcurrencyToken();
             e.HasMany(r => r.History).WithOne().HasForeignKey(h => h.ServiceRequestId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<InboundMessage>(e =>
@@ -64,6 +66,11 @@ public abstract class HuaXinDbContext(DbContextOptions options) : DbContext(opti
             e.Property(m => m.Channel).HasMaxLength(50);
             e.HasIndex(m => m.IdempotencyKey).IsUnique();
             e.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        });
+        modelBuilder.Entity<ConversationReference>(e =>
+        {
+            e.HasKey(r => r.Key);
+            e.Property(r => r.Key).HasMaxLength(300);
         });
         modelBuilder.Entity<UnansweredQuestion>(e => e.HasIndex(q => q.At));
         modelBuilder.Entity<AnswerFeedbackRow>(e => e.HasIndex(f => f.At));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HuaXin.Bot.Conversations;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,7 @@ namespace HuaXin.Bot.Messaging;
 public sealed class InboundProcessor(
     IDbContextFactory<HuaXinDbContext> dbFactory,
     ITurnHandler bot,
+    ConversationReferences references,
     TimeProvider time,
     IOptions<MessagingOptions> options,
     WorkSignal<InboundWork> inboundSignal,
@@ -90,6 +92,8 @@ public sealed class InboundProcessor(
         {
             var turn = JsonSerializer.Deserialize<InboundTurn>(item.TurnJson, MessagingJson.Options)
                 ?? throw new InvalidOperationException("Stored turn is empty.");
+            // Remember where the user is reachable before the turn, so notices about a ticket created in it find them.
+            await references.RememberAsync(turn.Channel, turn.UserId, item.ReplyAddress, cancellationToken);
             var replies = await bot.HandleAsync(turn, cancellationToken);
             for (var i = 0; i < replies.Count; i++)
             {

@@ -9,4 +9,6 @@ public static class RequestStatus
     public const string Resolved = "已办结";
     public const string Rated = "已评价";
     public const string Withdrawn = "已撤回";
+    /// <summary>Returned to the requester for more information (退回).</summary>
+    public const string NeedsInfo = "待补充";
 }

@@ -1,19 +1,30 @@
 using System.Text.Json;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Dialogs.Triage;
 using HuaXin.Bot.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace HuaXin.Bot.Tickets;
 
-/// <summary>Creates numbered service requests (HX-yyyyMMdd-NNNN) with their first history entry.</summary>
-public sealed class ServiceRequestStore(IDbContextFactory<HuaXinDbContext> dbFactory, TimeProvider time, ILogger<ServiceRequestStore> logger) : IServiceRequestStore
+/// <summary>Creates numbered service requests (HX-yyyyMMdd-NNNN) with their first history entry, and posts each new
+/// one to its department's chats in the same transaction.</summary>
+public sealed class ServiceRequestStore(
+    IDbContextFactory<HuaXinDbContext> dbFactory,
+    Taxonomy taxonomy,
+    DepartmentDestinations destinations,
+    TimeProvider time,
+    WorkSignal<OutboxWork> outboxSignal,
+    ILogger<ServiceRequestStore> logger) : IServiceRequestStore
 {
     private const int MaxNumberAttempts = 20;
 
     public async Task<CreatedRequest> CreateAsync(NewServiceRequest request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var category = taxonomy.Find(request.Category);
+        var resolveDue = category is null ? now.AddDays(7) : ServiceCalendar.AddDays(now, category.ResolutionDays, category.ResolutionInWorkingDays);
+        var targets = await destinations.GetAsync(request.Department, cancellationToken);
         var prefix = $"HX-{ServiceTime.ToLocal(now):yyyyMMdd}-";
         for (var attempt = 1; ; attempt++)
         {
@@ -37,12 +48,19 @@ public sealed class ServiceRequestStore(IDbContextFactory<HuaXinDbContext> dbFac
                 CreatedAt = now,
                 UpdatedAt = now,
                 FirstContactDue = now + request.FirstContactWithin,
-                History = [new ServiceRequestHistory { ToStatus = RequestStatus.Pending, Actor = $"{request.Channel}:{request.UserId}", Note = "提交诉求", At = now }],
+                ResolveDue = resolveDue,
+                History = [new ServiceRequestHistory { Action = "提交", ToStatus = RequestStatus.Pending, Department = request.Department, Actor = $"{request.Channel}:{request.UserId}", At = now }],
             };
             db.ServiceRequests.Add(entity);
+            var card = TicketCards.StaffCard(entity, category?.Name ?? request.Category, request.Urgent ? "【紧急】新诉求" : "新诉求");
+            for (var i = 0; i < targets.Count; i++)
+            {
+                await Outbox.AddAsync(db, targets[i].Channel, targets[i].Address, card, $"ticket:{entity.Number}:created:{i}", time, cancellationToken);
+            }
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                outboxSignal.Notify();
                 logger.LogInformation("Service request {Number} created: {Category} → {Department}", entity.Number, entity.Category, entity.Department);
                 return new CreatedRequest(entity.Number, entity.FirstContactDue);
             }

@@ -1,5 +1,6 @@
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace HuaXin.Bot.Tests.Messaging;
@@ -9,13 +10,13 @@ public sealed class MessagingTests
     [Fact]
     public async Task A_message_delivered_three_times_is_processed_and_answered_once()
     {
-        await using var h = new MessagingHarness();
+        await using var h = new ServiceHarness();
         await h.InitializeAsync();
 
         var accepted = new List<bool>();
         for (var i = 0; i < 3; i++)
         {
-            accepted.Add(await h.Inbound.AcceptAsync("test:m1", MessagingHarness.Turn("你好"), "{\"to\":\"u1\"}", default));
+            accepted.Add(await h.Inbound.AcceptAsync("test:m1", ServiceHarness.Turn("你好"), "{\"to\":\"u1\"}", default));
         }
         await h.Processor.ProcessDueAsync(default);
         await h.Dispatcher.DispatchDueAsync(default);
@@ -30,11 +31,11 @@ public sealed class MessagingTests
     [Fact]
     public async Task Concurrent_redeliveries_store_one_work_item()
     {
-        await using var h = new MessagingHarness();
+        await using var h = new ServiceHarness();
         await h.InitializeAsync();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8)
-            .Select(_ => Task.Run(() => h.Inbound.AcceptAsync("test:same", MessagingHarness.Turn("x"), "{}", default))));
+            .Select(_ => Task.Run(() => h.Inbound.AcceptAsync("test:same", ServiceHarness.Turn("x"), "{}", default))));
 
         Assert.Single(results, r => r);
         Assert.Equal(1, await h.QueryAsync(db => db.InboundMessages.CountAsync()));
@@ -43,11 +44,11 @@ public sealed class MessagingTests
     [Fact]
     public async Task A_failing_turn_is_retried_after_backoff_and_answered_once()
     {
-        await using var h = new MessagingHarness();
+        await using var h = new ServiceHarness();
         await h.InitializeAsync();
         h.Bot.FailuresLeft = 1;
 
-        await h.Inbound.AcceptAsync("test:m2", MessagingHarness.Turn("在吗"), "{}", default);
+        await h.Inbound.AcceptAsync("test:m2", ServiceHarness.Turn("在吗"), "{}", default);
         await h.Processor.ProcessDueAsync(default);
         Assert.Equal(0, await h.QueryAsync(db => db.OutboxMessages.CountAsync()));
 
@@ -67,7 +68,7 @@ public sealed class MessagingTests
     [Fact]
     public async Task Transient_delivery_failures_are_retried_then_delivered_once()
     {
-        await using var h = new MessagingHarness();
+        await using var h = new ServiceHarness();
         await h.InitializeAsync();
         h.Sender.TransientFailuresLeft = 2;
 
@@ -87,7 +88,7 @@ public sealed class MessagingTests
     [Fact]
     public async Task The_same_idempotency_key_is_queued_once()
     {
-        await using var h = new MessagingHarness();
+        await using var h = new ServiceHarness();
         await h.InitializeAsync();
 
         await h.Outbox.EnqueueAsync("test", "{}", new OutboundMessage("a"), "k1", default);
@@ -100,7 +101,7 @@ public sealed class MessagingTests
     [Fact]
     public async Task A_message_that_keeps_failing_is_parked_with_its_error()
     {
-        await using var h = new MessagingHarness();
+        await using var h = new ServiceHarness();
         await h.InitializeAsync();
         h.Sender.TransientFailuresLeft = 100;
 
@@ -121,7 +122,7 @@ public sealed class MessagingTests
     [Fact]
     public async Task A_permanent_failure_is_parked_at_once()
     {
-        await using var h = new MessagingHarness();
+        await using var h = new ServiceHarness();
         await h.InitializeAsync();
         h.Sender.Permanent = true;
 
@@ -136,7 +137,7 @@ public sealed class MessagingTests
     [Fact]
     public async Task A_dispatcher_that_died_after_claiming_loses_nothing_and_sends_once()
     {
-        await using var h = new MessagingHarness();
+        await using var h = new ServiceHarness();
         await h.InitializeAsync();
         await h.Outbox.EnqueueAsync("test", "{}", new OutboundMessage("已办结"), "ticket:2:resolved", default);
 

@@ -2,17 +2,19 @@ using System.Collections.Concurrent;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Messaging;
-using HuaXin.Bot.Tests.Support;
+using HuaXin.Bot.Conversations;
+using HuaXin.Bot.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
-namespace HuaXin.Bot.Tests.Messaging;
+namespace HuaXin.Bot.Tests.Support;
 
-/// <summary>The real inbound queue, processor, outbox and dispatcher over a real SQLite file, driven step by step.</summary>
-internal sealed class MessagingHarness : IAsyncDisposable
+/// <summary>The service's real parts (inbound queue, outbox, dispatcher, tickets) over a real SQLite file, without the
+/// web host, driven step by step with a fake clock. The bot is an echo and the only channel a recorder.</summary>
+internal sealed class ServiceHarness : IAsyncDisposable
 {
     private readonly TempDirectory _dir = new();
     private readonly ServiceProvider _services;
@@ -21,18 +23,20 @@ internal sealed class MessagingHarness : IAsyncDisposable
     public RecordingSender Sender { get; } = new("test");
     public EchoBot Bot { get; } = new();
 
-    public MessagingHarness()
+    public ServiceHarness(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:HuaXin"] = $"Data Source={_dir.File("bot.db")}",
             ["Messaging:MaxAttempts"] = "3",
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(Time);
         services.AddHuaXinDatabase(configuration, _dir.Path);
         services.AddMessaging(configuration);
+        services.AddConversations(configuration, RepoPaths.Root);
+        services.AddTickets(configuration);
         services.AddSingleton<ITurnHandler>(Bot);
         services.AddSingleton<IChannelSender>(Sender);
         _services = services.BuildServiceProvider();
@@ -42,6 +46,7 @@ internal sealed class MessagingHarness : IAsyncDisposable
     public IOutbox Outbox => _services.GetRequiredService<IOutbox>();
     public InboundProcessor Processor => _services.GetRequiredService<InboundProcessor>();
     public OutboxDispatcher Dispatcher => _services.GetRequiredService<OutboxDispatcher>();
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     public async Task InitializeAsync() => await _services.InitializeDatabaseAsync();
 

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HuaXin.Bot.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteHuaXinDbContext))]
-    [Migration("20261123200804_Initial")]
+    [Migration("20261123200858_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -143,6 +143,32 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                     b.HasIndex("At");
 
                     b.ToTable("AnswerFeedback");
+                });
+
+            modelBuilder.Entity("HuaXin.Bot.Data.ConversationReference", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("ConversationReferences");
                 });
 
             modelBuilder.Entity("HuaXin.Bot.Data.ConversationStateRow", b =>
@@ -340,6 +366,21 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AcceptEscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcceptReminderSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Assignee")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeName")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -367,6 +408,27 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Rating")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RatingComment")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ResolveDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolveEscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolveReminderSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SlotsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -374,6 +436,9 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Supervised")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -387,6 +452,10 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
 
                     b.Property<string>("UserName")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -406,12 +475,19 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Actor")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FromStatus")
                         .HasColumnType("TEXT");

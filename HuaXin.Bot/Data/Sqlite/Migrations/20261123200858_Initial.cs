@@ -42,6 +42,21 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConversationReferences",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversationReferences", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ConversationStates",
                 columns: table => new
                 {
@@ -176,7 +191,21 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                     Status = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FirstContactDue = table.Column<long>(type: "INTEGER", nullable: false)
+                    FirstContactDue = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResolveDue = table.Column<long>(type: "INTEGER", nullable: false),
+                    Assignee = table.Column<string>(type: "TEXT", nullable: true),
+                    AssigneeName = table.Column<string>(type: "TEXT", nullable: true),
+                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Result = table.Column<string>(type: "TEXT", nullable: true),
+                    Rating = table.Column<string>(type: "TEXT", nullable: true),
+                    RatingComment = table.Column<string>(type: "TEXT", nullable: true),
+                    Supervised = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AcceptReminderSentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcceptEscalatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolveReminderSentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolveEscalatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -250,8 +279,10 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     ServiceRequestId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", nullable: false),
                     FromStatus = table.Column<string>(type: "TEXT", nullable: true),
                     ToStatus = table.Column<string>(type: "TEXT", nullable: false),
+                    Department = table.Column<string>(type: "TEXT", nullable: true),
                     Actor = table.Column<string>(type: "TEXT", nullable: false),
                     Note = table.Column<string>(type: "TEXT", nullable: true),
                     At = table.Column<long>(type: "INTEGER", nullable: false)
@@ -347,6 +378,9 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "BotTrustedServiceUrls");
+
+            migrationBuilder.DropTable(
+                name: "ConversationReferences");
 
             migrationBuilder.DropTable(
                 name: "ConversationStates");

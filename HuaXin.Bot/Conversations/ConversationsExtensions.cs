@@ -1,0 +1,20 @@
+using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Dialogs.Triage;
+using HuaXin.Bot.Knowledge;
+
+namespace HuaXin.Bot.Conversations;
+
+public static class ConversationsExtensions
+{
+    /// <summary>The conversation brain (HuaXin.Bot.Dialogs) over the host's stores.</summary>
+    public static IServiceCollection AddConversations(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var options = configuration.GetSection(ConversationsOptions.Section).Get<ConversationsOptions>() ?? new ConversationsOptions();
+        var taxonomyPath = KnowledgePaths.Resolve(options.TaxonomyPath, contentRoot);
+        services.AddSingleton(_ => Taxonomy.Load(taxonomyPath));
+        services.AddSingleton<IConversationStateStore, ConversationStateStore>();
+        services.AddSingleton<IFeedbackStore, FeedbackStore>();
+        services.AddSingleton<ConversationReferences>();
+        return services;
+    }
+}

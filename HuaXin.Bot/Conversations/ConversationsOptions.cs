@@ -1,0 +1,10 @@
+namespace HuaXin.Bot.Conversations;
+
+/// <summary>Settings under "Dialogs".</summary>
+public sealed class ConversationsOptions
+{
+    public const string Section = "Dialogs";
+
+    /// <summary>Service categories, departments, slots, time limits and classifier cues. Relative paths resolve like the knowledge files.</summary>
+    public string TaxonomyPath { get; set; } = "knowledge/taxonomy.yaml";
+}

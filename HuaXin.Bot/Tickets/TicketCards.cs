@@ -1,0 +1,66 @@
+using System.Text.Json;
+using HuaXin.Bot.Data;
+using HuaXin.Bot.Dialogs.Abstractions;
+
+namespace HuaXin.Bot.Tickets;
+
+/// <summary>The neutral messages a ticket produces: the staff card, requester notices, the rating card.
+/// Every button's text is also the command a user can type.</summary>
+public static class TicketCards
+{
+    private static readonly Dictionary<string, string> SlotLabels = new()
+    {
+        ["relation"] = "服务对象",
+        ["phone"] = "联系电话",
+        ["city"] = "所在地",
+        ["address"] = "地址",
+        ["when"] = "期望时间",
+        ["urgency"] = "紧急程度",
+        ["description"] = "情况描述",
+    };
+
+    public static OutboundMessage StaffCard(ServiceRequest ticket, string categoryName, string headline)
+    {
+        var facts = new List<CardFact>
+        {
+            new("编号", ticket.Number),
+            new("类别", categoryName),
+            new("状态", ticket.Status + (ticket.Supervised ? "（督办）" : "")),
+            new("申请人", ticket.UserName ?? ticket.UserId),
+            new("首次联系时限", Local(ticket.FirstContactDue)),
+            new("办结时限", Local(ticket.ResolveDue)),
+        };
+        if (ticket.AssigneeName is not null)
+        {
+            facts.Add(new CardFact("受理人", ticket.AssigneeName));
+        }
+        var slots = JsonSerializer.Deserialize<Dictionary<string, string>>(ticket.SlotsJson) ?? [];
+        facts.AddRange(SlotLabels.Where(l => slots.ContainsKey(l.Key)).Select(l => new CardFact(l.Value, slots[l.Key])));
+        var buttons = ticket.Status switch
+        {
+            RequestStatus.Pending => new[] { Button("受理", ticket), Button("转派", ticket), Button("办结", ticket) },
+            RequestStatus.Accepted or RequestStatus.InProgress => [Button("备注", ticket), Button("转派", ticket), Button("办结", ticket)],
+            _ => [],
+        };
+        var card = new Card("ticket", $"{headline} {ticket.Number}", ticket.OriginalText, facts, buttons);
+        var text = $"{headline} {ticket.Number}\n" + string.Join("\n", facts.Select(f => $"{f.Name}：{f.Value}"))
+            + (buttons.Length > 0 ? $"\n可回复：{string.Join(" / ", buttons.Select(b => b.Text))}（转派、备注、办结后面写上部门或内容）" : "");
+        return new OutboundMessage(text, card);
+    }
+
+    public static OutboundMessage Notice(string text) => new(text);
+
+    public static OutboundMessage RatingRequest(ServiceRequest ticket)
+    {
+        var buttons = Ratings.All.Select(r => new CardButton(r, $"评价 {ticket.Number} {r}", Data($"评价 {ticket.Number} {r}", ticket))).ToList();
+        var body = $"您的诉求 {ticket.Number} 已办结。处理结果：{ticket.Result}\n请为这次服务打个分，也可以在等级后面写上意见。";
+        var card = new Card("rating", "请评价本次服务", body, [new CardFact("编号", ticket.Number)], buttons);
+        return new OutboundMessage($"{body}\n回复示例：评价 {ticket.Number} 满意 谢谢你们", card, [.. buttons.Select(b => b.Text)]);
+    }
+
+    public static string Local(DateTimeOffset instant) => ServiceTime.ToLocal(instant).ToString("yyyy-MM-dd HH:mm");
+
+    private static CardButton Button(string verb, ServiceRequest ticket) => new(verb, $"{verb} {ticket.Number}", Data($"{verb} {ticket.Number}", ticket));
+
+    private static Dictionary<string, string> Data(string action, ServiceRequest ticket) => new() { ["action"] = action, ["ticket"] = ticket.Number };
+}

@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using HuaXin.Bot.Dialogs.Abstractions;
+
+namespace HuaXin.Bot.Tickets;
+
+/// <summary>Ticket commands typed or pressed in any chat — staff: 受理/转派/备注/退回/办结 HX-…, 待办;
+/// requesters: 补充/撤回/评价 HX-… — are handled here; everything else goes on to the conversation.</summary>
+public sealed partial class TicketCommandHandler(ITurnHandler conversation, TicketService tickets, StaffDirectory staff) : ITurnHandler
+{
+    public async Task<IReadOnlyList<OutboundMessage>> HandleAsync(InboundTurn turn, CancellationToken cancellationToken)
+    {
+        var text = (turn.Value is not null && turn.Value.TryGetValue("action", out var action) ? action : turn.Text)?.Trim() ?? "";
+        var member = staff.Find(turn.Channel, turn.UserId);
+        var actor = new TicketActor(turn.Channel, turn.UserId, turn.UserName, member);
+
+        if (member is not null && text is "待办" or "工单" or "工单列表")
+        {
+            return [await ListAsync(member, cancellationToken)];
+        }
+        var match = Command().Match(text);
+        if (!match.Success)
+        {
+            return await conversation.HandleAsync(turn, cancellationToken);
+        }
+        var number = match.Groups["number"].Value.ToUpperInvariant();
+        var rest = match.Groups["rest"].Value.Trim();
+        var outcome = match.Groups["verb"].Value switch
+        {
+            "受理" => await tickets.AcceptAsync(number, actor, cancellationToken),
+            "备注" => await tickets.CommentAsync(number, actor, rest, cancellationToken),
+            "退回" => await tickets.ReturnAsync(number, actor, rest, cancellationToken),
+            "办结" => await tickets.ResolveAsync(number, actor, rest, cancellationToken),
+            "转派" => await TransferAsync(number, actor, rest, cancellationToken),
+            "补充" => await tickets.SupplementAsync(number, actor, rest, cancellationToken),
+            "撤回" => await tickets.WithdrawAsync(number, actor, cancellationToken),
+            _ => await RateAsync(number, actor, rest, cancellationToken),
+        };
+        return [new OutboundMessage(outcome.Message)];
+    }
+
+    private Task<TicketOutcome> TransferAsync(string number, TicketActor actor, string rest, CancellationToken ct)
+    {
+        var parts = rest.Split([' ', '　', '，', ','], 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return parts.Length == 0
+            ? Task.FromResult(new TicketOutcome(false, $"请写上要转给哪个部门和原因，例如：转派 {number} 后勤管理中心 属于家中维修。"))
+            : tickets.TransferAsync(number, actor, parts[0], parts.Length > 1 ? parts[1] : "", ct);
+    }
+
+    private Task<TicketOutcome> RateAsync(string number, TicketActor actor, string rest, CancellationToken ct)
+    {
+        var rating = Ratings.Parse(rest);
+        return rating is null
+            ? Task.FromResult(new TicketOutcome(false, $"请从这几项中选择：{string.Join("、", Ratings.All)}。例如：评价 {number} 满意"))
+            : tickets.RateAsync(number, actor, rating, rest[rating.Length..].Trim(' ', '，', ',', '：', ':'), ct);
+    }
+
+    private async Task<OutboundMessage> ListAsync(StaffMember member, CancellationToken ct)
+    {
+        var open = await tickets.OpenForAsync(member, ct);
+        if (open.Count == 0)
+        {
+            return new OutboundMessage($"{member.Department}目前没有待办工单。");
+        }
+        var facts = open.Select(t => new CardFact(t.Number, $"{tickets.CategoryName(t)}｜{t.Status}｜联系时限 {TicketCards.Local(t.FirstContactDue)}")).ToList();
+        var title = member.Role == StaffRole.Admin ? "全部待办工单" : $"{member.Department}待办工单";
+        return new OutboundMessage($"{title}（{open.Count}）\n" + string.Join("\n", facts.Select(f => $"{f.Name}  {f.Value}")),
+            new Card("list", title, null, facts, []));
+    }
+
+    [GeneratedRegex(@"^(?<verb>受理|转派|备注|退回|办结|补充|撤回|评价)\s*(?<number>HX-\d{8}-\d{4,6})(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex Command();
+}
