@@ -4,7 +4,7 @@ namespace HuaXin.Bot.BotFramework.DirectLine;
 
 /// <summary>Delivers proactive messages (ticket updates) to a web-chat user by appending them to the user's Direct Line
 /// conversation: the page shows them over its WebSocket, or on its next visit with the same conversation.</summary>
-public sealed class DirectLineChannelSender(DirectLineStore store, DirectLineConversations conversations) : IChannelSender
+public sealed class DirectLineChannelSender(DirectLineStore store, DirectLineBotMessages botMessages) : IChannelSender
 {
     public string Channel => DirectLineConversations.Channel;
 
@@ -15,6 +15,6 @@ public sealed class DirectLineChannelSender(DirectLineStore store, DirectLineCon
         var conversation = await store.FindConversationAsync(address.ConversationId, cancellationToken)
             ?? throw new PermanentDeliveryException($"Outbox item {item.Id}: Direct Line conversation {address.ConversationId} does not exist.");
         // The outbox key makes a redelivery after a crash land on the stored activity instead of showing twice.
-        await conversations.AppendBotMessageAsync(conversation.Id, conversation.UserId, item.Message, null, $"outbox:{item.IdempotencyKey}", cancellationToken);
+        await botMessages.AppendAsync(conversation.Id, conversation.UserId, item.Message, null, $"outbox:{item.IdempotencyKey}", cancellationToken);
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using HuaXin.Bot.Dialogs.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace HuaXin.Bot.BotFramework.DirectLine;
 
@@ -11,7 +10,7 @@ public sealed record PostOutcome(string ActivityId, bool BotFailed);
 public sealed class DirectLineConversations(
     DirectLineStore store,
     ITurnHandler turnHandler,
-    IOptions<DirectLineOptions> options,
+    DirectLineBotMessages botMessages,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<DirectLineConversations> logger)
@@ -37,7 +36,7 @@ public sealed class DirectLineConversations(
                 ServiceUrl = null,
                 // The token, not the body, says who is speaking: a page cannot post as another user.
                 From = new ChannelAccount { Id = token.UserId, Name = posted.From?.Name ?? token.UserName, Role = "user" },
-                Recipient = BotAccount,
+                Recipient = botMessages.Bot,
                 Conversation = new ConversationAccount { Id = conversationId },
             };
             return BotJson.Serialize(echo);
@@ -56,33 +55,13 @@ public sealed class DirectLineConversations(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Turn failed in Direct Line conversation {ConversationId}", conversationId);
-            await AppendBotMessageAsync(conversationId, token.UserId, new OutboundMessage(Apology), stored.ActivityId, $"reply:{stored.Sequence}:error", lifetime.ApplicationStopping);
+            await botMessages.AppendAsync(conversationId, token.UserId, new OutboundMessage(Apology), stored.ActivityId, $"reply:{stored.Sequence}:error", lifetime.ApplicationStopping);
             return new PostOutcome(stored.ActivityId, BotFailed: true);
         }
         for (var i = 0; i < replies.Count; i++)
         {
-            await AppendBotMessageAsync(conversationId, token.UserId, replies[i], stored.ActivityId, $"reply:{stored.Sequence}:{i}", lifetime.ApplicationStopping);
+            await botMessages.AppendAsync(conversationId, token.UserId, replies[i], stored.ActivityId, $"reply:{stored.Sequence}:{i}", lifetime.ApplicationStopping);
         }
         return new PostOutcome(stored.ActivityId, BotFailed: false);
     }
-
-    /// <summary>Appends a bot message addressed to the conversation's user; the key makes a resend a no-op.</summary>
-    public Task<AppendResult> AppendBotMessageAsync(
-        string conversationId, string userId, OutboundMessage message, string? replyToId, string idempotencyKey, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        return store.AppendAsync(conversationId, idempotencyKey, id => BotJson.Serialize(message.ToActivity(recipientId: userId) with
-        {
-            Id = id,
-            Timestamp = now,
-            ChannelId = Channel,
-            From = BotAccount,
-            Recipient = new ChannelAccount { Id = userId, Role = "user" },
-            Conversation = new ConversationAccount { Id = conversationId },
-            ReplyToId = replyToId,
-            Locale = ActivityMapping.DefaultLocale,
-        }), cancellationToken);
-    }
-
-    private ChannelAccount BotAccount => new() { Id = options.Value.BotId, Name = options.Value.BotName, Role = "bot" };
 }

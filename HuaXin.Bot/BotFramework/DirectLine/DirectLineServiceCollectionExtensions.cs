@@ -20,8 +20,10 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineNotifier>();
         services.AddSingleton<DirectLineStore>();
         services.AddSingleton<DirectLineStream>();
+        services.AddSingleton<DirectLineBotMessages>();
+        // Scoped: the turn handler may be.
         services.AddScoped<DirectLineConversations>();
-        services.TryAddEnumerable(ServiceDescriptor.Scoped<IChannelSender, DirectLineChannelSender>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelSender, DirectLineChannelSender>());
         services.AddCors(cors => cors.AddPolicy(DirectLineEndpoints.CorsPolicy, policy => policy
             // Any page holding a token may talk to its conversation, as with Microsoft's hosted Direct Line.
             .AllowAnyOrigin()

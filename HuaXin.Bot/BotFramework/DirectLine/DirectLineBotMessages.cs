@@ -1,0 +1,28 @@
+using HuaXin.Bot.Dialogs.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace HuaXin.Bot.BotFramework.DirectLine;
+
+/// <summary>Appends the bot's messages to a conversation: replies to a turn and proactive notices from the outbox.</summary>
+public sealed class DirectLineBotMessages(DirectLineStore store, IOptions<DirectLineOptions> options, TimeProvider time)
+{
+    public ChannelAccount Bot => new() { Id = options.Value.BotId, Name = options.Value.BotName, Role = "bot" };
+
+    /// <summary>Appends a message addressed to the conversation's user; the key makes a resend a no-op.</summary>
+    public Task<AppendResult> AppendAsync(
+        string conversationId, string userId, OutboundMessage message, string? replyToId, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return store.AppendAsync(conversationId, idempotencyKey, id => BotJson.Serialize(message.ToActivity(recipientId: userId) with
+        {
+            Id = id,
+            Timestamp = now,
+            ChannelId = DirectLineConversations.Channel,
+            From = Bot,
+            Recipient = new ChannelAccount { Id = userId, Role = "user" },
+            Conversation = new ConversationAccount { Id = conversationId },
+            ReplyToId = replyToId,
+            Locale = ActivityMapping.DefaultLocale,
+        }), cancellationToken);
+    }
+}
