@@ -7,7 +7,7 @@ public sealed partial class AddressExtractor : ISlotExtractor
 {
     // Words that end the lead-in to an address ("俺娘住在东山村" → 东山村).
     private static readonly string[] LeadInEnds =
-        ["地址", "住址", "老家", "家里", "位于", "上门", "在", "住", "是", "到", "去", "来", "的", "了", "给", "帮", "修", "我", "俺", "你", "他", "她", "娘", "妈", "爹", "爸", "说", "就", "那", "这", "和", "跟"];
+        ["地址", "住址", "老家", "家里", "位于", "上门", "在", "住", "是", "到", "去", "来", "的", "了", "给", "帮", "修", "我", "俺", "你", "他", "她", "娘", "妈", "爹", "爸", "说", "就", "那", "这"];
 
     public string Slot => SlotNames.Address;
 

@@ -20,7 +20,8 @@ public static class TestData
 
     public static FakeTimeProvider Clock()
     {
-        var clock = new FakeTimeProvider(Now);
+        // FakeTimeProvider expects UTC; its local time is derived from the time zone below.
+        var clock = new FakeTimeProvider(Now.ToUniversalTime());
         clock.SetLocalTimeZone(China);
         return clock;
     }

@@ -1,0 +1,45 @@
+using HuaXin.Bot.Dialogs.Slots;
+using HuaXin.Bot.Dialogs.Tests.Support;
+
+namespace HuaXin.Bot.Dialogs.Tests.Slots;
+
+public sealed class OtherExtractorTests
+{
+    private readonly UrgencyExtractor _urgency = new(TestData.Taxonomy.UrgentWords, TestData.Taxonomy.NotUrgentWords);
+    private readonly CityExtractor _city = new(TestData.Taxonomy.Places);
+    private readonly AddressExtractor _address = new();
+
+    [Theory]
+    [InlineData("我妈住院了", "紧急")]
+    [InlineData("老人摔倒了", "紧急")]
+    [InlineData("急 马上派人", "紧急")]
+    [InlineData("赶紧来人", "紧急")]
+    [InlineData("俺爹晕倒了", "紧急")]
+    [InlineData("救命", "紧急")]
+    [InlineData("不急 下周去就行", "一般")]
+    [InlineData("不着急，有空再来", "一般")]
+    [InlineData("想申请困难补助", null)]
+    [InlineData("宿舍空调坏了", null)]
+    public void Urgency_only_when_stated_or_evident(string text, string? expected) => Assert.Equal(expected, _urgency.Extract(text)?.Value);
+
+    [Theory]
+    [InlineData("俺娘在章丘老家", "济南章丘")]
+    [InlineData("济南章丘区明水街道", "济南章丘")]
+    [InlineData("菏泽曹县的", "菏泽曹县")]
+    [InlineData("我在西安工地 俺娘在临沂沂水", "临沂沂水")]
+    [InlineData("项目部在雄安 俺家在莒县", "日照莒县")]
+    [InlineData("青岛", "青岛")]
+    [InlineData("家在北京", "北京")]
+    [InlineData("每日照顾老人", null)]
+    [InlineData("惠民政策有哪些", null)]
+    public void City_prefers_where_help_is_needed(string text, string? expected) => Assert.Equal(expected, _city.Extract(text)?.Value);
+
+    [Theory]
+    [InlineData("俺娘住在章丘区明水街道东山村 电话13805312266", "章丘区明水街道东山村")]
+    [InlineData("地址是历下区和平路12号", "历下区和平路12号")]
+    [InlineData("阳光小区5号楼2单元301 麻烦派人", "阳光小区5号楼2单元301")]
+    [InlineData("俺在平阴县孔村镇李庄村", "平阴县孔村镇李庄村")]
+    [InlineData("俺是农村的", null)]
+    [InlineData("宿舍空调坏了", null)]
+    public void Address_is_the_street_part(string text, string? expected) => Assert.Equal(expected, _address.Extract(text)?.Value);
+}
