@@ -40,11 +40,11 @@ public sealed class IntakeDialog
         var intake = new IntakeState
         {
             Category = _taxonomy.Find(understanding.Category)?.Code,
-            OriginalText = turn.Text,
+            OriginalText = turn.Inbound.Text?.Trim() ?? turn.Text,
             Slots = new Dictionary<string, string>(understanding.Slots),
             When = understanding.When,
         };
-        intake.Slots.TryAdd(SlotNames.Description, turn.Text);
+        intake.Slots.TryAdd(SlotNames.Description, intake.OriginalText);
         turn.State.Intake = intake;
         var category = _taxonomy.Find(intake.Category);
         turn.Say(Replies.Text(category is null

@@ -11,6 +11,7 @@ public sealed class RuleBasedUnderstanding : IRequestUnderstanding
     private readonly CategoryClassifier _classifier;
     private readonly IntentScorer _intent;
     private readonly SlotExtractors _slots;
+    private readonly DescriptionExtractor _description = new();
 
     public RuleBasedUnderstanding(Taxonomy taxonomy, TimeProvider time)
     {
@@ -32,7 +33,8 @@ public sealed class RuleBasedUnderstanding : IRequestUnderstanding
             return new Abstractions.Understanding(false, null, null, new Dictionary<string, string>());
 
         var slots = found.ToDictionary(s => s.Key, s => s.Value.Value);
-        slots[SlotNames.Description] = normalized;
+        // Staff read the description: keep the user's own characters, not the normalized form.
+        slots[SlotNames.Description] = _description.Extract(text)!.Value;
         return new Abstractions.Understanding(true, category?.Code, category?.Department, slots,
             found.GetValueOrDefault(SlotNames.When)?.Window);
     }
