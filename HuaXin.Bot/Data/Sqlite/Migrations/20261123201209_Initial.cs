@@ -29,6 +29,21 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BindingCode",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    WorkerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BindingCode", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BotTrustedServiceUrls",
                 columns: table => new
                 {
@@ -109,6 +124,23 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DirectLineSigningKeys", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FamilyLink",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Channel = table.Column<string>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    WorkerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FamilyMemberId = table.Column<long>(type: "INTEGER", nullable: true),
+                    LinkedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FamilyLink", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -228,6 +260,26 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Worker",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StaffId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", nullable: true),
+                    DingTalkId = table.Column<string>(type: "TEXT", nullable: true),
+                    TeamsId = table.Column<string>(type: "TEXT", nullable: true),
+                    Hometown = table.Column<string>(type: "TEXT", nullable: true),
+                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Worker", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DirectLineActivities",
                 columns: table => new
                 {
@@ -298,6 +350,29 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "FamilyMember",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WorkerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Relation = table.Column<string>(type: "TEXT", nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", nullable: true),
+                    Address = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FamilyMember", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FamilyMember_Worker_WorkerId",
+                        column: x => x.WorkerId,
+                        principalTable: "Worker",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AnswerFeedback_At",
                 table: "AnswerFeedback",
@@ -320,6 +395,22 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                 table: "DirectLineActivities",
                 columns: new[] { "ConversationId", "Sequence" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FamilyLink_Channel_UserId",
+                table: "FamilyLink",
+                columns: new[] { "Channel", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FamilyLink_WorkerId",
+                table: "FamilyLink",
+                column: "WorkerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FamilyMember_WorkerId",
+                table: "FamilyMember",
+                column: "WorkerId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_InboundMessages_Status_NextAttemptAt",
@@ -368,6 +459,27 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                 name: "IX_UnansweredQuestions_At",
                 table: "UnansweredQuestions",
                 column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Worker_DingTalkId",
+                table: "Worker",
+                column: "DingTalkId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Worker_StaffId",
+                table: "Worker",
+                column: "StaffId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Worker_TeamsId",
+                table: "Worker",
+                column: "TeamsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Worker_Unit",
+                table: "Worker",
+                column: "Unit");
         }
 
         /// <inheritdoc />
@@ -375,6 +487,9 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "AnswerFeedback");
+
+            migrationBuilder.DropTable(
+                name: "BindingCode");
 
             migrationBuilder.DropTable(
                 name: "BotTrustedServiceUrls");
@@ -395,6 +510,12 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                 name: "DirectLineSigningKeys");
 
             migrationBuilder.DropTable(
+                name: "FamilyLink");
+
+            migrationBuilder.DropTable(
+                name: "FamilyMember");
+
+            migrationBuilder.DropTable(
                 name: "InboundMessages");
 
             migrationBuilder.DropTable(
@@ -411,6 +532,9 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "DirectLineConversations");
+
+            migrationBuilder.DropTable(
+                name: "Worker");
 
             migrationBuilder.DropTable(
                 name: "KnowledgeDocuments");
