@@ -3,6 +3,8 @@ using HuaXin.Bot.BotFramework;
 using HuaXin.Bot.BotFramework.DirectLine;
 using HuaXin.Bot.Conversations;
 using HuaXin.Bot.Data;
+using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Dialogs.Conversation;
 using HuaXin.Bot.DingTalk;
 using HuaXin.Bot.Messaging;
 using HuaXin.Bot.Tickets;
@@ -27,6 +29,8 @@ public static class HostingExtensions
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section));
         services.AddConversations(configuration, contentRoot);
         services.AddTickets(configuration);
+        // The turn pipeline every channel calls: ticket commands first, then the conversation.
+        services.AddSingleton<ITurnHandler>(sp => ActivatorUtilities.CreateInstance<TicketCommandHandler>(sp, sp.GetRequiredService<ConversationRunner>()));
         services.AddDirectLine(configuration);
         services.AddProblemDetails();
         services.AddOpenApi();

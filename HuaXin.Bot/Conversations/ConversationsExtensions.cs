@@ -1,5 +1,7 @@
 using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Dialogs.Conversation;
 using HuaXin.Bot.Dialogs.Triage;
+using HuaXin.Bot.Dialogs.Understanding;
 using HuaXin.Bot.Knowledge;
 
 namespace HuaXin.Bot.Conversations;
@@ -15,6 +17,10 @@ public static class ConversationsExtensions
         services.AddSingleton<IConversationStateStore, ConversationStateStore>();
         services.AddSingleton<IFeedbackStore, FeedbackStore>();
         services.AddSingleton<ConversationReferences>();
+        services.AddSingleton<IRequestUnderstanding, RuleBasedUnderstanding>();
+        services.AddSingleton<HuaXinBot>();
+        // Singleton: it serializes the turns of each conversation in this process.
+        services.AddSingleton<ConversationRunner>();
         return services;
     }
 }
