@@ -86,8 +86,8 @@ public static class ActivityMapping
             var replacement = isBot ? "" : mention.Mentioned?.Name ?? StripAtTags(mention.Text);
             text = text.Replace(mention.Text, replacement, StringComparison.Ordinal);
         }
-        // Teams pads mentions with non-breaking spaces, which Trim() alone does not treat as the ordinary separators users type.
-        return text.Replace('\u00a0', ' ').Trim();
+        // Teams pads mentions with non-breaking spaces, as a character or as the HTML entity, which Trim() would keep.
+        return text.Replace("&nbsp;", " ", StringComparison.Ordinal).Replace('\u00a0', ' ').Trim();
     }
 
     private static string StripAtTags(string mentionText) => mentionText.Replace("<at>", "").Replace("</at>", "");
