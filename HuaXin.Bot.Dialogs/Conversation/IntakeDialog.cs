@@ -100,7 +100,9 @@ public sealed class IntakeDialog
             return;
         }
         var required = Category(intake)?.Required.Contains(slot) ?? true;
-        if (Phrases.IsSkip(text) || Phrases.IsUnknown(text))
+        // "没有电话" / "不方便留" is a "don't know" for the phone, not a badly typed number.
+        var noPhone = slot == SlotNames.Phone && !PhoneExtractor.LooksLikeNumber(text) && !IsQuestion(text);
+        if (Phrases.IsSkip(text) || Phrases.IsUnknown(text) || noPhone)
         {
             if (!required)
             {

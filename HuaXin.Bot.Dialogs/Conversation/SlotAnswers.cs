@@ -3,8 +3,8 @@ using HuaXin.Bot.Dialogs.Slots;
 
 namespace HuaXin.Bot.Dialogs.Conversation;
 
-/// <summary>Reads a reply to a slot prompt: strictly with the extractor, or leniently for free-text slots
-/// (a prompted "哪个城市？" answered "老家镇上" is still an answer).</summary>
+/// <summary>Reads a reply to a slot prompt: strictly with the extractor, or leniently when the reply still plainly
+/// answers the prompt (a place not in the list, "越快越好" for when) — but never a sentence about something else.</summary>
 public sealed partial class SlotAnswers(SlotExtractors extractors)
 {
     private const int MaxFreeText = 60;
@@ -16,17 +16,27 @@ public sealed partial class SlotAnswers(SlotExtractors extractors)
         if (Strict(slot, text) is { } match) return match;
         var trimmed = text.Trim().TrimEnd('。', '.');
         if (trimmed.Length is 0 or > MaxFreeText) return null;
-        return slot switch
+        var accepted = slot switch
         {
-            SlotNames.City or SlotNames.Address or SlotNames.Description => new SlotMatch(trimmed),
-            SlotNames.Relation when trimmed.Length <= 8 => new SlotMatch("其他"),
-            SlotNames.Urgency => new SlotMatch(SlotNames.NotUrgent),
-            // 尽快, 随时都行: kept as said; there is no window to check.
-            SlotNames.When when trimmed.Length <= 12 && !Digits().IsMatch(trimmed) => new SlotMatch(trimmed),
-            _ => null,
+            SlotNames.City => PlaceName().IsMatch(trimmed),
+            SlotNames.Address => AddressLike().IsMatch(trimmed),
+            SlotNames.Description => true,
+            SlotNames.When => VagueTime().IsMatch(trimmed),
+            SlotNames.Relation => trimmed.Length <= 6 && !trimmed.Contains('?'),
+            _ => false,
         };
+        if (!accepted) return null;
+        // Someone outside the known relation words (e.g. 干娘) is still someone.
+        return new SlotMatch(slot == SlotNames.Relation ? "其他" : trimmed);
     }
 
-    [GeneratedRegex(@"\d")]
-    private static partial Regex Digits();
+    // Pronouns and verbs mean a sentence ("你们多久能联系我"), not a place.
+    [GeneratedRegex(@"^(?!.*(我|你|他|她|们|吗|啥|什么|多久|怎么|联系|想|帮|要|不|了|能))[\p{IsCJKUnifiedIdeographs}]{2,10}$")]
+    private static partial Regex PlaceName();
+
+    [GeneratedRegex(@"\d|村|区|县|镇|乡|路|街|小区|号|楼|庄|屯|社区|胡同|巷|组")]
+    private static partial Regex AddressLike();
+
+    [GeneratedRegex(@"尽快|越快越好|随时|都行|都可以|有空|工作日|周末|上午|下午|晚上|白天|早上")]
+    private static partial Regex VagueTime();
 }

@@ -123,6 +123,28 @@ public sealed class IntakeDialogTests
     }
 
     [Fact]
+    public async Task Sentence_that_is_not_an_answer_is_not_taken_as_one()
+    {
+        await Script()
+            .User("我妈住院了家里没人照顾，能不能找人去看看 电话138 0531 2266", "哪个城市")
+            .User("你们多久能联系我", "没太听明白", "哪个城市")
+            .Slot("city", null)
+            .User("老家镇上", "希望什么时候")
+            .Slot("city", "老家镇上")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Refusing_to_give_a_phone_explains_why_it_is_needed()
+    {
+        await Script()
+            .User("家里水管爆了 章丘区明水街道东山村 快派人来修", "电话")
+            .User("不方便留电话", "不能少", "没法联系您", "转人工")
+            .Pending("phone")
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task Date_in_the_past_is_asked_again()
     {
         await Script()
