@@ -8,7 +8,7 @@ public static class MessageSplitter
 {
     public static IReadOnlyList<string> Split(string text, int budget, Func<string, int> measure)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(budget, 16);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(budget);
         if (measure(text) <= budget)
         {
             return [text];
