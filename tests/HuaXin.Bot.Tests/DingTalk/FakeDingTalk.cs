@@ -41,6 +41,8 @@ public sealed class FakeDingTalk : IAsyncDisposable
     /// <summary>Each accepted Stream WebSocket.</summary>
     public Channel<GatewaySocket> Connections { get; } = Channel.CreateUnbounded<GatewaySocket>();
 
+    private GatewaySocket? _latest;
+
     public int TokenRequests => _tokenCount;
 
     public int TicketsIssued => _ticketCount;
@@ -142,6 +144,20 @@ public sealed class FakeDingTalk : IAsyncDisposable
         }
         Record(new SentMessage(kind, (string?)body["openConversationId"] ?? body["userIds"]!.ToJsonString(), body));
         return Results.Json(new { processQueryKey = Guid.NewGuid().ToString("N") });
+    }
+
+    /// <summary>The client's live Stream connection: the newest one, waiting for a new one while the newest is closed.</summary>
+    public async Task<GatewaySocket> LiveConnectionAsync(CancellationToken cancellationToken)
+    {
+        while (Connections.Reader.TryRead(out var newer))
+        {
+            _latest = newer;
+        }
+        while (_latest is null || _latest.Closed.IsCompleted)
+        {
+            _latest = await Connections.Reader.ReadAsync(cancellationToken);
+        }
+        return _latest;
     }
 
     private Fault? TakeFault() => Faults.TryDequeue(out var fault) ? fault : null;
@@ -281,8 +297,25 @@ public sealed class GatewaySocket(WebSocket socket, string ticket)
 
     public Task SendDisconnectAsync(string messageId) => SendAsync(Frame("SYSTEM", "disconnect", messageId, JsonSerializer.Serialize(new { reason = "server restart" })));
 
+    /// <summary>Waits for the client's answer to the frame with <paramref name="messageId"/>.</summary>
+    public async Task<JsonNode> AnswerToAsync(string messageId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var frame = await Received.Reader.ReadAsync(cancellationToken);
+            if ((string?)frame["headers"]?["messageId"] == messageId)
+            {
+                return frame;
+            }
+        }
+    }
+
     /// <summary>Kills the connection without a close handshake, like a network failure.</summary>
-    public void Drop() => socket.Abort();
+    public void Drop()
+    {
+        socket.Abort();
+        _done.TrySetResult();
+    }
 
     public static JsonObject Frame(string type, string topic, string messageId, string data) => new()
     {
