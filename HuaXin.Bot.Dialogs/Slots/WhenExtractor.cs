@@ -46,6 +46,7 @@ public sealed partial class WhenExtractor(TimeProvider time) : ISlotExtractor
             case "后天": return OneDay(today.AddDays(2));
             case "大后天": return OneDay(today.AddDays(3));
             case "这两天" or "这几天": return (today, today.AddDays(3));
+            case "明后天": return (today.AddDays(1), today.AddDays(3));
             case "过两天" or "过几天": return (today.AddDays(2), today.AddDays(5));
             case "这周" or "本周" or "这个星期" or "这星期": return (today, monday.AddDays(7));
             case "月底": return (LastDayOfMonth(today).AddDays(-4), LastDayOfMonth(today).AddDays(1));
@@ -133,7 +134,7 @@ public sealed partial class WhenExtractor(TimeProvider time) : ISlotExtractor
     private const string Num = @"(?:\d{1,2}|[一二三四五六七八九十两]{1,3})";
 
     [GeneratedRegex(
-        @"(?:(?<day>大后天|后天|今天之内|今天|今儿个|今儿|明天|明儿个|明儿|今晚|明晚|今早|明早|今夜|这两天|这几天|过两天|过几天|下个?月初|下个?月|月底|月初"
+        @"(?:(?<day>明后天|大后天|后天|今天之内|今天|今儿个|今儿|明天|明儿个|明儿|今晚|明晚|今早|明早|今夜|这两天|这几天|过两天|过几天|下个?月初|下个?月|月底|月初"
         + @"|(?:下下|下个|下|这个?|本)(?:周|星期|礼拜)[一二三四五六日天末1-7]?|(?<![一二三四五六七八九十两每\d])(?:周|星期|礼拜)[一二三四五六日天末1-7]"
         + @"|" + Num + @"月" + Num + @"(?:号|日)?|(?<![路街巷道\d一二三四五六七八九十])" + Num + @"(?:号|日)(?![楼院线床房室门宿车窗厂]))"
         + @"(?<part>上午|下午|中午|晚上|早上|早晨|一早|傍晚|夜里|凌晨|白天)?"

@@ -28,6 +28,8 @@ public sealed class RelationExtractorTests
     [InlineData("婆婆摔倒了", "公婆")]
     [InlineData("公公住院", "公婆")]
     [InlineData("我爷爷要拿药", "其他")]
+    [InlineData("妈住院了", "母亲")]
+    [InlineData("楼下大妈摔了", "其他")]
     [InlineData("我自己腰疼", "本人")]
     [InlineData("我是退休职工", "本人")]
     [InlineData("媳妇打电话说我妈摔了", "母亲")]

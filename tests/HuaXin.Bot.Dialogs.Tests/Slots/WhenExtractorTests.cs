@@ -26,6 +26,9 @@ public sealed class WhenExtractorTests
         { "5号那天", "5号", TestData.Local(12, 5), TestData.Local(12, 6) },
         { "下个礼拜二", "下个礼拜二", TestData.Local(12, 1), TestData.Local(12, 2) },
         { "下周", "下周", TestData.Local(11, 30), TestData.Local(12, 7) },
+        { "明后天都行", "明后天", TestData.Local(11, 24), TestData.Local(11, 26) },
+        { "周末", "周末", TestData.Local(11, 28), TestData.Local(11, 30) },
+        { "晚上7点", "晚上7点", TestData.Local(11, 23, 19), TestData.Local(11, 23, 20) },
     };
 
     [Theory]
