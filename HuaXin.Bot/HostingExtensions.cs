@@ -7,6 +7,7 @@ using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Dialogs.Conversation;
 using HuaXin.Bot.DingTalk;
 using HuaXin.Bot.Messaging;
+using HuaXin.Bot.StaffConsole;
 using HuaXin.Bot.Tickets;
 
 namespace HuaXin.Bot;
@@ -32,6 +33,7 @@ public static class HostingExtensions
         // The turn pipeline every channel calls: ticket commands first, then the conversation.
         services.AddSingleton<ITurnHandler>(sp => ActivatorUtilities.CreateInstance<TicketCommandHandler>(sp, sp.GetRequiredService<ConversationRunner>()));
         services.AddDirectLine(configuration);
+        services.AddStaffConsole(configuration);
         services.AddProblemDetails();
         services.AddOpenApi();
         return builder;
@@ -52,6 +54,7 @@ public static class HostingExtensions
         app.MapChat();
         app.MapDingTalk();
         app.MapDirectLine();
+        app.MapStaffConsole();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using HuaXin.Bot;
 using HuaXin.Bot.BotFramework.TeamsPackage;
 using HuaXin.Bot.Cli;
+using HuaXin.Bot.StaffConsole;
 
 // Commands share the service's pipeline: "chat" is a terminal chat, "eval" measures quality on any corpus.
 switch (args.FirstOrDefault())
@@ -11,6 +12,8 @@ switch (args.FirstOrDefault())
         return await EvalCommand.RunAsync(args[1..]);
     case "teams-package":
         return await TeamsPackageCommand.RunAsync(args[1..]);
+    case "hash-password":
+        return HashPasswordCommand.Run();
 }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,0 +1,81 @@
+using HuaXin.Bot.Tickets;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+
+namespace HuaXin.Bot.StaffConsole;
+
+public static class ConsoleExtensions
+{
+    /// <summary>Cookie scheme of console sessions; named rather than default so other endpoints keep their own auth.</summary>
+    public const string Scheme = "Console";
+
+    /// <summary>Razor Pages under /console, cookie sign-in (local accounts and optionally OpenID Connect), the
+    /// "Staff"/"Admin" policies, login lockout and the console's data services.</summary>
+    public static IServiceCollection AddStaffConsole(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ConsoleOptions>().Bind(configuration.GetSection(ConsoleOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.Accounts.All(a => Departments.IsKnown(a.Department)), $"Console:Accounts names an unknown department; known: {string.Join(", ", Departments.All)}.")
+            .Validate(o => o.Accounts.All(a => a.UserName.Length > 0 && a.PasswordHash.Length > 0), "Console:Accounts needs UserName and PasswordHash (dotnet run -- hash-password).")
+            .ValidateOnStart();
+
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Console", ConsolePolicies.Staff);
+            o.Conventions.AllowAnonymousToPage("/Console/Login");
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "__Host-huaxin-csrf";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+        });
+
+        var authentication = services.AddAuthentication().AddCookie(Scheme, o =>
+        {
+            // __Host-: secure, whole-site, no Domain, so a sibling subdomain cannot plant or read it.
+            o.Cookie.Name = "__Host-huaxin-console";
+            o.Cookie.Path = "/";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            // Lax (not Strict) so the session survives the redirect back from the identity provider.
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/console/login";
+            o.LogoutPath = "/console/logout";
+            o.AccessDeniedPath = "/console/denied";
+            o.SlidingExpiration = true;
+        });
+        services.AddOptions<CookieAuthenticationOptions>(Scheme).Configure<Microsoft.Extensions.Options.IOptions<ConsoleOptions>>((cookie, console) =>
+            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(console.Value.SessionMinutes));
+        authentication.AddConsoleOidc(configuration);
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ConsolePolicies.Staff, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser()
+                .RequireAssertion(c => c.User.ToStaffMember() is not null))
+            .AddPolicy(ConsolePolicies.Admin, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser()
+                .RequireAssertion(c => c.User.ToStaffMember()?.Role == StaffRole.Admin));
+
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<ConsoleAccounts>();
+        return services;
+    }
+
+    /// <summary>Security headers on every console response, then the pages.</summary>
+    public static WebApplication MapStaffConsole(this WebApplication app)
+    {
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/console"), branch => branch.Use((context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
+            // Pages carry personal data: never keep them in shared caches or the back-button cache.
+            headers.CacheControl = "no-store";
+            return next(context);
+        }));
+        app.MapGet("/console", () => Results.Redirect("/console/tickets")).ExcludeFromDescription();
+        app.MapRazorPages();
+        return app;
+    }
+}
