@@ -12,6 +12,9 @@ public sealed class DialogTurn(InboundTurn inbound, string text, ConversationSta
     /// <summary>Normalized text; a pressed button's action text.</summary>
     public string Text { get; } = text;
 
+    /// <summary>The user's own characters, for text staff will read (description, original text).</summary>
+    public string RawText => Inbound.Value is null && !string.IsNullOrWhiteSpace(Inbound.Text) ? Inbound.Text.Trim() : Text;
+
     public ConversationState State { get; } = state;
 
     public IReadOnlyList<OutboundMessage> Replies => _replies;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Dialogs.Slots;
 using HuaXin.Bot.Dialogs.Triage;
@@ -10,8 +9,6 @@ namespace HuaXin.Bot.Dialogs.Conversation;
 /// cancels and policy questions in between, then confirms a summary and saves the request.</summary>
 public sealed class IntakeDialog
 {
-    private static readonly string[] SlotOrder = [SlotNames.Relation, SlotNames.City, SlotNames.Address, SlotNames.When, SlotNames.Urgency, SlotNames.Phone, SlotNames.Description];
-
     private readonly Taxonomy _taxonomy;
     private readonly KnowledgeDialog _knowledge;
     private readonly IServiceRequestStore _requests;
@@ -21,6 +18,7 @@ public sealed class IntakeDialog
     private readonly Corrections _corrections;
     private readonly CategoryClassifier _classifier;
     private readonly IntentScorer _intent;
+    private readonly IntakeReplies _say;
 
     public IntakeDialog(Taxonomy taxonomy, KnowledgeDialog knowledge, IServiceRequestStore requests, TimeProvider time)
     {
@@ -33,6 +31,7 @@ public sealed class IntakeDialog
         _corrections = new Corrections(_answers);
         _classifier = new CategoryClassifier(taxonomy);
         _intent = new IntentScorer(taxonomy);
+        _say = new IntakeReplies(taxonomy, time);
     }
 
     public void Start(DialogTurn turn, Abstractions.Understanding understanding)
@@ -40,7 +39,7 @@ public sealed class IntakeDialog
         var intake = new IntakeState
         {
             Category = _taxonomy.Find(understanding.Category)?.Code,
-            OriginalText = turn.Inbound.Text?.Trim() ?? turn.Text,
+            OriginalText = turn.RawText,
             Slots = new Dictionary<string, string>(understanding.Slots),
             When = understanding.When,
         };
@@ -50,7 +49,7 @@ public sealed class IntakeDialog
         turn.Say(Replies.Text(category is null
             ? "好的，我来帮您登记，转给相关部门办理。"
             : $"好的，我来帮您登记「{category.Name}」，由{category.Department}承办。"));
-        if (RejectPastWhen(turn, intake) is { } note) turn.Say(Replies.Text(note));
+        if (PastWhenNote(intake) is { } note) turn.Say(Replies.Text(note));
         AskNext(turn);
     }
 
@@ -58,7 +57,7 @@ public sealed class IntakeDialog
     {
         var intake = turn.State.Intake!;
         var text = turn.Text;
-        if (Phrases.IsCancel(text) || (intake.Pending == IntakeSteps.Confirm && text == Phrases.Cancel))
+        if (Phrases.IsCancel(text))
         {
             turn.State.Intake = null;
             turn.Say(Replies.Text("好的，已取消，这件事没有提交。需要时随时再找我。"));
@@ -110,10 +109,7 @@ public sealed class IntakeDialog
                 AskNext(turn);
                 return;
             }
-            var definition = _taxonomy.Slots[slot];
-            turn.Say(Replies.Text(
-                $"「{definition.Label}」这一项不能少：{definition.Why}\n{definition.Prompt}，例如：{definition.Example}。\n实在不方便的话，可以回复「{Phrases.Cancel}」，或「{Phrases.Handoff}」拨打服务热线。",
-                Phrases.Cancel, Phrases.Handoff));
+            turn.Say(_say.RequiredExplained(slot));
             return;
         }
 
@@ -121,26 +117,25 @@ public sealed class IntakeDialog
         if (strict is null && IsQuestion(text))
         {
             await _knowledge.AnswerAsync(turn, text, cancellationToken);
-            turn.Say(Replies.Text("我们接着办刚才的事。"));
+            turn.Say(_say.Resume());
             AskNext(turn);
             return;
         }
         if (slot == SlotNames.Phone && strict is null)
         {
-            turn.Say(Replies.Text($"这个号码好像不对，请再发一次：手机号是1开头的11位数字，座机请带区号，例如：{_taxonomy.Slots[SlotNames.Phone].Example}。", Phrases.Cancel));
+            turn.Say(_say.BadPhone());
             return;
         }
 
-        var answer = strict ?? _answers.Lenient(slot, text);
+        var answer = slot == SlotNames.Description ? _answers.Strict(slot, turn.RawText) : strict ?? _answers.Lenient(slot, text);
         if (answer is null)
         {
-            var definition = _taxonomy.Slots[slot];
-            turn.Say(Replies.Text($"没太听明白。{definition.Prompt}，例如：{definition.Example}。", Phrases.Cancel));
+            turn.Say(_say.NotUnderstood(slot));
             return;
         }
         Fill(intake, slot, answer, overwrite: true);
         foreach (var (other, match) in _extractors.ExtractStated(text)) Fill(intake, other, match, overwrite: false);
-        if (RejectPastWhen(turn, intake) is { } note) turn.Say(Replies.Text(note));
+        if (PastWhenNote(intake) is { } note) turn.Say(Replies.Text(note));
         AskNext(turn);
     }
 
@@ -155,7 +150,7 @@ public sealed class IntakeDialog
         if (Phrases.IsChange(text))
         {
             intake.Pending = IntakeSteps.Change;
-            turn.Say(ChangePrompt(intake));
+            turn.Say(_say.WhatToChange(intake));
             return;
         }
         if (Corrections.IsCorrection(text) && ApplyCorrection(turn, intake))
@@ -166,12 +161,11 @@ public sealed class IntakeDialog
         if (IsQuestion(text))
         {
             await _knowledge.AnswerAsync(turn, text, cancellationToken);
-            turn.Say(Replies.Text("我们接着办刚才的事。"));
+            turn.Say(_say.Resume());
             AskNext(turn);
             return;
         }
-        turn.Say(Replies.Text($"请核对上面的信息：没问题请回复「{Phrases.Confirm}」，要改请回复「{Phrases.Change}」，不办了请回复「{Phrases.Cancel}」。",
-            Phrases.Confirm, Phrases.Change, Phrases.Cancel));
+        turn.Say(_say.ConfirmHint());
     }
 
     private async Task ChangeStepAsync(DialogTurn turn, IntakeState intake, CancellationToken cancellationToken)
@@ -188,8 +182,8 @@ public sealed class IntakeDialog
         if (read.Count > 0)
         {
             foreach (var (slot, match) in read) Fill(intake, slot, match, overwrite: true);
-            Changed(turn, read.Keys);
-            if (RejectPastWhen(turn, intake) is { } note) turn.Say(Replies.Text(note));
+            turn.Say(_say.Changed(intake, read.Keys));
+            if (PastWhenNote(intake) is { } note) turn.Say(Replies.Text(note));
             AskNext(turn);
             return;
         }
@@ -204,7 +198,7 @@ public sealed class IntakeDialog
             {
                 // A slot the category never asks for (e.g. 紧急程度) is asked here once, skippable.
                 intake.Pending = named;
-                turn.Say(Prompt(named, optional: true));
+                turn.Say(_say.Prompt(named, optional: true));
                 return;
             }
             AskNext(turn);
@@ -214,7 +208,7 @@ public sealed class IntakeDialog
         {
             await _knowledge.AnswerAsync(turn, text, cancellationToken);
         }
-        turn.Say(ChangePrompt(intake));
+        turn.Say(_say.WhatToChange(intake));
     }
 
     private async Task CategoryStepAsync(DialogTurn turn, IntakeState intake, CancellationToken cancellationToken)
@@ -225,7 +219,7 @@ public sealed class IntakeDialog
         if (chosen is null && IsQuestion(text))
         {
             await _knowledge.AnswerAsync(turn, text, cancellationToken);
-            turn.Say(Replies.Text("我们接着办刚才的事。"));
+            turn.Say(_say.Resume());
         }
         else if (chosen is not null)
         {
@@ -244,13 +238,7 @@ public sealed class IntakeDialog
             category.Code, category.Department, turn.Inbound.Channel, turn.Inbound.UserId, turn.Inbound.UserName,
             new Dictionary<string, string>(intake.Slots), intake.OriginalText, urgent, within), cancellationToken);
         turn.State.Intake = null;
-
-        var promised = TimeZoneInfo.ConvertTime(created.PromisedContactBy, _time.LocalTimeZone).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);
-        var hours = within.TotalHours.ToString("0.#", CultureInfo.InvariantCulture);
-        turn.Say(Replies.Card("ticket", "诉求已提交",
-            $"{category.Department}会在 {promised} 前联系您（承诺{hours}小时内首次联系），一般{category.ResolutionText}内办结。发送「{Phrases.MyRequests}」可查看进度。",
-            [new CardFact("编号", created.Number), new CardFact("类别", category.Name), new CardFact("承办部门", category.Department), new CardFact("最晚联系时间", promised)],
-            Phrases.MyRequests));
+        turn.Say(_say.Submitted(created, category, within));
     }
 
     private void AskNext(DialogTurn turn)
@@ -260,47 +248,25 @@ public sealed class IntakeDialog
         if (category is null)
         {
             intake.Pending = IntakeSteps.Category;
-            var names = _taxonomy.Categories.Select(c => c.Name).ToArray();
-            turn.Say(Replies.Text("请问是哪方面的事？可以直接点选，或说说具体情况。", names));
+            turn.Say(_say.ChooseCategory());
             return;
         }
         var missing = category.Required.FirstOrDefault(s => !intake.Slots.ContainsKey(s));
         if (missing is not null)
         {
             intake.Pending = missing;
-            turn.Say(Prompt(missing, optional: false));
+            turn.Say(_say.Prompt(missing, optional: false));
             return;
         }
         var optional = category.Optional.FirstOrDefault(s => !intake.Slots.ContainsKey(s) && !intake.Skipped.Contains(s));
         if (optional is not null)
         {
             intake.Pending = optional;
-            turn.Say(Prompt(optional, optional: true));
+            turn.Say(_say.Prompt(optional, optional: true));
             return;
         }
         intake.Pending = IntakeSteps.Confirm;
-        turn.Say(Summary(intake, category));
-    }
-
-    private OutboundMessage Prompt(string slot, bool optional)
-    {
-        var d = _taxonomy.Slots[slot];
-        return optional
-            ? Replies.Text($"{d.Prompt}（可以回复「{Phrases.Skip}」）例如：{d.Example}", Phrases.Skip, Phrases.Cancel)
-            : Replies.Text($"{d.Prompt}，例如：{d.Example}", Phrases.Cancel);
-    }
-
-    private OutboundMessage Summary(IntakeState intake, CategoryDefinition category)
-    {
-        var facts = new List<CardFact> { new("类别", category.Name), new("承办部门", category.Department) };
-        facts.AddRange(SlotOrder.Where(intake.Slots.ContainsKey).Select(s => new CardFact(_taxonomy.Slots[s].Label, intake.Slots[s])));
-        return Replies.Card("summary", "请核对您的诉求", "信息无误请点「确认」提交。", facts, Phrases.Confirm, Phrases.Change, Phrases.Cancel);
-    }
-
-    private OutboundMessage ChangePrompt(IntakeState intake)
-    {
-        var labels = SlotOrder.Where(intake.Slots.ContainsKey).Select(s => _taxonomy.Slots[s].Label).Append("类别").ToArray();
-        return Replies.Text($"要改哪一项？可以直接说，例如：电话改成13912345678、地址改成阳光小区5号楼。", labels);
+        turn.Say(_say.Summary(intake, category));
     }
 
     private bool ApplyCorrection(DialogTurn turn, IntakeState intake)
@@ -308,27 +274,22 @@ public sealed class IntakeDialog
         var read = _corrections.Read(turn.Text);
         if (read.Count == 0) return false;
         foreach (var (slot, match) in read) Fill(intake, slot, match, overwrite: true);
-        Changed(turn, read.Keys);
-        if (RejectPastWhen(turn, intake) is { } note) turn.Say(Replies.Text(note));
+        turn.Say(_say.Changed(intake, read.Keys));
+        if (PastWhenNote(intake) is { } note) turn.Say(Replies.Text(note));
         return true;
     }
 
-    private void Changed(DialogTurn turn, IEnumerable<string> slots)
-    {
-        var intake = turn.State.Intake!;
-        var changed = slots.Where(intake.Slots.ContainsKey).Select(s => $"{_taxonomy.Slots[s].Label}：{intake.Slots[s]}");
-        turn.Say(Replies.Text($"已改好。{string.Join("，", changed)}"));
-    }
-
+    /// <param name="overwrite">False when harvesting extra slots from an answer: those never replace what is known,
+    /// and the description stays the first message.</param>
     private static void Fill(IntakeState intake, string slot, SlotMatch match, bool overwrite)
     {
-        if (slot == SlotNames.Description || (!overwrite && intake.Slots.ContainsKey(slot))) return;
+        if (!overwrite && (slot == SlotNames.Description || intake.Slots.ContainsKey(slot))) return;
         intake.Slots[slot] = match.Value;
         if (slot == SlotNames.When) intake.When = match.Window;
     }
 
     /// <summary>Drops a "when" that is already over and says so; the slot is then asked again.</summary>
-    private string? RejectPastWhen(DialogTurn turn, IntakeState intake)
+    private string? PastWhenNote(IntakeState intake)
     {
         if (intake.When is not { } window || window.End > _time.GetLocalNow()) return null;
         var said = intake.Slots.GetValueOrDefault(SlotNames.When);

@@ -187,6 +187,19 @@ public sealed class IntakeDialogTests
     }
 
     [Fact]
+    public async Task Description_can_be_rewritten_from_the_summary()
+    {
+        await Script()
+            .User("俺娘一个人在章丘老家 想找人明天上午去看看 电话138 0531 2266", "请核对")
+            .User("修改", "要改哪一项")
+            .Press("情况说明", "具体情况")
+            .Pending("description")
+            .User("老人腿脚不便，想找人每周去看看", "请核对", "老人腿脚不便")
+            .Slot("description", "老人腿脚不便，想找人每周去看看")
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task Request_without_a_known_category_asks_which_kind_first()
     {
         await Script()

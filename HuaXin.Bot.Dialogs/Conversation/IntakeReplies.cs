@@ -1,0 +1,75 @@
+using System.Globalization;
+using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Dialogs.Slots;
+using HuaXin.Bot.Dialogs.Triage;
+
+namespace HuaXin.Bot.Dialogs.Conversation;
+
+/// <summary>What the intake says: prompts with examples, the summary to confirm, and the submitted ticket.</summary>
+public sealed class IntakeReplies(Taxonomy taxonomy, TimeProvider time)
+{
+    private static readonly string[] SummaryOrder = [SlotNames.Relation, SlotNames.City, SlotNames.Address, SlotNames.When, SlotNames.Urgency, SlotNames.Phone, SlotNames.Description];
+
+    public OutboundMessage Prompt(string slot, bool optional)
+    {
+        var d = taxonomy.Slots[slot];
+        return optional
+            ? Replies.Text($"{d.Prompt}（可以回复「{Phrases.Skip}」）例如：{d.Example}", Phrases.Skip, Phrases.Cancel)
+            : Replies.Text($"{d.Prompt}，例如：{d.Example}", Phrases.Cancel);
+    }
+
+    public OutboundMessage NotUnderstood(string slot)
+    {
+        var d = taxonomy.Slots[slot];
+        return Replies.Text($"没太听明白。{d.Prompt}，例如：{d.Example}。", Phrases.Cancel);
+    }
+
+    public OutboundMessage BadPhone() => Replies.Text(
+        $"这个号码好像不对，请再发一次：手机号是1开头的11位数字，座机请带区号，例如：{taxonomy.Slots[SlotNames.Phone].Example}。", Phrases.Cancel);
+
+    public OutboundMessage RequiredExplained(string slot)
+    {
+        var d = taxonomy.Slots[slot];
+        return Replies.Text(
+            $"「{d.Label}」这一项不能少：{d.Why}\n{d.Prompt}，例如：{d.Example}。\n实在不方便的话，可以回复「{Phrases.Cancel}」，或「{Phrases.Handoff}」拨打服务热线。",
+            Phrases.Cancel, Phrases.Handoff);
+    }
+
+    public OutboundMessage Resume() => Replies.Text("我们接着办刚才的事。");
+
+    public OutboundMessage ChooseCategory() =>
+        Replies.Text("请问是哪方面的事？可以直接点选，或说说具体情况。", taxonomy.Categories.Select(c => c.Name).ToArray());
+
+    public OutboundMessage Summary(IntakeState intake, CategoryDefinition category)
+    {
+        var facts = new List<CardFact> { new("类别", category.Name), new("承办部门", category.Department) };
+        facts.AddRange(SummaryOrder.Where(intake.Slots.ContainsKey).Select(s => new CardFact(taxonomy.Slots[s].Label, intake.Slots[s])));
+        return Replies.Card("summary", "请核对您的诉求", $"信息无误请点「{Phrases.Confirm}」提交。", facts, Phrases.Confirm, Phrases.Change, Phrases.Cancel);
+    }
+
+    public OutboundMessage ConfirmHint() => Replies.Text(
+        $"请核对上面的信息：没问题请回复「{Phrases.Confirm}」，要改请回复「{Phrases.Change}」，不办了请回复「{Phrases.Cancel}」。",
+        Phrases.Confirm, Phrases.Change, Phrases.Cancel);
+
+    public OutboundMessage WhatToChange(IntakeState intake)
+    {
+        var labels = SummaryOrder.Where(intake.Slots.ContainsKey).Select(s => taxonomy.Slots[s].Label).Append("类别").ToArray();
+        return Replies.Text("要改哪一项？可以直接说，例如：电话改成13912345678、地址改成阳光小区5号楼。", labels);
+    }
+
+    public OutboundMessage Changed(IntakeState intake, IEnumerable<string> slots)
+    {
+        var changed = slots.Where(intake.Slots.ContainsKey).Select(s => $"{taxonomy.Slots[s].Label}：{intake.Slots[s]}");
+        return Replies.Text($"已改好。{string.Join("，", changed)}");
+    }
+
+    public OutboundMessage Submitted(CreatedRequest created, CategoryDefinition category, TimeSpan within)
+    {
+        var promised = TimeZoneInfo.ConvertTime(created.PromisedContactBy, time.LocalTimeZone).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);
+        var hours = within.TotalHours.ToString("0.#", CultureInfo.InvariantCulture);
+        return Replies.Card("ticket", "诉求已提交",
+            $"{category.Department}会在 {promised} 前联系您（承诺{hours}小时内首次联系），一般{category.ResolutionText}内办结。发送「{Phrases.MyRequests}」可查看进度。",
+            [new CardFact("编号", created.Number), new CardFact("类别", category.Name), new CardFact("承办部门", category.Department), new CardFact("最晚联系时间", promised)],
+            Phrases.MyRequests);
+    }
+}
