@@ -78,7 +78,8 @@ public sealed class HuaXinBot
             return;
         }
 
-        var understanding = await _understanding.UnderstandAsync(text, cancellationToken);
+        // The raw text, so the description keeps the user's own characters; understanding normalizes for itself.
+        var understanding = await _understanding.UnderstandAsync(turn.RawText, cancellationToken);
         var (_, categoryScore) = _classifier.Classify(text);
         var scores = _intent.Score(text, understanding.Slots.ContainsKey("phone"), understanding.Slots.ContainsKey("address"), categoryScore);
         if (understanding.IsRequest)

@@ -98,6 +98,26 @@ public sealed class IntakeDialog
             AskNext(turn);
             return;
         }
+        if (Phrases.IsChange(text))
+        {
+            intake.Pending = IntakeSteps.Change;
+            turn.Say(_say.WhatToChange(intake));
+            return;
+        }
+        var strict = _answers.Strict(slot, text);
+        if (strict is null && IsQuestion(text))
+        {
+            await _knowledge.AnswerAsync(turn, text, cancellationToken);
+            turn.Say(_say.Resume());
+            AskNext(turn);
+            return;
+        }
+        if (strict is null && HarvestOthers(intake, slot, text))
+        {
+            // Answered something else ("济南历城" when asked for the phone): keep it and ask again.
+            AskNext(turn);
+            return;
+        }
         var required = Category(intake)?.Required.Contains(slot) ?? true;
         // "没有电话" / "不方便留" is a "don't know" for the phone, not a badly typed number.
         var noPhone = slot == SlotNames.Phone && !PhoneExtractor.LooksLikeNumber(text) && !IsQuestion(text);
@@ -113,14 +133,6 @@ public sealed class IntakeDialog
             return;
         }
 
-        var strict = _answers.Strict(slot, text);
-        if (strict is null && IsQuestion(text))
-        {
-            await _knowledge.AnswerAsync(turn, text, cancellationToken);
-            turn.Say(_say.Resume());
-            AskNext(turn);
-            return;
-        }
         if (slot == SlotNames.Phone && strict is null)
         {
             turn.Say(_say.BadPhone());
@@ -281,6 +293,13 @@ public sealed class IntakeDialog
 
     /// <param name="overwrite">False when harvesting extra slots from an answer: those never replace what is known,
     /// and the description stays the first message.</param>
+    private bool HarvestOthers(IntakeState intake, string pending, string text)
+    {
+        var others = _extractors.ExtractStated(text).Where(s => s.Key != pending && !intake.Slots.ContainsKey(s.Key)).ToList();
+        foreach (var (slot, match) in others) Fill(intake, slot, match, overwrite: false);
+        return others.Count > 0;
+    }
+
     private static void Fill(IntakeState intake, string slot, SlotMatch match, bool overwrite)
     {
         if (!overwrite && (slot == SlotNames.Description || intake.Slots.ContainsKey(slot))) return;

@@ -14,14 +14,14 @@ public sealed class IntakeReplies(Taxonomy taxonomy, TimeProvider time)
     {
         var d = taxonomy.Slots[slot];
         return optional
-            ? Replies.Text($"{d.Prompt}（可以回复「{Phrases.Skip}」）例如：{d.Example}", Phrases.Skip, Phrases.Cancel)
-            : Replies.Text($"{d.Prompt}，例如：{d.Example}", Phrases.Cancel);
+            ? Replies.Text($"{WithExample(d)}（不填可以回复「{Phrases.Skip}」）", Phrases.Skip, Phrases.Cancel)
+            : Replies.Text(WithExample(d), Phrases.Cancel);
     }
 
     public OutboundMessage NotUnderstood(string slot)
     {
         var d = taxonomy.Slots[slot];
-        return Replies.Text($"没太听明白。{d.Prompt}，例如：{d.Example}。", Phrases.Cancel);
+        return Replies.Text($"没太听明白。{WithExample(d)}", Phrases.Cancel);
     }
 
     public OutboundMessage BadPhone() => Replies.Text(
@@ -31,7 +31,7 @@ public sealed class IntakeReplies(Taxonomy taxonomy, TimeProvider time)
     {
         var d = taxonomy.Slots[slot];
         return Replies.Text(
-            $"「{d.Label}」这一项不能少：{d.Why}\n{d.Prompt}，例如：{d.Example}。\n实在不方便的话，可以回复「{Phrases.Cancel}」，或「{Phrases.Handoff}」拨打服务热线。",
+            $"「{d.Label}」这一项不能少：{d.Why}\n{WithExample(d)}\n实在不方便的话，可以回复「{Phrases.Cancel}」，或「{Phrases.Handoff}」拨打服务热线。",
             Phrases.Cancel, Phrases.Handoff);
     }
 
@@ -72,4 +72,8 @@ public sealed class IntakeReplies(Taxonomy taxonomy, TimeProvider time)
             [new CardFact("编号", created.Number), new CardFact("类别", category.Name), new CardFact("承办部门", category.Department), new CardFact("最晚联系时间", promised)],
             Phrases.MyRequests);
     }
+
+    // "哪个城市？例如：…" reads better than "哪个城市？，例如：…".
+    private static string WithExample(SlotDefinition d) =>
+        d.Prompt.EndsWith('？') ? $"{d.Prompt}例如：{d.Example}" : $"{d.Prompt}，例如：{d.Example}";
 }

@@ -135,6 +135,21 @@ public sealed class IntakeDialogTests
     }
 
     [Fact]
+    public async Task Answer_to_another_question_is_kept_and_the_prompt_repeated()
+    {
+        await Script()
+            .User("俺娘下周三上午要去医院复查，我在外地回不去，能不能找个志愿者陪她去", "志愿服务", "电话")
+            .User("济南历城", "电话")
+            .Pending("phone")
+            .Slot("city", "济南历城")
+            .User("修改", "要改哪一项")
+            .Pending(IntakeSteps.Change)
+            .User("时间改成下周四上午", "已改好", "下周四上午", "电话")
+            .Pending("phone")
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task Refusing_to_give_a_phone_explains_why_it_is_needed()
     {
         await Script()
