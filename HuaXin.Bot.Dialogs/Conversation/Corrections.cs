@@ -29,8 +29,11 @@ public sealed partial class Corrections(SlotAnswers answers)
         var target = NamedSlot(text);
         if (target is not null)
         {
-            var match = answers.Strict(target, tail) ?? answers.Strict(target, text)
-                ?? (target is SlotNames.City or SlotNames.Address ? answers.Lenient(target, tail) : null);
+            // The label itself is not a value: "紧急程度" alone contains 急 but says nothing new.
+            var value = WithoutLabels(tail);
+            if (value.Length == 0) return [];
+            var match = answers.Strict(target, value)
+                ?? (target is SlotNames.City or SlotNames.Address ? answers.Lenient(target, value) : null);
             return match is null ? [] : new() { [target] = match };
         }
         var found = new Dictionary<string, SlotMatch>();
@@ -40,6 +43,9 @@ public sealed partial class Corrections(SlotAnswers answers)
         }
         return found;
     }
+
+    private static string WithoutLabels(string text) =>
+        Targets.SelectMany(t => t.Words).Aggregate(text, (rest, word) => rest.Replace(word, "")).Trim(' ', ',', '：', ':');
 
     // "不是我妈是我爸" → "我爸": the new value follows the last marker.
     private static string NewValue(string text)

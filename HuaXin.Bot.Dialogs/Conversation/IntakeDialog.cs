@@ -112,9 +112,10 @@ public sealed class IntakeDialog
             AskNext(turn);
             return;
         }
-        if (strict is null && HarvestOthers(intake, slot, text))
+        if (strict is null && HarvestOthers(intake, slot, text) is { Count: > 0 } kept)
         {
             // Answered something else ("济南历城" when asked for the phone): keep it and ask again.
+            turn.Say(_say.Kept(intake, kept));
             AskNext(turn);
             return;
         }
@@ -293,11 +294,11 @@ public sealed class IntakeDialog
 
     /// <param name="overwrite">False when harvesting extra slots from an answer: those never replace what is known,
     /// and the description stays the first message.</param>
-    private bool HarvestOthers(IntakeState intake, string pending, string text)
+    private List<string> HarvestOthers(IntakeState intake, string pending, string text)
     {
         var others = _extractors.ExtractStated(text).Where(s => s.Key != pending && !intake.Slots.ContainsKey(s.Key)).ToList();
         foreach (var (slot, match) in others) Fill(intake, slot, match, overwrite: false);
-        return others.Count > 0;
+        return others.Select(o => o.Key).ToList();
     }
 
     private static void Fill(IntakeState intake, string slot, SlotMatch match, bool overwrite)

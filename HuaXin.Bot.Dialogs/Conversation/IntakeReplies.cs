@@ -63,6 +63,9 @@ public sealed class IntakeReplies(Taxonomy taxonomy, TimeProvider time)
         return Replies.Text($"已改好。{string.Join("，", changed)}");
     }
 
+    public OutboundMessage Kept(IntakeState intake, IEnumerable<string> slots) =>
+        Replies.Text($"已记下。{string.Join("，", slots.Select(s => $"{taxonomy.Slots[s].Label}：{intake.Slots[s]}"))}");
+
     public OutboundMessage Submitted(CreatedRequest created, CategoryDefinition category, TimeSpan within)
     {
         var promised = TimeZoneInfo.ConvertTime(created.PromisedContactBy, time.LocalTimeZone).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);

@@ -139,7 +139,7 @@ public sealed class IntakeDialogTests
     {
         await Script()
             .User("俺娘下周三上午要去医院复查，我在外地回不去，能不能找个志愿者陪她去", "志愿服务", "电话")
-            .User("济南历城", "电话")
+            .User("济南历城", "已记下", "所在城市：济南历城", "电话")
             .Pending("phone")
             .Slot("city", "济南历城")
             .User("修改", "要改哪一项")
@@ -198,6 +198,19 @@ public sealed class IntakeDialogTests
             .Pending(IntakeSteps.Confirm)
             .User("修改", "要改哪一项")
             .User("时间改成后天下午", "已改好", "后天下午", "请核对")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Naming_a_slot_the_category_does_not_ask_lets_the_user_set_it()
+    {
+        await Script()
+            .User("最近压力太大了 天天睡不着觉 想找个人聊聊 13805312266", "心理疏导", "请核对")
+            .User("修改", "要改哪一项")
+            .User("紧急程度", "急吗")
+            .Slot("urgency", null)
+            .User("紧急", "请核对", "紧急程度：紧急")
+            .Press("确认", "2小时内首次联系")
             .RunAsync();
     }
 
