@@ -8,12 +8,13 @@ public sealed class DirectLineBotMessages(DirectLineStore store, IOptions<Direct
 {
     public ChannelAccount Bot => new() { Id = options.Value.BotId, Name = options.Value.BotName, Role = "bot" };
 
-    /// <summary>Appends a message addressed to the conversation's user; the key makes a resend a no-op.</summary>
+    /// <summary>Appends a message addressed to the conversation's user; the key makes a resend a no-op. A card message
+    /// carries its text only as summary and card fallback: Web Chat would otherwise show the same content twice.</summary>
     public Task<AppendResult> AppendAsync(
         string conversationId, string userId, OutboundMessage message, string? replyToId, string idempotencyKey, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return store.AppendAsync(conversationId, idempotencyKey, id => BotJson.Serialize(message.ToActivity(recipientId: userId) with
+        return store.AppendAsync(conversationId, idempotencyKey, id => BotJson.Serialize(message.ToActivity(textWithCard: false, recipientId: userId) with
         {
             Id = id,
             Timestamp = now,

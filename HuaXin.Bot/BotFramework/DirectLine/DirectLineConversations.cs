@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using HuaXin.Bot.Conversations;
 using HuaXin.Bot.Dialogs.Abstractions;
 
 namespace HuaXin.Bot.BotFramework.DirectLine;
@@ -11,6 +12,7 @@ public sealed class DirectLineConversations(
     DirectLineStore store,
     ITurnHandler turnHandler,
     DirectLineBotMessages botMessages,
+    ConversationReferences references,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<DirectLineConversations> logger)
@@ -46,6 +48,8 @@ public sealed class DirectLineConversations(
             return new PostOutcome(stored.ActivityId, BotFailed: false);
         }
 
+        // Ticket notices for this user go to the conversation they last used.
+        await references.RememberAsync(Channel, token.UserId, DirectLineAddress.For(conversationId), lifetime.ApplicationStopping);
         IReadOnlyList<OutboundMessage> replies;
         try
         {
