@@ -34,6 +34,7 @@ public static class HostingExtensions
         services.AddSingleton<ITurnHandler>(sp => ActivatorUtilities.CreateInstance<TicketCommandHandler>(sp, sp.GetRequiredService<ConversationRunner>()));
         services.AddDirectLine(configuration);
         services.AddStaffConsole(configuration);
+        services.AddReports(configuration);
         services.AddProblemDetails();
         services.AddOpenApi();
         return builder;

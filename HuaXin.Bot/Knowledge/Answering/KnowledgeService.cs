@@ -2,6 +2,7 @@ using System.Diagnostics;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Knowledge.Search;
+using HuaXin.Bot.Reports.KnowledgeUpkeep;
 using Microsoft.EntityFrameworkCore;
 
 namespace HuaXin.Bot.Knowledge.Answering;
@@ -12,7 +13,8 @@ public sealed class KnowledgeService(
     IKnowledgeSearch search,
     IDbContextFactory<HuaXinDbContext> dbFactory,
     TimeProvider time,
-    ILogger<KnowledgeService> logger) : IKnowledgeService
+    ILogger<KnowledgeService> logger,
+    ICuratedAnswers? curated = null) : IKnowledgeService
 {
     private const int MaxRelated = 2;
 
@@ -22,6 +24,11 @@ public sealed class KnowledgeService(
     public async Task<KnowledgeAnswer> AskAsync(string question, string asker, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        // A question staff pinned to a clause (知识库维护 → 问题库) is answered from that clause, before any search.
+        if (curated?.Find(question) is { } pinned)
+        {
+            return new KnowledgeAnswer(true, AnswerComposer.Compose(pinned, [], []), [pinned]);
+        }
         var result = search.Search(question, 1 + MaxRelated);
         if (!result.Covered)
         {

@@ -694,6 +694,45 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                     b.ToTable("Worker");
                 });
 
+            modelBuilder.Entity("HuaXin.Bot.Reports.KnowledgeUpkeep.CuratedAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Heading")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedQuestion")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedQuestion")
+                        .IsUnique();
+
+                    b.ToTable("CuratedAnswer");
+                });
+
             modelBuilder.Entity("HuaXin.Bot.BotFramework.DirectLine.DirectLineActivity", b =>
                 {
                     b.HasOne("HuaXin.Bot.BotFramework.DirectLine.DirectLineConversation", null)

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HuaXin.Bot.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteHuaXinDbContext))]
-    [Migration("20261123201209_Initial")]
+    [Migration("20261123202902_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -695,6 +695,45 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                     b.HasIndex("Unit");
 
                     b.ToTable("Worker");
+                });
+
+            modelBuilder.Entity("HuaXin.Bot.Reports.KnowledgeUpkeep.CuratedAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Heading")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedQuestion")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedQuestion")
+                        .IsUnique();
+
+                    b.ToTable("CuratedAnswer");
                 });
 
             modelBuilder.Entity("HuaXin.Bot.BotFramework.DirectLine.DirectLineActivity", b =>

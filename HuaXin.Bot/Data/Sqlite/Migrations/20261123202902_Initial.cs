@@ -86,6 +86,24 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CuratedAnswer",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Question = table.Column<string>(type: "TEXT", nullable: false),
+                    NormalizedQuestion = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    DocId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Heading = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CuratedAnswer", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DingTalkDepartmentGroups",
                 columns: table => new
                 {
@@ -379,6 +397,12 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                 column: "At");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CuratedAnswer_NormalizedQuestion",
+                table: "CuratedAnswer",
+                column: "NormalizedQuestion",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DingTalkDepartmentGroups_OpenConversationId",
                 table: "DingTalkDepartmentGroups",
                 column: "OpenConversationId");
@@ -499,6 +523,9 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ConversationStates");
+
+            migrationBuilder.DropTable(
+                name: "CuratedAnswer");
 
             migrationBuilder.DropTable(
                 name: "DingTalkDepartmentGroups");

@@ -1,0 +1,67 @@
+using System.Globalization;
+using HuaXin.Bot.Reports.Metrics;
+using Microsoft.Extensions.Options;
+
+namespace HuaXin.Bot.Reports.Assessment;
+
+/// <summary>Scores every unit with registered families by the configured items, grades it and ranks the units.</summary>
+/// <remarks>An item with nothing to measure (e.g. no rated requests) scores its full weight: the 办法 deducts for late,
+/// unsatisfying or unvisited items, and a unit without any has none. Complaints (第八条) and bonus points (第十条) are
+/// not in the system's records and are not scored.</remarks>
+public sealed class AssessmentCalculator(MetricsCalculator metrics, IOptions<AssessmentOptions> options)
+{
+    public AssessmentResult Assess(ReportData data)
+    {
+        var settings = options.Value;
+        var byUnit = metrics.ByUnit(data).ToDictionary(m => m.Group);
+        var coverage = metrics.Coverage(data).ToDictionary(c => c.Unit);
+        var grades = settings.Grades.OrderByDescending(g => g.MinScore).ToList();
+
+        var scored = coverage.Keys
+            .Select(unit =>
+            {
+                var unitMetrics = byUnit.GetValueOrDefault(unit);
+                var items = settings.Items.Select(item => Score(item, Value(item.Metric, unitMetrics, coverage[unit]))).ToList();
+                var total = Math.Round(items.Sum(i => i.Points), 2);
+                return (Unit: unit, Items: items, Total: total, Grade: grades.FirstOrDefault(g => total >= g.MinScore)?.Name ?? grades.LastOrDefault()?.Name ?? "");
+            })
+            .OrderByDescending(u => u.Total).ThenBy(u => u.Unit, StringComparer.Ordinal)
+            .ToList();
+        // Equal totals share a rank (1, 2, 2, 4).
+        var units = scored.Select((u, i) => new UnitScore(u.Unit, u.Items, u.Total, u.Grade, 1 + scored.Count(o => o.Total > u.Total))).ToList();
+
+        var praised = units.Take(settings.Praised).Select(u => u.Unit).ToList();
+        // With fewer than Praised + Criticised units, a praised unit is not also criticised.
+        var criticised = units.AsEnumerable().Reverse().Where(u => !praised.Contains(u.Unit)).Take(settings.Criticised).Select(u => u.Unit).ToList();
+        return new AssessmentResult(data.Period, units, praised, criticised);
+    }
+
+    private static Rate Value(AssessmentMetric metric, ServiceMetrics? unit, Coverage coverage) => metric switch
+    {
+        AssessmentMetric.Coverage => coverage.Rate,
+        AssessmentMetric.AcceptedInTime => unit?.AcceptedInTime ?? default,
+        AssessmentMetric.ResolvedInTime => unit?.ResolvedInTime ?? default,
+        AssessmentMetric.Satisfaction => unit?.Satisfied ?? default,
+        AssessmentMetric.FollowUp => unit?.FollowedUp ?? default,
+        _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, null),
+    };
+
+    private static ItemScore Score(AssessmentItemOptions item, Rate value)
+    {
+        var name = item.Name ?? AssessmentDefaults.NameOf(item.Metric);
+        var weight = Format(item.Weight);
+        if (value.Value is not { } rate)
+        {
+            return new ItemScore(name, value, item.Weight, item.Weight, "无应考核事项，按满分计");
+        }
+        return item.Scoring switch
+        {
+            AssessmentScoring.DeductPerPoint => new ItemScore(name, value, item.Weight,
+                Math.Round(Math.Max(0, item.Weight - (100 - rate * 100) * item.DeductionPerPoint), 2),
+                $"满分{weight}，每低1个百分点扣{Format(item.DeductionPerPoint)}分"),
+            _ => new ItemScore(name, value, item.Weight, Math.Round(rate * item.Weight, 2), $"比例×{weight}"),
+        };
+    }
+
+    private static string Format(double number) => number.ToString("0.##", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,55 @@
+using HuaXin.Bot.Reports.Metrics;
+using HuaXin.Bot.Tickets;
+using Microsoft.Extensions.Options;
+
+namespace HuaXin.Bot.Reports.HotIssues;
+
+/// <summary>Builds a unit's <see cref="HotIssueReport"/> from the period's questions, requests and ratings.</summary>
+/// <remarks>Question topics come from the answers' 有用/没用 records (which also hold every abstention): the title of the
+/// first cited document, else "知识库未覆盖的问题". Request topics are the request categories. Open items are the unit's
+/// requests created by the period's end that are still open, or were resolved after their due time.</remarks>
+public sealed class HotIssueReportBuilder(IOptions<ReportsOptions> options)
+{
+    public const string Uncovered = "知识库未覆盖的问题";
+
+    private static readonly string[] Closed = [RequestStatus.Resolved, RequestStatus.Rated, RequestStatus.Withdrawn];
+
+    public HotIssueReport Build(ReportData data, string unit)
+    {
+        var top = options.Value.TopCount;
+        var questions = data.Feedback.Where(f => data.UnitOf(f) == unit)
+            .GroupBy(f => f.CitedDocIds.Split(',', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() is { } doc
+                ? data.DocumentTitles.GetValueOrDefault(doc, doc)
+                : Uncovered)
+            .Select(g => new TopicCount(g.Key, g.Count(), g.Select(f => f.Question.Trim()).Distinct().Take(3).ToList()))
+            .OrderByDescending(t => t.Count).ThenBy(t => t.Topic, StringComparer.Ordinal).Take(top).ToList();
+
+        var unitRequests = data.Requests.Where(r => data.UnitOf(r) == unit).ToList();
+        var categories = unitRequests.Where(r => data.Period.Contains(r.CreatedAt))
+            .GroupBy(r => data.CategoryName(r.Category))
+            .Select(g => new TopicCount(g.Key, g.Count(), g.Select(r => r.OriginalText).Distinct().Take(3).ToList()))
+            .OrderByDescending(t => t.Count).ThenBy(t => t.Topic, StringComparer.Ordinal).Take(top).ToList();
+
+        var open = unitRequests
+            .Select(r => (Request: r, Resolved: MetricsCalculator.FirstResolvedAt(r)))
+            .Where(x => !Closed.Contains(x.Request.Status) || (x.Resolved is { } at && at > x.Request.ResolveDue && data.Period.Contains(at)))
+            .Select(x => new OpenItem(x.Request.Number, data.CategoryName(x.Request.Category), x.Request.Department, x.Request.Status,
+                x.Request.CreatedAt, x.Request.ResolveDue, x.Resolved,
+                Overdue: (x.Resolved ?? data.AsOf) > x.Request.ResolveDue,
+                data.FamilyOf(x.Request)?.Name ?? x.Request.UserName ?? x.Request.UserId))
+            .OrderByDescending(i => i.Overdue).ThenBy(i => i.CreatedAt)
+            .ToList();
+
+        var comments = unitRequests
+            .Where(r => r.Rating is not null && !string.IsNullOrWhiteSpace(r.RatingComment))
+            .Select(r => (Request: r, At: r.History.Where(h => h.Action == "评价").Select(h => (DateTimeOffset?)h.At).Max()))
+            .Where(x => x.At is { } at && data.Period.Contains(at))
+            // Worst rating first (Ratings.All runs from 非常满意 to 非常不满意), so 不满意 leads, then the newest.
+            .OrderByDescending(x => Ratings.All.ToList().IndexOf(x.Request.Rating!))
+            .ThenByDescending(x => x.At)
+            .Select(x => new RatingComment(x.Request.Number, data.CategoryName(x.Request.Category), x.Request.Rating!, x.Request.RatingComment!, x.At))
+            .ToList();
+
+        return new HotIssueReport(unit, data.Period, questions, categories, open, comments);
+    }
+}

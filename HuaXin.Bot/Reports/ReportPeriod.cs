@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace HuaXin.Bot.Reports;
+
+/// <summary>A half-open reporting period [From, To). Quarters and weeks are cut at China Standard Time midnight,
+/// because that is when the assessment's quarter ends for the units.</summary>
+public sealed record ReportPeriod(DateTimeOffset From, DateTimeOffset To)
+{
+    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    public bool Contains(DateTimeOffset at) => at >= From && at < To;
+
+    public static ReportPeriod Quarter(int year, int quarter)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(quarter, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(quarter, 4);
+        var from = new DateTimeOffset(year, (quarter - 1) * 3 + 1, 1, 0, 0, 0, ChinaOffset);
+        return new ReportPeriod(from, from.AddMonths(3));
+    }
+
+    /// <summary>The quarter that contains <paramref name="at"/> (China time).</summary>
+    public static ReportPeriod QuarterOf(DateTimeOffset at)
+    {
+        var local = at.ToOffset(ChinaOffset);
+        return Quarter(local.Year, (local.Month - 1) / 3 + 1);
+    }
+
+    /// <summary>Whole days in China time: from the first day's midnight to the midnight after the last day.</summary>
+    public static ReportPeriod Days(DateOnly first, DateOnly last) =>
+        new(new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), ChinaOffset), new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaOffset));
+
+    public DateOnly FirstDay => DateOnly.FromDateTime(From.ToOffset(ChinaOffset).DateTime);
+
+    public DateOnly LastDay => DateOnly.FromDateTime(To.ToOffset(ChinaOffset).AddTicks(-1).DateTime);
+
+    public override string ToString() =>
+        $"{FirstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} 至 {LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+}
