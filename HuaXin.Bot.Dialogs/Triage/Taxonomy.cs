@@ -83,7 +83,11 @@ public sealed class Taxonomy
             foreach (var county in counties)
             {
                 var shortName = county.Length > 2 && county.EndsWith('区') ? county[..^1] : county;
-                map[county] = shortName == city ? city : city + shortName;
+                var value = shortName == city ? city : city + shortName;
+                map[county] = value;
+                // 日照东港: after its city a county needs no suffix even when the bare name is a common word.
+                var bare = county.Length > 2 && (county.EndsWith('区') || county.EndsWith('县')) ? county[..^1] : county;
+                map.TryAdd(city + bare, value);
             }
         }
         foreach (var city in places.Other) map.TryAdd(city, city);
