@@ -6,6 +6,7 @@ using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Dialogs.Conversation;
 using HuaXin.Bot.DingTalk;
+using HuaXin.Bot.Families;
 using HuaXin.Bot.Messaging;
 using HuaXin.Bot.StaffConsole;
 using HuaXin.Bot.Tickets;
@@ -30,11 +31,12 @@ public static class HostingExtensions
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section));
         services.AddConversations(configuration, contentRoot);
         services.AddTickets(configuration);
-        // The turn pipeline every channel calls: ticket commands first, then the conversation.
-        services.AddSingleton<ITurnHandler>(sp => ActivatorUtilities.CreateInstance<TicketCommandHandler>(sp, sp.GetRequiredService<ConversationRunner>()));
+        services.AddFamilies(configuration);
+        // The turn pipeline every channel calls: family binding, then ticket commands, then the conversation.
+        services.AddSingleton<ITurnHandler>(sp => ActivatorUtilities.CreateInstance<FamilyCommandHandler>(sp,
+            ActivatorUtilities.CreateInstance<TicketCommandHandler>(sp, sp.GetRequiredService<ConversationRunner>())));
         services.AddDirectLine(configuration);
         services.AddStaffConsole(configuration);
-        services.AddReports(configuration);
         services.AddProblemDetails();
         services.AddOpenApi();
         return builder;

@@ -2,6 +2,7 @@ using HuaXin.Bot.Conversations;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Dialogs.Triage;
+using HuaXin.Bot.Families;
 using HuaXin.Bot.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -84,7 +85,7 @@ public sealed class TicketService(
     public Task<TicketOutcome> SupplementAsync(string number, TicketActor actor, string info, CancellationToken ct) =>
         ChangeAsync(number, actor, ct, async (t, c) =>
         {
-            if (!IsRequester(t, actor)) return new TicketOutcome(false, NotYours);
+            if (!await c.IsRequesterAsync()) return new TicketOutcome(false, NotYours);
             if (string.IsNullOrWhiteSpace(info)) return new TicketOutcome(false, $"请写上补充内容，例如：补充 {t.Number} 地址是历城区华新小区3号楼。");
             if (t.Status is RequestStatus.Resolved or RequestStatus.Rated or RequestStatus.Withdrawn) return Refuse(t, "补充");
             var from = t.Status;
@@ -118,7 +119,7 @@ public sealed class TicketService(
     public Task<TicketOutcome> RateAsync(string number, TicketActor actor, string rating, string? comment, CancellationToken ct) =>
         ChangeAsync(number, actor, ct, async (t, c) =>
         {
-            if (!IsRequester(t, actor)) return new TicketOutcome(false, NotYours);
+            if (!await c.IsRequesterAsync()) return new TicketOutcome(false, NotYours);
             if (!Ratings.All.Contains(rating)) return new TicketOutcome(false, $"请从这几项中选择：{string.Join("、", Ratings.All)}。");
             if (t.Status != RequestStatus.Resolved) return Refuse(t, "评价");
             var from = t.Status;
@@ -142,7 +143,7 @@ public sealed class TicketService(
     public Task<TicketOutcome> WithdrawAsync(string number, TicketActor actor, CancellationToken ct) =>
         ChangeAsync(number, actor, ct, async (t, c) =>
         {
-            if (!IsRequester(t, actor)) return new TicketOutcome(false, NotYours);
+            if (!await c.IsRequesterAsync()) return new TicketOutcome(false, NotYours);
             if (t.Status is RequestStatus.Resolved or RequestStatus.Rated or RequestStatus.Withdrawn) return Refuse(t, "撤回");
             var from = t.Status;
             t.Status = RequestStatus.Withdrawn;
@@ -169,8 +170,6 @@ public sealed class TicketService(
         var s when !s.MayActOn(t.Department) => new TicketOutcome(false, $"{t.Number} 属于{t.Department}，您（{s.Department}）无权办理。"),
         _ => null,
     };
-
-    private static bool IsRequester(ServiceRequest t, TicketActor actor) => t.Channel == actor.Channel && t.UserId == actor.UserId;
 
     private static TicketOutcome Refuse(ServiceRequest t, string action) =>
         new(false, $"{t.Number} 当前状态为「{t.Status}」，不能{action}。");
@@ -232,6 +231,11 @@ public sealed class TicketService(
                 At = Now,
             });
         }
+
+        /// <summary>The requester, or anyone of the requester's family (the worker and members linked to the worker).</summary>
+        public async Task<bool> IsRequesterAsync() =>
+            (ticket.Channel == actor.Channel && ticket.UserId == actor.UserId)
+            || await FamilyIdentities.SameFamilyAsync(db, actor.Channel, actor.UserId, ticket.Channel, ticket.UserId, ct);
 
         public Task ToRequesterAsync(string text) => ToRequesterAsync(TicketCards.Notice(text));
 

@@ -1,0 +1,51 @@
+using HuaXin.Bot.BotFramework;
+using HuaXin.Bot.Data;
+using HuaXin.Bot.DingTalk;
+using Microsoft.EntityFrameworkCore;
+
+namespace HuaXin.Bot.Families;
+
+/// <summary>Which family (worker) a chat identity belongs to: the worker from the roster (DingTalk: DingTalkId or 工号;
+/// Teams: TeamsId) or a member linked with a binding code. The family is the unit requesters see and act on.</summary>
+public static class FamilyIdentities
+{
+    /// <summary>The roster worker who is this chat identity, if any.</summary>
+    public static Task<Worker?> FindWorkerAsync(HuaXinDbContext db, string channel, string userId, CancellationToken ct)
+    {
+        var workers = db.Set<Worker>().AsNoTracking();
+        return channel switch
+        {
+            // A DingTalkId set explicitly wins over a 工号 that happens to look the same.
+            DingTalkReplyAddress.Channel => workers.Where(w => w.DingTalkId == userId || w.StaffId == userId)
+                .OrderBy(w => w.DingTalkId == userId ? 0 : 1).FirstOrDefaultAsync(ct),
+            BotChannels.Teams => workers.FirstOrDefaultAsync(w => w.TeamsId == userId, ct),
+            _ => Task.FromResult<Worker?>(null),
+        };
+    }
+
+    /// <summary>The id of the worker whose family this identity belongs to, or null.</summary>
+    public static async Task<long?> FamilyOfAsync(HuaXinDbContext db, string channel, string userId, CancellationToken ct)
+    {
+        if (await FindWorkerAsync(db, channel, userId, ct) is { } worker)
+        {
+            return worker.Id;
+        }
+        return await db.Set<FamilyLink>().Where(l => l.Channel == channel && l.UserId == userId)
+            .Select(l => (long?)l.WorkerId).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Whether two identities belong to the same family.</summary>
+    public static async Task<bool> SameFamilyAsync(HuaXinDbContext db, string channel, string userId, string otherChannel, string otherUserId, CancellationToken ct) =>
+        await FamilyOfAsync(db, channel, userId, ct) is { } family && await FamilyOfAsync(db, otherChannel, otherUserId, ct) == family;
+
+    /// <summary>Every chat identity of a family as "channel:userId": the worker's and the linked members'.</summary>
+    public static async Task<List<string>> KeysAsync(HuaXinDbContext db, long workerId, CancellationToken ct)
+    {
+        var worker = await db.Set<Worker>().AsNoTracking().SingleAsync(w => w.Id == workerId, ct);
+        var keys = new List<string> { $"{DingTalkReplyAddress.Channel}:{worker.StaffId}" };
+        if (!string.IsNullOrEmpty(worker.DingTalkId)) keys.Add($"{DingTalkReplyAddress.Channel}:{worker.DingTalkId}");
+        if (!string.IsNullOrEmpty(worker.TeamsId)) keys.Add($"{BotChannels.Teams}:{worker.TeamsId}");
+        keys.AddRange(await db.Set<FamilyLink>().Where(l => l.WorkerId == workerId).Select(l => l.Channel + ":" + l.UserId).ToListAsync(ct));
+        return keys;
+    }
+}
