@@ -1,4 +1,5 @@
 using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Dialogs.Slots;
 using HuaXin.Bot.Dialogs.Triage;
 using HuaXin.Bot.Dialogs.Understanding;
 
@@ -81,7 +82,7 @@ public sealed class HuaXinBot
         // The raw text, so the description keeps the user's own characters; understanding normalizes for itself.
         var understanding = await _understanding.UnderstandAsync(turn.RawText, cancellationToken);
         var (_, categoryScore) = _classifier.Classify(text);
-        var scores = _intent.Score(text, understanding.Slots.ContainsKey("phone"), understanding.Slots.ContainsKey("address"), categoryScore);
+        var scores = _intent.Score(text, understanding.Slots.ContainsKey(SlotNames.Phone), understanding.Slots.ContainsKey(SlotNames.Address), categoryScore);
         if (understanding.IsRequest)
         {
             // "住院能报多少？能不能派人去陪护": answer the question too, then take down the request.
