@@ -33,15 +33,8 @@ public sealed class DepartmentGroupDirectory(IDbContextFactory<HuaXinDbContext> 
         binding.ConversationTitle = title;
         binding.BoundBy = boundBy;
         binding.BoundAt = time.GetUtcNow();
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            // Another instance bound the same department at the same moment; a command's retry settles it.
-            throw new InvalidOperationException($"Department '{department}' was bound concurrently.", e);
-        }
+        // A concurrent first bind of the same department fails here on the key; DingTalk re-delivers and the retry updates.
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> UnbindGroupAsync(string openConversationId, CancellationToken cancellationToken)

@@ -4,15 +4,17 @@ using HuaXin.Bot.Dialogs.Abstractions;
 namespace HuaXin.Bot.DingTalk.Sending;
 
 /// <summary>Renders neutral messages in DingTalk's markdown subset. Session webhooks cannot carry interactive cards,
-/// so buttons become "回复「…」" hints the user can type, and link buttons (data "url") become markdown links.</summary>
+/// so buttons and suggested replies become a "您可以回复：「…」" line the user can type, and link buttons (data "url") become markdown links.</summary>
 public static class DingTalkMarkdown
 {
     private const int TitleLength = 20;
 
     public static DingTalkMessage Render(OutboundMessage message)
     {
-        var suggestions = message.SuggestedReplies ?? [];
-        if (message.Card is null && suggestions.Count == 0)
+        // Buttons and suggested replies often repeat each other; both become one list of things to type.
+        var replies = (message.Card?.Buttons.Where(b => !b.Data.ContainsKey("url")).Select(b => b.Text) ?? [])
+            .Concat(message.SuggestedReplies ?? []).Distinct().ToList();
+        if (message.Card is null && replies.Count == 0)
         {
             return new DingTalkMessage(Preview(message.Text), message.Text, IsMarkdown: false);
         }
@@ -25,9 +27,9 @@ public static class DingTalkMarkdown
         {
             AppendParagraph(text, message.Text);
         }
-        if (suggestions.Count > 0)
+        if (replies.Count > 0)
         {
-            AppendParagraph(text, "您可以回复：" + string.Join(" ", suggestions.Select(s => $"「{s}」")));
+            AppendParagraph(text, "> 您可以回复：" + string.Join(" ", replies.Select(r => $"「{r}」")));
         }
         return new DingTalkMessage(Preview(message.Card?.Title ?? message.Text), text.ToString().TrimEnd(), IsMarkdown: true);
     }
@@ -42,19 +44,18 @@ public static class DingTalkMarkdown
         }
         if (card.Facts.Count > 0)
         {
-            AppendParagraph(text, string.Join("\n", card.Facts.Select(f => $"- **{f.Name}**：{f.Value}")));
+            // One line per fact: a line break inside a value would end the list item.
+            AppendParagraph(text, string.Join("\n", card.Facts.Select(f => $"- **{f.Name}**：{OneLine(f.Value)}")));
         }
         var links = card.Buttons.Where(b => b.Data.ContainsKey("url")).Select(b => $"[{b.Title}]({b.Data["url"]})").ToList();
         if (links.Count > 0)
         {
             AppendParagraph(text, string.Join("　|　", links));
         }
-        var replies = card.Buttons.Where(b => !b.Data.ContainsKey("url")).Select(b => $"回复「{b.Text}」").ToList();
-        if (replies.Count > 0)
-        {
-            AppendParagraph(text, "> " + string.Join("，", replies));
-        }
     }
+
+    private static string OneLine(string value) =>
+        string.Join(" ", value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static void AppendParagraph(StringBuilder text, string paragraph) => text.Append(paragraph).Append("\n\n");
 

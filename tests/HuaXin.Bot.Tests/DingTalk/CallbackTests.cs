@@ -183,8 +183,7 @@ public sealed class CallbackTests(CallbackFixture host) : IClassFixture<Callback
         Assert.Equal("markdown", (string?)reply.Body["msgtype"]);
         Assert.Contains("#### 困难职工帮扶", reply.Text);
         Assert.Contains("- **来源**：《困难职工帮扶救助管理办法》第五条", reply.Text);
-        Assert.Contains("回复「确认」", reply.Text);
-        Assert.Contains("「有用」", reply.Text);
+        Assert.Contains("> 您可以回复：「确认」 「有用」 「没用」", reply.Text);
     }
 
     [Fact]

@@ -19,19 +19,19 @@ public sealed class RenderingTests
     }
 
     [Fact]
-    public void Answer_card_renders_title_body_facts_reply_hints_and_suggestions()
+    public void Answer_card_renders_title_body_one_line_facts_and_one_list_of_replies()
     {
         var card = new Card("answer", "困难职工帮扶救助", "一、救助对象\n二、救助标准",
-            [new CardFact("出处", "《困难职工帮扶救助管理办法》第二章 第五条")],
+            [new CardFact("出处", "《困难职工帮扶救助管理办法》第二章 第五条"), new CardFact("原文", "第一款\n第二款")],
             [new CardButton("有帮助", "有用", new Dictionary<string, string> { ["action"] = "有用" }),
              new CardButton("转人工", "转人工", new Dictionary<string, string> { ["action"] = "转人工" })]);
 
-        var message = DingTalkMarkdown.Render(new OutboundMessage("文字版", card, ["申请帮扶", "查看进度"]));
+        var message = DingTalkMarkdown.Render(new OutboundMessage("文字版", card, ["有用", "查看进度"]));
 
         Assert.True(message.IsMarkdown);
         Assert.Equal("困难职工帮扶救助", message.Title);
         Assert.Equal(
-            "#### 困难职工帮扶救助\n\n一、救助对象\n\n二、救助标准\n\n- **出处**：《困难职工帮扶救助管理办法》第二章 第五条\n\n> 回复「有用」，回复「转人工」\n\n您可以回复：「申请帮扶」 「查看进度」",
+            "#### 困难职工帮扶救助\n\n一、救助对象\n\n二、救助标准\n\n- **出处**：《困难职工帮扶救助管理办法》第二章 第五条\n- **原文**：第一款 第二款\n\n> 您可以回复：「有用」 「转人工」 「查看进度」",
             message.Text);
     }
 
