@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HuaXin.Bot.Tests.DingTalk;
 
-/// <summary>One fake DingTalk and one host in Callback mode, shared by a test class (each test uses its own msgIds).</summary>
-public class DingTalkHostFixture(DingTalkMode mode) : IAsyncLifetime
+/// <summary>One fake DingTalk and one host in the given mode, shared by a test class (each test uses its own msgIds).</summary>
+public class DingTalkHostFixture(DingTalkMode mode, bool realBot = false) : IAsyncLifetime
 {
     public FakeDingTalk Fake { get; private set; } = null!;
 
@@ -17,7 +17,7 @@ public class DingTalkHostFixture(DingTalkMode mode) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Fake = await FakeDingTalk.StartAsync();
-        Factory = new DingTalkAppFactory(Fake, mode);
+        Factory = new DingTalkAppFactory(Fake, mode, realBot);
         Factory.StartServer();
         Client = Factory.CreateClient();
     }
@@ -39,3 +39,7 @@ public class DingTalkHostFixture(DingTalkMode mode) : IAsyncLifetime
 public sealed class CallbackFixture() : DingTalkHostFixture(DingTalkMode.Callback);
 
 public sealed class StreamFixture() : DingTalkHostFixture(DingTalkMode.Stream);
+
+public sealed class RealBotCallbackFixture() : DingTalkHostFixture(DingTalkMode.Callback, realBot: true);
+
+public sealed class RealBotStreamFixture() : DingTalkHostFixture(DingTalkMode.Stream, realBot: true);

@@ -9,17 +9,19 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace HuaXin.Bot.Tests.DingTalk;
 
 /// <summary>The real host on a real Kestrel port, with the real inbound queue and outbox on a fresh SQLite file,
-/// DingTalk pointed at <see cref="FakeDingTalk"/>, and <see cref="EchoTurnHandler"/> as the bot.</summary>
+/// DingTalk pointed at <see cref="FakeDingTalk"/>, and <see cref="EchoTurnHandler"/> as the bot unless the real one is asked for.</summary>
 public sealed class DingTalkAppFactory : WebApplicationFactory<Program>
 {
     private readonly FakeDingTalk _fake;
     private readonly DingTalkMode _mode;
+    private readonly bool _realBot;
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "huaxin-dingtalk-tests", Guid.NewGuid().ToString("N"));
 
-    public DingTalkAppFactory(FakeDingTalk fake, DingTalkMode mode)
+    public DingTalkAppFactory(FakeDingTalk fake, DingTalkMode mode, bool realBot = false)
     {
         _fake = fake;
         _mode = mode;
+        _realBot = realBot;
         Directory.CreateDirectory(_directory);
         UseKestrel(0);
     }
@@ -41,6 +43,10 @@ public sealed class DingTalkAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("DingTalk:RetryBaseDelay", "00:00:00.010");
         builder.UseSetting("DingTalk:StreamReconnectBaseDelay", "00:00:00.020");
         builder.UseSetting("DingTalk:StreamReconnectMaxDelay", "00:00:00.200");
+        if (_realBot)
+        {
+            return;
+        }
         builder.ConfigureTestServices(services =>
         {
             // The dialogs are tested elsewhere; a predictable bot lets these tests match replies to messages.
