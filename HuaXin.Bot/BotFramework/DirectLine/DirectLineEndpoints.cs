@@ -101,7 +101,7 @@ public static class DirectLineEndpoints
             }
             (grant, token) = (granted!, credential!);
         }
-        var (created, _) = await store.EnsureConversationAsync(grant.ConversationId, grant.UserId, ct);
+        var created = await store.EnsureConversationAsync(grant.ConversationId, grant.UserId, ct);
         var response = new Conversation(grant.ConversationId, token, Remaining(grant, time), await StreamUrlAsync(request, tokens, options.Value, grant, 0, ct));
         return Json(response, created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }

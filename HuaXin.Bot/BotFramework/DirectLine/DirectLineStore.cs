@@ -17,25 +17,28 @@ public sealed class DirectLineStore(IDbContextFactory<HuaXinDbContext> dbFactory
     /// <summary>Activity ids follow the Direct Line form "{conversationId}|{sequence}".</summary>
     public static string ActivityId(string conversationId, long sequence) => $"{conversationId}|{sequence:D7}";
 
-    /// <summary>Creates the conversation unless it exists. Returns whether it was created, and its stored user id.</summary>
-    public async Task<(bool Created, string UserId)> EnsureConversationAsync(string conversationId, string userId, CancellationToken cancellationToken)
+    /// <summary>Creates the conversation unless it exists; true when this call created it.</summary>
+    public async Task<bool> EnsureConversationAsync(string conversationId, string userId, CancellationToken cancellationToken)
     {
-        if (await FindConversationAsync(conversationId, cancellationToken) is { } existing)
+        if (await FindConversationAsync(conversationId, cancellationToken) is not null)
         {
-            return (false, existing.UserId);
+            return false;
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.Set<DirectLineConversation>().Add(new DirectLineConversation { Id = conversationId, UserId = userId, CreatedAt = time.GetUtcNow() });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return (true, userId);
+            return true;
         }
         catch (DbUpdateException)
         {
-            // A concurrent request (e.g. a client retry) created it first.
-            var winner = await FindConversationAsync(conversationId, cancellationToken) ?? throw new InvalidOperationException($"Conversation {conversationId} could not be stored.");
-            return (false, winner.UserId);
+            // A concurrent request (e.g. a client retry) may have created it first; anything else is a real failure.
+            if (await FindConversationAsync(conversationId, cancellationToken) is null)
+            {
+                throw;
+            }
+            return false;
         }
     }
 

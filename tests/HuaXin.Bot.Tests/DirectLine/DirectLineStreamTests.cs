@@ -2,6 +2,8 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using HuaXin.Bot.BotFramework.DirectLine;
+using HuaXin.Bot.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -58,6 +60,36 @@ public sealed class DirectLineStreamTests
         }
 
         Assert.Equal("", await frame);
+    }
+
+    [Fact]
+    public async Task An_activity_stored_by_another_instance_reaches_the_stream_through_polling()
+    {
+        await using var host = new DirectLineHost();
+        var session = await host.StartAsync();
+        using var socket = await host.Server.CreateWebSocketClient().ConnectAsync(new Uri(session.StreamUrl), Hang.Guard);
+        // Another instance shares the database but not this instance's in-process notifier.
+        var otherInstance = new DirectLineStore(host.Services.GetRequiredService<IDbContextFactory<HuaXinDbContext>>(), new DirectLineNotifier(), host.Time);
+
+        await otherInstance.AppendAsync(session.ConversationId, "other", _ => """{"type":"message","text":"另一实例"}""", Hang.Guard);
+        var frame = ReceiveTextAsync(socket);
+        string text;
+        while (true)
+        {
+            while (!frame.IsCompleted)
+            {
+                host.Time.Advance(TimeSpan.FromSeconds(1));
+                await Task.WhenAny(frame, Task.Delay(20, Hang.Guard));
+            }
+            text = await frame;
+            if (text.Length > 0)
+            {
+                break;
+            }
+            frame = ReceiveTextAsync(socket);
+        }
+
+        Assert.Equal("另一实例", JsonNode.Parse(text)!["activities"]![0]!["text"]!.GetValue<string>());
     }
 
     [Fact]
