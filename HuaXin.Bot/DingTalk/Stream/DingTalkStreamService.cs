@@ -33,9 +33,10 @@ public sealed class DingTalkStreamService(StreamGateway gateway, IServiceScopeFa
             {
                 return;
             }
-            catch (Exception e) when (e is WebSocketException or HttpRequestException or JsonException or IOException)
+            catch (Exception e)
             {
-                logger.LogWarning("DingTalk Stream connection failed: {Error}", e.Message);
+                // Whatever broke this connection, the service must keep trying: a crashed receiver would silently stop all DingTalk traffic.
+                logger.LogWarning("DingTalk Stream connection failed ({Type}): {Error}", e.GetType().Name, e.Message);
             }
             failures++;
             try
