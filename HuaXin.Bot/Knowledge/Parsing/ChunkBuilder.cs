@@ -16,6 +16,7 @@ internal sealed class ChunkBuilder
     private readonly List<string> _paragraphs = [];
     private readonly List<ParsedChunk> _chunks = [];
     private int _lastMarkupLevel;
+    private bool _lastMarkupIsClause;
 
     /// <summary>A heading from markup (Markdown #, Word heading style); level 1 is the highest.</summary>
     public void Heading(int level, string text)
@@ -25,6 +26,7 @@ internal sealed class ChunkBuilder
         _path[level - 1] = text.Trim();
         Array.Clear(_path, level, MaxLevels - level);
         _lastMarkupLevel = level;
+        _lastMarkupIsClause = ClauseHeadings.TryClause(text, out _, out _);
     }
 
     /// <summary>A body paragraph; one that starts with 第X条 opens a clause below the last markup heading.</summary>
@@ -37,9 +39,10 @@ internal sealed class ChunkBuilder
         }
         if (ClauseHeadings.TryClause(text, out var clause, out var rest))
         {
-            var markupLevel = _lastMarkupLevel;
-            Heading(Math.Min(markupLevel + 1, MaxLevels), clause);
-            _lastMarkupLevel = markupLevel;
+            // Below the last real heading; a sibling of it when that heading is itself a clause ("### 第五条").
+            var (markupLevel, markupIsClause) = (_lastMarkupLevel, _lastMarkupIsClause);
+            Heading(Math.Clamp(markupIsClause ? markupLevel : markupLevel + 1, 1, MaxLevels), clause);
+            (_lastMarkupLevel, _lastMarkupIsClause) = (markupLevel, markupIsClause);
             text = rest;
             if (text.Length == 0)
             {

@@ -12,7 +12,6 @@ public sealed class Bm25Index
     private const float BodyWeight = 1f;
     private const float HeadingWeight = 2f;
     private const float TitleWeight = 1.5f;
-    private const double UnknownUnitShare = 1.0;
 
     private readonly Dictionary<string, Postings> _postings;
     private readonly Dictionary<char, HashSet<char>> _next = [];
@@ -173,12 +172,13 @@ public sealed class Bm25Index
     /// because one character says less about the topic than a word.</summary>
     public double CoverageWeight(QueryUnit unit) => unit.Boundary ? 0 : UnitIdf(unit) * (unit.Text.Length == 1 ? 0.5 : 1);
 
-    /// <summary>The IDF a unit stands for: that of its most common alternative that occurs at all, so a question
-    /// phrased with a rare colloquial word is not treated as rarer than its standard synonym.</summary>
+    /// <summary>The IDF a unit stands for: that of its most common known alternative, so a question phrased with a rare
+    /// colloquial word is not treated as more specific than its standard synonym. A unit nothing matches gets the
+    /// highest IDF: it is what the corpus lacks.</summary>
     public double UnitIdf(QueryUnit unit)
     {
         var known = unit.Alternatives.Where(a => a.Terms.All(Contains)).Select(a => a.Terms.Average(Idf)).ToList();
-        return known.Count > 0 ? known.Min() : UnknownUnitShare * Idf(0);
+        return known.Count > 0 ? known.Min() : Idf(0);
     }
 
     private List<ScoredChunk> TopK(List<int> candidates, float[] total, float[] covered, float[] matchedUnits, double unitIdfSum, int top)

@@ -7,7 +7,7 @@ namespace HuaXin.Bot.Knowledge.Search;
 /// (homophones from the lexicon first, else a character that fits both neighbours in the vocabulary).</summary>
 public sealed class QueryAnalyzer
 {
-    private const double SynonymWeight = 0.9;
+    private const double SynonymWeight = 0.7;
     private const double HomophoneWeight = 0.8;
     private const double ContextGuessWeight = 0.5;
     private const int MaxContextGuesses = 2;

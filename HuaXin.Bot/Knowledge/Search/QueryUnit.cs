@@ -1,6 +1,7 @@
 namespace HuaXin.Bot.Knowledge.Search;
 
-/// <summary>One concept of a question: a word or bigram as asked, plus the ways the documents may say it.</summary>
+/// <summary>One concept of a question: a word or bigram as asked (the first alternative), plus the ways the
+/// documents may say it.</summary>
 /// <param name="Boundary">A bigram that spans two words ("春节送" gives "节送"): it is still searched, but not
 /// counting it for coverage keeps a long, chatty question from looking off-topic.</param>
 public sealed record QueryUnit(string Text, IReadOnlyList<QueryAlternative> Alternatives, bool Boundary = false);

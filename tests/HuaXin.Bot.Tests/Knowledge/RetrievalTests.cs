@@ -1,0 +1,74 @@
+using HuaXin.Bot.Knowledge.Search;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HuaXin.Bot.Tests.Knowledge;
+
+public class RetrievalTests : IAsyncLifetime
+{
+    private KnowledgeFixture _fixture = null!;
+
+    private IKnowledgeSearch Search => _fixture.Services.GetRequiredService<IKnowledgeSearch>();
+
+    public async Task InitializeAsync()
+    {
+        _fixture = await KnowledgeFixture.CreateAsync();
+        await _fixture.Services.InitializeKnowledgeAsync();
+    }
+
+    public async Task DisposeAsync() => await _fixture.DisposeAsync();
+
+    [Theory]
+    [InlineData("一次性救助的金额怎么分档？", "hardship", "第六条")]
+    [InlineData("俺家娃考上大学了有补贴没", "education", "第五条")]
+    [InlineData("请问一下，困难家庭每个月给多少钱", "hardship", "第七条")]
+    [InlineData("我老公在外地干活，一年能回家探亲几天", "home-leave", "一、探亲假期")]
+    [InlineData("探亲假咋申请，要谁签字", "home-leave", "二、申请程序")]
+    public void Colloquial_questions_find_the_clause_through_the_lexicon(string question, string docId, string heading)
+    {
+        var result = Search.Search(question);
+
+        Assert.True(result.Covered);
+        Assert.Equal(docId, result.Hits[0].Chunk.DocId);
+        Assert.Contains(heading, result.Hits[0].Chunk.Headings);
+    }
+
+    [Theory]
+    [InlineData("困难职工每月的生活补帖有多少", "hardship", "第七条")] // 帖 for 贴: listed typo
+    [InlineData("子女考入本科的助学进有多少", "education", "第五条")] // 进 for 金: neighbours pin the character
+    [InlineData("探亲价要提前几天申请", "home-leave", "二、申请程序")] // 价 for 假: homophone group
+    public void One_wrong_or_homophone_character_is_tolerated(string question, string docId, string heading)
+    {
+        var result = Search.Search(question);
+
+        Assert.True(result.Covered);
+        Assert.Equal(docId, result.Hits[0].Chunk.DocId);
+        Assert.Contains(heading, result.Hits[0].Chunk.Headings);
+    }
+
+    [Theory]
+    [InlineData("明天济南天气怎么样")]
+    [InlineData("公司股票怎么买？")]
+    [InlineData("住房公积金怎么提取？")]
+    [InlineData("你好")]
+    [InlineData("")]
+    public void Off_topic_questions_are_not_covered(string question)
+    {
+        Assert.False(Search.Search(question).Covered);
+    }
+
+    [Fact]
+    public void Title_words_lead_to_the_document()
+    {
+        var result = Search.Search("外出职工探亲休假规定");
+
+        Assert.Equal("home-leave", result.Hits[0].Chunk.DocId);
+    }
+
+    [Fact]
+    public void Chunks_of_one_clause_take_one_place_in_the_results()
+    {
+        var hits = Search.Search("困难职工家庭救助", top: 3).Hits;
+
+        Assert.Equal(hits.Count, hits.Select(h => h.Chunk.ClauseKey).Distinct().Count());
+    }
+}
