@@ -6,7 +6,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace HuaXin.Bot.E2E;
 
-/// <summary>A family member on a phone: opens 在线咨询, asks a policy question, files a request and gets its number.</summary>
+/// <summary>A family member on a phone: opens 在线咨询, asks a policy question, files a request, gets its number and
+/// still sees it after reloading the page.</summary>
 public sealed class FamilyPageTests(ITestOutputHelper output)
 {
     [ChromiumFact]
@@ -44,6 +45,11 @@ public sealed class FamilyPageTests(ITestOutputHelper output)
             await Expect(transcript).ToContainTextAsync("请核对");
             await page.Locator(".ac-adaptiveCard").Last.GetByRole(AriaRole.Button, new() { Name = "确认" }).ClickAsync();
             await Expect(transcript).ToContainTextAsync("HX-");
+
+            // A reload (or a phone waking the page) comes back to the same conversation, number included.
+            await page.ReloadAsync();
+            await Expect(transcript).ToContainTextAsync("HX-");
+            await SendAsync(sendBox, transcript, "我的诉求");
         }
         finally
         {
