@@ -11,6 +11,8 @@ need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need_apt+=(fonts-wqy-microhei)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
+# PostgreSQL: the tests start their own throwaway cluster from these binaries (see tests/.../Support/PostgresServer.cs).
+[ -x /usr/lib/postgresql/15/bin/initdb ] || need_apt+=(postgresql-15 postgresql-contrib)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     log "Installing ${need_apt[*]}"

@@ -1,3 +1,4 @@
+using HuaXin.Bot.Data.PostgreSql;
 using HuaXin.Bot.Data.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,15 @@ public static class DatabaseExtensions
                 services.AddDbContextFactory<SqliteHuaXinDbContext>(o => o.UseSqlite(sqlite));
                 services.AddScoped<HuaXinDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqliteHuaXinDbContext>>().CreateDbContext());
                 services.AddSingleton<IDbContextFactory<HuaXinDbContext>, UpcastFactory<SqliteHuaXinDbContext>>();
+                break;
+            case DatabaseProvider.PostgreSQL:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("Database:Provider is PostgreSQL but ConnectionStrings:HuaXin is empty, e.g. \"Host=127.0.0.1;Port=5432;Username=huaxin;Password=…;Database=huaxin\".");
+                }
+                services.AddDbContextFactory<PostgreSqlHuaXinDbContext>(o => o.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3)));
+                services.AddScoped<HuaXinDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PostgreSqlHuaXinDbContext>>().CreateDbContext());
+                services.AddSingleton<IDbContextFactory<HuaXinDbContext>, UpcastFactory<PostgreSqlHuaXinDbContext>>();
                 break;
             default:
                 throw new InvalidOperationException($"Unsupported Database:Provider '{provider}'.");

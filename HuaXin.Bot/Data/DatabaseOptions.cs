@@ -4,7 +4,10 @@ namespace HuaXin.Bot.Data;
 
 public enum DatabaseProvider
 {
+    /// <summary>A local file: the embedded default, for a pilot or one instance.</summary>
     Sqlite,
+    /// <summary>Production: several instances share one database.</summary>
+    PostgreSQL,
 }
 
 /// <summary>Settings under "Database". The connection string itself is ConnectionStrings:HuaXin.</summary>

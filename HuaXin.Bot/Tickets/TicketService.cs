@@ -199,9 +199,10 @@ public sealed class TicketService(
                 logger.LogInformation("Ticket {Number}: {Actions} by {Actor}", number, string.Join(",", context.Actions), actor.Id);
                 return outcome;
             }
-            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            catch (DbUpdateException e) when (attempt < 5 && (e is DbUpdateConcurrencyException || e.IsUniqueViolation()))
             {
-                // Someone else changed the ticket meanwhile: re-read and re-check the transition.
+                // Someone else changed the ticket meanwhile (its version moved, or its notices for this version are
+                // already queued): re-read and re-check the transition.
             }
         }
     }

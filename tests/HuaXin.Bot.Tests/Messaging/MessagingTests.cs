@@ -5,12 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HuaXin.Bot.Tests.Messaging;
 
-public sealed class MessagingTests
+public abstract class MessagingTests(DatabaseProvider provider)
 {
     [Fact]
     public async Task A_message_delivered_three_times_is_processed_and_answered_once()
     {
-        await using var h = new ServiceHarness();
+        await using var h = new ServiceHarness(provider);
         await h.InitializeAsync();
 
         var accepted = new List<bool>();
@@ -31,7 +31,7 @@ public sealed class MessagingTests
     [Fact]
     public async Task Concurrent_redeliveries_store_one_work_item()
     {
-        await using var h = new ServiceHarness();
+        await using var h = new ServiceHarness(provider);
         await h.InitializeAsync();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8)
@@ -44,7 +44,7 @@ public sealed class MessagingTests
     [Fact]
     public async Task A_failing_turn_is_retried_after_backoff_and_answered_once()
     {
-        await using var h = new ServiceHarness();
+        await using var h = new ServiceHarness(provider);
         await h.InitializeAsync();
         h.Bot.FailuresLeft = 1;
 
@@ -68,7 +68,7 @@ public sealed class MessagingTests
     [Fact]
     public async Task Transient_delivery_failures_are_retried_then_delivered_once()
     {
-        await using var h = new ServiceHarness();
+        await using var h = new ServiceHarness(provider);
         await h.InitializeAsync();
         h.Sender.TransientFailuresLeft = 2;
 
@@ -88,7 +88,7 @@ public sealed class MessagingTests
     [Fact]
     public async Task The_same_idempotency_key_is_queued_once()
     {
-        await using var h = new ServiceHarness();
+        await using var h = new ServiceHarness(provider);
         await h.InitializeAsync();
 
         await h.Outbox.EnqueueAsync("test", "{}", new OutboundMessage("a"), "k1", default);
@@ -101,7 +101,7 @@ public sealed class MessagingTests
     [Fact]
     public async Task A_message_that_keeps_failing_is_parked_with_its_error()
     {
-        await using var h = new ServiceHarness();
+        await using var h = new ServiceHarness(provider);
         await h.InitializeAsync();
         h.Sender.TransientFailuresLeft = 100;
 
@@ -122,7 +122,7 @@ public sealed class MessagingTests
     [Fact]
     public async Task A_permanent_failure_is_parked_at_once()
     {
-        await using var h = new ServiceHarness();
+        await using var h = new ServiceHarness(provider);
         await h.InitializeAsync();
         h.Sender.Permanent = true;
 
@@ -137,7 +137,7 @@ public sealed class MessagingTests
     [Fact]
     public async Task A_dispatcher_that_died_after_claiming_loses_nothing_and_sends_once()
     {
-        await using var h = new ServiceHarness();
+        await using var h = new ServiceHarness(provider);
         await h.InitializeAsync();
         await h.Outbox.EnqueueAsync("test", "{}", new OutboundMessage("已办结"), "ticket:2:resolved", default);
 
@@ -153,3 +153,7 @@ public sealed class MessagingTests
         Assert.Single(h.Sender.Delivered);
     }
 }
+
+public sealed class MessagingTestsOnSqlite() : MessagingTests(DatabaseProvider.Sqlite);
+
+public sealed class MessagingTestsOnPostgreSql() : MessagingTests(DatabaseProvider.PostgreSQL);

@@ -18,16 +18,22 @@ internal sealed class ServiceHarness : IAsyncDisposable
 {
     private readonly TempDirectory _dir = new();
     private readonly ServiceProvider _services;
+    private readonly string? _postgres;
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
     public RecordingSender Sender { get; } = new("test");
     public EchoBot Bot { get; } = new();
 
-    public ServiceHarness(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="sharedConnectionString">Join an existing database (another "instance" of the service); not dropped here.</param>
+    public ServiceHarness(DatabaseProvider provider = DatabaseProvider.Sqlite, IReadOnlyDictionary<string, string?>? settings = null,
+        string? sharedConnectionString = null, ITurnHandler? bot = null)
     {
+        _postgres = provider == DatabaseProvider.PostgreSQL && sharedConnectionString is null ? PostgresServer.CreateDatabase() : null;
+        ConnectionString = sharedConnectionString ?? _postgres ?? $"Data Source={_dir.File("bot.db")}";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:HuaXin"] = $"Data Source={_dir.File("bot.db")}",
+            ["Database:Provider"] = provider.ToString(),
+            ["ConnectionStrings:HuaXin"] = ConnectionString,
             ["Messaging:MaxAttempts"] = "3",
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
@@ -37,10 +43,12 @@ internal sealed class ServiceHarness : IAsyncDisposable
         services.AddMessaging(configuration);
         services.AddConversations(configuration, RepoPaths.Root);
         services.AddTickets(configuration);
-        services.AddSingleton<ITurnHandler>(Bot);
+        services.AddSingleton<ITurnHandler>(bot ?? Bot);
         services.AddSingleton<IChannelSender>(Sender);
         _services = services.BuildServiceProvider();
     }
+
+    public string ConnectionString { get; }
 
     public IInboundQueue Inbound => _services.GetRequiredService<IInboundQueue>();
     public IOutbox Outbox => _services.GetRequiredService<IOutbox>();
@@ -63,6 +71,10 @@ internal sealed class ServiceHarness : IAsyncDisposable
     {
         await _services.DisposeAsync();
         _dir.Dispose();
+        if (_postgres is not null)
+        {
+            PostgresServer.DropDatabase(_postgres);
+        }
     }
 }
 

@@ -1,14 +1,15 @@
+using HuaXin.Bot.Data;
 using HuaXin.Bot.Tickets;
 using static HuaXin.Bot.Tests.Tickets.TicketFixture;
 
 namespace HuaXin.Bot.Tests.Tickets;
 
-public sealed class SlaMonitorTests
+public abstract class SlaMonitorTests(DatabaseProvider provider)
 {
     [Fact]
     public async Task The_department_is_reminded_once_then_the_overdue_ticket_escalates_once()
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(provider);
         var n = await CreateAsync(h); // first contact within 4 hours
         await DeliverAsync(h);
         var sla = h.Get<SlaMonitor>();
@@ -36,7 +37,7 @@ public sealed class SlaMonitorTests
     [Fact]
     public async Task An_accepted_ticket_is_not_escalated_for_first_contact()
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(provider);
         var n = await CreateAsync(h);
         await SayAsync(h, "s-union", $"受理 {n}");
         await DeliverAsync(h);
@@ -47,14 +48,8 @@ public sealed class SlaMonitorTests
         Assert.Empty(await DeliverAsync(h));
         Assert.DoesNotContain((await TicketAsync(h, n)).History, x => x.Action == "超时");
     }
-
-    [Fact]
-    public async Task Resolution_deadlines_count_working_days()
-    {
-        // Friday 2026-11-20 10:00 in Shandong + 7 working days = Tuesday 2026-12-01 10:00.
-        var friday = new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.FromHours(8));
-
-        Assert.Equal(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.FromHours(8)), ServiceCalendar.AddDays(friday, 7, workingDays: true));
-        Assert.Equal(friday.AddDays(3), ServiceCalendar.AddDays(friday, 3, workingDays: false));
-    }
 }
+
+public sealed class SlaMonitorTestsOnSqlite() : SlaMonitorTests(DatabaseProvider.Sqlite);
+
+public sealed class SlaMonitorTestsOnPostgreSql() : SlaMonitorTests(DatabaseProvider.PostgreSQL);

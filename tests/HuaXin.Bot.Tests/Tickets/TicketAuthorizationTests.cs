@@ -1,10 +1,11 @@
+using HuaXin.Bot.Data;
 using HuaXin.Bot.Tickets;
 using static HuaXin.Bot.Tests.Tickets.TicketFixture;
 
 namespace HuaXin.Bot.Tests.Tickets;
 
 /// <summary>Each rule is attacked: the refusal is clear and the ticket, its history and the outbox are unchanged.</summary>
-public sealed class TicketAuthorizationTests
+public abstract class TicketAuthorizationTests(DatabaseProvider provider)
 {
     [Theory]
     [InlineData("u1", "受理 {0}", "只有工作人员")]                       // the requester is not staff
@@ -20,7 +21,7 @@ public sealed class TicketAuthorizationTests
     [InlineData("s-union", "受理 HX-20000101-0001", "没有找到")]          // unknown number
     public async Task Forbidden_or_invalid_commands_are_refused_and_change_nothing(string user, string command, string expected)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(provider);
         var n = await CreateAsync(h);
         await DeliverAsync(h);
         var before = await TicketAsync(h, n);
@@ -39,7 +40,7 @@ public sealed class TicketAuthorizationTests
     [Fact]
     public async Task An_admin_may_act_on_any_department()
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(provider);
         var n = await CreateAsync(h);
 
         Assert.Contains("已受理", await SayAsync(h, "s-admin", $"受理 {n}"));
@@ -48,7 +49,7 @@ public sealed class TicketAuthorizationTests
     [Fact]
     public async Task Accepting_twice_is_refused_as_an_invalid_transition()
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(provider);
         var n = await CreateAsync(h);
         await SayAsync(h, "s-union", $"受理 {n}");
 
@@ -58,7 +59,7 @@ public sealed class TicketAuthorizationTests
     [Fact]
     public async Task Two_staff_accepting_at_once_leave_one_acceptance()
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(provider);
         var n = await CreateAsync(h);
 
         var replies = await Task.WhenAll(
@@ -69,3 +70,7 @@ public sealed class TicketAuthorizationTests
         Assert.Single((await TicketAsync(h, n)).History, x => x.Action == "受理");
     }
 }
+
+public sealed class TicketAuthorizationTestsOnSqlite() : TicketAuthorizationTests(DatabaseProvider.Sqlite);
+
+public sealed class TicketAuthorizationTestsOnPostgreSql() : TicketAuthorizationTests(DatabaseProvider.PostgreSQL);

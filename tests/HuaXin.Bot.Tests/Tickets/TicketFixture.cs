@@ -22,9 +22,9 @@ internal static class TicketFixture
         ["Departments:Destinations:党委工作部:0:Channel"] = "test", ["Departments:Destinations:党委工作部:0:Address"] = "group:party",
     };
 
-    public static async Task<ServiceHarness> StartAsync()
+    public static async Task<ServiceHarness> StartAsync(DatabaseProvider provider)
     {
-        var h = new ServiceHarness(Settings);
+        var h = new ServiceHarness(provider, Settings);
         await h.InitializeAsync();
         await h.Get<ConversationReferences>().RememberAsync("test", Requester, "user:u1", default);
         return h;

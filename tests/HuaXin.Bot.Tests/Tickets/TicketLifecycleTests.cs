@@ -1,14 +1,15 @@
+using HuaXin.Bot.Data;
 using HuaXin.Bot.Tickets;
 using static HuaXin.Bot.Tests.Tickets.TicketFixture;
 
 namespace HuaXin.Bot.Tests.Tickets;
 
-public sealed class TicketLifecycleTests
+public abstract class TicketLifecycleTests(DatabaseProvider provider)
 {
     [Fact]
     public async Task A_ticket_goes_from_creation_to_rating_with_every_step_told_and_recorded()
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(provider);
         var n = await CreateAsync(h);
         Assert.Matches(@"^HX-\d{8}-0001$", n);
         var posted = await DeliverAsync(h);
@@ -41,7 +42,7 @@ public sealed class TicketLifecycleTests
     [Fact]
     public async Task A_dissatisfied_rating_reopens_the_ticket_under_supervision()
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(provider);
         var n = await CreateAsync(h);
         await SayAsync(h, "s-union", $"办结 {n} 已安排陪护");
         await DeliverAsync(h);
@@ -61,7 +62,7 @@ public sealed class TicketLifecycleTests
     [Fact]
     public async Task Returned_for_information_then_supplemented_by_the_requester()
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(provider);
         var n = await CreateAsync(h);
         await SayAsync(h, "s-union", $"受理 {n}");
         await SayAsync(h, "s-union", $"退回 {n} 请提供医院名称");
@@ -77,7 +78,7 @@ public sealed class TicketLifecycleTests
     [Fact]
     public async Task The_requester_can_withdraw_an_open_ticket()
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(provider);
         var n = await CreateAsync(h);
 
         Assert.Contains("已撤回", await SayAsync(h, "u1", $"撤回 {n}"));
@@ -88,7 +89,7 @@ public sealed class TicketLifecycleTests
     [Fact]
     public async Task Staff_list_their_department_open_tickets()
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(provider);
         var union = await CreateAsync(h);
         var logistics = await CreateAsync(h, "home_repair", "后勤管理中心");
 
@@ -102,7 +103,7 @@ public sealed class TicketLifecycleTests
     [Fact]
     public async Task Pressing_a_card_button_is_the_same_as_typing_its_command()
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(provider);
         var n = await CreateAsync(h);
         var handler = new TicketCommandHandler(h.Bot, h.Get<TicketService>(), h.Get<StaffDirectory>());
 
@@ -115,7 +116,7 @@ public sealed class TicketLifecycleTests
     [Fact]
     public async Task Other_messages_go_on_to_the_conversation()
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(provider);
 
         Assert.Equal("收到：我家孩子考上大学了有补贴吗", await SayAsync(h, "u1", "我家孩子考上大学了有补贴吗"));
     }
@@ -123,7 +124,7 @@ public sealed class TicketLifecycleTests
     [Fact]
     public async Task Ticket_numbers_are_unique_under_concurrent_creation()
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(provider);
 
         var numbers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => CreateAsync(h))));
 
@@ -131,3 +132,7 @@ public sealed class TicketLifecycleTests
         Assert.Equal(Enumerable.Range(1, 20).Select(i => $"{i:D4}"), numbers.Select(x => x[^4..]).Order());
     }
 }
+
+public sealed class TicketLifecycleTestsOnSqlite() : TicketLifecycleTests(DatabaseProvider.Sqlite);
+
+public sealed class TicketLifecycleTestsOnPostgreSql() : TicketLifecycleTests(DatabaseProvider.PostgreSQL);
