@@ -22,7 +22,7 @@ public static class HostingExtensions
         var configuration = builder.Configuration;
         var contentRoot = builder.Environment.ContentRootPath;
 
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(new ServiceTimeProvider());
         services.AddHuaXinDatabase(configuration, contentRoot);
         services.AddHuaXinKnowledge(configuration, contentRoot);
         services.AddMessaging(configuration);
@@ -37,6 +37,7 @@ public static class HostingExtensions
             ActivatorUtilities.CreateInstance<TicketCommandHandler>(sp, sp.GetRequiredService<ConversationRunner>())));
         services.AddDirectLine(configuration);
         services.AddStaffConsole(configuration);
+        services.AddReports(configuration);
         services.AddProblemDetails();
         services.AddOpenApi();
         return builder;
