@@ -79,6 +79,23 @@ public sealed class OpenApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Circuit_opens_after_repeated_failures_and_stops_calling_dingtalk()
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            _fake.Faults.Enqueue(Fault.ServerError);
+        }
+        for (var i = 0; i < 3; i++)
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => Api.SendToGroupAsync("cid-down", Text("故障"), null, Guard));
+        }
+        var faultsLeft = _fake.Faults.Count;
+
+        await Assert.ThrowsAsync<Polly.CircuitBreaker.BrokenCircuitException>(() => Api.SendToGroupAsync("cid-down", Text("故障"), null, Guard));
+        Assert.Equal(faultsLeft, _fake.Faults.Count);
+    }
+
+    [Fact]
     public async Task Long_markdown_is_split_on_paragraphs_within_the_msgParam_limit()
     {
         var paragraphs = Enumerable.Range(1, 60).Select(i => $"第{i}段：" + new string('帮', 150)).ToList();
