@@ -14,19 +14,21 @@ public sealed class DingTalkInbound(IInboundQueue inbound, IOutbox outbox, Group
         var key = $"{DingTalkReplyAddress.Channel}:{message.MsgId}";
         var address = DingTalkReplyAddress.From(message).ToJson();
         var text = RobotMessageParser.ExtractText(message);
+        // Same key scheme as the inbound processor's replies, so a redelivery finds the reply already queued.
+        var replyKey = $"reply:{key}:0";
 
         if (message.IsGroup)
         {
             // Commands are idempotent and their reply is keyed by msgId, so a redelivery changes nothing and answers nothing new.
             var reply = await groupCommands.HandleAsync(message, text, cancellationToken);
-            await outbox.EnqueueAsync(DingTalkReplyAddress.Channel, address, reply, key, cancellationToken);
+            await outbox.EnqueueAsync(DingTalkReplyAddress.Channel, address, reply, replyKey, cancellationToken);
             logger.LogInformation("DingTalk group message {MsgId} handled in {ConversationId}", message.MsgId, message.ConversationId);
             return true;
         }
         if (text is null)
         {
             var reply = new OutboundMessage("抱歉，我目前只能看懂文字消息（或语音转成的文字），请发送文字消息。");
-            await outbox.EnqueueAsync(DingTalkReplyAddress.Channel, address, reply, key, cancellationToken);
+            await outbox.EnqueueAsync(DingTalkReplyAddress.Channel, address, reply, replyKey, cancellationToken);
             logger.LogInformation("DingTalk message {MsgId} of type {Msgtype} answered with a text-only hint", message.MsgId, message.Msgtype);
             return true;
         }

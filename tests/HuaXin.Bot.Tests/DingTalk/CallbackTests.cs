@@ -225,6 +225,23 @@ public sealed class CallbackTests(CallbackFixture host) : IClassFixture<Callback
     }
 
     [Fact]
+    public async Task Redelivered_group_command_is_answered_once()
+    {
+        var group = "cid-group-" + NewId();
+        var id = NewId();
+        var body = RobotMessages.Group(Fake, id, "绑定部门 后勤管理中心", DingTalkAppFactory.Admin, group);
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await PostAsync(body);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        await Fake.WaitForSentAsync(m => m.Target == id, Guard);
+        await AssertAnsweredOnceAsync(id);
+        Assert.Equal(group, await host.Factory.Services.GetRequiredService<IDepartmentGroupDirectory>().FindGroupAsync("后勤管理中心", Guard));
+    }
+
+    [Fact]
     public async Task Non_admin_cannot_bind_and_unknown_departments_are_named()
     {
         var group = "cid-group-" + NewId();
