@@ -12,6 +12,7 @@ public sealed class Bm25Index
     private const float BodyWeight = 1f;
     private const float HeadingWeight = 2f;
     private const float TitleWeight = 1.5f;
+    private const double MaxExpansionShare = 0.25;
 
     private readonly Dictionary<string, Postings> _postings;
     private readonly Dictionary<char, HashSet<char>> _next = [];
@@ -105,21 +106,43 @@ public sealed class Bm25Index
                 foreach (var alt in unit.Alternatives)
                 {
                     var share = alt.Weight / alt.Terms.Count;
+                    var single = alt.Terms.Count == 1;
                     foreach (var term in alt.Terms)
                     {
-                        if (!_postings.TryGetValue(term, out var postings))
+                        // An expansion (synonym, typo guess) as common as a stop word adds cost, not evidence.
+                        if (!_postings.TryGetValue(term, out var postings) || (alt.Weight < 1 && postings.Chunks.Length > n * MaxExpansionShare))
                         {
                             continue;
                         }
                         var w = (float)(postings.Idf * share);
-                        for (var i = 0; i < postings.Chunks.Length; i++)
+                        var chunks = postings.Chunks;
+                        var weights = postings.Weights;
+                        if (single)
                         {
-                            var c = postings.Chunks[i];
+                            // Most alternatives are one bigram: take the unit's best directly, no per-alternative pass.
+                            for (var i = 0; i < chunks.Length; i++)
+                            {
+                                var c = chunks[i];
+                                var v = w * weights[i];
+                                if (unitBest[c] == 0)
+                                {
+                                    unitTouched.Add(c);
+                                }
+                                if (v > unitBest[c])
+                                {
+                                    unitBest[c] = v;
+                                }
+                            }
+                            continue;
+                        }
+                        for (var i = 0; i < chunks.Length; i++)
+                        {
+                            var c = chunks[i];
                             if (alternative[c] == 0)
                             {
                                 alternativeTouched.Add(c);
                             }
-                            alternative[c] += w * postings.Weights[i];
+                            alternative[c] += w * weights[i];
                         }
                     }
                     foreach (var c in alternativeTouched)
