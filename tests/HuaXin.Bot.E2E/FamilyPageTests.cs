@@ -63,6 +63,7 @@ public sealed class FamilyPageTests(ITestOutputHelper output)
     /// <summary>Types like a person (key by key, then Enter) and waits until the message shows as sent in the transcript.</summary>
     private static async Task SendAsync(ILocator sendBox, ILocator transcript, string text)
     {
+        await Expect(sendBox).ToBeEditableAsync();
         await sendBox.PressSequentiallyAsync(text);
         await sendBox.PressAsync("Enter");
         await Expect(transcript).ToContainTextAsync(text);

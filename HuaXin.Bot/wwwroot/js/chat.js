@@ -56,37 +56,42 @@
       conversationId: session.conversationId,
       webSocket: true
     });
+    var props = {
+      directLine: directLine,
+      userID: session.userId,
+      username: '家属',
+      locale: 'zh-CN',
+      styleOptions: {
+        primaryFont: getComputedStyle(document.body).fontFamily,
+        accent: '#b3261e',
+        bubbleBorderRadius: 8,
+        bubbleFromUserBorderRadius: 8,
+        bubbleFromUserBackground: '#fbe9e7',
+        hideUploadButton: true,
+        sendBoxTextWrap: true,
+        botAvatarInitials: '华新',
+        userAvatarInitials: '我'
+      }
+    };
+    function render(disabled) {
+      props.disabled = disabled;
+      window.WebChat.renderWebChat(props, document.getElementById('webchat'));
+    }
+
     directLine.connectionStatus$.subscribe(function (connection) {
       if (connection === 2) {
         // Online: the conversation exists, so a reload can come back to it.
         sessionStorage.setItem(storageKey, JSON.stringify({ token: directLine.token, userId: session.userId, conversationId: directLine.conversationId }));
+        status.hidden = true;
+        render(false);
       } else if (connection === 4) {
         // ExpiredToken: the phone slept longer than the token lives; only a reload gets a new one.
         sessionStorage.removeItem(storageKey);
         show('会话已过期，请刷新页面继续咨询。');
       }
     });
-    window.WebChat.renderWebChat(
-      {
-        directLine: directLine,
-        userID: session.userId,
-        username: '家属',
-        locale: 'zh-CN',
-        styleOptions: {
-          primaryFont: getComputedStyle(document.body).fontFamily,
-          accent: '#b3261e',
-          bubbleBorderRadius: 8,
-          bubbleFromUserBorderRadius: 8,
-          bubbleFromUserBackground: '#fbe9e7',
-          hideUploadButton: true,
-          sendBoxTextWrap: true,
-          botAvatarInitials: '华新',
-          userAvatarInitials: '我'
-        }
-      },
-      document.getElementById('webchat')
-    );
-    status.hidden = true;
+    // Web Chat drops what is sent before the first connection, so typing waits until then (slow phone networks).
+    render(true);
   }
 
   if (!window.WebChat) {
