@@ -34,6 +34,12 @@ internal static class EvalCommand
             Console.Error.WriteLine(Usage);
             return 2;
         }
+        // "dotnet run --project HuaXin.Bot" may start in the project folder: take relative inputs from the repository too.
+        arguments = arguments with
+        {
+            Knowledge = arguments.Knowledge is null ? null : Knowledge.KnowledgePaths.Resolve(arguments.Knowledge, Directory.GetCurrentDirectory()),
+            Questions = arguments.Questions is null ? null : Knowledge.KnowledgePaths.Resolve(arguments.Questions, Directory.GetCurrentDirectory()),
+        };
         // Each evaluation runs when its arguments are given; a request-understanding eval (--requests) plugs in here.
         if (arguments.Knowledge is not null)
         {
