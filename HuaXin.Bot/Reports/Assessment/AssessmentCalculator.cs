@@ -30,9 +30,11 @@ public sealed class AssessmentCalculator(MetricsCalculator metrics, IOptions<Ass
         // Equal totals share a rank (1, 2, 2, 4).
         var units = scored.Select((u, i) => new UnitScore(u.Unit, u.Items, u.Total, u.Grade, 1 + scored.Count(o => o.Total > u.Total))).ToList();
 
-        var praised = units.Take(settings.Praised).Select(u => u.Unit).ToList();
-        // With fewer than Praised + Criticised units, a praised unit is not also criticised.
-        var criticised = units.AsEnumerable().Reverse().Where(u => !praised.Contains(u.Unit)).Take(settings.Criticised).Select(u => u.Unit).ToList();
+        // With few units, each list holds at most half of them, so no unit is both praised and criticised
+        // (three units: the first is praised, the last criticised).
+        var half = units.Count / 2;
+        var praised = units.Take(Math.Min(settings.Praised, half)).Select(u => u.Unit).ToList();
+        var criticised = units.AsEnumerable().Reverse().Take(Math.Min(settings.Criticised, half)).Select(u => u.Unit).ToList();
         return new AssessmentResult(data.Period, units, praised, criticised);
     }
 

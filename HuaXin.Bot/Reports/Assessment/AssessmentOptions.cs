@@ -16,7 +16,8 @@ public sealed class AssessmentOptions
     [Range(0, 20)]
     public int Praised { get; set; } = 3;
 
-    /// <summary>第十六条: the bottom units are criticised (通报批评) and write a rectification report.</summary>
+    /// <summary>第十六条: the bottom units are criticised (通报批评) and write a rectification report. With fewer than
+    /// Praised + Criticised units, each list holds at most half of the units.</summary>
     [Range(0, 20)]
     public int Criticised { get; set; } = 3;
 }

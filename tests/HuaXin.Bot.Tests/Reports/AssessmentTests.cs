@@ -31,9 +31,9 @@ public sealed class AssessmentTests
             new ItemScore("回访率", new Rate(2, 4), 15, 7.5, "比例×15"),
         ], first.Items);
         Assert.Equal(0, result.Units.Single(u => u.Unit == "二车间").Items[0].Points);
-        // Three units: all three are the top 3; none is left to criticise.
-        Assert.Equal(["三车间", "二车间", "一车间"], result.Praised);
-        Assert.Empty(result.Criticised);
+        // Three units: each list takes at most half of them (1), so the top one is praised and the bottom one criticised.
+        Assert.Equal(["三车间"], result.Praised);
+        Assert.Equal(["一车间"], result.Criticised);
     }
 
     [Fact]
