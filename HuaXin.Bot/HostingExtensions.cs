@@ -35,6 +35,8 @@ public static class HostingExtensions
         // The turn pipeline every channel calls: family binding, then ticket commands, then the conversation.
         services.AddSingleton<ITurnHandler>(sp => ActivatorUtilities.CreateInstance<FamilyCommandHandler>(sp,
             ActivatorUtilities.CreateInstance<TicketCommandHandler>(sp, sp.GetRequiredService<ConversationRunner>())));
+        // Optional model around knowledge, understanding and the turn; after them because it decorates them.
+        services.AddHuaXinAI(configuration);
         services.AddDirectLine(configuration);
         services.AddStaffConsole(configuration);
         services.AddReports(configuration);

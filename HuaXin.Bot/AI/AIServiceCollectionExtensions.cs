@@ -1,0 +1,41 @@
+using HuaXin.Bot.AI;
+using HuaXin.Bot.AI.Grounding;
+using HuaXin.Bot.AI.Understanding;
+using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Dialogs.Triage;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel.ChatCompletion;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class AIServiceCollectionExtensions
+{
+    /// <summary>With AI:Provider set, decorates the knowledge service, request understanding and the turn pipeline with
+    /// the model; call after those are registered. With Provider=None (the default) nothing is registered but the options.</summary>
+    public static IServiceCollection AddHuaXinAI(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AIOptions>().Bind(configuration.GetSection(AIOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AIOptions>, AIOptionsValidator>();
+        var options = configuration.GetSection(AIOptions.Section).Get<AIOptions>() ?? new AIOptions();
+        if (!options.Enabled)
+        {
+            return services;
+        }
+
+        services.AddHttpClient(AIResilience.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler("ai", (pipeline, context) =>
+                AIResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<AIOptions>>().Value));
+        services.AddSingleton(sp => OpenAIClients.Create(sp.GetRequiredService<IOptions<AIOptions>>().Value,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(AIResilience.HttpClientName)));
+        services.AddSingleton<IChatCompletionService>(sp => OpenAIClients.Chat(
+            sp.GetRequiredService<IOptions<AIOptions>>().Value, sp.GetRequiredService<OpenAI.OpenAIClient>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<AIMetrics>();
+        services.AddSingleton<ModelCalls>();
+
+        services.Decorate<IKnowledgeService>((sp, inner) => ActivatorUtilities.CreateInstance<GroundedKnowledgeService>(sp, inner));
+        services.Decorate<IRequestUnderstanding>((sp, inner) =>
+            new LlmRequestUnderstanding(inner, sp.GetRequiredService<ModelCalls>(), sp.GetRequiredService<Taxonomy>()));
+        services.Decorate<ITurnHandler>((sp, inner) => ActivatorUtilities.CreateInstance<AITurnScope>(sp, inner));
+        return services;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace HuaXin.Bot.AI;
+
+/// <summary>Every model call goes through here: it runs within the turn's remaining budget, and a failure of any
+/// kind becomes a logged, counted fallback (null) instead of an exception, so callers keep their rule-based result.</summary>
+public sealed class ModelCalls(
+    IChatCompletionService chat,
+    AIMetrics metrics,
+    IOptions<AIOptions> options,
+    TimeProvider time,
+    ILogger<ModelCalls> logger)
+{
+    // Function calling without auto-invocation still wants a kernel; it is never used to run anything.
+    private static readonly Kernel NoPlugins = new();
+
+    public async Task<ChatMessageContent?> CompleteAsync(string operation, ChatHistory history, PromptExecutionSettings settings,
+        CancellationToken cancellationToken)
+    {
+        var remaining = AITurnBudget.Remaining(time, options.Value.TurnDeadline);
+        if (remaining <= TimeSpan.Zero)
+        {
+            Fallback(operation, "deadline");
+            return null;
+        }
+        using var deadline = new CancellationTokenSource(remaining, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var started = time.GetTimestamp();
+        try
+        {
+            var reply = await chat.GetChatMessageContentAsync(history, settings, NoPlugins, linked.Token);
+            metrics.Call(operation, "ok", time.GetElapsedTime(started));
+            return reply;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && Reason(e, deadline.IsCancellationRequested) is { } reason)
+        {
+            metrics.Call(operation, reason, time.GetElapsedTime(started));
+            Fallback(operation, reason);
+            return null;
+        }
+    }
+
+    /// <summary>Counts and logs a fallback. The reason only: prompts and replies carry user text and stay out of logs.</summary>
+    public void Fallback(string operation, string reason)
+    {
+        metrics.Fallback(operation, reason);
+        logger.LogWarning("AI {Operation} not used ({Reason}); the rule-based result stands", operation, reason);
+    }
+
+    private static string? Reason(Exception e, bool deadlinePassed)
+    {
+        if (deadlinePassed)
+        {
+            return "deadline";
+        }
+        for (var x = (Exception?)e; x is not null; x = x.InnerException)
+        {
+            switch (x)
+            {
+                case BrokenCircuitException:
+                    return "circuit_open";
+                case TimeoutRejectedException:
+                    return "timeout";
+                case HttpOperationException { StatusCode: HttpStatusCode.TooManyRequests }:
+                    return "rate_limited";
+                case HttpOperationException { StatusCode: >= HttpStatusCode.InternalServerError }:
+                    return "server_error";
+                case JsonException or FormatException:
+                    return "malformed";
+            }
+        }
+        return e switch
+        {
+            HttpOperationException { StatusCode: not null } => "client_error",
+            OperationCanceledException => "timeout",
+            HttpRequestException => "unreachable",
+            HttpOperationException or KernelException or InvalidOperationException or ArgumentException => "malformed",
+            _ => null,
+        };
+    }
+}
