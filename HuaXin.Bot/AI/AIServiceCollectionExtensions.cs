@@ -1,8 +1,10 @@
 using HuaXin.Bot.AI;
 using HuaXin.Bot.AI.Grounding;
+using HuaXin.Bot.AI.Retrieval;
 using HuaXin.Bot.AI.Understanding;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Dialogs.Triage;
+using HuaXin.Bot.Knowledge.Search;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel.ChatCompletion;
 
@@ -10,8 +12,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 public static class AIServiceCollectionExtensions
 {
-    /// <summary>With AI:Provider set, decorates the knowledge service, request understanding and the turn pipeline with
-    /// the model; call after those are registered. With Provider=None (the default) nothing is registered but the options.</summary>
+    /// <summary>With AI:Provider set, decorates knowledge search (query rewriting, and hybrid retrieval when AI:EmbeddingModel
+    /// is set), the knowledge service, request understanding and the turn pipeline with the model; call after those are registered. With Provider=None (the default) nothing is registered but the options.</summary>
     public static IServiceCollection AddHuaXinAI(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AIOptions>().Bind(configuration.GetSection(AIOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -32,6 +34,15 @@ public static class AIServiceCollectionExtensions
         services.AddSingleton<AIMetrics>();
         services.AddSingleton<ModelCalls>();
 
+        services.AddSingleton<QueryRewriter>();
+        if (!string.IsNullOrWhiteSpace(options.EmbeddingModel))
+        {
+            services.AddSingleton(sp => OpenAIClients.Embeddings(sp.GetRequiredService<IOptions<AIOptions>>().Value, sp.GetRequiredService<OpenAI.OpenAIClient>()));
+            services.AddSingleton<EmbeddingIndex>();
+            services.AddSingleton<IKnowledgeIndexObserver>(sp => sp.GetRequiredService<EmbeddingIndex>());
+        }
+        services.Decorate<IKnowledgeSearch>((sp, inner) => new HybridKnowledgeSearch(inner, sp.GetRequiredService<IOptions<AIOptions>>(),
+            sp.GetRequiredService<QueryRewriter>(), sp.GetService<EmbeddingIndex>()));
         services.Decorate<IKnowledgeService>((sp, inner) => ActivatorUtilities.CreateInstance<GroundedKnowledgeService>(sp, inner));
         services.Decorate<IRequestUnderstanding>((sp, inner) =>
             new LlmRequestUnderstanding(inner, sp.GetRequiredService<ModelCalls>(), sp.GetRequiredService<Taxonomy>()));

@@ -20,10 +20,16 @@ public sealed class ModelCalls(
     // Function calling without auto-invocation still wants a kernel; it is never used to run anything.
     private static readonly Kernel NoPlugins = new();
 
-    public async Task<ChatMessageContent?> CompleteAsync(string operation, ChatHistory history, PromptExecutionSettings settings,
-        CancellationToken cancellationToken)
+    public Task<ChatMessageContent?> CompleteAsync(string operation, ChatHistory history, PromptExecutionSettings settings,
+        CancellationToken cancellationToken) =>
+        RunAsync<ChatMessageContent>(operation, options.Value.TurnDeadline,
+            token => chat.GetChatMessageContentAsync(history, settings, NoPlugins, token), cancellationToken);
+
+    /// <summary>Runs one model call within the turn's remaining time, or within <paramref name="budget"/> outside a turn.</summary>
+    public async Task<T?> RunAsync<T>(string operation, TimeSpan budget, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+        where T : class
     {
-        var remaining = AITurnBudget.Remaining(time, options.Value.TurnDeadline);
+        var remaining = AITurnBudget.Remaining(time, budget);
         if (remaining <= TimeSpan.Zero)
         {
             Fallback(operation, "deadline");
@@ -34,9 +40,9 @@ public sealed class ModelCalls(
         var started = time.GetTimestamp();
         try
         {
-            var reply = await chat.GetChatMessageContentAsync(history, settings, NoPlugins, linked.Token);
+            var result = await call(linked.Token);
             metrics.Call(operation, "ok", time.GetElapsedTime(started));
-            return reply;
+            return result;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && Reason(e, deadline.IsCancellationRequested) is { } reason)
         {
@@ -71,13 +77,17 @@ public sealed class ModelCalls(
                     return "rate_limited";
                 case HttpOperationException { StatusCode: >= HttpStatusCode.InternalServerError }:
                     return "server_error";
+                case System.ClientModel.ClientResultException { Status: 429 }:
+                    return "rate_limited";
+                case System.ClientModel.ClientResultException { Status: >= 500 }:
+                    return "server_error";
                 case JsonException or FormatException:
                     return "malformed";
             }
         }
         return e switch
         {
-            HttpOperationException { StatusCode: not null } => "client_error",
+            HttpOperationException { StatusCode: not null } or System.ClientModel.ClientResultException { Status: > 0 } => "client_error",
             OperationCanceledException => "timeout",
             HttpRequestException => "unreachable",
             HttpOperationException or KernelException or InvalidOperationException or ArgumentException => "malformed",

@@ -29,7 +29,7 @@ public sealed class KnowledgeService(
         {
             return new KnowledgeAnswer(true, AnswerComposer.Compose(pinned, [], []), [pinned]);
         }
-        var result = search.Search(question, 1 + MaxRelated);
+        var result = await search.SearchAsync(question, 1 + MaxRelated, cancellationToken);
         if (!result.Covered)
         {
             await RecordUnansweredAsync(question, asker, cancellationToken);

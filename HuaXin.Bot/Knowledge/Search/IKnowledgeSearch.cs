@@ -5,6 +5,10 @@ public interface IKnowledgeSearch
 {
     /// <summary>The best clauses for a question, best first, at most one chunk per clause.</summary>
     KnowledgeSearchResult Search(string question, int top = 3);
+
+    /// <summary>What answering uses: a decorator may consult a model here (query rewriting, embeddings); lexical by default.</summary>
+    Task<KnowledgeSearchResult> SearchAsync(string question, int top, CancellationToken cancellationToken) =>
+        Task.FromResult(Search(question, top));
 }
 
 /// <param name="Covered">False when the evidence is too weak to answer: saying "not covered" beats citing a wrong clause.</param>

@@ -34,7 +34,7 @@ public sealed class PromptSafetyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Asking_for_the_system_prompt_or_other_peoples_tickets_is_not_covered_and_never_reaches_the_model()
+    public async Task Asking_for_the_system_prompt_or_other_peoples_tickets_is_not_covered_and_never_answered_by_the_model()
     {
         await using var host = await AIHost.StartAsync(AIHost.StubSettings(_stub));
 
@@ -43,7 +43,7 @@ public sealed class PromptSafetyTests : IAsyncLifetime
             var answer = await host.Knowledge.AskAsync(question, "worker", CancellationToken.None);
             Assert.False(answer.Answered);
         }
-        Assert.Empty(_stub.Calls);
+        Assert.DoesNotContain(_stub.ChatCalls, c => c.System.Contains("只根据", StringComparison.Ordinal));
     }
 
     [Fact]

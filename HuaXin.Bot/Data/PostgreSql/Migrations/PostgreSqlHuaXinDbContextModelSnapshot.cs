@@ -22,6 +22,25 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("HuaXin.Bot.AI.Retrieval.ChunkEmbedding", b =>
+                {
+                    b.Property<string>("Model")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Model", "ContentHash");
+
+                    b.ToTable("ChunkEmbeddings", (string)null);
+                });
+
             modelBuilder.Entity("HuaXin.Bot.BotFramework.Connector.TrustedServiceUrl", b =>
                 {
                     b.Property<string>("Url")

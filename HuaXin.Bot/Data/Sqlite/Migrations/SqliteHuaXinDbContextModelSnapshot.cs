@@ -16,6 +16,25 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("HuaXin.Bot.AI.Retrieval.ChunkEmbedding", b =>
+                {
+                    b.Property<string>("Model")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Model", "ContentHash");
+
+                    b.ToTable("ChunkEmbeddings", (string)null);
+                });
+
             modelBuilder.Entity("HuaXin.Bot.BotFramework.Connector.TrustedServiceUrl", b =>
                 {
                     b.Property<string>("Url")

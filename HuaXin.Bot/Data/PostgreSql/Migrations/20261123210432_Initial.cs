@@ -59,6 +59,19 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChunkEmbeddings",
+                columns: table => new
+                {
+                    Model = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Vector = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChunkEmbeddings", x => new { x.Model, x.ContentHash });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ConversationReferences",
                 columns: table => new
                 {
@@ -519,6 +532,9 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "BotTrustedServiceUrls");
+
+            migrationBuilder.DropTable(
+                name: "ChunkEmbeddings");
 
             migrationBuilder.DropTable(
                 name: "ConversationReferences");

@@ -57,6 +57,19 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChunkEmbeddings",
+                columns: table => new
+                {
+                    Model = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Vector = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChunkEmbeddings", x => new { x.Model, x.ContentHash });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ConversationReferences",
                 columns: table => new
                 {
@@ -517,6 +530,9 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "BotTrustedServiceUrls");
+
+            migrationBuilder.DropTable(
+                name: "ChunkEmbeddings");
 
             migrationBuilder.DropTable(
                 name: "ConversationReferences");
