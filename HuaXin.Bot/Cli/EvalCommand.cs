@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using HuaXin.Bot.AI;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Knowledge.Evaluation;
 using HuaXin.Bot.Knowledge.Ingestion;
 using HuaXin.Bot.Knowledge.Search;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace HuaXin.Bot.Cli;
 
@@ -13,12 +15,14 @@ namespace HuaXin.Bot.Cli;
 internal static class EvalCommand
 {
     private const string Usage = """
-        usage: eval --knowledge <docs folder> --questions <questions.jsonl> [--out <results.jsonl>] [--verbose]
+        usage: eval --knowledge <docs folder> --questions <questions.jsonl> [--out <results.jsonl>] [--verbose] [--config <settings.json>] [--no-ai]
 
           --knowledge   folder of .md/.txt/.docx documents, ingested into a temporary database
           --questions   JSONL: {"id","q","expect":[docId…],"section","kind","asker"}; expect [] = should abstain
           --out         one JSON line per question: {"id","answered","citations":[…],"latencyMs"}
           --verbose     also list every miss
+          --config      extra settings over appsettings/environment, e.g. {"AI":{"Provider":"OpenAICompatible",…}}
+          --no-ai       ignore any AI:* settings: the extractive baseline to compare a model run with
         """;
 
     private static readonly JsonSerializerOptions Json = new()
@@ -39,6 +43,7 @@ internal static class EvalCommand
         {
             Knowledge = arguments.Knowledge is null ? null : Knowledge.KnowledgePaths.Resolve(arguments.Knowledge, Directory.GetCurrentDirectory()),
             Questions = arguments.Questions is null ? null : Knowledge.KnowledgePaths.Resolve(arguments.Questions, Directory.GetCurrentDirectory()),
+            Config = arguments.Config is null ? null : Knowledge.KnowledgePaths.Resolve(arguments.Config, Directory.GetCurrentDirectory()),
         };
         // Each evaluation runs when its arguments are given; a request-understanding eval (--requests) plugs in here.
         if (arguments.Knowledge is not null)
@@ -64,11 +69,12 @@ internal static class EvalCommand
         {
             var results = new List<EvalResult>();
             var explain = new Dictionary<string, string>();
-            await using (var app = BuildHost(arguments.Knowledge!, database))
+            await using (var app = BuildHost(arguments, database))
             {
                 await app.Services.InitializeHuaXinAsync();
                 var report = app.Services.GetRequiredService<KnowledgeIngestor>().LastReport!;
                 Console.WriteLine($"ingested {report.Added.Count} documents, skipped {report.Problems.Count} files");
+                Console.WriteLine($"model: {Describe(app.Services.GetRequiredService<IOptions<AIOptions>>().Value)}");
                 foreach (var problem in report.Problems)
                 {
                     Console.WriteLine($"  skipped {problem.File}: {problem.Reason}");
@@ -109,21 +115,33 @@ internal static class EvalCommand
     }
 
     /// <summary>The same composition as the service, over a throwaway database and the given folder.</summary>
-    private static WebApplication BuildHost(string docs, string database)
+    private static WebApplication BuildHost(EvalArguments arguments, string database)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Knowledge:DocsPath"] = Path.GetFullPath(docs),
+            ["Knowledge:DocsPath"] = Path.GetFullPath(arguments.Knowledge!),
             ["Knowledge:Watch"] = "false",
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:HuaXin"] = $"Data Source={database}",
             // Keep the report readable: per-question log lines would drown it; warnings (skipped files) still show.
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        if (arguments.Config is not null)
+        {
+            builder.Configuration.AddJsonFile(arguments.Config, optional: false);
+        }
+        if (arguments.NoAI)
+        {
+            builder.Configuration.AddInMemoryCollection([new("AI:Provider", nameof(AIProvider.None))]);
+        }
         builder.AddHuaXinServices();
         return builder.Build();
     }
+
+    private static string Describe(AIOptions ai) => ai.Enabled
+        ? $"{ai.Provider} {ai.ChatModel}{(ai.EmbeddingModel is null ? "" : $" + embeddings {ai.EmbeddingModel}")} at {ai.Endpoint}"
+        : "none (extractive answers, lexical retrieval)";
 
     private static string ToJsonLine(EvalResult result) => JsonSerializer.Serialize(new
     {
@@ -162,7 +180,7 @@ internal static class EvalCommand
     }
 
     /// <summary>Parsed once; add a property and a case for a new option.</summary>
-    private sealed record EvalArguments(string? Knowledge, string? Questions, string? Out, bool Verbose)
+    private sealed record EvalArguments(string? Knowledge, string? Questions, string? Out, bool Verbose, string? Config = null, bool NoAI = false)
     {
         public static EvalArguments? Parse(string[] args)
         {
@@ -176,6 +194,8 @@ internal static class EvalCommand
                     ("--questions", not null) => arguments with { Questions = args[++i] },
                     ("--out", not null) => arguments with { Out = args[++i] },
                     ("--verbose", _) => arguments with { Verbose = true },
+                    ("--config", not null) => arguments with { Config = args[++i] },
+                    ("--no-ai", _) => arguments with { NoAI = true },
                     _ => null,
                 };
                 if (arguments is null)
