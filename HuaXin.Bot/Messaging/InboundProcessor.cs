@@ -2,6 +2,7 @@ using System.Text.Json;
 using HuaXin.Bot.Conversations;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,7 @@ public sealed class InboundProcessor(
     IOptions<MessagingOptions> options,
     WorkSignal<InboundWork> inboundSignal,
     WorkSignal<OutboxWork> outboxSignal,
+    BotMetrics metrics,
     ILogger<InboundProcessor> logger) : BackgroundService
 {
     private readonly MessagingOptions _options = options.Value;
@@ -104,6 +106,7 @@ public sealed class InboundProcessor(
             item.LeaseUntil = null;
             item.LastError = null;
             await db.SaveChangesAsync(cancellationToken);
+            metrics.InboundProcessed(item.Channel, "done");
             outboxSignal.Notify();
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -117,6 +120,7 @@ public sealed class InboundProcessor(
             item.CompletedAt = null;
             db.InboundMessages.Update(item);
             await db.SaveChangesAsync(cancellationToken);
+            metrics.InboundProcessed(item.Channel, item.Status == WorkStatus.Parked ? "parked" : "retry");
             logger.LogWarning(e, "Inbound turn {Key} failed (attempt {Attempt})", item.Key, item.Attempts);
         }
     }

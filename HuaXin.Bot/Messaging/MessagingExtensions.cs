@@ -1,3 +1,5 @@
+using HuaXin.Bot.Observability;
+
 namespace HuaXin.Bot.Messaging;
 
 public static class MessagingExtensions
@@ -7,6 +9,7 @@ public static class MessagingExtensions
     public static IServiceCollection AddMessaging(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MessagingOptions>().Bind(configuration.GetSection(MessagingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddBotMetrics();
         services.AddSingleton<WorkSignal<InboundWork>>();
         services.AddSingleton<WorkSignal<OutboxWork>>();
         services.AddSingleton<IInboundQueue, InboundQueue>();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,7 @@ public sealed class OutboxDispatcher(
     TimeProvider time,
     IOptions<MessagingOptions> options,
     WorkSignal<OutboxWork> signal,
+    BotMetrics metrics,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private readonly MessagingOptions _options = options.Value;
@@ -92,6 +94,7 @@ public sealed class OutboxDispatcher(
             row.Status = WorkStatus.Done;
             row.CompletedAt = time.GetUtcNow();
             row.LastError = null;
+            metrics.Delivered(row.Channel, row.CompletedAt.Value);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -106,6 +109,7 @@ public sealed class OutboxDispatcher(
                 row.NextAttemptAt = time.GetUtcNow() + RetrySchedule.Delay(row.Attempts, _options);
                 logger.LogWarning("Outbox message {Id} ({Channel}) failed attempt {Attempts}: {Error}", row.Id, row.Channel, row.Attempts, e.GetType().Name);
             }
+            metrics.DeliveryFailed(row.Channel, e, row.Status == WorkStatus.Parked, time.GetUtcNow());
         }
         row.LeaseUntil = null;
         await db.SaveChangesAsync(CancellationToken.None);

@@ -1,5 +1,6 @@
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Messaging;
+using HuaXin.Bot.Observability;
 using Microsoft.EntityFrameworkCore;
 
 namespace HuaXin.Bot.Tickets;
@@ -11,6 +12,7 @@ public sealed class SlaMonitor(
     DepartmentDestinations destinations,
     TimeProvider time,
     WorkSignal<OutboxWork> outboxSignal,
+    BotMetrics metrics,
     ILogger<SlaMonitor> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
@@ -71,6 +73,7 @@ public sealed class SlaMonitor(
             setReminded(reminded() ?? now);
             t.Supervised = true;
             t.Version++;
+            metrics.SlaBreach(what, t.Department);
             AddHistory(db, t, "超时", $"超过{what}时限（{TicketCards.Local(due)}），转{Departments.Supervisor}督办", now);
             var text = $"【超时督办】{t.Number}（{t.Department}）已超过{what}时限 {TicketCards.Local(due)}，请{Departments.Supervisor}督办。";
             return await NotifyAsync(db, t, Departments.Supervisor, text, $"sla:{what}:escalated", ct)

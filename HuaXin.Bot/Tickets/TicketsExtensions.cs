@@ -1,4 +1,5 @@
 using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Observability;
 
 namespace HuaXin.Bot.Tickets;
 
@@ -15,6 +16,7 @@ public static class TicketsExtensions
         services.AddSingleton<DepartmentDestinations>();
         services.AddSingleton<TicketService>();
         services.AddSingleton<IServiceRequestStore, ServiceRequestStore>();
+        services.AddBotMetrics();
         services.AddSingleton<SlaMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<SlaMonitor>());
         return services;

@@ -1,0 +1,47 @@
+using HuaXin.Bot.AI;
+using HuaXin.Bot.Dialogs.Abstractions;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpenTelemetry.Metrics;
+
+namespace HuaXin.Bot.Observability;
+
+public static class ObservabilityExtensions
+{
+    /// <summary>The meter the queue workers and the SLA monitor record to; safe to call from every part that needs it.</summary>
+    public static IServiceCollection AddBotMetrics(this IServiceCollection services)
+    {
+        services.AddMetrics();
+        services.TryAddSingleton<BotMetrics>();
+        return services;
+    }
+
+    /// <summary>Health checks, queue gauges, the metered turn pipeline and the Prometheus exporter. After the turn
+    /// pipeline's registration, because it wraps it.</summary>
+    public static IServiceCollection AddObservability(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ObservabilityOptions>().Bind(configuration.GetSection(ObservabilityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddBotMetrics();
+        services.AddHostedService<QueueDepthSampler>();
+        services.Decorate<ITurnHandler>((sp, inner) => new MeteredTurnHandler(inner, sp.GetRequiredService<BotMetrics>()));
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", HealthStatus.Unhealthy)
+            .AddCheck<ChannelsHealthCheck>("channels", HealthStatus.Degraded);
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(BotMetrics.MeterName, AIMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting")
+            .AddPrometheusExporter());
+        return services;
+    }
+
+    /// <summary>GET /healthz (200 healthy or degraded, 503 unhealthy) and GET /metrics.</summary>
+    public static WebApplication MapObservability(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
+        if (app.Configuration.GetValue(ObservabilityOptions.Section + ":PrometheusEnabled", true))
+        {
+            app.MapPrometheusScrapingEndpoint("/metrics");
+        }
+        return app;
+    }
+}
