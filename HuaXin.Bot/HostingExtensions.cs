@@ -8,6 +8,8 @@ using HuaXin.Bot.Dialogs.Conversation;
 using HuaXin.Bot.DingTalk;
 using HuaXin.Bot.Families;
 using HuaXin.Bot.Messaging;
+using HuaXin.Bot.Observability;
+using HuaXin.Bot.Security;
 using HuaXin.Bot.StaffConsole;
 using HuaXin.Bot.Tickets;
 
@@ -37,6 +39,9 @@ public static class HostingExtensions
             ActivatorUtilities.CreateInstance<TicketCommandHandler>(sp, sp.GetRequiredService<ConversationRunner>())));
         // Optional model around knowledge, understanding and the turn; after them because it decorates them.
         services.AddHuaXinAI(configuration);
+        // Outermost turn layer (metrics), health checks, /metrics; rate limits and log redaction.
+        services.AddObservability(configuration);
+        services.AddHuaXinSecurity(configuration);
         services.AddDirectLine(configuration);
         services.AddStaffConsole(configuration);
         services.AddReports(configuration);
@@ -53,6 +58,8 @@ public static class HostingExtensions
 
     public static WebApplication MapHuaXinEndpoints(this WebApplication app)
     {
+        app.UseHuaXinSecurity();
+        app.MapObservability();
         app.UseFamilyWebPage();
         app.MapOpenApi();
         app.MapBotFramework();

@@ -1,0 +1,38 @@
+namespace HuaXin.Bot.Security;
+
+public static class SecurityExtensions
+{
+    /// <summary>Rate limits and phone-number redaction of every log. Call after logging is set up (the host's builder has).</summary>
+    public static IServiceCollection AddHuaXinSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        if (limits.Enabled)
+        {
+            services.AddHuaXinRateLimiting(limits);
+        }
+        var factory = services.LastOrDefault(d => d.ServiceType == typeof(ILoggerFactory))
+            ?? throw new InvalidOperationException("Logging must be registered before the redaction wraps it.");
+        services.Remove(factory);
+        services.AddSingleton<ILoggerFactory>(sp => new RedactingLoggerFactory((ILoggerFactory)(factory.ImplementationInstance
+            ?? factory.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, factory.ImplementationType!))));
+        return services;
+    }
+
+    /// <summary>First in the pipeline: headers on every response, body limits before any read, then who is calling, then the limiter.</summary>
+    public static WebApplication UseHuaXinSecurity(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        app.UseRequestSizeLimits();
+        if (app.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>()?.Enabled ?? true)
+        {
+            app.Use(async (context, next) =>
+            {
+                await RateLimitKeys.PeekAsync(context);
+                await next(context);
+            });
+            app.UseRateLimiter();
+        }
+        return app;
+    }
+}
