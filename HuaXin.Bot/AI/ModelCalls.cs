@@ -44,8 +44,10 @@ public sealed class ModelCalls(
             metrics.Call(operation, "ok", time.GetElapsedTime(started));
             return result;
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && Reason(e, deadline.IsCancellationRequested) is { } reason)
+        // Anything but the caller's own cancellation: the user still gets the rule-based result.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
+            var reason = Reason(e, deadline.IsCancellationRequested);
             metrics.Call(operation, reason, time.GetElapsedTime(started));
             Fallback(operation, reason);
             return null;
@@ -59,7 +61,7 @@ public sealed class ModelCalls(
         logger.LogWarning("AI {Operation} not used ({Reason}); the rule-based result stands", operation, reason);
     }
 
-    private static string? Reason(Exception e, bool deadlinePassed)
+    private static string Reason(Exception e, bool deadlinePassed)
     {
         if (deadlinePassed)
         {
@@ -90,8 +92,8 @@ public sealed class ModelCalls(
             HttpOperationException { StatusCode: not null } or System.ClientModel.ClientResultException { Status: > 0 } => "client_error",
             OperationCanceledException => "timeout",
             HttpRequestException => "unreachable",
-            HttpOperationException or KernelException or InvalidOperationException or ArgumentException => "malformed",
-            _ => null,
+            HttpOperationException or KernelException => "malformed",
+            _ => "error",
         };
     }
 }
