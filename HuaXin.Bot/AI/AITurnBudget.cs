@@ -17,10 +17,9 @@ public static class AITurnBudget
         return new Scope();
     }
 
+    /// <summary>The time one call may take: <paramref name="budget"/>, but never past the turn's deadline.</summary>
     public static TimeSpan Remaining(TimeProvider time, TimeSpan budget) =>
-        Deadline.Value is { } deadline ? Max(deadline - time.GetUtcNow(), TimeSpan.Zero) : budget;
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+        Deadline.Value is { } deadline ? TimeSpan.FromTicks(Math.Clamp((deadline - time.GetUtcNow()).Ticks, 0, budget.Ticks)) : budget;
 
     private sealed class Scope : IDisposable
     {

@@ -20,9 +20,10 @@ public sealed class ModelCalls(
     // Function calling without auto-invocation still wants a kernel; it is never used to run anything.
     private static readonly Kernel NoPlugins = new();
 
+    /// <param name="share">The part of the turn deadline this call may use at most, so later calls of the turn keep some.</param>
     public Task<ChatMessageContent?> CompleteAsync(string operation, ChatHistory history, PromptExecutionSettings settings,
-        CancellationToken cancellationToken) =>
-        RunAsync<ChatMessageContent>(operation, options.Value.TurnDeadline,
+        CancellationToken cancellationToken, double share = 1) =>
+        RunAsync<ChatMessageContent>(operation, options.Value.TurnDeadline * share,
             token => chat.GetChatMessageContentAsync(history, settings, NoPlugins, token), cancellationToken);
 
     /// <summary>Runs one model call within the turn's remaining time, or within <paramref name="budget"/> outside a turn.</summary>

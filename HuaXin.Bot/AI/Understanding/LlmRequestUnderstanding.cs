@@ -13,6 +13,9 @@ public sealed class LlmRequestUnderstanding : IRequestUnderstanding
 {
     public const string Operation = "understand";
 
+    /// <summary>Understanding comes first in a turn; the answer that may follow keeps the other half of the deadline.</summary>
+    private const double TurnShare = 0.5;
+
     private readonly IRequestUnderstanding _rules;
     private readonly ModelCalls _model;
     private readonly Taxonomy _taxonomy;
@@ -39,7 +42,7 @@ public sealed class LlmRequestUnderstanding : IRequestUnderstanding
         var rules = await _rules.UnderstandAsync(text, cancellationToken);
         var history = new ChatHistory(_system);
         history.AddUserMessage(UserText.Wrap("用户消息", text));
-        var reply = await _model.CompleteAsync(Operation, history, _settings, cancellationToken);
+        var reply = await _model.CompleteAsync(Operation, history, _settings, cancellationToken, TurnShare);
         if (reply is null)
         {
             return rules;
