@@ -78,7 +78,8 @@ public static class ActivityMapping
         }
         foreach (var mention in activity.Entities ?? [])
         {
-            if (mention.Type != "mention" || string.IsNullOrEmpty(mention.Text))
+            // A JSON null in the list deserializes as a null element.
+            if (mention?.Type != "mention" || string.IsNullOrEmpty(mention.Text))
             {
                 continue;
             }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace HuaXin.Bot.BotFramework;
 
@@ -36,6 +37,10 @@ public sealed record BotAddress(
         UserId: activity.From?.Id,
         UserName: activity.From?.Name,
         ReplyToId: activity.Id,
-        TenantId: activity.Conversation?.TenantId ?? activity.ChannelData?["tenant"]?["id"]?.GetValue<string>(),
+        // channelData is free-form: anything but {"tenant":{"id":"…"}} means no tenant, not a failed request.
+        TenantId: activity.Conversation?.TenantId ?? ChannelDataTenant(activity),
         Locale: activity.Locale);
+
+    private static string? ChannelDataTenant(Activity activity) =>
+        ((activity.ChannelData as JsonObject)?["tenant"] as JsonObject)?["id"] is JsonValue id && id.TryGetValue<string>(out var tenant) ? tenant : null;
 }

@@ -104,7 +104,7 @@ public sealed class MessagesEndpoint(
             return false;
         }
         var botId = activity.Recipient?.Id;
-        var botAdded = added.Any(m => m.Id is not null && string.Equals(m.Id, botId, StringComparison.OrdinalIgnoreCase));
+        var botAdded = added.Any(m => m?.Id is not null && string.Equals(m.Id, botId, StringComparison.OrdinalIgnoreCase));
         return botAdded || activity.Conversation?.ConversationType != "channel";
     }
 

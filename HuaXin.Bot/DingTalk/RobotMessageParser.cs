@@ -25,8 +25,15 @@ public static partial class RobotMessageParser
         {
             throw new RobotMessageFormatException("A robot message needs msgId, msgtype and conversationId.");
         }
+        if (!IsUnixMilliseconds(message.CreateAt) || !IsUnixMilliseconds(message.SessionWebhookExpiredTime))
+        {
+            throw new RobotMessageFormatException("createAt and sessionWebhookExpiredTime must be Unix times in milliseconds.");
+        }
         return message;
     }
+
+    private static bool IsUnixMilliseconds(long? value) =>
+        value is null || (value >= DateTimeOffset.MinValue.ToUnixTimeMilliseconds() && value <= DateTimeOffset.MaxValue.ToUnixTimeMilliseconds());
 
     /// <summary>The user's words: text content, or the speech transcript of an audio message; null for pictures, files and the like.
     /// A leading @mention (DingTalk leaves a space, sometimes the name) and surrounding whitespace are removed.</summary>

@@ -26,7 +26,7 @@ public sealed class DirectLineConversations(
     public async Task<PostOutcome> PostAsync(string conversationId, DirectLineToken token, Activity posted, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var clientActivityId = posted.ChannelData?["clientActivityID"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        var clientActivityId = posted.ChannelData is JsonObject data && data["clientActivityID"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
         Activity echo = null!;
         var stored = await store.AppendAsync(conversationId, clientActivityId is null ? null : $"client:{clientActivityId}", id =>
         {

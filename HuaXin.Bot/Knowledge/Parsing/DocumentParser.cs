@@ -19,10 +19,23 @@ public static class DocumentParser
         var fileId = Path.GetFileNameWithoutExtension(path);
         return Path.GetExtension(path).ToLowerInvariant() switch
         {
-            ".docx" => DocxDocumentParser.Parse(new MemoryStream(content, writable: false), fileId),
+            ".docx" => ParseDocx(content, fileId),
             ".txt" => TextDocumentParser.Parse(Decode(content), fileId),
             _ => MarkdownDocumentParser.Parse(Decode(content)),
         };
+    }
+
+    /// <summary>A damaged package part surfaces as XmlException while the body is read, after the package opened.</summary>
+    private static ParsedDocument ParseDocx(byte[] content, string fileId)
+    {
+        try
+        {
+            return DocxDocumentParser.Parse(new MemoryStream(content, writable: false), fileId);
+        }
+        catch (System.Xml.XmlException e)
+        {
+            throw new DocumentFormatException($"无法读取 .docx：{e.Message}", e);
+        }
     }
 
     private static string Decode(byte[] content)

@@ -29,7 +29,7 @@ public sealed record RosterTable(IReadOnlyList<string> Headers, IReadOnlyList<Ro
         {
             rows = MiniExcel.Query(stream, useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException)
         {
             throw new RosterFormatException($"无法读取 Excel 文件：{e.Message}");
         }
