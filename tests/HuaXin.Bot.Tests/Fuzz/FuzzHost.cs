@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using HuaXin.Bot.Tests.DingTalk;
+using HuaXin.Bot.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace HuaXin.Bot.Tests.Fuzz;
+
+/// <summary>The real host in memory (TestServer: no sockets), every channel switched on and reachable without
+/// platform credentials: Bot Framework unauthenticated, DingTalk callbacks signed by the test, a Direct Line
+/// conversation started. The service's own background workers are removed, so the database changes only inside a
+/// request and a request that was refused can be checked to have written nothing.</summary>
+public sealed class FuzzHost : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly TempDirectory _directory = new();
+    private SqliteConnection _watch = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+    public string DirectLineToken { get; private set; } = "";
+    public string ConversationPath { get; private set; } = "";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:HuaXin"] = $"Data Source={_directory.File("fuzz.db")}",
+            ["Bot:AllowUnauthenticated"] = "true",
+            ["DingTalk:Mode"] = "Callback",
+            ["DingTalk:AppKey"] = FakeDingTalk.AppKey,
+            ["DingTalk:AppSecret"] = FakeDingTalk.AppSecret,
+            ["DingTalk:RobotCode"] = FakeDingTalk.AppKey,
+            ["DingTalk:ApiBaseUrl"] = "http://127.0.0.1:9/",
+            ["RateLimits:Enabled"] = "false",
+            ["Knowledge:Watch"] = "false",
+        };
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureTestServices(services =>
+        {
+            // The service's own workers (their lambdas and types live in the HuaXin.Bot assembly); the web host stays.
+            var workers = services.Where(d => d.ServiceType == typeof(IHostedService)
+                && (d.ImplementationType ?? d.ImplementationFactory?.Method.DeclaringType)?.Assembly == typeof(Program).Assembly).ToList();
+            foreach (var worker in workers)
+            {
+                services.Remove(worker);
+            }
+        });
+    }
+
+    public async Task InitializeAsync()
+    {
+        Client = CreateClient();
+        var page = JsonNode.Parse(await (await Client.PostAsync("/api/webchat/token", null)).Content.ReadAsStringAsync())!;
+        DirectLineToken = page["token"]!.GetValue<string>();
+        using var start = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations");
+        start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", DirectLineToken);
+        var conversation = JsonNode.Parse(await (await Client.SendAsync(start)).Content.ReadAsStringAsync())!;
+        ConversationPath = $"/v3/directline/conversations/{conversation["conversationId"]!.GetValue<string>()}/activities";
+        // A connection of our own: SQLite's data_version moves whenever any other connection commits.
+        _watch = new SqliteConnection($"Data Source={_directory.File("fuzz.db")};Pooling=False");
+        await _watch.OpenAsync();
+    }
+
+    public long DataVersion()
+    {
+        using var command = _watch.CreateCommand();
+        command.CommandText = "PRAGMA data_version";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>Sends one case; asserts no 5xx, and that a refused request left the database as it was.</summary>
+    public async Task AssertHandledAsync(HttpRequestMessage request, string input)
+    {
+        var before = DataVersion();
+        using var response = await Client.SendAsync(request);
+        var status = (int)response.StatusCode;
+        // 501 is the Bot Framework's answer to an invoke the bot does not implement, not a failure.
+        var deliberate = status == 501 && request.RequestUri!.AbsolutePath == "/api/messages";
+        Assert.True(status < 500 || deliberate, $"{status} for {request.RequestUri} with body: {input}");
+        if (!response.IsSuccessStatusCode)
+        {
+            Assert.True(before == DataVersion(), $"{status} but the database changed, for {request.RequestUri} with body: {input}");
+        }
+    }
+
+    public static HttpRequestMessage Post(string path, string body, string? bearer = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+        return request;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await _watch.DisposeAsync();
+        await DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _directory.Dispose();
+    }
+}
