@@ -3,7 +3,7 @@ using System.Collections;
 namespace HuaXin.Bot.Security;
 
 /// <summary>A log entry's state with the formatted message and every string value masked; keeps the names so
-/// structured sinks still get their fields ({OriginalFormat} included, which holds no values).</summary>
+/// structured sinks still get their fields. {OriginalFormat} is masked too: a number can be written into a template.</summary>
 internal sealed class RedactedLogState : IReadOnlyList<KeyValuePair<string, object?>>
 {
     private readonly KeyValuePair<string, object?>[] _values;
@@ -11,7 +11,7 @@ internal sealed class RedactedLogState : IReadOnlyList<KeyValuePair<string, obje
     public RedactedLogState(string message, IReadOnlyList<KeyValuePair<string, object?>>? values)
     {
         Message = PhoneRedaction.Mask(message);
-        _values = values is null ? [] : [.. values.Select(v => new KeyValuePair<string, object?>(v.Key, Redact(v.Key, v.Value)))];
+        _values = values is null ? [] : [.. values.Select(v => new KeyValuePair<string, object?>(v.Key, Redact(v.Value)))];
     }
 
     public string Message { get; }
@@ -27,10 +27,9 @@ internal sealed class RedactedLogState : IReadOnlyList<KeyValuePair<string, obje
     public override string ToString() => Message;
 
     /// <summary>Numbers are kept as numbers (an id is not a phone unless written as text); anything else is masked as text.</summary>
-    private static object? Redact(string key, object? value) => value switch
+    private static object? Redact(object? value) => value switch
     {
         null => null,
-        _ when key == "{OriginalFormat}" => value,
         string s => PhoneRedaction.Mask(s),
         int or short or byte or bool or double or float or decimal or DateTime or DateTimeOffset or TimeSpan or Guid => value,
         _ => PhoneRedaction.Mask(value.ToString() ?? ""),
