@@ -34,14 +34,14 @@ public static class NearValidJson
         return text;
     }
 
-    /// <summary>Duplicate keys and lone surrogates (from text mutations) make a tree unusable; mutate the text instead.</summary>
+    /// <summary>Duplicate keys and lone or escaped surrogates (from text mutations) make a tree unusable; mutate the text instead.</summary>
     private static string MutateTree(Random random, string json)
     {
         try
         {
             return MutateParsedTree(random, json);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             return MutateText(random, json);
         }
