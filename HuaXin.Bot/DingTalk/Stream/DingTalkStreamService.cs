@@ -78,12 +78,33 @@ public sealed class DingTalkStreamService(StreamGateway gateway, IServiceScopeFa
                 await CloseQuietlyAsync(socket);
                 return;
             }
-            var frame = JsonSerializer.Deserialize<StreamFrame>(buffer.WrittenSpan, FrameJson);
-            if (frame is null)
+            StreamFrame? frame;
+            try
+            {
+                frame = JsonSerializer.Deserialize<StreamFrame>(buffer.WrittenSpan, FrameJson);
+            }
+            catch (JsonException e)
+            {
+                // One unreadable frame is no reason to drop the connection and every message behind it.
+                logger.LogWarning("DingTalk Stream frame skipped: {Error}", e.Message);
+                continue;
+            }
+            // The record's non-nullable members are only as good as the JSON: a frame without them cannot be answered.
+            if (frame?.Headers is null || frame.Type is null)
             {
                 continue;
             }
-            var ack = await HandleAsync(frame, stoppingToken);
+            StreamAck? ack;
+            try
+            {
+                ack = await HandleAsync(frame, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A frame the handlers cannot make sense of (e.g. duplicate header names) is skipped, unanswered.
+                logger.LogWarning("DingTalk Stream frame skipped ({Type}): {Error}", e.GetType().Name, e.Message);
+                continue;
+            }
             if (ack is not null)
             {
                 await socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(ack, FrameJson), WebSocketMessageType.Text, true, stoppingToken);
