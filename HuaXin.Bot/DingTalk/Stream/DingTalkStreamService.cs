@@ -94,20 +94,20 @@ public sealed class DingTalkStreamService(StreamGateway gateway, IServiceScopeFa
             {
                 continue;
             }
-            StreamAck? ack;
+            byte[]? ack;
             try
             {
-                ack = await HandleAsync(frame, stoppingToken);
+                ack = await HandleAsync(frame, stoppingToken) is { } answer ? JsonSerializer.SerializeToUtf8Bytes(answer, FrameJson) : null;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // A frame the handlers cannot make sense of (e.g. duplicate header names) is skipped, unanswered.
+                // A frame the handlers cannot make sense of (duplicate header names, a ping too deep to echo) is skipped, unanswered.
                 logger.LogWarning("DingTalk Stream frame skipped ({Type}): {Error}", e.GetType().Name, e.Message);
                 continue;
             }
             if (ack is not null)
             {
-                await socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(ack, FrameJson), WebSocketMessageType.Text, true, stoppingToken);
+                await socket.SendAsync(ack, WebSocketMessageType.Text, true, stoppingToken);
             }
             if (frame is { Type: "SYSTEM", Topic: "disconnect" })
             {
