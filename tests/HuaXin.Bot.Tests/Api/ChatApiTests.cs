@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using HuaXin.Bot.Data;
+using HuaXin.Bot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HuaXin.Bot.Tests.Api;
+
+public sealed class ChatApiTests
+{
+    [Fact]
+    public async Task A_full_intake_with_a_correction_and_an_interruption_creates_a_request_with_history()
+    {
+        using var dir = new TempDirectory();
+        await using var app = new HuaXinAppFactory(dir.Path);
+        var chat = new Chat(app.CreateClient(), "c-full");
+
+        Assert.Contains("哪个城市", await chat.SayAsync("我妈住院了家里没人照顾，能不能找人去看看 电话138 0531 2266"));
+        Assert.Contains("13912345678", await chat.SayAsync("电话写错了，是139 1234 5678"));
+        var interrupted = await chat.SayAsync("医疗互助住院能报多少");
+        Assert.Contains("《职工医疗互助管理办法》", interrupted);
+        Assert.Contains("哪个城市", interrupted); // the form resumes where it was
+        await chat.SayAsync("济南章丘");
+        var summary = await chat.SayAsync("跳过");
+        Assert.Contains("请核对", summary);
+        Assert.Contains("13912345678", summary);
+        var done = await chat.SayAsync("确认");
+
+        var number = System.Text.RegularExpressions.Regex.Match(done, @"HX-\d{8}-\d{4}").Value;
+        Assert.NotEmpty(number);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HuaXinDbContext>();
+        var request = await db.ServiceRequests.Include(r => r.History).SingleAsync();
+        Assert.Equal(number, request.Number);
+        Assert.Equal("family_care", request.Category);
+        Assert.Equal("车间工会", request.Department);
+        Assert.Equal("待受理", request.Status);
+        Assert.Contains("\"13912345678\"", request.SlotsJson);
+        Assert.Contains("章丘", request.SlotsJson);
+        Assert.Equal("提交", Assert.Single(request.History).Action);
+    }
+
+    [Fact]
+    public async Task A_restart_in_the_middle_of_the_dialog_resumes_it()
+    {
+        using var dir = new TempDirectory();
+        await using (var before = new HuaXinAppFactory(dir.Path))
+        {
+            var chat = new Chat(before.CreateClient(), "c-restart");
+            Assert.Contains("地址", await chat.SayAsync("家里水管爆了 能派人来修吗 电话13805312266"));
+        }
+
+        await using var after = new HuaXinAppFactory(dir.Path);
+        var resumed = new Chat(after.CreateClient(), "c-restart");
+        var reply = await resumed.SayAsync("济南历城区华新小区3号楼");
+        Assert.DoesNotContain("您好", reply);
+        for (var i = 0; i < 4 && !reply.Contains("请核对"); i++)
+        {
+            reply = await resumed.SayAsync("跳过");
+        }
+        Assert.Contains("请核对", reply);
+        Assert.Contains("HX-", await resumed.SayAsync("确认"));
+    }
+
+    [Fact]
+    public async Task Pressing_a_button_is_the_same_as_typing_its_text()
+    {
+        using var dir = new TempDirectory();
+        await using var app = new HuaXinAppFactory(dir.Path);
+        var client = app.CreateClient();
+        var chat = new Chat(client, "c-button");
+        await chat.SayAsync("我爸在家摔倒了 赶紧找人去看看 济南平阴 13805312266");
+        var summary = "";
+        for (var i = 0; i < 4 && !summary.Contains("请核对"); i++)
+        {
+            summary = await chat.SayAsync("跳过");
+        }
+
+        var response = await client.PostAsJsonAsync("/api/chat", new { conversationId = "c-button", userId = "u1", value = new { action = "确认" } });
+
+        Assert.Contains("HX-", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("{\"userId\":\"u1\",\"text\":\"你好\"}", "invalid_ids")]
+    [InlineData("{\"conversationId\":\"c\",\"userId\":\"u1\"}", "empty_turn")]
+    [InlineData("{\"conversationId\":", "invalid_json")]
+    public async Task Bad_input_gets_a_400_and_changes_nothing(string json, string code)
+    {
+        using var dir = new TempDirectory();
+        await using var app = new HuaXinAppFactory(dir.Path);
+
+        var response = await app.CreateClient().PostAsync("/api/chat", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(code, await response.Content.ReadAsStringAsync());
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<HuaXinDbContext>().ConversationStates.CountAsync());
+    }
+
+    [Fact]
+    public async Task With_api_keys_configured_a_missing_or_wrong_key_is_refused()
+    {
+        using var dir = new TempDirectory();
+        await using var app = new HuaXinAppFactory(dir.Path, new Dictionary<string, string?> { ["Api:Keys:0"] = "k-123" });
+        var client = app.CreateClient();
+        var body = new { conversationId = "c", userId = "u", text = "你好" };
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/chat", body)).StatusCode);
+        client.DefaultRequestHeaders.Add("X-Api-Key", "k-wrong");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/chat", body)).StatusCode);
+        client.DefaultRequestHeaders.Remove("X-Api-Key");
+        client.DefaultRequestHeaders.Add("X-Api-Key", "k-123");
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/chat", body)).StatusCode);
+    }
+
+    /// <summary>One user's conversation over POST /api/chat; returns every message text of the turn.</summary>
+    private sealed class Chat(HttpClient client, string conversationId)
+    {
+        public async Task<string> SayAsync(string text)
+        {
+            var response = await client.PostAsJsonAsync("/api/chat", new { conversationId, userId = "u1", userName = "张大姐", text });
+            response.EnsureSuccessStatusCode();
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            return string.Join("\n", body.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("text").GetString()));
+        }
+    }
+}
