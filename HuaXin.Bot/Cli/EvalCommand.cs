@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using HuaXin.Bot.AI;
 using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Dialogs.Evaluation;
 using HuaXin.Bot.Knowledge.Evaluation;
 using HuaXin.Bot.Knowledge.Ingestion;
 using HuaXin.Bot.Knowledge.Search;
@@ -16,11 +17,14 @@ internal static class EvalCommand
 {
     private const string Usage = """
         usage: eval --knowledge <docs folder> --questions <questions.jsonl> [--out <results.jsonl>] [--verbose] [--config <settings.json>] [--no-ai]
+               eval --requests <requests.jsonl> [--out <results.jsonl>] [--config <settings.json>] [--no-ai]
+               (both at once: the request results go to <out>.requests.jsonl)
 
           --knowledge   folder of .md/.txt/.docx documents, ingested into a temporary database
           --questions   JSONL: {"id","q","expect":[docId…],"section","kind","asker"}; expect [] = should abstain
           --out         one JSON line per question: {"id","answered","citations":[…],"latencyMs"}
           --verbose     also list every miss
+          --requests    JSONL: {"id","text","is_request","category","department","slots":{…}}: first-turn understanding
           --config      extra settings over appsettings/environment, e.g. {"AI":{"Provider":"OpenAICompatible",…}}
           --no-ai       ignore any AI:* settings: the extractive baseline to compare a model run with
         """;
@@ -44,14 +48,40 @@ internal static class EvalCommand
             Knowledge = arguments.Knowledge is null ? null : Knowledge.KnowledgePaths.Resolve(arguments.Knowledge, Directory.GetCurrentDirectory()),
             Questions = arguments.Questions is null ? null : Knowledge.KnowledgePaths.Resolve(arguments.Questions, Directory.GetCurrentDirectory()),
             Config = arguments.Config is null ? null : Knowledge.KnowledgePaths.Resolve(arguments.Config, Directory.GetCurrentDirectory()),
+            Requests = arguments.Requests is null ? null : Knowledge.KnowledgePaths.Resolve(arguments.Requests, Directory.GetCurrentDirectory()),
         };
-        // Each evaluation runs when its arguments are given; a request-understanding eval (--requests) plugs in here.
+        // Each evaluation runs when its arguments are given.
+        var status = 0;
         if (arguments.Knowledge is not null)
         {
-            return await RunKnowledgeEvalAsync(arguments);
+            status = await RunKnowledgeEvalAsync(arguments);
         }
-        Console.Error.WriteLine(Usage);
-        return 2;
+        if (arguments.Requests is not null && status == 0)
+        {
+            var output = arguments.Knowledge is not null && arguments.Out is not null ? Path.ChangeExtension(arguments.Out, ".requests.jsonl") : arguments.Out;
+            status = await RunRequestEvalAsync(arguments, output);
+        }
+        return status;
+    }
+
+    /// <summary>First-turn understanding (request or not, category, department, slots) through the service's own
+    /// IRequestUnderstanding, so a configured model is measured the same way as the rules.</summary>
+    private static async Task<int> RunRequestEvalAsync(EvalArguments arguments, string? output)
+    {
+        if (!File.Exists(arguments.Requests))
+        {
+            Console.Error.WriteLine($"not found: {arguments.Requests}");
+            return 2;
+        }
+        var database = Path.Combine(Path.GetTempPath(), $"huaxin-eval-{Guid.NewGuid():N}.db");
+        await using var app = BuildHost(arguments, database);
+        var result = await new RequestEvaluation(app.Services.GetRequiredService<IRequestUnderstanding>()).RunAsync(arguments.Requests!, CancellationToken.None);
+        if (output is not null)
+        {
+            await File.WriteAllLinesAsync(output, result.Outputs.Select(o => o.ToJsonLine()));
+        }
+        Console.Write(result.Report.ToText());
+        return 0;
     }
 
     private static async Task<int> RunKnowledgeEvalAsync(EvalArguments arguments)
@@ -120,13 +150,16 @@ internal static class EvalCommand
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Knowledge:DocsPath"] = Path.GetFullPath(arguments.Knowledge!),
             ["Knowledge:Watch"] = "false",
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:HuaXin"] = $"Data Source={database}",
             // Keep the report readable: per-question log lines would drown it; warnings (skipped files) still show.
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        if (arguments.Knowledge is not null)
+        {
+            builder.Configuration.AddInMemoryCollection([new("Knowledge:DocsPath", Path.GetFullPath(arguments.Knowledge))]);
+        }
         if (arguments.Config is not null)
         {
             builder.Configuration.AddJsonFile(arguments.Config, optional: false);
@@ -180,7 +213,7 @@ internal static class EvalCommand
     }
 
     /// <summary>Parsed once; add a property and a case for a new option.</summary>
-    private sealed record EvalArguments(string? Knowledge, string? Questions, string? Out, bool Verbose, string? Config = null, bool NoAI = false)
+    private sealed record EvalArguments(string? Knowledge, string? Questions, string? Out, bool Verbose, string? Config = null, bool NoAI = false, string? Requests = null)
     {
         public static EvalArguments? Parse(string[] args)
         {
@@ -196,6 +229,7 @@ internal static class EvalCommand
                     ("--verbose", _) => arguments with { Verbose = true },
                     ("--config", not null) => arguments with { Config = args[++i] },
                     ("--no-ai", _) => arguments with { NoAI = true },
+                    ("--requests", not null) => arguments with { Requests = args[++i] },
                     _ => null,
                 };
                 if (arguments is null)
@@ -203,8 +237,8 @@ internal static class EvalCommand
                     return null;
                 }
             }
-            // The knowledge eval needs both its inputs.
-            return (arguments.Knowledge is null) == (arguments.Questions is null) ? arguments : null;
+            // The knowledge eval needs both its inputs; some evaluation must be asked for.
+            return (arguments.Knowledge is null) == (arguments.Questions is null) && (arguments.Knowledge ?? arguments.Requests) is not null ? arguments : null;
         }
     }
 }
