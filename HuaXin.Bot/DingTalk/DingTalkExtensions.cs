@@ -1,3 +1,4 @@
+using HuaXin.Bot.Tickets;
 using HuaXin.Bot.DingTalk.Callback;
 using HuaXin.Bot.DingTalk.Groups;
 using HuaXin.Bot.DingTalk.OpenApi;
@@ -21,7 +22,7 @@ public static class DingTalkExtensions
         services.AddSingleton<IDepartmentGroupDirectory, DepartmentGroupDirectory>();
         services.AddScoped<GroupCommands>();
         services.AddScoped<DingTalkInbound>();
-        services.AddScoped<DepartmentTicketNotifier>();
+        services.AddSingleton<IDepartmentDestinationSource, DingTalkDepartmentDestinations>();
 
         services.AddHttpClient<DingTalkApiClient>(ConfigureBaseAddress).AddDingTalkResilience();
         services.AddTransient<IChannelSender, DingTalkChannelSender>();

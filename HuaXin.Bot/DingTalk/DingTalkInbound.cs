@@ -1,6 +1,7 @@
 using HuaXin.Bot.DingTalk.Groups;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Messaging;
+using HuaXin.Bot.Tickets;
 
 namespace HuaXin.Bot.DingTalk;
 
@@ -17,7 +18,8 @@ public sealed class DingTalkInbound(IInboundQueue inbound, IOutbox outbox, Group
         // Same key scheme as the inbound processor's replies, so a redelivery finds the reply already queued.
         var replyKey = $"reply:{key}:0";
 
-        if (message.IsGroup)
+        // Staff work tickets in their department group: those commands take the normal turn path (staff rules apply there).
+        if (message.IsGroup && !(text is not null && TicketCommandHandler.IsCommand(text)))
         {
             // Commands are idempotent and their reply is keyed by msgId, so a redelivery changes nothing and answers nothing new.
             var reply = await groupCommands.HandleAsync(message, text, cancellationToken);

@@ -13,7 +13,7 @@ public sealed partial class TicketCommandHandler(ITurnHandler conversation, Tick
         var member = staff.Find(turn.Channel, turn.UserId);
         var actor = new TicketActor(turn.Channel, turn.UserId, turn.UserName, member);
 
-        if (member is not null && text is "待办" or "工单" or "工单列表")
+        if (member is not null && IsStaffListRequest(text))
         {
             return [await ListAsync(member, cancellationToken)];
         }
@@ -37,6 +37,11 @@ public sealed partial class TicketCommandHandler(ITurnHandler conversation, Tick
         };
         return [new OutboundMessage(outcome.Message)];
     }
+
+    /// <summary>True when the text is a ticket command, so channels can route it to staff handling even from a group chat.</summary>
+    public static bool IsCommand(string text) => IsStaffListRequest(text.Trim()) || Command().IsMatch(text.Trim());
+
+    private static bool IsStaffListRequest(string text) => text is "待办" or "工单" or "工单列表";
 
     private Task<TicketOutcome> TransferAsync(string number, TicketActor actor, string rest, CancellationToken ct)
     {

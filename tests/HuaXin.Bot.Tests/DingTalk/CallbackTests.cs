@@ -202,19 +202,6 @@ public sealed class CallbackTests(CallbackFixture host) : IClassFixture<Callback
         var directory = host.Factory.Services.GetRequiredService<IDepartmentGroupDirectory>();
         Assert.Equal(group, await directory.FindGroupAsync("集团工会", Guard));
 
-        // A ticket for the department now reaches the group through the OpenAPI.
-        using (var scope = host.Factory.Services.CreateScope())
-        {
-            var notifier = scope.ServiceProvider.GetRequiredService<DepartmentTicketNotifier>();
-            var ticket = new OutboundMessage("新工单 HX-1", new Card("ticket", "新工单 HX-1", "职工家属住院，需要探望。", [new CardFact("类别", "探望慰问")],
-                [new CardButton("受理", "受理 HX-1", new Dictionary<string, string> { ["action"] = "受理 HX-1", ["url"] = "https://bot.example/t/1?a=accept" })]));
-            Assert.True(await notifier.PostTicketAsync("集团工会", ticket, "ticket:HX-1:new:" + group, Guard));
-            Assert.False(await notifier.PostTicketAsync("宣传部", ticket, "ticket:HX-1:none:" + group, Guard));
-        }
-        var notice = await Fake.WaitForSentAsync(m => m.Kind == "group" && m.Target == group, Guard);
-        Assert.Equal("sampleMarkdown", (string?)notice.Body["msgKey"]);
-        Assert.Contains("[受理](https://bot.example/t/1?a=accept)", notice.Text);
-
         var unbind = NewId();
         using (await PostAsync(RobotMessages.Group(Fake, unbind, " 解除绑定", DingTalkAppFactory.Admin, group)))
         {

@@ -27,6 +27,7 @@ public sealed class DingTalkAppFactory : WebApplicationFactory<Program>
     }
 
     public const string Admin = "admin001";
+    public const string RepairStaff = "repair001";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -40,6 +41,10 @@ public sealed class DingTalkAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("DingTalk:RobotCode", FakeDingTalk.AppKey);
         builder.UseSetting("DingTalk:ApiBaseUrl", _fake.BaseUrl.ToString());
         builder.UseSetting("DingTalk:Admins:0", Admin);
+        builder.UseSetting("Staff:Members:0:Channel", "dingtalk");
+        builder.UseSetting("Staff:Members:0:UserId", RepairStaff);
+        builder.UseSetting("Staff:Members:0:Name", "李师傅");
+        builder.UseSetting("Staff:Members:0:Department", "后勤管理中心");
         builder.UseSetting("DingTalk:RetryBaseDelay", "00:00:00.010");
         builder.UseSetting("DingTalk:StreamReconnectBaseDelay", "00:00:00.020");
         builder.UseSetting("DingTalk:StreamReconnectMaxDelay", "00:00:00.200");
