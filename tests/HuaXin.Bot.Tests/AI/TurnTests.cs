@@ -42,8 +42,8 @@ public sealed class TurnTests : IAsyncLifetime
 
         var answer = Assert.Single(replies, r => r.Card?.Kind == "answer");
         Assert.Contains("根据《困难职工帮扶救助管理办法》", answer.Text);
-        // Understanding and the answer each gave up within the one turn deadline.
-        Assert.Equal(2, _stub.ChatCalls.Count());
+        // Understanding and the answer each gave up within the one turn deadline. (Whether their requests reached the
+        // stub before the deadline depends on machine load, so only the fallbacks are asserted.)
         Assert.Equal(1, host.Fallbacks(operation: "understand"));
         Assert.Equal(1, host.Fallbacks("deadline", "answer"));
     }
