@@ -14,6 +14,8 @@ switch (args.FirstOrDefault())
         return await TeamsPackageCommand.RunAsync(args[1..]);
     case "hash-password":
         return HashPasswordCommand.Run();
+    case "migrate":
+        return await MigrateCommand.RunAsync(args[1..]);
     case "import-roster":
         return await HuaXin.Bot.Reports.Roster.ImportRosterCommand.RunAsync(args[1..]);
 }

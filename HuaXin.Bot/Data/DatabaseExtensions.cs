@@ -2,6 +2,7 @@ using HuaXin.Bot.Data.PostgreSql;
 using HuaXin.Bot.Data.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace HuaXin.Bot.Data;
 
@@ -37,7 +38,17 @@ public static class DatabaseExtensions
         return services;
     }
 
+    /// <summary>Applies pending migrations when Database:MigrateOnStartup is on (the default); otherwise the
+    /// "migrate" command does it, e.g. as a deployment step before several instances start.</summary>
     public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+        {
+            await services.MigrateDatabaseAsync(cancellationToken);
+        }
+    }
+
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<HuaXinDbContext>>().CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
