@@ -28,7 +28,7 @@ public static class DatabaseExtensions
                 {
                     throw new InvalidOperationException("Database:Provider is PostgreSQL but ConnectionStrings:HuaXin is empty, e.g. \"Host=127.0.0.1;Port=5432;Username=huaxin;Password=…;Database=huaxin\".");
                 }
-                services.AddDbContextFactory<PostgreSqlHuaXinDbContext>(o => o.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3)));
+                services.AddDbContextFactory<PostgreSqlHuaXinDbContext>(o => o.UseNpgsql(connectionString));
                 services.AddScoped<HuaXinDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PostgreSqlHuaXinDbContext>>().CreateDbContext());
                 services.AddSingleton<IDbContextFactory<HuaXinDbContext>, UpcastFactory<PostgreSqlHuaXinDbContext>>();
                 break;

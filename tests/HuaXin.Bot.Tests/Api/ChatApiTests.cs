@@ -11,11 +11,18 @@ namespace HuaXin.Bot.Tests.Api;
 
 public sealed class ChatApiTests
 {
-    [Fact]
-    public async Task A_full_intake_with_a_correction_and_an_interruption_creates_a_request_with_history()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task A_full_intake_with_a_correction_and_an_interruption_creates_a_request_with_history(DatabaseProvider provider)
     {
         using var dir = new TempDirectory();
-        await using var app = new HuaXinAppFactory(dir.Path);
+        var postgres = provider == DatabaseProvider.PostgreSQL ? PostgresServer.CreateDatabase() : null;
+        await using var app = new HuaXinAppFactory(dir.Path, postgres is null ? null : new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSQL",
+            ["ConnectionStrings:HuaXin"] = postgres,
+        });
         var chat = new Chat(app.CreateClient(), "c-full");
 
         Assert.Contains("哪个城市", await chat.SayAsync("我妈住院了家里没人照顾，能不能找人去看看 电话138 0531 2266"));

@@ -13,6 +13,7 @@ public sealed class HuaXinAppFactory(string databaseFolder, IReadOnlyDictionary<
     {
         builder.UseSetting("ConnectionStrings:HuaXin", $"Data Source={DatabasePath}");
         builder.UseSetting("Knowledge:Watch", "false");
+        // Later settings win: a test may point the same host at PostgreSQL.
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
