@@ -72,8 +72,8 @@ public sealed class ResilienceTests : IAsyncLifetime
             AssertExtractive(await host.Knowledge.AskAsync(Covered, "worker", CancellationToken.None));
         }
 
-        // Understanding may use half the turn, the answer the rest: neither waits past the one deadline.
-        Assert.Equal(2, _stub.ChatCalls.Count());
+        // Understanding may use half the turn, the answer the rest: neither waits past the one deadline. (Whether each
+        // request reached the stub before its share ran out depends on machine load, so only the fallbacks are asserted.)
         Assert.Equal(1, host.Fallbacks("deadline", LlmRequestUnderstanding.Operation));
         Assert.Equal(1, host.Fallbacks("deadline", GroundedKnowledgeService.Operation));
     }
