@@ -1,4 +1,3 @@
-using System.Text.Json;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 
@@ -8,17 +7,6 @@ namespace HuaXin.Bot.Tickets;
 /// Every button's text is also the command a user can type.</summary>
 public static class TicketCards
 {
-    private static readonly Dictionary<string, string> SlotLabels = new()
-    {
-        ["relation"] = "服务对象",
-        ["phone"] = "联系电话",
-        ["city"] = "所在地",
-        ["address"] = "地址",
-        ["when"] = "期望时间",
-        ["urgency"] = "紧急程度",
-        ["description"] = "情况描述",
-    };
-
     public static OutboundMessage StaffCard(ServiceRequest ticket, string categoryName, string headline)
     {
         var facts = new List<CardFact>
@@ -34,8 +22,8 @@ public static class TicketCards
         {
             facts.Add(new CardFact("受理人", ticket.AssigneeName));
         }
-        var slots = JsonSerializer.Deserialize<Dictionary<string, string>>(ticket.SlotsJson) ?? [];
-        facts.AddRange(SlotLabels.Where(l => slots.ContainsKey(l.Key)).Select(l => new CardFact(l.Value, slots[l.Key])));
+        var slots = TicketSlots.All(ticket);
+        facts.AddRange(TicketSlots.Labels.Where(l => slots.ContainsKey(l.Key)).Select(l => new CardFact(l.Value, slots[l.Key])));
         var buttons = ticket.Status switch
         {
             RequestStatus.Pending => new[] { Button("受理", ticket), Button("转派", ticket), Button("办结", ticket) },

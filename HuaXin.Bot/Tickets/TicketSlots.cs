@@ -1,9 +1,9 @@
 using System.Text.Json;
 using HuaXin.Bot.Data;
 
-namespace HuaXin.Bot.StaffConsole;
+namespace HuaXin.Bot.Tickets;
 
-/// <summary>Reads the slots the intake dialog filled in (SlotsJson) for display.</summary>
+/// <summary>Reads the slots the intake dialog filled in (SlotsJson) for display, with their labels, on cards and pages.</summary>
 public static class TicketSlots
 {
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
