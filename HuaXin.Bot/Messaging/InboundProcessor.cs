@@ -23,31 +23,19 @@ public sealed class InboundProcessor(
 {
     private readonly MessagingOptions _options = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var lastCleanup = DateTimeOffset.MinValue;
-        while (!stoppingToken.IsCancellationRequested)
+    private DateTimeOffset _lastCleanup = DateTimeOffset.MinValue;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        inboundSignal.RunAsync(async ct =>
         {
-            try
+            var processed = await ProcessDueAsync(ct);
+            if (time.GetUtcNow() - _lastCleanup > TimeSpan.FromHours(1))
             {
-                var processed = await ProcessDueAsync(stoppingToken);
-                if (time.GetUtcNow() - lastCleanup > TimeSpan.FromHours(1))
-                {
-                    lastCleanup = time.GetUtcNow();
-                    await CleanupAsync(stoppingToken);
-                }
-                if (processed > 0)
-                {
-                    continue;
-                }
+                _lastCleanup = time.GetUtcNow();
+                await CleanupAsync(ct);
             }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(e, "Inbound processing loop failed; retrying");
-            }
-            await inboundSignal.WaitAsync(_options.PollInterval, time, stoppingToken);
-        }
-    }
+            return processed;
+        }, _options.PollInterval, time, logger, stoppingToken);
 
     /// <summary>Processes the turns that are due now; returns how many were claimed.</summary>
     public async Task<int> ProcessDueAsync(CancellationToken cancellationToken)

@@ -21,24 +21,8 @@ public sealed class OutboxDispatcher(
     private readonly MessagingOptions _options = options.Value;
     private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel, StringComparer.OrdinalIgnoreCase);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await DispatchDueAsync(stoppingToken) > 0)
-                {
-                    continue;
-                }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(e, "Outbox dispatch loop failed; retrying");
-            }
-            await signal.WaitAsync(_options.PollInterval, time, stoppingToken);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        signal.RunAsync(DispatchDueAsync, _options.PollInterval, time, logger, stoppingToken);
 
     /// <summary>Attempts every message that is due now; returns how many were claimed.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)

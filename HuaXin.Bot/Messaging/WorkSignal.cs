@@ -9,6 +9,27 @@ public sealed class WorkSignal<T>
 
     public void Notify() => _channel.Writer.TryWrite(true);
 
+    /// <summary>The workers' loop: run <paramref name="runOnce"/> again at once while it finds work, otherwise wait for
+    /// this signal or the poll interval; a failed round is logged and retried, never fatal.</summary>
+    public async Task RunAsync(Func<CancellationToken, Task<int>> runOnce, TimeSpan pollInterval, TimeProvider time, ILogger logger, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await runOnce(stoppingToken) > 0)
+                {
+                    continue;
+                }
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(e, "{Worker} round failed; retrying", typeof(T).Name);
+            }
+            await WaitAsync(pollInterval, time, stoppingToken);
+        }
+    }
+
     public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
         using var timeoutSource = new CancellationTokenSource(timeout, time);
