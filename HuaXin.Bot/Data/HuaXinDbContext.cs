@@ -1,11 +1,15 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace HuaXin.Bot.Data;
 
 /// <summary>The service's database. Each provider has a derived context that owns its migrations.</summary>
-public abstract class HuaXinDbContext(DbContextOptions options) : DbContext(options)
+public abstract class HuaXinDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>The key ring behind console cookies, antiforgery tokens and action links, shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<KnowledgeDocument> KnowledgeDocuments => Set<KnowledgeDocument>();
     public DbSet<KnowledgeChunk> KnowledgeChunks => Set<KnowledgeChunk>();
     public DbSet<ConversationStateRow> ConversationStates => Set<ConversationStateRow>();

@@ -1,10 +1,17 @@
+using HuaXin.Bot.Data;
+using Microsoft.AspNetCore.DataProtection;
+
 namespace HuaXin.Bot.Security;
 
 public static class SecurityExtensions
 {
-    /// <summary>Rate limits and phone-number redaction of every log. Call after logging is set up (the host's builder has).</summary>
+    /// <summary>Data protection keys in the database, rate limits and phone-number redaction of every log. Call after
+    /// logging is set up (the host's builder has).</summary>
     public static IServiceCollection AddHuaXinSecurity(this IServiceCollection services, IConfiguration configuration)
     {
+        // Every instance behind a load balancer must read the others' cookies, antiforgery tokens and action links:
+        // one key ring in the shared database, and a fixed application name instead of the install path.
+        services.AddDataProtection().SetApplicationName("HuaXin.Bot").PersistKeysToDbContext<HuaXinDbContext>();
         var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         if (limits.Enabled)

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HuaXin.Bot.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgreSqlHuaXinDbContext))]
-    [Migration("20261123210432_Initial")]
+    [Migration("20261123222832_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -781,6 +781,25 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("CuratedAnswer");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("HuaXin.Bot.BotFramework.DirectLine.DirectLineActivity", b =>
