@@ -19,6 +19,8 @@ public static class ConsoleExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.Accounts.All(a => Departments.IsKnown(a.Department)), $"Console:Accounts names an unknown department; known: {string.Join(", ", Departments.All)}.")
             .Validate(o => o.Accounts.All(a => a.UserName.Length > 0 && a.PasswordHash.Length > 0), "Console:Accounts needs UserName and PasswordHash (dotnet run -- hash-password).")
+            .Validate(o => o.PublicBaseUrl is null || (o.PublicBaseUrl.IsAbsoluteUri && o.PublicBaseUrl.AbsolutePath.EndsWith('/')),
+                "Console:PublicBaseUrl must be an absolute URL ending with '/', e.g. https://huaxin.example.com/.")
             .ValidateOnStart();
 
         services.AddRazorPages(o =>
@@ -61,6 +63,7 @@ public static class ConsoleExtensions
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<ConsoleAccounts>();
         services.AddSingleton<TicketBoard>();
+        services.AddSingleton<ActionLinks>();
         return services;
     }
 

@@ -23,6 +23,14 @@ public sealed class ConsoleOptions
     /// <summary>Idle time after which a console session ends.</summary>
     [Range(5, 24 * 60)]
     public int SessionMinutes { get; set; } = 480;
+
+    /// <summary>Where staff reach this service from their phones, e.g. https://huaxin.example.com/. Ticket cards in
+    /// DingTalk get 受理/办结 link buttons only when it is set.</summary>
+    public Uri? PublicBaseUrl { get; set; }
+
+    /// <summary>How long a 受理/办结 link stays valid after the card was sent.</summary>
+    [Range(1, 30 * 24)]
+    public int ActionLinkHours { get; set; } = 72;
 }
 
 /// <summary>A local console account. <see cref="PasswordHash"/> is in ASP.NET Core Identity's PasswordHasher format

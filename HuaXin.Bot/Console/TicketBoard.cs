@@ -39,6 +39,14 @@ public sealed class TicketBoard(IDbContextFactory<HuaXinDbContext> dbFactory, Ti
         return ticket is not null && staff.MayActOn(ticket.Department) ? ticket : null;
     }
 
+    /// <summary>The department that owns a ticket, or null when there is no such ticket; only for telling a staff
+    /// member who holds a valid action link which department may act instead.</summary>
+    public async Task<string?> DepartmentOfAsync(string number, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ServiceRequests.AsNoTracking().Where(r => r.Number == number).Select(r => r.Department).SingleOrDefaultAsync(ct);
+    }
+
     public bool IsOverdue(ServiceRequest t)
     {
         var now = time.GetUtcNow();

@@ -1,12 +1,15 @@
 using HuaXin.Bot.DingTalk.OpenApi;
 using HuaXin.Bot.Messaging;
+using HuaXin.Bot.StaffConsole;
 using Microsoft.Extensions.Options;
 
 namespace HuaXin.Bot.DingTalk.Sending;
 
 /// <summary>Delivers outbox items for channel "dingtalk": through the session webhook while it is valid (cheap, no token,
-/// no API quota), otherwise through the OpenAPI to the same group or person.</summary>
-public sealed class DingTalkChannelSender(DingTalkApiClient api, IOptionsMonitor<DingTalkOptions> options, TimeProvider time, ILogger<DingTalkChannelSender> logger)
+/// no API quota), otherwise through the OpenAPI to the same group or person. Ticket cards get 受理/办结 link buttons
+/// to the console when its public address is configured.</summary>
+public sealed class DingTalkChannelSender(DingTalkApiClient api, ActionLinks links, IOptionsMonitor<DingTalkOptions> options, TimeProvider time,
+    ILogger<DingTalkChannelSender> logger)
     : IChannelSender
 {
     public string Channel => DingTalkReplyAddress.Channel;
@@ -14,7 +17,7 @@ public sealed class DingTalkChannelSender(DingTalkApiClient api, IOptionsMonitor
     public async Task SendAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         var address = DingTalkReplyAddress.FromJson(item.Address);
-        var parts = DingTalkMarkdown.Render(item.Message).SplitToLimit();
+        var parts = DingTalkMarkdown.Render(links.AddTo(item.Message)).SplitToLimit();
         var remaining = parts.Count;
         if (WebhookUsable(address))
         {

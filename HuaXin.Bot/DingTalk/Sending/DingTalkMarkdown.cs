@@ -3,8 +3,9 @@ using HuaXin.Bot.Dialogs.Abstractions;
 
 namespace HuaXin.Bot.DingTalk.Sending;
 
-/// <summary>Renders neutral messages in DingTalk's markdown subset. Session webhooks cannot carry interactive cards,
-/// so buttons and suggested replies become a "您可以回复：「…」" line the user can type, and link buttons (data "url") become markdown links.</summary>
+/// <summary>Renders neutral messages in DingTalk's markdown subset. Robot messages cannot carry interactive cards,
+/// so buttons and suggested replies become a "您可以回复：「…」" line the user can type, and link buttons (data "url")
+/// become the buttons of an actionCard.</summary>
 public static class DingTalkMarkdown
 {
     private const int TitleLength = 20;
@@ -31,7 +32,9 @@ public static class DingTalkMarkdown
         {
             AppendParagraph(text, "> 您可以回复：" + string.Join(" ", replies.Select(r => $"「{r}」")));
         }
-        return new DingTalkMessage(Preview(message.Card?.Title ?? message.Text), text.ToString().TrimEnd(), IsMarkdown: true);
+        var links = message.Card?.Buttons.Where(b => b.Data.ContainsKey("url")).Take(DingTalkMessage.MaxLinks)
+            .Select(b => new DingTalkLink(b.Title, b.Data["url"])).ToList() ?? [];
+        return new DingTalkMessage(Preview(message.Card?.Title ?? message.Text), text.ToString().TrimEnd(), IsMarkdown: true) { Links = links };
     }
 
     private static void AppendCard(StringBuilder text, Card card)
@@ -46,11 +49,6 @@ public static class DingTalkMarkdown
         {
             // One line per fact: a line break inside a value would end the list item.
             AppendParagraph(text, string.Join("\n", card.Facts.Select(f => $"- **{f.Name}**：{OneLine(f.Value)}")));
-        }
-        var links = card.Buttons.Where(b => b.Data.ContainsKey("url")).Select(b => $"[{b.Title}]({b.Data["url"]})").ToList();
-        if (links.Count > 0)
-        {
-            AppendParagraph(text, string.Join("　|　", links));
         }
     }
 

@@ -198,14 +198,18 @@ public sealed record SentMessage(string Kind, string Target, JsonNode Body)
 {
     /// <summary>The visible text, whatever the message shape.</summary>
     public string Text => Kind == "webhook"
-        ? (string?)Body["text"]?["content"] ?? (string)Body["markdown"]!["text"]!
-        : ParamText();
+        ? (string?)Body["text"]?["content"] ?? (string?)Body["actionCard"]?["text"] ?? (string)Body["markdown"]!["text"]!
+        : (string?)Param["content"] ?? (string)Param["text"]!;
 
-    private string ParamText()
-    {
-        var param = JsonNode.Parse((string)Body["msgParam"]!)!;
-        return (string?)param["content"] ?? (string)param["text"]!;
-    }
+    /// <summary>The actionCard's buttons as (title, url), in order; empty for other message types.</summary>
+    public IReadOnlyList<(string Title, string Url)> Links => Kind == "webhook"
+        ? Body["actionCard"]?["btns"]?.AsArray().Select(b => ((string)b!["title"]!, (string)b["actionURL"]!)).ToList() ?? []
+        : Param["singleURL"] is { } single
+            ? [((string)Param["singleTitle"]!, (string)single!)]
+            : Enumerable.Range(1, 5).TakeWhile(i => Param[$"actionURL{i}"] is not null)
+                .Select(i => ((string)Param[$"actionTitle{i}"]!, (string)Param[$"actionURL{i}"]!)).ToList();
+
+    private JsonNode Param => JsonNode.Parse((string)Body["msgParam"]!)!;
 }
 
 public enum Fault

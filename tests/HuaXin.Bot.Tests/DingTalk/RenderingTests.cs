@@ -36,6 +36,46 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void Link_buttons_make_an_action_card_and_the_other_buttons_stay_replies()
+    {
+        var card = new Card("ticket", "新工单 HX-20261123-0001", "水管爆了", [new CardFact("状态", "待受理")],
+            [new CardButton("受理", "受理 HX-20261123-0001", new Dictionary<string, string> { ["action"] = "受理 HX-20261123-0001", ["url"] = "https://hx.example/console/act/a" }),
+             new CardButton("转派", "转派 HX-20261123-0001", new Dictionary<string, string> { ["action"] = "转派 HX-20261123-0001" }),
+             new CardButton("办结", "办结 HX-20261123-0001", new Dictionary<string, string> { ["action"] = "办结 HX-20261123-0001", ["url"] = "https://hx.example/console/act/b" })]);
+
+        var message = DingTalkMarkdown.Render(new OutboundMessage("文字版", card));
+
+        Assert.Equal("sampleActionCard2", message.MsgKey);
+        var param = System.Text.Json.Nodes.JsonNode.Parse(message.MsgParam())!;
+        Assert.Equal(("受理", "https://hx.example/console/act/a"), ((string)param["actionTitle1"]!, (string)param["actionURL1"]!));
+        Assert.Equal(("办结", "https://hx.example/console/act/b"), ((string)param["actionTitle2"]!, (string)param["actionURL2"]!));
+        Assert.EndsWith("> 您可以回复：「转派 HX-20261123-0001」", (string)param["text"]!);
+        var webhook = System.Text.Json.JsonSerializer.SerializeToNode(message.WebhookBody([]))!;
+        Assert.Equal("actionCard", (string)webhook["msgtype"]!);
+        Assert.Equal("https://hx.example/console/act/b", (string)webhook["actionCard"]!["btns"]![1]!["actionURL"]!);
+
+        var single = message with { Links = [message.Links[0]] };
+        Assert.Equal("sampleActionCard", single.MsgKey);
+        Assert.Equal("https://hx.example/console/act/a", (string)System.Text.Json.Nodes.JsonNode.Parse(single.MsgParam())!["singleURL"]!);
+    }
+
+    [Fact]
+    public void A_split_action_card_keeps_its_buttons_on_the_last_part()
+    {
+        var message = new DingTalkMessage("工单", string.Join("\n\n", Enumerable.Repeat(new string('长', 300), 40)), IsMarkdown: true)
+        {
+            Links = [new DingTalkLink("受理", "https://hx.example/console/act/a")],
+        };
+
+        var parts = message.SplitToLimit(4_000);
+
+        Assert.True(parts.Count > 1);
+        Assert.All(parts.SkipLast(1), p => Assert.Equal("sampleMarkdown", p.MsgKey));
+        Assert.Equal("sampleActionCard", parts[^1].MsgKey);
+        Assert.All(parts, p => Assert.True(System.Text.Encoding.UTF8.GetByteCount(p.MsgParam()) <= 4_000));
+    }
+
+    [Fact]
     public void Splitter_prefers_paragraph_boundaries()
     {
         var parts = MessageSplitter.Split("aaaa\n\nbbbb\n\ncccc", 12, s => s.Length);

@@ -1,0 +1,153 @@
+using System.Net;
+using System.Text;
+using HuaXin.Bot.Conversations;
+using HuaXin.Bot.DingTalk;
+using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.StaffConsole;
+using HuaXin.Bot.Tests.StaffConsole;
+using HuaXin.Bot.Tests.Support;
+using HuaXin.Bot.Tickets;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HuaXin.Bot.Tests.DingTalk;
+
+/// <summary>The 受理/办结 buttons of a ticket card in a DingTalk department group: real callback in, real actionCard out
+/// to the fake DingTalk, links opened on the console page by signed-in staff of the right and the wrong department.</summary>
+public sealed class ActionLinkFlowTests : IAsyncLifetime
+{
+    private const string Worker = "worker7";
+    private FakeDingTalk _fake = null!;
+    private HuaXinAppFactory _host = null!;
+
+    private static CancellationToken Guard => new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
+
+    public async Task InitializeAsync()
+    {
+        _fake = await FakeDingTalk.StartAsync();
+        var hash = ConsoleAccounts.Hash(ConsoleAppFactory.Password);
+        var settings = new Dictionary<string, string?>
+        {
+            ["DingTalk:Mode"] = "Callback",
+            ["DingTalk:AppKey"] = FakeDingTalk.AppKey,
+            ["DingTalk:AppSecret"] = FakeDingTalk.AppSecret,
+            ["DingTalk:RobotCode"] = FakeDingTalk.AppKey,
+            ["DingTalk:ApiBaseUrl"] = _fake.BaseUrl.ToString(),
+            ["DingTalk:Admins:0"] = DingTalkAppFactory.Admin,
+            ["Messaging:PollInterval"] = "00:00:00.200",
+            ["Console:PublicBaseUrl"] = "https://localhost/",
+        };
+        foreach (var (i, user, name, department) in new[] { (0, "logistics", "李后勤", "后勤管理中心"), (1, "union", "王工会", "集团工会") })
+        {
+            settings[$"Console:Accounts:{i}:UserName"] = user;
+            settings[$"Console:Accounts:{i}:PasswordHash"] = hash;
+            settings[$"Console:Accounts:{i}:Name"] = name;
+            settings[$"Console:Accounts:{i}:Department"] = department;
+        }
+        // In-process server: the console's cookies are Secure, and the test client speaks https only to TestServer.
+        _host = new HuaXinAppFactory(settings: settings);
+    }
+
+    [Fact]
+    public async Task Staff_of_the_owning_department_accept_and_resolve_from_the_card_links_and_others_are_refused()
+    {
+        var group = "cid-links-" + Guid.NewGuid().ToString("N");
+        await CallbackAsync(RobotMessages.Group(_fake, "msg" + Guid.NewGuid().ToString("N"), "@华新助手 绑定部门 后勤管理中心", DingTalkAppFactory.Admin, group));
+        await _fake.WaitForSentAsync(m => m.Text.Contains("已将本群绑定"), Guard);
+
+        var number = await CreateTicketAsync();
+        var card = await _fake.WaitForSentAsync(m => m.Kind == "group" && m.Target == group && m.Text.Contains(number), Guard);
+        Assert.Equal(["受理", "办结"], card.Links.Select(l => l.Title));
+        Assert.Contains("转派", card.Text); // still a command to type
+        var accept = Path(card.Links[0].Url);
+        var resolve = Path(card.Links[1].Url);
+
+        // Nobody signed in: the console's login, coming back to the link afterwards.
+        var anonymous = await Client().GetAsync(accept);
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Equal(accept, Uri.UnescapeDataString(anonymous.Headers.Location!.Query.Split("ReturnUrl=")[1]));
+
+        var union = await SignedInAsync("union");
+        var refused = await union.GetAsync(accept);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains($"{number} 属于后勤管理中心，您（集团工会）无权办理", await refused.Content.ReadAsStringAsync());
+
+        var logistics = await SignedInAsync("logistics");
+        var page = await logistics.GetAsync(accept);
+        Assert.Contains("确认受理", await page.Content.ReadAsStringAsync());
+        var accepted = await ConsoleAppFactory.PostFormAsync(logistics, accept, accept, []);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Contains("已受理", await accepted.Content.ReadAsStringAsync());
+        await _fake.WaitForSentAsync(m => m.Kind == "oto" && m.Target.Contains(Worker) && m.Text.Contains($"{number} 已由后勤管理中心的李后勤受理"), Guard);
+        Assert.Contains("不需要再受理", await (await logistics.GetAsync(accept)).Content.ReadAsStringAsync());
+
+        var resolved = await ConsoleAppFactory.PostFormAsync(logistics, resolve, resolve, new() { ["result"] = "已上门更换水管" });
+        Assert.Contains("已办结", await resolved.Content.ReadAsStringAsync());
+        var rating = await _fake.WaitForSentAsync(m => m.Kind == "oto" && m.Target.Contains(Worker) && m.Text.Contains("已上门更换水管"), Guard);
+        Assert.Contains("满意", rating.Text);
+    }
+
+    [Fact]
+    public async Task Expired_and_altered_links_are_refused_and_change_nothing()
+    {
+        var number = await CreateTicketAsync();
+        var options = _host.Services.GetRequiredService<IOptionsMonitor<ConsoleOptions>>();
+        var lastWeek = new ActionLinks(_host.Services.GetRequiredService<IDataProtectionProvider>(), options, new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-7)));
+        var logistics = await SignedInAsync("logistics");
+
+        var expired = await logistics.GetAsync(Path(lastWeek.Create(number, TicketLinkAction.Accept).ToString()));
+        Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
+        Assert.Contains("已于", await expired.Content.ReadAsStringAsync());
+
+        var good = Path(_host.Services.GetRequiredService<ActionLinks>().Create(number, TicketLinkAction.Accept).ToString());
+        var altered = good[..^3] + (good[^3] == 'x' ? 'y' : 'x') + good[^2..];
+        var refused = await logistics.GetAsync(altered);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("链接无效", await refused.Content.ReadAsStringAsync());
+
+        var tickets = await _host.Services.GetRequiredService<IServiceRequestStore>().ListByRequesterAsync(DingTalkReplyAddress.Channel, Worker, default);
+        Assert.Equal(RequestStatus.Pending, tickets.Single(t => t.Number == number).Status);
+    }
+
+    private async Task<string> CreateTicketAsync()
+    {
+        // The worker's one-to-one chat: notices reach them through the OpenAPI once the session webhook is gone.
+        await _host.Services.GetRequiredService<ConversationReferences>().RememberAsync(DingTalkReplyAddress.Channel, Worker,
+            new DingTalkReplyAddress("cid-private-" + Worker, "1", null, null, Worker, null).ToJson(), default);
+        var created = await _host.Services.GetRequiredService<IServiceRequestStore>().CreateAsync(new NewServiceRequest(
+            "home_repair", "后勤管理中心", DingTalkReplyAddress.Channel, Worker, "张师傅",
+            new Dictionary<string, string> { ["phone"] = "13805312266", ["address"] = "济南历城区华新小区3号楼", ["description"] = "家里水管爆了" },
+            "家里水管爆了 能派人来修吗", false, TimeSpan.FromHours(4)), default);
+        return created.Number;
+    }
+
+    private HttpClient Client() => _host.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+
+    private async Task<HttpClient> SignedInAsync(string user)
+    {
+        var client = Client();
+        Assert.Equal(HttpStatusCode.Redirect, (await ConsoleAppFactory.LoginAsync(client, user, ConsoleAppFactory.Password)).StatusCode);
+        return client;
+    }
+
+    private static string Path(string url) => new Uri(url).PathAndQuery;
+
+    private async Task CallbackAsync(string body)
+    {
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/dingtalk/callback") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("timestamp", timestamp.ToString());
+        request.Headers.Add("sign", DingTalkSignature.Compute(FakeDingTalk.AppSecret, timestamp));
+        using var response = await Client().SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _fake.DisposeAsync();
+    }
+}
