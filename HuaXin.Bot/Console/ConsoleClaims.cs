@@ -9,14 +9,17 @@ public static class ConsoleClaims
     public const string Channel = "console";
     public const string Department = "huaxin:department";
     public const string Role = "huaxin:role";
+    /// <summary>The chat channel the identity comes from (DingTalk sign-in), so console actions carry the same actor id as chat.</summary>
+    public const string ChannelClaim = "huaxin:channel";
 
-    public static ClaimsPrincipal Create(string userName, string name, string department, StaffRole role, string authenticationType) =>
+    public static ClaimsPrincipal Create(string userName, string name, string department, StaffRole role, string authenticationType, string channel = Channel) =>
         new(new ClaimsIdentity(
         [
             new Claim(ClaimTypes.NameIdentifier, userName),
             new Claim(ClaimTypes.Name, name),
             new Claim(Department, department),
             new Claim(Role, role.ToString()),
+            new Claim(ChannelClaim, channel),
         ], authenticationType, ClaimTypes.Name, Role));
 
     /// <summary>The signed-in staff member, or null when the principal lacks a known department.</summary>
@@ -30,7 +33,7 @@ public static class ConsoleClaims
         }
         return new StaffMember
         {
-            Channel = Channel,
+            Channel = user.FindFirstValue(ChannelClaim) ?? Channel,
             UserId = id,
             Name = user.FindFirstValue(ClaimTypes.Name) ?? id,
             Department = department,

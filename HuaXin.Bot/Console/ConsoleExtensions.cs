@@ -83,7 +83,15 @@ public static class ConsoleExtensions
             return next(context);
         }));
         app.MapGet("/console", () => Results.Redirect("/console/tickets")).ExcludeFromDescription();
+        app.MapDingTalkLogin();
         app.MapRazorPages();
         return app;
     }
+
+    /// <summary>Only local console paths: an attacker's link must not turn a sign-in into an open redirect.</summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        returnUrl is { Length: > 1 } && returnUrl.StartsWith("/console", StringComparison.OrdinalIgnoreCase)
+        && !returnUrl.Contains("//", StringComparison.Ordinal) && !returnUrl.Contains('\\')
+            ? returnUrl
+            : "/console/tickets";
 }

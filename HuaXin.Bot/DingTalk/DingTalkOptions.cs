@@ -19,6 +19,12 @@ public sealed class DingTalkOptions
     /// <summary>Base of the OpenAPI and the Stream gateway; tests point it at a local fake.</summary>
     public Uri ApiBaseUrl { get; set; } = new("https://api.dingtalk.com");
 
+    /// <summary>DingTalk's older API host, where a signed-in user's unionId is turned into their staff id.</summary>
+    public Uri OapiBaseUrl { get; set; } = new("https://oapi.dingtalk.com");
+
+    /// <summary>DingTalk's sign-in page, for "使用钉钉登录" on the staff console.</summary>
+    public Uri LoginBaseUrl { get; set; } = new("https://login.dingtalk.com");
+
     /// <summary>Staff ids allowed to bind department groups.</summary>
     public string[] Admins { get; set; } = [];
 

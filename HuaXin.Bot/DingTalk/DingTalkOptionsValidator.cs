@@ -20,9 +20,9 @@ public sealed class DingTalkOptionsValidator : IValidateOptions<DingTalkOptions>
         {
             failures.Add($"DingTalk:AppSecret is required when DingTalk:Mode is {options.Mode} (the enterprise app's AppSecret / Client Secret).");
         }
-        if (!options.ApiBaseUrl.IsAbsoluteUri)
+        if (!options.ApiBaseUrl.IsAbsoluteUri || !options.OapiBaseUrl.IsAbsoluteUri || !options.LoginBaseUrl.IsAbsoluteUri)
         {
-            failures.Add("DingTalk:ApiBaseUrl must be an absolute URL such as https://api.dingtalk.com.");
+            failures.Add("DingTalk:ApiBaseUrl, OapiBaseUrl and LoginBaseUrl must be absolute URLs such as https://api.dingtalk.com.");
         }
         if (options.MaxCallbackBytes <= 0 || options.MaxRetryAttempts < 0)
         {

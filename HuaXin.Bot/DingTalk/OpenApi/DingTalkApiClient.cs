@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 
 namespace HuaXin.Bot.DingTalk.OpenApi;
 
-/// <summary>The robot's outbound calls: OpenAPI group and one-to-one sends, and session-webhook replies.
-/// Retries, backoff and the circuit breaker sit in the HttpClient's resilience handler (see DingTalkResilience).</summary>
+/// <summary>The service's outbound DingTalk calls: OpenAPI group and one-to-one sends, session-webhook replies, and
+/// resolving a console sign-in to a staff id. Retries, backoff and the circuit breaker sit in the HttpClient's resilience handler (see DingTalkResilience).</summary>
 public sealed class DingTalkApiClient(HttpClient http, AccessTokenCache tokens, IOptionsMonitor<DingTalkOptions> options, ILogger<DingTalkApiClient> logger)
 {
     private const string TokenHeader = "x-acs-dingtalk-access-token";
@@ -51,6 +51,43 @@ public sealed class DingTalkApiClient(HttpClient http, AccessTokenCache tokens, 
             return false;
         }
         return true;
+    }
+
+    /// <summary>The staff id (userid) of the person who signed in on DingTalk's page and came back with
+    /// <paramref name="authCode"/>, or null when DingTalk does not confirm them as a member of the organisation.</summary>
+    public async Task<string?> UserIdFromAuthCodeAsync(string authCode, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        // 1. The code (single use, minutes long) for the user's own token.
+        using var tokenResponse = await http.PostAsJsonAsync("v1.0/oauth2/userAccessToken",
+            new UserTokenRequest(settings.AppKey!, settings.AppSecret!, authCode, "authorization_code"), MessagingJson.Options, cancellationToken);
+        var userToken = tokenResponse.IsSuccessStatusCode
+            ? (await tokenResponse.Content.ReadFromJsonAsync<TokenResponse>(MessagingJson.Options, cancellationToken))?.AccessToken
+            : null;
+        if (string.IsNullOrEmpty(userToken))
+        {
+            logger.LogWarning("DingTalk refused a sign-in code ({Status})", (int)tokenResponse.StatusCode);
+            return null;
+        }
+        // 2. Who that is: DingTalk answers with the person's unionId, not the organisation's userid.
+        using var me = new HttpRequestMessage(HttpMethod.Get, "v1.0/contact/users/me");
+        me.Headers.Add(TokenHeader, userToken);
+        using var meResponse = await http.SendAsync(me, cancellationToken);
+        var unionId = meResponse.IsSuccessStatusCode
+            ? (await meResponse.Content.ReadFromJsonAsync<UserProfile>(MessagingJson.Options, cancellationToken))?.UnionId
+            : null;
+        if (string.IsNullOrEmpty(unionId))
+        {
+            return null;
+        }
+        // 3. The userid in this organisation, with the app's own token; staff are configured by userid.
+        var appToken = await tokens.GetAsync(RequestTokenAsync, cancellationToken);
+        var lookup = new Uri(settings.OapiBaseUrl, $"topapi/user/getbyunionid?access_token={Uri.EscapeDataString(appToken)}");
+        using var lookupResponse = await http.PostAsJsonAsync(lookup, new { unionid = unionId }, MessagingJson.Options, cancellationToken);
+        var found = lookupResponse.IsSuccessStatusCode
+            ? await lookupResponse.Content.ReadFromJsonAsync<UnionIdLookup>(MessagingJson.Options, cancellationToken)
+            : null;
+        return found is { Errcode: 0, Result.Userid: { Length: > 0 } userId } ? userId : null;
     }
 
     private async Task PostAsync<T>(string path, T body, CancellationToken cancellationToken)
@@ -101,6 +138,14 @@ public sealed class DingTalkApiClient(HttpClient http, AccessTokenCache tokens, 
     }
 
     private sealed record TokenRequest(string AppKey, string AppSecret);
+
+    private sealed record UserTokenRequest(string ClientId, string ClientSecret, string Code, string GrantType);
+
+    private sealed record UserProfile(string? UnionId, string? Nick);
+
+    private sealed record UnionIdLookup(int Errcode, UnionIdResult? Result);
+
+    private sealed record UnionIdResult(string? Userid);
 
     private sealed record TokenResponse(string? AccessToken, int ExpireIn);
 

@@ -1,3 +1,4 @@
+using HuaXin.Bot.DingTalk;
 using HuaXin.Bot.StaffConsole;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
@@ -6,14 +7,26 @@ using Microsoft.Extensions.Options;
 
 namespace HuaXin.Bot.Pages.Console;
 
-public sealed class LoginModel(ConsoleAccounts accounts, IOptions<ConsoleOptions> options) : PageModel
+public sealed class LoginModel(ConsoleAccounts accounts, IOptions<ConsoleOptions> options, IOptions<DingTalkOptions> dingTalk) : PageModel
 {
+    private static readonly Dictionary<string, string> DingTalkErrors = new()
+    {
+        ["dingtalk-expired"] = "钉钉登录已过期或未完成，请重新点“使用钉钉登录”。",
+        ["dingtalk-unconfirmed"] = "钉钉没有确认您的身份，请在钉钉里重新打开链接再试。",
+        ["dingtalk-not-staff"] = "您的钉钉账号不在工作人员名单中，不能办理工单。请联系党委工作部把您加入名单。",
+    };
+
     public string? Error { get; private set; }
     public string? UserName { get; private set; }
     public string? ReturnUrl { get; private set; }
     public bool OidcEnabled => options.Value.Oidc.Enabled;
+    public bool DingTalkEnabled => DingTalkLogin.IsEnabled(dingTalk.Value, options.Value);
 
-    public void OnGet(string? returnUrl) => ReturnUrl = returnUrl;
+    public void OnGet(string? returnUrl, string? error)
+    {
+        ReturnUrl = returnUrl;
+        Error = error is null ? null : DingTalkErrors.GetValueOrDefault(error);
+    }
 
     public async Task<IActionResult> OnPostAsync(string? userName, string? password, string? returnUrl)
     {
@@ -36,7 +49,6 @@ public sealed class LoginModel(ConsoleAccounts accounts, IOptions<ConsoleOptions
         ? Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) }, ConsoleOidc.Scheme)
         : NotFound();
 
-    // Only local console paths: an attacker's link must not turn the login into an open redirect.
     private string SafeReturnUrl(string? returnUrl) =>
-        returnUrl is not null && Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith("/console", StringComparison.OrdinalIgnoreCase) ? returnUrl : "/console/tickets";
+        returnUrl is not null && Url.IsLocalUrl(returnUrl) ? ConsoleExtensions.SafeReturnUrl(returnUrl) : "/console/tickets";
 }

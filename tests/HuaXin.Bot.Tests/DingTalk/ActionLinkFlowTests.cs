@@ -36,7 +36,13 @@ public sealed class ActionLinkFlowTests : IAsyncLifetime
             ["DingTalk:AppSecret"] = FakeDingTalk.AppSecret,
             ["DingTalk:RobotCode"] = FakeDingTalk.AppKey,
             ["DingTalk:ApiBaseUrl"] = _fake.BaseUrl.ToString(),
+            ["DingTalk:OapiBaseUrl"] = _fake.BaseUrl.ToString(),
+            ["DingTalk:LoginBaseUrl"] = _fake.BaseUrl.ToString(),
             ["DingTalk:Admins:0"] = DingTalkAppFactory.Admin,
+            ["Staff:Members:0:Channel"] = "dingtalk",
+            ["Staff:Members:0:UserId"] = DingTalkAppFactory.RepairStaff,
+            ["Staff:Members:0:Name"] = "李师傅",
+            ["Staff:Members:0:Department"] = "后勤管理中心",
             ["Messaging:PollInterval"] = "00:00:00.200",
             ["Console:PublicBaseUrl"] = "https://localhost/",
         };
@@ -110,6 +116,60 @@ public sealed class ActionLinkFlowTests : IAsyncLifetime
 
         var tickets = await _host.Services.GetRequiredService<IServiceRequestStore>().ListByRequesterAsync(DingTalkReplyAddress.Channel, Worker, default);
         Assert.Equal(RequestStatus.Pending, tickets.Single(t => t.Number == number).Status);
+    }
+
+    [Fact]
+    public async Task Staff_in_DingTalk_sign_in_with_DingTalk_from_the_link_and_act_as_themselves()
+    {
+        var number = await CreateTicketAsync();
+        var accept = Path(_host.Services.GetRequiredService<ActionLinks>().Create(number, TicketLinkAction.Accept).ToString());
+        var browser = Client();
+
+        _fake.SignedInUser = DingTalkAppFactory.RepairStaff;
+        Assert.Equal(accept, await SignInWithDingTalkAsync(browser, accept));
+        var accepted = await ConsoleAppFactory.PostFormAsync(browser, accept, accept, []);
+        Assert.Contains("已受理", await accepted.Content.ReadAsStringAsync());
+        // The same person as in the group chat: the requester hears the name DingTalk staff are configured with.
+        await _fake.WaitForSentAsync(m => m.Kind == "oto" && m.Text.Contains($"{number} 已由后勤管理中心的李师傅受理"), Guard);
+
+        // Someone DingTalk knows but who is not staff: back to the login page with the reason, not signed in.
+        _fake.SignedInUser = "driver042";
+        var stranger = Client();
+        var refused = await SignInWithDingTalkAsync(stranger, accept);
+        Assert.StartsWith("/console/login?error=dingtalk-not-staff", refused);
+        Assert.Contains("不在工作人员名单中", await (await stranger.GetAsync(refused)).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await stranger.GetAsync(accept)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_DingTalk_sign_in_answer_without_its_browser_state_is_refused()
+    {
+        _fake.SignedInUser = DingTalkAppFactory.RepairStaff;
+        var victim = Client();
+        var start = await Client().GetAsync("/console/login/dingtalk?returnUrl=%2Fconsole%2Ftickets");
+        var callback = (await new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }).GetAsync(start.Headers.Location)).Headers.Location!;
+
+        // The attacker's code and state, opened in another browser (no state cookie): nothing is signed in.
+        var response = await victim.GetAsync(callback.PathAndQuery);
+        Assert.Equal("/console/login?error=dingtalk-expired", response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await victim.GetAsync("/console/tickets")).StatusCode);
+    }
+
+    /// <summary>What a browser does after "使用钉钉登录": our start URL, DingTalk's page (which answers at once for the
+    /// signed-in user), our callback. Returns where the callback sends the browser.</summary>
+    private async Task<string> SignInWithDingTalkAsync(HttpClient browser, string returnUrl)
+    {
+        var login = await browser.GetAsync(returnUrl);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        var page = await (await browser.GetAsync(login.Headers.Location)).Content.ReadAsStringAsync();
+        var start = System.Text.RegularExpressions.Regex.Match(page, "href=\"(/console/login/dingtalk[^\"]*)\"").Groups[1].Value;
+        Assert.NotEmpty(start);
+        var toDingTalk = await browser.GetAsync(System.Net.WebUtility.HtmlDecode(start));
+        Assert.StartsWith(_fake.BaseUrl + "oauth2/auth?", toDingTalk.Headers.Location!.ToString());
+        using var dingTalk = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var back = (await dingTalk.GetAsync(toDingTalk.Headers.Location)).Headers.Location!;
+        Assert.StartsWith("https://localhost/console/login/dingtalk/callback?authCode=", back.ToString());
+        return (await browser.GetAsync(back.PathAndQuery)).Headers.Location!.OriginalString;
     }
 
     private async Task<string> CreateTicketAsync()

@@ -24,6 +24,7 @@ public sealed class FakeDingTalk : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, bool> _tickets = new();
+    private readonly ConcurrentDictionary<string, string> _authCodes = new();
     private int _ticketCount;
     private int _tokenCount;
 
@@ -37,6 +38,9 @@ public sealed class FakeDingTalk : IAsyncDisposable
 
     /// <summary>Sessions whose webhook answers "expired".</summary>
     public ConcurrentDictionary<string, bool> ExpiredSessions { get; } = new();
+
+    /// <summary>Who is signed in to DingTalk in "the browser" that opens the sign-in page; null: nobody, the page refuses.</summary>
+    public string? SignedInUser { get; set; }
 
     /// <summary>Each accepted Stream WebSocket.</summary>
     public Channel<GatewaySocket> Connections { get; } = Channel.CreateUnbounded<GatewaySocket>();
@@ -79,6 +83,46 @@ public sealed class FakeDingTalk : IAsyncDisposable
             }
             var n = Interlocked.Increment(ref _tokenCount);
             return Results.Json(new { accessToken = $"token-{n}", expireIn = 7200 });
+        });
+        // OAuth 2.0 sign-in: the page sends the signed-in user straight back with a single-use code, as DingTalk does
+        // after the consent tap; the code buys a user token, the token a unionId, the unionId (with the app token) a userid.
+        app.MapGet("/oauth2/auth", (string? redirect_uri, string? response_type, string? client_id, string? scope, string? state) =>
+        {
+            if (client_id != AppKey || response_type != "code" || scope != "openid" || redirect_uri is null || SignedInUser is null)
+            {
+                return Results.BadRequest();
+            }
+            var code = "code-" + Guid.NewGuid().ToString("N");
+            _authCodes[code] = SignedInUser;
+            return Results.Redirect($"{redirect_uri}?authCode={code}&state={Uri.EscapeDataString(state ?? "")}");
+        });
+        app.MapPost("/v1.0/oauth2/userAccessToken", async (HttpRequest request) =>
+        {
+            var body = await JsonNode.ParseAsync(request.Body);
+            if ((string?)body?["clientId"] != AppKey || (string?)body?["clientSecret"] != AppSecret || (string?)body?["grantType"] != "authorization_code"
+                || !_authCodes.TryRemove((string?)body?["code"] ?? "", out var user))
+            {
+                return Results.Json(new { code = "invalidAuthCode", message = "code invalid or used" }, statusCode: 400);
+            }
+            return Results.Json(new { accessToken = "user-token-" + user, refreshToken = "refresh-" + user, expireIn = 7200 });
+        });
+        app.MapGet("/v1.0/contact/users/me", (HttpRequest request) =>
+        {
+            var token = request.Headers["x-acs-dingtalk-access-token"].ToString();
+            return token.StartsWith("user-token-", StringComparison.Ordinal)
+                ? Results.Json(new { nick = "钉钉用户", unionId = "union-" + token["user-token-".Length..], openId = "open-" + token["user-token-".Length..] })
+                : Results.Json(new { code = "InvalidAuthentication" }, statusCode: 401);
+        });
+        app.MapPost("/topapi/user/getbyunionid", async (HttpRequest request, string? access_token) =>
+        {
+            var unionId = (string?)(await JsonNode.ParseAsync(request.Body))?["unionid"];
+            if (access_token is null || !access_token.StartsWith("token-", StringComparison.Ordinal))
+            {
+                return Results.Json(new { errcode = 88, errmsg = "invalid access_token" });
+            }
+            return unionId is not null && unionId.StartsWith("union-", StringComparison.Ordinal)
+                ? Results.Json(new { errcode = 0, errmsg = "ok", result = new { contact_type = 0, userid = unionId["union-".Length..] } })
+                : Results.Json(new { errcode = 60121, errmsg = "找不到该用户" });
         });
         app.MapPost("/v1.0/robot/groupMessages/send", (HttpRequest r) => RobotSendAsync(r, "group"));
         app.MapPost("/v1.0/robot/oToMessages/batchSend", (HttpRequest r) => RobotSendAsync(r, "oto"));

@@ -3,6 +3,7 @@ using HuaXin.Bot.DingTalk.OpenApi;
 using HuaXin.Bot.DingTalk.Sending;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Messaging;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -32,6 +33,9 @@ public sealed class OpenApiTests : IAsyncLifetime
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
         services.AddDingTalk(configuration);
+        // The sender links ticket cards to the console; with no public address configured it leaves them alone.
+        services.AddDataProtection();
+        services.AddSingleton<HuaXin.Bot.StaffConsole.ActionLinks>();
         _services = services.BuildServiceProvider();
     }
 
