@@ -8,6 +8,7 @@ public interface IServiceRequestStore
     Task<IReadOnlyList<RequestSummary>> ListByRequesterAsync(string channel, string userId, CancellationToken cancellationToken);
 }
 
+/// <param name="RequestKey">When set, creating the same key again returns the first request instead of a new one.</param>
 public sealed record NewServiceRequest(
     string Category,
     string Department,
@@ -17,7 +18,8 @@ public sealed record NewServiceRequest(
     IReadOnlyDictionary<string, string> Slots,
     string OriginalText,
     bool Urgent,
-    TimeSpan FirstContactWithin);
+    TimeSpan FirstContactWithin,
+    string? RequestKey = null);
 
 public sealed record CreatedRequest(string Number, DateTimeOffset PromisedContactBy);
 

@@ -249,7 +249,7 @@ public sealed class IntakeDialog
         var within = category.FirstContactWithin(urgent);
         var created = await _requests.CreateAsync(new NewServiceRequest(
             category.Code, category.Department, turn.Inbound.Channel, turn.Inbound.UserId, turn.Inbound.UserName,
-            new Dictionary<string, string>(intake.Slots), intake.OriginalText, urgent, within), cancellationToken);
+            new Dictionary<string, string>(intake.Slots), intake.OriginalText, urgent, within, intake.DraftId), cancellationToken);
         turn.State.Intake = null;
         turn.Say(_say.Submitted(created, category, within));
     }

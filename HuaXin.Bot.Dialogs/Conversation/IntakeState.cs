@@ -5,6 +5,10 @@ namespace HuaXin.Bot.Dialogs.Conversation;
 /// <summary>A service request being filled in, one missing slot at a time.</summary>
 public sealed class IntakeState
 {
+    /// <summary>Names this request across retries: a 确认 replayed after a crash or a lost state save finds the ticket
+    /// the first attempt created instead of making a second one.</summary>
+    public string DraftId { get; set; } = Guid.NewGuid().ToString("N");
+
     public string? Category { get; set; }
 
     public string OriginalText { get; set; } = "";

@@ -38,6 +38,8 @@ public sealed class ServiceRequest
 {
     public long Id { get; set; }
     public required string Number { get; set; }
+    /// <summary>The submitting dialog's key: a retried submission finds this request instead of creating another.</summary>
+    public string? RequestKey { get; set; }
     public required string Category { get; set; }
     public required string Department { get; set; }
     public required string Channel { get; set; }

@@ -51,6 +51,8 @@ public abstract class HuaXinDbContext(DbContextOptions options) : DbContext(opti
         modelBuilder.Entity<ServiceRequest>(e =>
         {
             e.HasIndex(r => r.Number).IsUnique();
+            e.HasIndex(r => r.RequestKey).IsUnique();
+            e.Property(r => r.RequestKey).HasMaxLength(100);
             e.HasIndex(r => new { r.Channel, r.UserId });
             e.HasIndex(r => new { r.Department, r.Status });
             e.Property(r => r.Number).HasMaxLength(32);

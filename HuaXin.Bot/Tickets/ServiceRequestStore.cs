@@ -22,6 +22,10 @@ public sealed class ServiceRequestStore(
 
     public async Task<CreatedRequest> CreateAsync(NewServiceRequest request, CancellationToken cancellationToken)
     {
+        if (await FindByKeyAsync(request.RequestKey, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
         var now = time.GetUtcNow();
         var category = taxonomy.Find(request.Category);
         var resolveDue = category is null ? now.AddDays(7) : ServiceCalendar.AddDays(now, category.ResolutionDays, category.ResolutionInWorkingDays);
@@ -37,6 +41,7 @@ public sealed class ServiceRequestStore(
             var entity = new ServiceRequest
             {
                 Number = $"{prefix}{next:D4}",
+                RequestKey = request.RequestKey,
                 Category = request.Category,
                 Department = request.Department,
                 Channel = request.Channel,
@@ -67,9 +72,30 @@ public sealed class ServiceRequestStore(
             }
             catch (DbUpdateException e) when (e.IsUniqueViolation() && attempt < MaxNumberAttempts)
             {
+                // Either another creator took the number, or the same submission (retried on another instance) got here first.
+                if (await FindByKeyAsync(request.RequestKey, cancellationToken) is { } concurrent)
+                {
+                    return concurrent;
+                }
                 await Task.Delay(Random.Shared.Next(1, 10 * attempt), cancellationToken);
             }
         }
+    }
+
+    private async Task<CreatedRequest?> FindByKeyAsync(string? requestKey, CancellationToken cancellationToken)
+    {
+        if (requestKey is null)
+        {
+            return null;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var found = await db.ServiceRequests.AsNoTracking().Where(r => r.RequestKey == requestKey)
+            .Select(r => new { r.Number, r.FirstContactDue }).SingleOrDefaultAsync(cancellationToken);
+        if (found is not null)
+        {
+            logger.LogInformation("Service request {Number} was already created by this submission", found.Number);
+        }
+        return found is null ? null : new CreatedRequest(found.Number, found.FirstContactDue);
     }
 
     public async Task<IReadOnlyList<RequestSummary>> ListByRequesterAsync(string channel, string userId, CancellationToken cancellationToken)

@@ -84,7 +84,9 @@ public sealed class ConversationTests
         await pressed.RunAsync();
 
         Assert.Equal(typed.LastReplies.Select(r => r.Text), pressed.LastReplies.Select(r => r.Text));
-        Assert.Equal((await _bot.StateAsync("typed")).ToJson(), (await _bot.StateAsync("pressed")).ToJson());
+        var (typedState, pressedState) = (await _bot.StateAsync("typed"), await _bot.StateAsync("pressed"));
+        pressedState.Intake!.DraftId = typedState.Intake!.DraftId; // every request draft has its own id
+        Assert.Equal(typedState.ToJson(), pressedState.ToJson());
     }
 
     [Theory]

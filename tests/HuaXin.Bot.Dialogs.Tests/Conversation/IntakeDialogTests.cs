@@ -25,6 +25,24 @@ public sealed class IntakeDialogTests
     }
 
     [Fact]
+    public async Task A_confirmation_replayed_after_a_lost_state_save_creates_one_request()
+    {
+        await Script()
+            .User("俺娘一个人在章丘老家 想找人明天上午去看看 电话138 0531 2266", "请核对")
+            .Pending(IntakeSteps.Confirm)
+            .RunAsync();
+
+        // Another writer wins the save after the request is created; the runner replays 确认 on the stored state,
+        // where the intake is still waiting for confirmation.
+        _bot.States.ConflictsToSimulate = 1;
+        var replies = await _bot.SendAsync("c1", "确认");
+
+        var created = Assert.Single(_bot.Requests.Created);
+        Assert.NotNull(created.RequestKey);
+        Assert.Contains("HX0001", string.Join("\n", replies.Select(r => r.Text)));
+    }
+
+    [Fact]
     public async Task Missing_required_slot_is_asked_then_optional_one_can_be_skipped_and_urgent_limit_applies()
     {
         await Script()

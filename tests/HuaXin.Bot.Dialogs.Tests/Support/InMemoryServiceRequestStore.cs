@@ -15,6 +15,10 @@ public sealed class InMemoryServiceRequestStore(TimeProvider time) : IServiceReq
     {
         lock (_items)
         {
+            if (request.RequestKey is not null && _items.FirstOrDefault(i => i.Request.RequestKey == request.RequestKey) is { Request: not null } first)
+            {
+                return Task.FromResult(first.Created);
+            }
             var now = time.GetUtcNow();
             var created = new CreatedRequest($"HX{_items.Count + 1:0000}", now + request.FirstContactWithin);
             _items.Add((request, created, now));

@@ -446,6 +446,10 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
                     b.Property<string>("RatingComment")
                         .HasColumnType("text");
 
+                    b.Property<string>("RequestKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTimeOffset>("ResolveDue")
                         .HasColumnType("timestamp with time zone");
 
@@ -492,6 +496,9 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("RequestKey")
                         .IsUnique();
 
                     b.HasIndex("Channel", "UserId");

@@ -430,6 +430,10 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                     b.Property<string>("RatingComment")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequestKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ResolveDue")
                         .HasColumnType("INTEGER");
 
@@ -476,6 +480,9 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("RequestKey")
                         .IsUnique();
 
                     b.HasIndex("Channel", "UserId");

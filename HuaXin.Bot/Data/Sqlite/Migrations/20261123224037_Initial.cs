@@ -257,6 +257,7 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RequestKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Category = table.Column<string>(type: "TEXT", nullable: false),
                     Department = table.Column<string>(type: "TEXT", nullable: false),
                     Channel = table.Column<string>(type: "TEXT", nullable: false),
@@ -504,6 +505,12 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                 name: "IX_ServiceRequests_Number",
                 table: "ServiceRequests",
                 column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_RequestKey",
+                table: "ServiceRequests",
+                column: "RequestKey",
                 unique: true);
 
             migrationBuilder.CreateIndex(

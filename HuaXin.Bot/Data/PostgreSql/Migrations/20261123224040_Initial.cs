@@ -259,6 +259,7 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Number = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RequestKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     Category = table.Column<string>(type: "text", nullable: false),
                     Department = table.Column<string>(type: "text", nullable: false),
                     Channel = table.Column<string>(type: "text", nullable: false),
@@ -506,6 +507,12 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
                 name: "IX_ServiceRequests_Number",
                 table: "ServiceRequests",
                 column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_RequestKey",
+                table: "ServiceRequests",
+                column: "RequestKey",
                 unique: true);
 
             migrationBuilder.CreateIndex(
