@@ -8,5 +8,6 @@ public sealed record TicketActor(string Channel, string UserId, string? Name, St
     public string DisplayName => Staff?.Name ?? Name ?? UserId;
 }
 
-/// <summary>The answer to a ticket command: whether it happened and what to tell the person who asked.</summary>
-public sealed record TicketOutcome(bool Ok, string Message);
+/// <summary>The answer to a ticket command: whether it happened, what to tell the person who asked, and the ticket as
+/// the change left it (when it happened).</summary>
+public sealed record TicketOutcome(bool Ok, string Message, HuaXin.Bot.Data.ServiceRequest? Ticket = null);

@@ -24,7 +24,8 @@ public sealed partial class TicketCommandHandler(ITurnHandler conversation, Tick
         }
         var number = match.Groups["number"].Value.ToUpperInvariant();
         var rest = match.Groups["rest"].Value.Trim();
-        var outcome = match.Groups["verb"].Value switch
+        var verb = match.Groups["verb"].Value;
+        var outcome = verb switch
         {
             "受理" => await tickets.AcceptAsync(number, actor, cancellationToken),
             "备注" => await tickets.CommentAsync(number, actor, rest, cancellationToken),
@@ -35,6 +36,12 @@ public sealed partial class TicketCommandHandler(ITurnHandler conversation, Tick
             "撤回" => await tickets.WithdrawAsync(number, actor, cancellationToken),
             _ => await RateAsync(number, actor, rest, cancellationToken),
         };
+        // A press on the ticket card (Teams Action.Execute) gets the card back as the change left it, so the channel
+        // replaces the pressed card in place instead of leaving a stale one with buttons that no longer apply.
+        if (turn.Value is not null && outcome is { Ok: true, Ticket: { } changed } && verb is "受理" or "备注" or "退回" or "办结")
+        {
+            return [TicketCards.StaffCard(changed, tickets.CategoryName(changed), $"已{verb}")];
+        }
         return [new OutboundMessage(outcome.Message)];
     }
 

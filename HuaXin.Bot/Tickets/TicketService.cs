@@ -197,7 +197,7 @@ public sealed class TicketService(
                 await db.SaveChangesAsync(ct);
                 outboxSignal.Notify();
                 logger.LogInformation("Ticket {Number}: {Actions} by {Actor}", number, string.Join(",", context.Actions), actor.Id);
-                return outcome;
+                return outcome with { Ticket = ticket };
             }
             catch (DbUpdateException e) when (attempt < 5 && (e is DbUpdateConcurrencyException || e.IsUniqueViolation()))
             {
