@@ -40,6 +40,16 @@ public static class ObservabilityExtensions
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         if (app.Configuration.GetValue(ObservabilityOptions.Section + ":PrometheusEnabled", true))
         {
+            var token = app.Configuration[ObservabilityOptions.Section + ":MetricsToken"];
+            app.UseWhen(c => c.Request.Path.StartsWithSegments("/metrics"), branch => branch.Use((context, next) =>
+            {
+                if (MetricsAccess.IsAllowed(context, token))
+                {
+                    return next(context);
+                }
+                context.Response.StatusCode = string.IsNullOrEmpty(token) ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
+                return Task.CompletedTask;
+            }));
             app.MapPrometheusScrapingEndpoint("/metrics");
         }
         return app;

@@ -15,6 +15,10 @@ public sealed class ObservabilityOptions
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan ChannelStuckAfter { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Serve /metrics (Prometheus text format). Publish it to the scraper only, not through the public proxy.</summary>
+    /// <summary>Serve /metrics (Prometheus text format).</summary>
     public bool PrometheusEnabled { get; set; } = true;
+
+    /// <summary>Bearer token a scraper on another machine presents for /metrics; without one, /metrics answers only
+    /// clients on this machine that did not come through a proxy.</summary>
+    public string? MetricsToken { get; set; }
 }

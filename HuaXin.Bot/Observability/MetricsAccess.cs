@@ -1,0 +1,25 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace HuaXin.Bot.Observability;
+
+/// <summary>Who may read /metrics: with Observability:MetricsToken set, a scraper presenting it as a bearer token; without
+/// it, only a client on this machine that did not come through a proxy. Queue depths and channel failures are for
+/// operators, not for the public side of the reverse proxy, even when its configuration forgets to hide the path.</summary>
+public static class MetricsAccess
+{
+    public static bool IsAllowed(HttpContext context, string? token)
+    {
+        if (!string.IsNullOrEmpty(token))
+        {
+            var header = context.Request.Headers.Authorization.ToString();
+            return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header["Bearer ".Length..].Trim()), Encoding.UTF8.GetBytes(token));
+        }
+        var forwarded = context.Request.Headers.ContainsKey("X-Forwarded-For") || context.Request.Headers.ContainsKey("Forwarded");
+        // No address: an in-process or Unix-socket client, which only this machine can be.
+        var remote = context.Connection.RemoteIpAddress;
+        return !forwarded && (remote is null || IPAddress.IsLoopback(remote));
+    }
+}
