@@ -18,10 +18,10 @@ public sealed class ConsoleAccounts(IOptionsMonitor<ConsoleOptions> options, Log
     // Verified for unknown names too, so the response time does not tell which names exist.
     private static readonly string DummyHash = Hasher.HashPassword(new ConsoleAccount(), Guid.NewGuid().ToString());
 
-    public (LoginResult Result, ClaimsPrincipal? Principal) SignIn(string userName, string password)
+    public async Task<(LoginResult Result, ClaimsPrincipal? Principal)> SignInAsync(string userName, string password, CancellationToken ct)
     {
         userName = userName.Trim();
-        if (throttle.IsLocked(userName))
+        if (await throttle.IsLockedAsync(userName, ct))
         {
             logger.LogWarning("Console sign-in refused: {UserName} is locked out", userName);
             return (LoginResult.LockedOut, null);
@@ -30,11 +30,11 @@ public sealed class ConsoleAccounts(IOptionsMonitor<ConsoleOptions> options, Log
         var verified = Hasher.VerifyHashedPassword(account ?? new ConsoleAccount(), account?.PasswordHash ?? DummyHash, password);
         if (account is null || verified == PasswordVerificationResult.Failed)
         {
-            throttle.RecordFailure(userName);
+            await throttle.RecordFailureAsync(userName, ct);
             logger.LogWarning("Console sign-in failed for {UserName}", userName);
-            return (throttle.IsLocked(userName) ? LoginResult.LockedOut : LoginResult.Invalid, null);
+            return (await throttle.IsLockedAsync(userName, ct) ? LoginResult.LockedOut : LoginResult.Invalid, null);
         }
-        throttle.RecordSuccess(userName);
+        await throttle.RecordSuccessAsync(userName, ct);
         logger.LogInformation("Console sign-in: {UserName} ({Department})", account.UserName, account.Department);
         return (LoginResult.Success, ConsoleClaims.Create(account.UserName, account.Name, account.Department, account.Role, ConsoleExtensions.Scheme));
     }

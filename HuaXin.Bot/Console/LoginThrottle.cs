@@ -1,43 +1,21 @@
-using System.Collections.Concurrent;
+using HuaXin.Bot.Security;
 using Microsoft.Extensions.Options;
 
 namespace HuaXin.Bot.StaffConsole;
 
-/// <summary>Locks a user name after too many failed sign-ins within the lockout window. Counted per name whether or
-/// not the account exists, so lockout does not reveal which names are real.</summary>
-public sealed class LoginThrottle(IOptionsMonitor<ConsoleOptions> options, TimeProvider time)
+/// <summary>Locks a user name after too many failed sign-ins within the lockout window, across all instances. Counted
+/// per name whether or not the account exists, so lockout does not reveal which names are real.</summary>
+public sealed class LoginThrottle(FailedAttempts attempts, IOptionsMonitor<ConsoleOptions> options)
 {
-    private const int MaxTracked = 10_000;
-    private readonly ConcurrentDictionary<string, Failures> _failures = new(StringComparer.OrdinalIgnoreCase);
+    private const string Scope = "console-login";
 
-    public bool IsLocked(string userName) =>
-        _failures.TryGetValue(userName, out var f) && f.Count >= options.CurrentValue.MaxFailedLogins && time.GetUtcNow() < f.Since + Window;
+    public async Task<bool> IsLockedAsync(string userName, CancellationToken ct) =>
+        await attempts.CountAsync(Scope, Key(userName), TimeSpan.FromMinutes(options.CurrentValue.LockoutMinutes), ct) >= options.CurrentValue.MaxFailedLogins;
 
-    public void RecordFailure(string userName)
-    {
-        var now = time.GetUtcNow();
-        if (_failures.Count > MaxTracked)
-        {
-            Prune(now);
-        }
-        _failures.AddOrUpdate(userName, _ => new Failures(1, now),
-            (_, f) => now >= f.Since + Window ? new Failures(1, now) : f with { Count = f.Count + 1 });
-    }
+    public Task RecordFailureAsync(string userName, CancellationToken ct) => attempts.RecordAsync(Scope, Key(userName), ct);
 
-    public void RecordSuccess(string userName) => _failures.TryRemove(userName, out _);
+    public Task RecordSuccessAsync(string userName, CancellationToken ct) => attempts.ClearAsync(Scope, Key(userName), ct);
 
-    private TimeSpan Window => TimeSpan.FromMinutes(options.CurrentValue.LockoutMinutes);
-
-    private void Prune(DateTimeOffset now)
-    {
-        foreach (var (name, f) in _failures)
-        {
-            if (now >= f.Since + Window)
-            {
-                _failures.TryRemove(name, out _);
-            }
-        }
-    }
-
-    private sealed record Failures(int Count, DateTimeOffset Since);
+    // Names compare case-insensitively, as accounts do.
+    private static string Key(string userName) => userName.Trim().ToLowerInvariant();
 }

@@ -35,6 +35,7 @@ public static class DatabaseExtensions
             default:
                 throw new InvalidOperationException($"Unsupported Database:Provider '{provider}'.");
         }
+        services.AddSingleton<Security.FailedAttempts>();
         return services;
     }
 

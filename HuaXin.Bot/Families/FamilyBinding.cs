@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using HuaXin.Bot.Data;
+using HuaXin.Bot.Security;
 using HuaXin.Bot.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -7,15 +7,16 @@ using Microsoft.Extensions.Options;
 namespace HuaXin.Bot.Families;
 
 /// <summary>Issues binding codes to roster workers and links a family member's chat identity to the worker's family
-/// with one. Codes are short-lived and single-use; wrong tries are limited per identity.</summary>
+/// with one. Codes are short-lived and single-use; wrong tries are limited per identity, across all instances.</summary>
 public sealed class FamilyBinding(
     IDbContextFactory<HuaXinDbContext> dbFactory,
+    FailedAttempts attempts,
     IOptions<FamilyOptions> options,
     TimeProvider time,
     ILogger<FamilyBinding> logger)
 {
+    private const string AttemptScope = "family-binding";
     private static readonly TimeSpan FailureWindow = TimeSpan.FromHours(1);
-    private readonly ConcurrentDictionary<string, List<DateTimeOffset>> _failures = new();
 
     public async Task<string> IssueAsync(string channel, string userId, CancellationToken ct)
     {
@@ -40,7 +41,7 @@ public sealed class FamilyBinding(
     {
         var identity = $"{channel}:{userId}";
         var now = time.GetUtcNow();
-        if (RecentFailures(identity, now) >= options.Value.MaxFailedBindingsPerHour)
+        if (await attempts.CountAsync(AttemptScope, identity, FailureWindow, ct) >= options.Value.MaxFailedBindingsPerHour)
         {
             logger.LogWarning("Binding refused for {Identity}: too many wrong codes", identity);
             return "绑定码输错次数太多，请一小时后再试；也可以请职工重新发送「绑定码」获取新的。";
@@ -79,30 +80,8 @@ public sealed class FamilyBinding(
             }
             refusal = "这个绑定码已经用过了，每个绑定码只能用一次。请让职工重新发送「绑定码」获取新的。";
         }
-        RecordFailure(identity, now);
+        await attempts.RecordAsync(AttemptScope, identity, ct);
         logger.LogInformation("Binding code refused for {Identity}", identity);
         return refusal;
-    }
-
-    private int RecentFailures(string identity, DateTimeOffset now)
-    {
-        if (!_failures.TryGetValue(identity, out var times))
-        {
-            return 0;
-        }
-        lock (times)
-        {
-            times.RemoveAll(t => now - t >= FailureWindow);
-            return times.Count;
-        }
-    }
-
-    private void RecordFailure(string identity, DateTimeOffset now)
-    {
-        var times = _failures.GetOrAdd(identity, _ => []);
-        lock (times)
-        {
-            times.Add(now);
-        }
     }
 }

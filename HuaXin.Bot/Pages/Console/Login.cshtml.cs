@@ -32,7 +32,7 @@ public sealed class LoginModel(ConsoleAccounts accounts, IOptions<ConsoleOptions
     {
         ReturnUrl = returnUrl;
         UserName = userName;
-        var (result, principal) = accounts.SignIn(userName ?? "", password ?? "");
+        var (result, principal) = await accounts.SignInAsync(userName ?? "", password ?? "", HttpContext.RequestAborted);
         if (result != LoginResult.Success)
         {
             Error = result == LoginResult.LockedOut

@@ -1,51 +1,77 @@
+using HuaXin.Bot.Security;
 using HuaXin.Bot.StaffConsole;
+using HuaXin.Bot.Tests.Support;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace HuaXin.Bot.Tests.StaffConsole;
 
-public sealed class LoginThrottleTests
+public sealed class LoginThrottleTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
-    private readonly LoginThrottle _throttle;
+    private static readonly ConsoleOptions Limits = new() { MaxFailedLogins = 3, LockoutMinutes = 15 };
+    private readonly ServiceHarness _h = new();
+    private LoginThrottle _throttle = null!;
 
-    public LoginThrottleTests()
+    public async Task InitializeAsync()
     {
-        var options = new ConsoleOptions { MaxFailedLogins = 3, LockoutMinutes = 15 };
-        _throttle = new LoginThrottle(new StaticMonitor(options), _time);
+        await _h.InitializeAsync();
+        _throttle = Throttle(_h);
+    }
+
+    private static LoginThrottle Throttle(ServiceHarness h) => new(h.Get<FailedAttempts>(), new StaticMonitor(Limits));
+
+    [Fact]
+    public async Task A_name_is_locked_after_the_allowed_failures_and_freed_when_the_window_passes()
+    {
+        for (var i = 0; i < 3; i++) await _throttle.RecordFailureAsync("Union", default);
+
+        Assert.True(await _throttle.IsLockedAsync("union", default));   // names compare case-insensitively
+        Assert.False(await _throttle.IsLockedAsync("admin", default));
+        _h.Time.Advance(TimeSpan.FromMinutes(15));
+        Assert.False(await _throttle.IsLockedAsync("union", default));
     }
 
     [Fact]
-    public void A_name_is_locked_after_the_allowed_failures_and_freed_when_the_window_passes()
+    public async Task Failures_spread_beyond_the_window_do_not_add_up()
     {
-        for (var i = 0; i < 3; i++) _throttle.RecordFailure("Union");
+        await _throttle.RecordFailureAsync("union", default);
+        await _throttle.RecordFailureAsync("union", default);
+        _h.Time.Advance(TimeSpan.FromMinutes(16));
+        await _throttle.RecordFailureAsync("union", default);
 
-        Assert.True(_throttle.IsLocked("union"));   // names compare case-insensitively
-        Assert.False(_throttle.IsLocked("admin"));
-        _time.Advance(TimeSpan.FromMinutes(15));
-        Assert.False(_throttle.IsLocked("union"));
+        Assert.False(await _throttle.IsLockedAsync("union", default));
     }
 
     [Fact]
-    public void Failures_spread_beyond_the_window_do_not_add_up()
+    public async Task A_success_clears_earlier_failures()
     {
-        _throttle.RecordFailure("union");
-        _throttle.RecordFailure("union");
-        _time.Advance(TimeSpan.FromMinutes(16));
-        _throttle.RecordFailure("union");
+        await _throttle.RecordFailureAsync("union", default);
+        await _throttle.RecordFailureAsync("union", default);
+        await _throttle.RecordSuccessAsync("union", default);
+        await _throttle.RecordFailureAsync("union", default);
 
-        Assert.False(_throttle.IsLocked("union"));
+        Assert.False(await _throttle.IsLockedAsync("union", default));
     }
 
     [Fact]
-    public void A_success_clears_earlier_failures()
+    public async Task Failures_on_one_instance_count_on_the_others()
     {
-        _throttle.RecordFailure("union");
-        _throttle.RecordFailure("union");
-        _throttle.RecordSuccess("union");
-        _throttle.RecordFailure("union");
+        await using var other = new ServiceHarness(TestDatabase.DefaultProvider, sharedConnectionString: _h.ConnectionString);
+        var elsewhere = Throttle(other);
 
-        Assert.False(_throttle.IsLocked("union"));
+        await _throttle.RecordFailureAsync("union", default);
+        await elsewhere.RecordFailureAsync("union", default);
+        await _throttle.RecordFailureAsync("union", default);
+
+        Assert.True(await elsewhere.IsLockedAsync("union", default));
+    }
+
+    [Fact]
+    public async Task A_junk_name_of_any_length_is_counted_not_crashed_on()
+    {
+        var junk = new string('x', 5_000);
+        for (var i = 0; i < 3; i++) await _throttle.RecordFailureAsync(junk, default);
+
+        Assert.True(await _throttle.IsLockedAsync(junk, default));
     }
 
     [Theory]
@@ -55,6 +81,8 @@ public sealed class LoginThrottleTests
     [InlineData(null, "")]
     public void Phones_are_masked_to_first_three_and_last_four(string? phone, string expected) =>
         Assert.Equal(expected, PhoneMask.Mask(phone));
+
+    public async Task DisposeAsync() => await _h.DisposeAsync();
 
     private sealed class StaticMonitor(ConsoleOptions value) : IOptionsMonitor<ConsoleOptions>
     {

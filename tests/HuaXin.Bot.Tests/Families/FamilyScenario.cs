@@ -23,7 +23,7 @@ internal sealed partial class FamilyScenario : IAsyncDisposable
     private FamilyScenario(ServiceHarness h)
     {
         H = h;
-        Binding = new FamilyBinding(h.Get<IDbContextFactory<HuaXinDbContext>>(), Options.Create(new FamilyOptions()), h.Time, NullLogger<FamilyBinding>.Instance);
+        Binding = new FamilyBinding(h.Get<IDbContextFactory<HuaXinDbContext>>(), h.Get<HuaXin.Bot.Security.FailedAttempts>(), Options.Create(new FamilyOptions()), h.Time, NullLogger<FamilyBinding>.Instance);
         Handler = new FamilyCommandHandler(new TicketCommandHandler(h.Bot, h.Get<TicketService>(), h.Get<StaffDirectory>()), Binding);
     }
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HuaXin.Bot.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgreSqlHuaXinDbContext))]
-    [Migration("20261123224040_Initial")]
+    [Migration("20261123224457_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -788,6 +788,36 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("CuratedAnswer");
+                });
+
+            modelBuilder.Entity("HuaXin.Bot.Security.FailedAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Scope", "Key", "At");
+
+                    b.ToTable("FailedAttempt");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

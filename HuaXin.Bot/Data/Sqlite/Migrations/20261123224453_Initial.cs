@@ -172,6 +172,21 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "FailedAttempt",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FailedAttempt", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FamilyLink",
                 columns: table => new
                 {
@@ -449,6 +464,16 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_FailedAttempt_At",
+                table: "FailedAttempt",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FailedAttempt_Scope_Key_At",
+                table: "FailedAttempt",
+                columns: new[] { "Scope", "Key", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FamilyLink_Channel_UserId",
                 table: "FamilyLink",
                 columns: new[] { "Channel", "UserId" },
@@ -575,6 +600,9 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "DirectLineSigningKeys");
+
+            migrationBuilder.DropTable(
+                name: "FailedAttempt");
 
             migrationBuilder.DropTable(
                 name: "FamilyLink");

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HuaXin.Bot.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteHuaXinDbContext))]
-    [Migration("20261123224037_Initial")]
+    [Migration("20261123224453_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -760,6 +760,34 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("CuratedAnswer");
+                });
+
+            modelBuilder.Entity("HuaXin.Bot.Security.FailedAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Scope", "Key", "At");
+
+                    b.ToTable("FailedAttempt");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -174,6 +174,21 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "FailedAttempt",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Scope = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Key = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FailedAttempt", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FamilyLink",
                 columns: table => new
                 {
@@ -451,6 +466,16 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_FailedAttempt_At",
+                table: "FailedAttempt",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FailedAttempt_Scope_Key_At",
+                table: "FailedAttempt",
+                columns: new[] { "Scope", "Key", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FamilyLink_Channel_UserId",
                 table: "FamilyLink",
                 columns: new[] { "Channel", "UserId" },
@@ -577,6 +602,9 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "DirectLineSigningKeys");
+
+            migrationBuilder.DropTable(
+                name: "FailedAttempt");
 
             migrationBuilder.DropTable(
                 name: "FamilyLink");
