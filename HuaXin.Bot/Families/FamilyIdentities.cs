@@ -9,6 +9,15 @@ namespace HuaXin.Bot.Families;
 /// Teams: TeamsId) or a member linked with a binding code. The family is the unit requesters see and act on.</summary>
 public static class FamilyIdentities
 {
+    /// <summary>The chat identities a roster worker has without any binding code: on DingTalk the 工号 and the DingTalkId,
+    /// on Teams the TeamsId. The one place that says how the roster maps to channels (queries below mirror it in SQL).</summary>
+    public static IEnumerable<(string Channel, string UserId)> RosterIdentities(Worker worker)
+    {
+        yield return (DingTalkReplyAddress.Channel, worker.StaffId);
+        if (!string.IsNullOrEmpty(worker.DingTalkId)) yield return (DingTalkReplyAddress.Channel, worker.DingTalkId);
+        if (!string.IsNullOrEmpty(worker.TeamsId)) yield return (BotChannels.Teams, worker.TeamsId);
+    }
+
     /// <summary>The roster worker who is this chat identity, if any.</summary>
     public static Task<Worker?> FindWorkerAsync(HuaXinDbContext db, string channel, string userId, CancellationToken ct)
     {
@@ -42,9 +51,7 @@ public static class FamilyIdentities
     public static async Task<List<string>> KeysAsync(HuaXinDbContext db, long workerId, CancellationToken ct)
     {
         var worker = await db.Set<Worker>().AsNoTracking().SingleAsync(w => w.Id == workerId, ct);
-        var keys = new List<string> { $"{DingTalkReplyAddress.Channel}:{worker.StaffId}" };
-        if (!string.IsNullOrEmpty(worker.DingTalkId)) keys.Add($"{DingTalkReplyAddress.Channel}:{worker.DingTalkId}");
-        if (!string.IsNullOrEmpty(worker.TeamsId)) keys.Add($"{BotChannels.Teams}:{worker.TeamsId}");
+        var keys = RosterIdentities(worker).Select(i => $"{i.Channel}:{i.UserId}").ToList();
         keys.AddRange(await db.Set<FamilyLink>().Where(l => l.WorkerId == workerId).Select(l => l.Channel + ":" + l.UserId).ToListAsync(ct));
         return keys;
     }

@@ -53,8 +53,7 @@ public sealed class ServiceArchive(IDbContextFactory<HuaXinDbContext> dbFactory,
 
     private static List<(string Channel, string UserId)> Identities(IEnumerable<Worker> workers, IEnumerable<FamilyLink> links) =>
     [
-        .. workers.SelectMany(w => new[] { (FamilyResolver.DingTalk, w.StaffId), (FamilyResolver.DingTalk, w.DingTalkId), (FamilyResolver.Teams, w.TeamsId) })
-            .Where(i => i.Item2 is not null).Select(i => (i.Item1, i.Item2!)),
+        .. workers.SelectMany(FamilyIdentities.RosterIdentities),
         .. links.Select(l => (l.Channel, l.UserId)),
     ];
 }

@@ -2,13 +2,10 @@ using HuaXin.Bot.Families;
 
 namespace HuaXin.Bot.Reports.Metrics;
 
-/// <summary>Finds the family (worker) a chat identity belongs to: on DingTalk the worker's DingTalkId or 工号, on Teams the
-/// worker's TeamsId, and on any channel a FamilyLink made with a binding code.</summary>
+/// <summary>Finds the family (worker) a chat identity belongs to, over workers and links loaded once for a report: the
+/// worker's <see cref="FamilyIdentities.RosterIdentities"/>, and on any channel a FamilyLink made with a binding code.</summary>
 public sealed class FamilyResolver
 {
-    public const string DingTalk = "dingtalk";
-    public const string Teams = "msteams";
-
     private readonly Dictionary<(string Channel, string UserId), Worker> _byIdentity = [];
     // UnansweredQuestion keeps only the asker's user id, not the channel.
     private readonly Dictionary<string, Worker> _byUserId = [];
@@ -19,9 +16,10 @@ public sealed class FamilyResolver
         foreach (var worker in workers)
         {
             byId[worker.Id] = worker;
-            Add(DingTalk, worker.StaffId, worker);
-            Add(DingTalk, worker.DingTalkId, worker);
-            Add(Teams, worker.TeamsId, worker);
+            foreach (var (channel, userId) in FamilyIdentities.RosterIdentities(worker))
+            {
+                Add(channel, userId, worker);
+            }
         }
         foreach (var link in links)
         {
@@ -36,12 +34,8 @@ public sealed class FamilyResolver
 
     public Worker? FindByUserId(string userId) => _byUserId.GetValueOrDefault(userId);
 
-    private void Add(string channel, string? userId, Worker worker)
+    private void Add(string channel, string userId, Worker worker)
     {
-        if (string.IsNullOrEmpty(userId))
-        {
-            return;
-        }
         // A DingTalkId set explicitly wins over a 工号 that happens to look the same.
         _byIdentity[(channel, userId)] = worker;
         _byUserId.TryAdd(userId, worker);
