@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Security;
 
 namespace HuaXin.Bot.Api;
 
@@ -24,7 +25,7 @@ public static class ChatEndpoint
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, ITurnHandler bot, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(HttpContext context, ITurnHandler bot, UserRateLimiter limiter, TimeProvider time, CancellationToken cancellationToken)
     {
         if (ApiKeyCheck.Check(context) is { } denied)
         {
@@ -43,6 +44,10 @@ public static class ChatEndpoint
         if (string.IsNullOrEmpty(body.Text) && (body.Value is null || body.Value.Count == 0))
         {
             return ApiError.BadRequest("empty_turn", "text 或 value 至少填写一个。/ Either text or value is required.");
+        }
+        if (limiter.TryAcquire(Channel, body.UserId) is { } wait)
+        {
+            return UserRateLimiter.TooManyRequests(context, wait);
         }
         var value = body.Value?.ToDictionary(kv => kv.Key, kv => kv.Value.ValueKind == JsonValueKind.String ? kv.Value.GetString() ?? "" : kv.Value.GetRawText());
         var turn = new InboundTurn(Channel, body.ConversationId, body.UserId, body.UserName, body.Text, value, body.Locale ?? "zh-CN", time.GetUtcNow());

@@ -4,6 +4,7 @@ using HuaXin.Bot.BotFramework.Authentication;
 using HuaXin.Bot.BotFramework.Connector;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Messaging;
+using HuaXin.Bot.Security;
 using Microsoft.Extensions.Options;
 
 namespace HuaXin.Bot.BotFramework;
@@ -17,6 +18,7 @@ public sealed class MessagesEndpoint(
     IInboundQueue inbound,
     IOutbox outbox,
     ITurnHandler turnHandler,
+    UserRateLimiter limiter,
     TimeProvider time,
     IOptions<BotOptions> options,
     ILogger<MessagesEndpoint> logger)
@@ -39,6 +41,11 @@ public sealed class MessagesEndpoint(
         if (ActivityReader.Validate(activity) is { } invalid)
         {
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid activity", detail: invalid);
+        }
+        if (activity.From?.Id is { } sender && limiter.TryAcquire(BotChannels.ForChannelId(activity.ChannelId), sender) is { } wait)
+        {
+            logger.LogWarning("Activity {ActivityId} refused: its sender is over the rate limit", activity.Id);
+            return UserRateLimiter.TooManyRequests(context, wait);
         }
         if (auth.TrustedServiceUrl is not null)
         {

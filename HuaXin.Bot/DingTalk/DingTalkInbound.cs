@@ -1,6 +1,7 @@
 using HuaXin.Bot.DingTalk.Groups;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Messaging;
+using HuaXin.Bot.Security;
 using HuaXin.Bot.Tickets;
 
 namespace HuaXin.Bot.DingTalk;
@@ -8,10 +9,17 @@ namespace HuaXin.Bot.DingTalk;
 /// <summary>What both receivers (HTTP callback, Stream) do with a verified robot message: store it durably, once, and return.
 /// Replies are produced later and leave through the outbox, so DingTalk is acknowledged at once and never re-delivers
 /// because the answer took long.</summary>
-public sealed class DingTalkInbound(IInboundQueue inbound, IOutbox outbox, GroupCommands groupCommands, TimeProvider time, ILogger<DingTalkInbound> logger)
+public sealed class DingTalkInbound(IInboundQueue inbound, IOutbox outbox, GroupCommands groupCommands, UserRateLimiter limiter, TimeProvider time,
+    ILogger<DingTalkInbound> logger)
 {
     public async Task<bool> AcceptAsync(RobotMessage message, CancellationToken cancellationToken)
     {
+        // Dropped, not refused: DingTalk would only redeliver, and answering every message of a flood would amplify it.
+        if (limiter.TryAcquire(DingTalkReplyAddress.Channel, message.SenderKey) is not null)
+        {
+            logger.LogWarning("DingTalk message {MsgId} dropped: its sender is over the rate limit", message.MsgId);
+            return false;
+        }
         var key = $"{DingTalkReplyAddress.Channel}:{message.MsgId}";
         var address = DingTalkReplyAddress.From(message).ToJson();
         var text = RobotMessageParser.ExtractText(message);

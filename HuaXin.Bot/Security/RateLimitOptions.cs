@@ -10,8 +10,8 @@ public sealed class RateLimitOptions
 
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Per user where the channel names one (Bot Framework from.id, DingTalk sender, /api/chat userId, a Direct
-    /// Line conversation); applies on every address, loopback included.</summary>
+    /// <summary>Per sender, counted once the channel has verified it (Bot Framework from.id, DingTalk sender in both
+    /// modes, /api/chat userId, a Direct Line token's user); applies on every address, loopback included.</summary>
     [Range(1, 1_000_000)]
     public int UserPermitsPerMinute { get; set; } = 60;
 

@@ -18,6 +18,7 @@ public static class SecurityExtensions
         {
             services.AddHuaXinRateLimiting(limits);
         }
+        services.AddSingleton<UserRateLimiter>();
         var factory = services.LastOrDefault(d => d.ServiceType == typeof(ILoggerFactory))
             ?? throw new InvalidOperationException("Logging must be registered before the redaction wraps it.");
         services.Remove(factory);
@@ -26,18 +27,13 @@ public static class SecurityExtensions
         return services;
     }
 
-    /// <summary>First in the pipeline: headers on every response, body limits before any read, then who is calling, then the limiter.</summary>
+    /// <summary>First in the pipeline: headers on every response, body limits before any read, then the address limiter.</summary>
     public static WebApplication UseHuaXinSecurity(this WebApplication app)
     {
         app.UseSecurityHeaders();
         app.UseRequestSizeLimits();
         if (app.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>()?.Enabled ?? true)
         {
-            app.Use(async (context, next) =>
-            {
-                await RateLimitKeys.PeekAsync(context);
-                await next(context);
-            });
             app.UseRateLimiter();
         }
         return app;

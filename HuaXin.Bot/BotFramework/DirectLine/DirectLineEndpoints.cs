@@ -1,6 +1,8 @@
 using System.Buffers.Text;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Serialization;
+using HuaXin.Bot.Security;
 using Microsoft.Extensions.Options;
 
 namespace HuaXin.Bot.BotFramework.DirectLine;
@@ -139,12 +141,18 @@ public static class DirectLineEndpoints
     }
 
     private static async Task<IResult> PostActivityAsync(
-        string conversationId, HttpRequest request, DirectLineAuthorizer auth, DirectLineStore store, DirectLineConversations conversations, IOptions<DirectLineOptions> options, CancellationToken ct)
+        string conversationId, HttpRequest request, DirectLineAuthorizer auth, DirectLineStore store, DirectLineConversations conversations,
+        UserRateLimiter limiter, IOptions<DirectLineOptions> options, CancellationToken ct)
     {
         var (token, failure) = await AuthorizeConversationAsync(conversationId, request, auth, store, ct);
         if (failure is not null)
         {
             return failure;
+        }
+        if (limiter.TryAcquire(DirectLineConversations.Channel, token!.UserId) is { } wait)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return DirectLineHttp.Error(429, "TooManyRequests", "发送太频繁了，请稍等一会儿再发。");
         }
         var (activity, error) = await DirectLineHttp.ReadJsonAsync<Activity>(request, options.Value.MaxActivityBytes, null, ct);
         if (error is not null)

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using HuaXin.Bot.Tests.BotFramework;
 
 namespace HuaXin.Bot.Tests.Security;
 
-/// <summary>The global limiter on a real Kestrel socket (so requests come from an IP): per user, per IP, 429 with Retry-After.</summary>
+/// <summary>The limits on a real Kestrel socket (so requests come from an IP): per verified user, per IP, 429 with Retry-After.</summary>
 public sealed class RateLimitTests
 {
     private static BotAppFactory Host(bool exemptLoopback) => new(new()
@@ -36,6 +37,32 @@ public sealed class RateLimitTests
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
         Assert.Equal(HttpStatusCode.OK, (await ChatAsync(client, "someone-else")).StatusCode);
         Assert.Equal(3, app.Bot.Turns.Count(t => t.UserId == "flooder"));
+    }
+
+    [Fact]
+    public async Task Forged_activities_in_someone_elses_name_do_not_spend_their_allowance()
+    {
+        using var app = Host(exemptLoopback: true);
+        using var client = app.CreateClient();
+        JsonObject Message()
+        {
+            var activity = Fixtures.Load("teams-personal-message.json");
+            activity["id"] = Guid.NewGuid().ToString("N");
+            return activity;
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostActivityAsync(Message(), token: "forged")).StatusCode);
+        }
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add((await client.PostActivityAsync(Message())).StatusCode);
+        }
+
+        // The real sender still has the whole burst; only their own fourth message is refused.
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
     }
 
     [Fact]

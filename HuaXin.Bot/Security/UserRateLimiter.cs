@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace HuaXin.Bot.Security;
+
+/// <summary>Per-user token buckets, taken by each channel only after it has verified who sent the message (Bot Framework
+/// JWT, DingTalk signature or Stream connection, Direct Line token, API key). Counting before verification would let
+/// anyone who knows a user's id spend that user's allowance with forged requests and lock them out.</summary>
+public sealed class UserRateLimiter(IOptions<RateLimitOptions> options) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(user =>
+        RateLimitPartition.GetTokenBucketLimiter(user, _ => RateLimiting.Bucket(options.Value.UserBurst, options.Value.UserPermitsPerMinute)));
+
+    /// <summary>Null when the user may go on; otherwise how long to wait.</summary>
+    public TimeSpan? TryAcquire(string channel, string userId)
+    {
+        if (!options.Value.Enabled)
+        {
+            return null;
+        }
+        using var lease = _limiter.AttemptAcquire($"{channel}:{userId}");
+        if (lease.IsAcquired)
+        {
+            return null;
+        }
+        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(60.0 / options.Value.UserPermitsPerMinute);
+    }
+
+    /// <summary>429 with Retry-After and a problem body, as the address limits answer.</summary>
+    public static IResult TooManyRequests(HttpContext context, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
+            detail: $"请求过于频繁，请 {seconds} 秒后再试。/ Too many requests; retry after {seconds} s.");
+    }
+
+    public void Dispose() => _limiter.Dispose();
+}
