@@ -5,11 +5,10 @@ using System.Text.Json;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Families;
 using HuaXin.Bot.StaffConsole;
+using HuaXin.Bot.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -139,15 +138,12 @@ public sealed class DashboardTests(ITestOutputHelper output)
         };
     }
 
-    /// <summary>The real host over HTTPS (the console's cookies are __Host- and Secure) on a free port, over a fresh SQLite
-    /// file, with one local admin account.</summary>
-    private sealed class DashboardHost : WebApplicationFactory<Program>
+    /// <summary>The real host over HTTPS (the console's cookies are __Host- and Secure) on a free port, over a fresh
+    /// database, with one local admin account.</summary>
+    private sealed class DashboardHost : TestAppFactory
     {
-        private readonly string _directory = Path.Combine(Path.GetTempPath(), "huaxin-e2e", Guid.NewGuid().ToString("N"));
-
         public string Start()
         {
-            Directory.CreateDirectory(_directory);
             UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(SelfSignedCertificate())));
             StartServer();
             return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -155,7 +151,7 @@ public sealed class DashboardTests(ITestOutputHelper output)
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseSetting("ConnectionStrings:HuaXin", $"Data Source={Path.Combine(_directory, "e2e.db")}");
+            base.ConfigureWebHost(builder);
             builder.UseSetting("Console:Accounts:0:UserName", "admin");
             builder.UseSetting("Console:Accounts:0:PasswordHash", ConsoleAccounts.Hash(Password));
             builder.UseSetting("Console:Accounts:0:Name", "赵书记");
@@ -173,13 +169,6 @@ public sealed class DashboardTests(ITestOutputHelper output)
             using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
             // Kestrel needs the private key in an exportable, persisted form on Linux.
             return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(_directory, recursive: true);
         }
     }
 }

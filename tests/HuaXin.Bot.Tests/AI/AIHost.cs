@@ -12,18 +12,20 @@ using Microsoft.Extensions.Logging;
 namespace HuaXin.Bot.Tests.AI;
 
 /// <summary>The service's own composition (AddHuaXinServices, as the web host and the eval command build it) over the
-/// small knowledge corpus of the knowledge tests and a throwaway SQLite file, pointed at a <see cref="ModelStub"/>.
+/// small knowledge corpus of the knowledge tests and a throwaway database, pointed at a <see cref="ModelStub"/>.
 /// Collects the "HuaXin.Bot.AI" metrics of this host only, and the log lines.</summary>
 internal sealed class AIHost : IAsyncDisposable
 {
     private readonly TempDirectory _dir;
+    private readonly TestDatabase _database;
     private readonly WebApplication _app;
     private readonly MeterListener _listener = new();
     private readonly ConcurrentQueue<(string Instrument, IReadOnlyDictionary<string, string> Tags)> _measurements = new();
 
-    private AIHost(TempDirectory dir, WebApplication app, ListLoggerProvider logs)
+    private AIHost(TempDirectory dir, TestDatabase database, WebApplication app, ListLoggerProvider logs)
     {
         _dir = dir;
+        _database = database;
         _app = app;
         Logs = logs;
         var scope = app.Services.GetRequiredService<IMeterFactory>();
@@ -61,6 +63,7 @@ internal sealed class AIHost : IAsyncDisposable
     public static async Task<AIHost> StartAsync(IReadOnlyDictionary<string, string?> settings)
     {
         var dir = new TempDirectory();
+        var database = new TestDatabase();
         foreach (var (name, content) in KnowledgeFixture.DefaultCorpus)
         {
             var path = Path.Combine(dir.Path, "docs", name);
@@ -69,20 +72,18 @@ internal sealed class AIHost : IAsyncDisposable
         }
         var logs = new ListLoggerProvider();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = dir.Path, EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.Configuration.AddInMemoryCollection(database.Settings).AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Knowledge:DocsPath"] = Path.Combine(dir.Path, "docs"),
             ["Knowledge:LexiconPath"] = KnowledgeFixture.LexiconPath(),
             ["Knowledge:Watch"] = "false",
             ["Dialogs:TaxonomyPath"] = Path.Combine(Path.GetDirectoryName(KnowledgeFixture.LexiconPath())!, "taxonomy.yaml"),
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:HuaXin"] = $"Data Source={dir.File("bot.db")}",
         }).AddInMemoryCollection(settings);
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         builder.AddHuaXinServices();
         var app = builder.Build();
         await app.Services.InitializeHuaXinAsync();
-        return new AIHost(dir, app, logs);
+        return new AIHost(dir, database, app, logs);
     }
 
     public int Count(string instrument, string? reason = null, string? operation = null) => _measurements.Count(m =>
@@ -96,6 +97,7 @@ internal sealed class AIHost : IAsyncDisposable
     {
         _listener.Dispose();
         await _app.DisposeAsync();
+        _database.Dispose();
         _dir.Dispose();
     }
 }

@@ -7,6 +7,8 @@ using HuaXin.Bot.Tests.Support;
 namespace HuaXin.Bot.Tests.AI;
 
 /// <summary>The eval command builds the service's own composition, so AI:* settings reach it; --no-ai gives the baseline.</summary>
+// The command always works on a scratch SQLite file of its own, whatever the test run's provider.
+[Trait("Database", "Sqlite")]
 public sealed class EvalWithModelTests : IAsyncLifetime
 {
     private readonly TempDirectory _dir = new();

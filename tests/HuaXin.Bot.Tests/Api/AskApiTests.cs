@@ -22,17 +22,9 @@ public sealed class AskApiTests : IClassFixture<AskApiTests.App>, IDisposable
 
     public sealed class App : IDisposable
     {
-        private readonly TempDirectory _dir = new();
+        public HuaXinAppFactory Factory { get; } = new();
 
-        public App() => Factory = new HuaXinAppFactory(_dir.Path);
-
-        public HuaXinAppFactory Factory { get; }
-
-        public void Dispose()
-        {
-            Factory.Dispose();
-            _dir.Dispose();
-        }
+        public void Dispose() => Factory.Dispose();
     }
 
     [Fact]

@@ -16,13 +16,8 @@ public sealed class ChatApiTests
     [InlineData(DatabaseProvider.PostgreSQL)]
     public async Task A_full_intake_with_a_correction_and_an_interruption_creates_a_request_with_history(DatabaseProvider provider)
     {
-        using var dir = new TempDirectory();
-        var postgres = provider == DatabaseProvider.PostgreSQL ? PostgresServer.CreateDatabase() : null;
-        await using var app = new HuaXinAppFactory(dir.Path, postgres is null ? null : new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "PostgreSQL",
-            ["ConnectionStrings:HuaXin"] = postgres,
-        });
+        using var database = new TestDatabase(provider);
+        await using var app = new HuaXinAppFactory(database);
         var chat = new Chat(app.CreateClient(), "c-full");
 
         Assert.Contains("哪个城市", await chat.SayAsync("我妈住院了家里没人照顾，能不能找人去看看 电话138 0531 2266"));
@@ -53,14 +48,14 @@ public sealed class ChatApiTests
     [Fact]
     public async Task A_restart_in_the_middle_of_the_dialog_resumes_it()
     {
-        using var dir = new TempDirectory();
-        await using (var before = new HuaXinAppFactory(dir.Path))
+        using var database = new TestDatabase();
+        await using (var before = new HuaXinAppFactory(database))
         {
             var chat = new Chat(before.CreateClient(), "c-restart");
             Assert.Contains("地址", await chat.SayAsync("家里水管爆了 能派人来修吗 电话13805312266"));
         }
 
-        await using var after = new HuaXinAppFactory(dir.Path);
+        await using var after = new HuaXinAppFactory(database);
         var resumed = new Chat(after.CreateClient(), "c-restart");
         var reply = await resumed.SayAsync("济南历城区华新小区3号楼");
         Assert.DoesNotContain("您好", reply);
@@ -75,8 +70,7 @@ public sealed class ChatApiTests
     [Fact]
     public async Task Pressing_a_button_is_the_same_as_typing_its_text()
     {
-        using var dir = new TempDirectory();
-        await using var app = new HuaXinAppFactory(dir.Path);
+        await using var app = new HuaXinAppFactory();
         var client = app.CreateClient();
         var chat = new Chat(client, "c-button");
         await chat.SayAsync("我爸在家摔倒了 赶紧找人去看看 济南平阴 13805312266");
@@ -97,8 +91,7 @@ public sealed class ChatApiTests
     [InlineData("{\"conversationId\":", "invalid_json")]
     public async Task Bad_input_gets_a_400_and_changes_nothing(string json, string code)
     {
-        using var dir = new TempDirectory();
-        await using var app = new HuaXinAppFactory(dir.Path);
+        await using var app = new HuaXinAppFactory();
 
         var response = await app.CreateClient().PostAsync("/api/chat", new StringContent(json, Encoding.UTF8, "application/json"));
 
@@ -111,8 +104,7 @@ public sealed class ChatApiTests
     [Fact]
     public async Task With_api_keys_configured_a_missing_or_wrong_key_is_refused()
     {
-        using var dir = new TempDirectory();
-        await using var app = new HuaXinAppFactory(dir.Path, new Dictionary<string, string?> { ["Api:Keys:0"] = "k-123" });
+        await using var app = new HuaXinAppFactory(settings: new Dictionary<string, string?> { ["Api:Keys:0"] = "k-123" });
         var client = app.CreateClient();
         var body = new { conversationId = "c", userId = "u", text = "你好" };
 

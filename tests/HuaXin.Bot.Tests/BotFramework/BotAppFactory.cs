@@ -4,7 +4,6 @@ using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Messaging;
 using HuaXin.Bot.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,11 +11,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace HuaXin.Bot.Tests.BotFramework;
 
 /// <summary>The real host with the Bot Framework channel configured for <see cref="TestTokens"/>, signing keys served by
-/// <see cref="FakeOpenIdHandler"/>, a fresh SQLite file, <see cref="ScriptedTurnHandler"/> as the bot, and either
+/// <see cref="FakeOpenIdHandler"/>, a fresh database, <see cref="ScriptedTurnHandler"/> as the bot, and either
 /// recording fakes or the real inbound queue and outbox.</summary>
-public sealed class BotAppFactory : WebApplicationFactory<Program>
+public sealed class BotAppFactory : TestAppFactory
 {
-    private readonly TempDirectory _directory = new();
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _realMessaging;
 
@@ -52,8 +50,8 @@ public sealed class BotAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        base.ConfigureWebHost(builder);
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:HuaXin", $"Data Source={_directory.File("bot.db")}");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -71,12 +69,6 @@ public sealed class BotAppFactory : WebApplicationFactory<Program>
                 services.AddSingleton<IOutbox>(Outbox);
             }
         });
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        _directory.Dispose();
     }
 }
 

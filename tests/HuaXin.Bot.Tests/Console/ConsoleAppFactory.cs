@@ -13,18 +13,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HuaXin.Bot.Tests.StaffConsole;
 
-/// <summary>The real host on a fresh SQLite file with three console accounts — 集团工会 staff, 后勤管理中心 staff and an
+/// <summary>The real host on a fresh database with three console accounts — 集团工会 staff, 后勤管理中心 staff and an
 /// admin — the same people as chat staff on channel "test", and department chats there so notices land in the outbox.</summary>
-public sealed partial class ConsoleAppFactory : WebApplicationFactory<Program>
+public sealed partial class ConsoleAppFactory : TestAppFactory
 {
     public const string Password = "correct horse 电池";
     private static readonly string Hash = ConsoleAccounts.Hash(Password);
-    private readonly TempDirectory _dir = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        base.ConfigureWebHost(builder);
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:HuaXin", $"Data Source={_dir.File("bot.db")}");
         builder.UseSetting("Console:MaxFailedLogins", "3");
         var accounts = new[] { ("union", "王工会", "集团工会", "Staff"), ("logistics", "李后勤", "后勤管理中心", "Staff"), ("admin", "赵书记", "党委工作部", "Admin") };
         for (var i = 0; i < accounts.Length; i++)
@@ -106,13 +105,6 @@ public sealed partial class ConsoleAppFactory : WebApplicationFactory<Program>
             await db.SaveChangesAsync();
             return worker.Id;
         });
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _dir.Dispose();
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -1,28 +1,26 @@
 using HuaXin.Bot.DingTalk;
 using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HuaXin.Bot.Tests.DingTalk;
 
-/// <summary>The real host on a real Kestrel port, with the real inbound queue and outbox on a fresh SQLite file,
+/// <summary>The real host on a real Kestrel port, with the real inbound queue and outbox on a fresh database,
 /// DingTalk pointed at <see cref="FakeDingTalk"/>, and <see cref="EchoTurnHandler"/> as the bot unless the real one is asked for.</summary>
-public sealed class DingTalkAppFactory : WebApplicationFactory<Program>
+public sealed class DingTalkAppFactory : TestAppFactory
 {
     private readonly FakeDingTalk _fake;
     private readonly DingTalkMode _mode;
     private readonly bool _realBot;
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "huaxin-dingtalk-tests", Guid.NewGuid().ToString("N"));
 
     public DingTalkAppFactory(FakeDingTalk fake, DingTalkMode mode, bool realBot = false)
     {
         _fake = fake;
         _mode = mode;
         _realBot = realBot;
-        Directory.CreateDirectory(_directory);
         UseKestrel(0);
     }
 
@@ -31,8 +29,8 @@ public sealed class DingTalkAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        base.ConfigureWebHost(builder);
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:HuaXin", $"Data Source={Path.Combine(_directory, "bot.db")}");
         builder.UseSetting("Messaging:PollInterval", "00:00:00.200");
         builder.UseSetting("Messaging:BaseRetryDelay", "00:00:00.050");
         builder.UseSetting("DingTalk:Mode", _mode.ToString());
@@ -58,19 +56,5 @@ public sealed class DingTalkAppFactory : WebApplicationFactory<Program>
             services.RemoveAll<ITurnHandler>();
             services.AddSingleton<ITurnHandler, EchoTurnHandler>();
         });
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open is not worth failing a test for.
-        }
     }
 }

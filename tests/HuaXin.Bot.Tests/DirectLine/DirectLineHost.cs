@@ -6,41 +6,30 @@ using System.Text.Json.Nodes;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HuaXin.Bot.Tests.DirectLine;
 
-/// <summary>The real host over a fresh SQLite file, with <see cref="ScriptedBot"/> as the turn handler and a clock the
-/// test moves. Extra settings (e.g. "DirectLine:PageSize") go through the constructor.</summary>
-internal sealed class DirectLineHost : WebApplicationFactory<Program>
+/// <summary>The real host over a fresh database (or <paramref name="database"/>, to restart on it), with
+/// <see cref="ScriptedBot"/> as the turn handler and a clock the test moves. Extra settings (e.g. "DirectLine:PageSize")
+/// go through the constructor.</summary>
+internal sealed class DirectLineHost(IReadOnlyDictionary<string, string?>? settings = null, TestDatabase? database = null) : TestAppFactory(database)
 {
     public const string Secret = "test-secret-0123456789abcdef";
 
-    private readonly TempDirectory? _ownedDirectory;
-    private readonly IReadOnlyDictionary<string, string?> _settings;
-
-    public DirectLineHost(IReadOnlyDictionary<string, string?>? settings = null, string? databaseFile = null)
+    private readonly IReadOnlyDictionary<string, string?> _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
     {
-        if (databaseFile is null)
-        {
-            _ownedDirectory = new TempDirectory();
-            databaseFile = _ownedDirectory.File("directline.db");
-        }
-        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
-        {
-            ["ConnectionStrings:HuaXin"] = $"Data Source={databaseFile}",
-            ["DirectLine:Secrets:0"] = Secret,
-        };
-    }
+        ["DirectLine:Secrets:0"] = Secret,
+    };
 
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
     public ScriptedBot Bot { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        base.ConfigureWebHost(builder);
         builder.UseEnvironment("Development");
         foreach (var (key, value) in _settings)
         {
@@ -106,12 +95,6 @@ internal sealed class DirectLineHost : WebApplicationFactory<Program>
         (await response.Content.ReadFromJsonAsync<JsonObject>())!["error"]!["code"]!.GetValue<string>();
 
     private static StringContent JsonBody(string json) => new(json, Encoding.UTF8, "application/json");
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        _ownedDirectory?.Dispose();
-    }
 }
 
 internal sealed record Session(string ConversationId, string Token, string UserId, string StreamUrl);

@@ -127,16 +127,15 @@ public sealed class DirectLineTokenTests
     [Fact]
     public async Task Tokens_survive_a_restart_because_the_generated_key_is_kept_in_the_database()
     {
-        using var directory = new TempDirectory();
-        var database = directory.File("restart.db");
+        using var database = new TestDatabase();
         Session session;
-        await using (var before = new DirectLineHost(databaseFile: database))
+        await using (var before = new DirectLineHost(database: database))
         {
             session = await before.StartAsync();
             await DirectLineHost.ReadJsonAsync(await before.PostMessageAsync(session, "重启前"));
         }
 
-        await using var after = new DirectLineHost(databaseFile: database);
+        await using var after = new DirectLineHost(database: database);
         var set = await after.GetActivitiesAsync(session);
 
         Assert.Equal("重启前", set["activities"]![0]!["text"]!.GetValue<string>());

@@ -1,13 +1,15 @@
-using System.Net;
+using System.Data.Common;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using HuaXin.Bot.Data.PostgreSql;
+using HuaXin.Bot.Data.Sqlite;
 using HuaXin.Bot.Tests.DingTalk;
 using HuaXin.Bot.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -17,10 +19,9 @@ namespace HuaXin.Bot.Tests.Fuzz;
 /// platform credentials: Bot Framework unauthenticated, DingTalk callbacks signed by the test, a Direct Line
 /// conversation started. The service's own background workers are removed, so the database changes only inside a
 /// request and a request that was refused can be checked to have written nothing.</summary>
-public sealed class FuzzHost : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class FuzzHost : TestAppFactory, IAsyncLifetime
 {
-    private readonly TempDirectory _directory = new();
-    private SqliteConnection _watch = null!;
+    private readonly RowWrites _writes = new();
 
     public HttpClient Client { get; private set; } = null!;
     public string DirectLineToken { get; private set; } = "";
@@ -28,10 +29,10 @@ public sealed class FuzzHost : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        base.ConfigureWebHost(builder);
         builder.UseEnvironment("Development");
         var settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:HuaXin"] = $"Data Source={_directory.File("fuzz.db")}",
             ["Bot:AllowUnauthenticated"] = "true",
             ["DingTalk:Mode"] = "Callback",
             ["DingTalk:AppKey"] = FakeDingTalk.AppKey,
@@ -54,6 +55,9 @@ public sealed class FuzzHost : WebApplicationFactory<Program>, IAsyncLifetime
             {
                 services.Remove(worker);
             }
+            // Every write of the host goes through EF Core, whichever provider is behind it.
+            services.ConfigureDbContext<SqliteHuaXinDbContext>(o => o.AddInterceptors(_writes), ServiceLifetime.Singleton);
+            services.ConfigureDbContext<PostgreSqlHuaXinDbContext>(o => o.AddInterceptors(_writes), ServiceLifetime.Singleton);
         });
     }
 
@@ -66,17 +70,15 @@ public sealed class FuzzHost : WebApplicationFactory<Program>, IAsyncLifetime
         start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", DirectLineToken);
         var conversation = JsonNode.Parse(await (await Client.SendAsync(start)).Content.ReadAsStringAsync())!;
         ConversationPath = $"/v3/directline/conversations/{conversation["conversationId"]!.GetValue<string>()}/activities";
-        // A connection of our own: SQLite's data_version moves whenever any other connection commits.
-        _watch = new SqliteConnection($"Data Source={_directory.File("fuzz.db")};Pooling=False");
-        await _watch.OpenAsync();
+        // Starting the conversation stored it: a counter that missed that would make every check below pass.
+        if (DataVersion() == 0)
+        {
+            throw new InvalidOperationException("The row-write counter saw no write while the conversation started.");
+        }
     }
 
-    public long DataVersion()
-    {
-        using var command = _watch.CreateCommand();
-        command.CommandText = "PRAGMA data_version";
-        return (long)command.ExecuteScalar()!;
-    }
+    /// <summary>Moves whenever the host inserts, updates or deletes a row.</summary>
+    public long DataVersion() => _writes.Rows;
 
     /// <summary>Sends one case; asserts no 5xx, and that a refused request left the database as it was.</summary>
     public async Task AssertHandledAsync(HttpRequestMessage request, string input)
@@ -103,11 +105,41 @@ public sealed class FuzzHost : WebApplicationFactory<Program>, IAsyncLifetime
         return request;
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    /// <summary>Counts the rows the host's commands change, as the providers report them (-1 for a query).</summary>
+    private sealed class RowWrites : DbCommandInterceptor
     {
-        await _watch.DisposeAsync();
-        await DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        _directory.Dispose();
+        private long _rows;
+
+        public long Rows => Interlocked.Read(ref _rows);
+
+        public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+        {
+            Add(result);
+            return result;
+        }
+
+        public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result,
+            CancellationToken cancellationToken = default)
+        {
+            Add(result);
+            return ValueTask.FromResult(result);
+        }
+
+        // Inserts and updates that read back generated values run as readers; their count is known once read.
+        public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+        {
+            Add(eventData.RecordsAffected);
+            return result;
+        }
+
+        private void Add(int rows)
+        {
+            if (rows > 0)
+            {
+                Interlocked.Add(ref _rows, rows);
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using HuaXin.Bot.Data;
+using HuaXin.Bot.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace HuaXin.Bot.Tests.Knowledge;
 
-/// <summary>A docs folder and a SQLite file in a fresh temp directory, with the knowledge services wired as in the host.</summary>
+/// <summary>A docs folder in a fresh temp directory and a fresh database, with the knowledge services wired as in the host.</summary>
 public sealed class KnowledgeFixture : IAsyncDisposable
 {
     public const string Hardship = """
@@ -77,11 +78,13 @@ public sealed class KnowledgeFixture : IAsyncDisposable
         """;
 
     private readonly ServiceProvider _services;
+    private readonly TestDatabase _database;
 
-    private KnowledgeFixture(string root, ServiceProvider services)
+    private KnowledgeFixture(string root, ServiceProvider services, TestDatabase database)
     {
         Root = root;
         _services = services;
+        _database = database;
     }
 
     public string Root { get; }
@@ -106,9 +109,9 @@ public sealed class KnowledgeFixture : IAsyncDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await File.WriteAllTextAsync(path, content);
         }
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var database = new TestDatabase();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings).AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:HuaXin"] = $"Data Source={Path.Combine(root, "knowledge.db")}",
             ["Knowledge:DocsPath"] = "docs",
             ["Knowledge:LexiconPath"] = LexiconPath(),
             ["Knowledge:Watch"] = "false",
@@ -120,7 +123,7 @@ public sealed class KnowledgeFixture : IAsyncDisposable
         services.AddHuaXinKnowledge(configuration, root);
         var provider = services.BuildServiceProvider();
         await provider.InitializeDatabaseAsync();
-        return new KnowledgeFixture(root, provider);
+        return new KnowledgeFixture(root, provider, database);
     }
 
     public static IReadOnlyDictionary<string, string> DefaultCorpus { get; } = new Dictionary<string, string>
@@ -133,7 +136,7 @@ public sealed class KnowledgeFixture : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _database.Dispose();
         try
         {
             Directory.Delete(Root, recursive: true);

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using HuaXin.Bot.Data;
+using HuaXin.Bot.Tests.Support;
 using HuaXin.Bot.Tickets;
 using static HuaXin.Bot.Tests.Tickets.TicketFixture;
 
@@ -13,7 +13,7 @@ public sealed class BotMetricsTests
     [Fact]
     public async Task Deliveries_and_an_sla_breach_are_counted_where_they_happen()
     {
-        await using var h = await StartAsync(DatabaseProvider.Sqlite);
+        await using var h = await StartAsync(TestDatabase.DefaultProvider);
         using var recorded = new Recorder(h.Get<IMeterFactory>());
         await CreateAsync(h, department: "集团工会");
         await DeliverAsync(h);

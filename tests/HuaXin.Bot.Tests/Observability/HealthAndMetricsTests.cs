@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using HuaXin.Bot.Observability;
 using HuaXin.Bot.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Polly.CircuitBreaker;
 
@@ -13,22 +12,13 @@ namespace HuaXin.Bot.Tests.Observability;
 /// <summary>The real host with the real turn pipeline (so turns are metered), in memory.</summary>
 public sealed class HealthAndMetricsTests(HealthAndMetricsTests.Host host) : IClassFixture<HealthAndMetricsTests.Host>
 {
-    public sealed class Host : WebApplicationFactory<Program>
+    public sealed class Host : TestAppFactory
     {
-        private readonly TempDirectory _directory = new();
-
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            base.ConfigureWebHost(builder);
             builder.UseEnvironment("Development");
-            builder.UseSetting("ConnectionStrings:HuaXin", $"Data Source={_directory.File("obs.db")}");
             builder.UseSetting("Knowledge:Watch", "false");
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            _directory.Dispose();
         }
     }
 

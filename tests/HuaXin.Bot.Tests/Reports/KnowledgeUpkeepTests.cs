@@ -49,8 +49,9 @@ public sealed class KnowledgeUpkeepTests : IAsyncLifetime
     public async Task Only_documents_of_the_supported_types_inside_the_folder_are_accepted_or_removed()
     {
         Assert.False((await Upload("notes.pdf", "x")).Ok);
-        Assert.False((await Manager.RemoveAsync("../reports.db")).Ok);
-        Assert.True(File.Exists(_host.TempFile("reports.db")));
+        await File.WriteAllTextAsync(_host.TempFile("outside.txt"), "x");
+        Assert.False((await Manager.RemoveAsync("../outside.txt")).Ok);
+        Assert.True(File.Exists(_host.TempFile("outside.txt")));
     }
 
     [Fact]

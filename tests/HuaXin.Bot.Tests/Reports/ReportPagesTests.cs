@@ -109,15 +109,15 @@ public sealed partial class ReportPagesTests : IDisposable
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 
-    /// <summary>The real host in memory over a fresh SQLite file and docs folder, with an admin and a staff account.</summary>
-    private sealed class ReportPagesHost : WebApplicationFactory<Program>
+    /// <summary>The real host in memory over a fresh database and docs folder, with an admin and a staff account.</summary>
+    private sealed class ReportPagesHost : TestAppFactory
     {
         private readonly TempDirectory _dir = new();
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            base.ConfigureWebHost(builder);
             Directory.CreateDirectory(_dir.File("docs"));
-            builder.UseSetting("ConnectionStrings:HuaXin", $"Data Source={_dir.File("pages.db")}");
             builder.UseSetting("Knowledge:DocsPath", _dir.File("docs"));
             builder.UseSetting("Knowledge:Watch", "false");
             var hash = ConsoleAccounts.Hash(Password);

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace HuaXin.Bot.Tests.Reports;
 
-/// <summary>The reports services as the host wires them (database, taxonomy, knowledge engine) over a fresh SQLite file and
+/// <summary>The reports services as the host wires them (database, taxonomy, knowledge engine) over a fresh database and
 /// docs folder, with the clock fixed after the first quarter of 2026.</summary>
 internal sealed class ReportsHost : IAsyncDisposable
 {
@@ -19,14 +19,14 @@ internal sealed class ReportsHost : IAsyncDisposable
     public static readonly DateTimeOffset Now = new(2026, 4, 5, 0, 0, 0, TimeSpan.FromHours(8));
 
     private readonly TempDirectory _dir = new();
+    private readonly TestDatabase _database = new();
     private readonly ServiceProvider _services;
 
     private ReportsHost(IReadOnlyDictionary<string, string?>? settings)
     {
         Directory.CreateDirectory(Docs);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_database.Settings).AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:HuaXin"] = $"Data Source={_dir.File("reports.db")}",
             ["Knowledge:DocsPath"] = Docs,
             ["Knowledge:LexiconPath"] = KnowledgeFixture.LexiconPath(),
             ["Knowledge:Watch"] = "false",
@@ -77,6 +77,7 @@ internal sealed class ReportsHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
+        _database.Dispose();
         _dir.Dispose();
     }
 }

@@ -20,11 +20,11 @@ public sealed class ChaosTests
         // Generous bound only against a hang; the run normally takes well under a minute.
         using var overall = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var ct = overall.Token;
-        using var directory = new TempDirectory();
+        // Every restart of the service is on this one database.
+        using var database = new TestDatabase();
         await using var connector = await ChaosConnector.StartAsync(failureRate: 0.3);
-        var settings = new Dictionary<string, string>
+        var settings = new Dictionary<string, string?>(database.Settings)
         {
-            ["ConnectionStrings:HuaXin"] = $"Data Source={directory.File("chaos.db")}",
             ["Knowledge:Watch"] = "false",
             ["RateLimits:Enabled"] = "false",
             ["Bot:ConnectorAttemptTimeout"] = "00:00:00.500",

@@ -17,7 +17,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    public static async Task<ServiceProcess> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
+    public static async Task<ServiceProcess> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
     {
         var baseUrl = new Uri($"http://127.0.0.1:{FreePort()}/");
         var start = new ProcessStartInfo("dotnet")

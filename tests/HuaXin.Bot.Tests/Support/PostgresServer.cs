@@ -29,7 +29,11 @@ public static class PostgresServer
     public static void DropDatabase(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        NpgsqlConnection.ClearAllPools();
+        // Only this database's pool: clearing every pool would close the idle connections of tests running alongside.
+        using (var pooled = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
         using var connection = new NpgsqlConnection(Server.Value);
         connection.Open();
         using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);

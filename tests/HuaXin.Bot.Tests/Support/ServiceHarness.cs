@@ -12,34 +12,35 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace HuaXin.Bot.Tests.Support;
 
-/// <summary>The service's real parts (inbound queue, outbox, dispatcher, tickets) over a real SQLite file, without the
+/// <summary>The service's real parts (inbound queue, outbox, dispatcher, tickets) over a real database, without the
 /// web host, driven step by step with a fake clock. The bot is an echo and the only channel a recorder.</summary>
 internal sealed class ServiceHarness : IAsyncDisposable
 {
-    private readonly TempDirectory _dir = new();
     private readonly ServiceProvider _services;
-    private readonly string? _postgres;
+    private readonly TestDatabase? _database;
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
     public RecordingSender Sender { get; } = new("test");
     public EchoBot Bot { get; } = new();
 
+    /// <param name="provider">The test run's provider (<see cref="TestDatabase.DefaultProvider"/>) when not given.</param>
     /// <param name="sharedConnectionString">Join an existing database (another "instance" of the service); not dropped here.</param>
-    public ServiceHarness(DatabaseProvider provider = DatabaseProvider.Sqlite, IReadOnlyDictionary<string, string?>? settings = null,
+    public ServiceHarness(DatabaseProvider? provider = null, IReadOnlyDictionary<string, string?>? settings = null,
         string? sharedConnectionString = null, ITurnHandler? bot = null)
     {
-        _postgres = provider == DatabaseProvider.PostgreSQL && sharedConnectionString is null ? PostgresServer.CreateDatabase() : null;
-        ConnectionString = sharedConnectionString ?? _postgres ?? $"Data Source={_dir.File("bot.db")}";
+        var chosen = provider ?? TestDatabase.DefaultProvider;
+        _database = sharedConnectionString is null ? new TestDatabase(chosen) : null;
+        ConnectionString = sharedConnectionString ?? _database!.ConnectionString;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:Provider"] = provider.ToString(),
+            ["Database:Provider"] = chosen.ToString(),
             ["ConnectionStrings:HuaXin"] = ConnectionString,
             ["Messaging:MaxAttempts"] = "3",
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(Time);
-        services.AddHuaXinDatabase(configuration, _dir.Path);
+        services.AddHuaXinDatabase(configuration, RepoPaths.Root);
         services.AddMessaging(configuration);
         services.AddConversations(configuration, RepoPaths.Root);
         services.AddTickets(configuration);
@@ -70,11 +71,7 @@ internal sealed class ServiceHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        _dir.Dispose();
-        if (_postgres is not null)
-        {
-            PostgresServer.DropDatabase(_postgres);
-        }
+        _database?.Dispose();
     }
 }
 
