@@ -8,6 +8,11 @@ public sealed record ReportPeriod(DateTimeOffset From, DateTimeOffset To)
 {
     public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
+    // Held in UTC: the bounds go into queries, and Npgsql refuses a timestamptz parameter with any other offset.
+    public DateTimeOffset From { get; init; } = From.ToUniversalTime();
+
+    public DateTimeOffset To { get; init; } = To.ToUniversalTime();
+
     public bool Contains(DateTimeOffset at) => at >= From && at < To;
 
     public static ReportPeriod Quarter(int year, int quarter)

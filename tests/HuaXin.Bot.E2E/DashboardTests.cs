@@ -101,20 +101,24 @@ public sealed class DashboardTests(ITestOutputHelper output)
     private static async Task SeedAsync(IServiceProvider services)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<HuaXinDbContext>>().CreateDbContextAsync();
-        var registered = new DateTimeOffset(2025, 12, 1, 0, 0, 0, TimeSpan.FromHours(8));
+        var registered = China(2025, 12, 1, 0);
         db.AddRange(
             new Worker { StaffId = "A001", Name = "张一", Unit = "一车间", RegisteredAt = registered },
             new Worker { StaffId = "A002", Name = "张二", Unit = "一车间", RegisteredAt = registered },
             new Worker { StaffId = "B001", Name = "李一", Unit = "二车间", RegisteredAt = registered });
         db.ServiceRequests.AddRange(
             // T1: accepted after 1 h, resolved after 1 d, rated 满意 6 h later.
-            Ticket("HX-20260202-0001", "medical", "集团工会", "A001", new(2026, 2, 2, 9, 0, 0, TimeSpan.FromHours(8)), 1, 24, ("满意", 30)),
+            Ticket("HX-20260202-0001", "medical", "集团工会", "A001", China(2026, 2, 2, 9), 1, 24, ("满意", 30)),
             // T2: accepted after 6 h (due 4 h), resolved after 5 d (due 3 d), never rated.
-            Ticket("HX-20260210-0001", "home_repair", "后勤管理中心", "A001", new(2026, 2, 10, 9, 0, 0, TimeSpan.FromHours(8)), 6, 120, null),
+            Ticket("HX-20260210-0001", "home_repair", "后勤管理中心", "A001", China(2026, 2, 10, 9), 6, 120, null),
             // T3: on time, rated 非常满意.
-            Ticket("HX-20260203-0001", "medical", "集团工会", "B001", new(2026, 2, 3, 9, 0, 0, TimeSpan.FromHours(8)), 1, 24, ("非常满意", 26)));
+            Ticket("HX-20260203-0001", "medical", "集团工会", "B001", China(2026, 2, 3, 9), 1, 24, ("非常满意", 26)));
         await db.SaveChangesAsync();
     }
+
+    /// <summary>China time as the service stores every instant: in UTC (PostgreSQL's timestamptz takes no other offset).</summary>
+    private static DateTimeOffset China(int year, int month, int day, int hour) =>
+        new DateTimeOffset(year, month, day, hour, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
 
     private static ServiceRequest Ticket(string number, string category, string department, string staffId, DateTimeOffset created,
         int acceptedHours, int resolvedHours, (string Rating, int Hours)? rating)

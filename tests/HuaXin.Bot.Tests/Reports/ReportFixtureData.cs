@@ -7,7 +7,7 @@ namespace HuaXin.Bot.Tests.Reports;
 /// <summary>Fixed data for Q1 2026, small enough to compute every metric by hand (see the tests' comments).</summary>
 /// <remarks>
 /// Units and families: 一车间 W1–W4 (W2 also reached through a web-chat FamilyLink), 二车间 W5–W6, 三车间 W7.
-/// Times are China time; D = Mon 2026-02-02 09:00. Every ticket has FirstContactDue = created + 4 h and ResolveDue = created + 3 d.
+/// Times are China time, stored as UTC like every instant the service writes; D = Mon 2026-02-02 09:00. Every ticket has FirstContactDue = created + 4 h and ResolveDue = created + 3 d.
 ///
 /// | #   | family        | category       | dept      | created  | accepted | resolved | rating (at)          | notes                  |
 /// |-----|---------------|----------------|-----------|----------|----------|----------|----------------------|------------------------|
@@ -29,11 +29,11 @@ namespace HuaXin.Bot.Tests.Reports;
 internal static class ReportFixtureData
 {
     public static readonly ReportPeriod Q1 = ReportPeriod.Quarter(2026, 1);
-    public static readonly DateTimeOffset D = new(2026, 2, 2, 9, 0, 0, TimeSpan.FromHours(8));
+    public static readonly DateTimeOffset D = China(2026, 2, 2, 9);
 
     public static async Task SeedAsync(ReportsHost host)
     {
-        var registered = new DateTimeOffset(2025, 12, 1, 0, 0, 0, TimeSpan.FromHours(8));
+        var registered = China(2025, 12, 1, 0);
         var workers = new[]
         {
             Worker("A001", "张一", "一车间", registered), Worker("A002", "张二", "一车间", registered),
@@ -52,13 +52,13 @@ internal static class ReportFixtureData
                 Ticket("HX-20260212-0001", "medical", "集团工会", "dingtalk", "A001", D.AddDays(10), accepted: 5, resolved: 96, rating: ("不满意", "等了太久", 120), supervised: true),
                 Ticket("HX-20260203-0001", "family_care", "车间工会", "webchat", "fam-w2", D.AddDays(1), accepted: 1, resolved: 24),
                 Ticket("HX-20260205-0001", "home_repair", "后勤管理中心", "dingtalk", "ding-a003", D.AddDays(3), accepted: 3, resolved: 48, rating: ("非常满意", "师傅很专业", 240)),
-                Ticket("HX-20260330-0001", "legal_aid", "办公室", "dingtalk", "A001", new DateTimeOffset(2026, 3, 30, 10, 0, 0, TimeSpan.FromHours(8))),
+                Ticket("HX-20260330-0001", "legal_aid", "办公室", "dingtalk", "A001", China(2026, 3, 30, 10)),
                 Ticket("HX-20260206-0001", "volunteer", "团委", "dingtalk", "A004", D.AddDays(4), withdrawnAfter: 2),
                 Ticket("HX-20260204-0001", "medical", "集团工会", "msteams", "teams-b001", D.AddDays(2), accepted: 1, resolved: 24, rating: ("基本满意", null, 48)),
                 Ticket("HX-20260222-0001", "hardship_aid", "集团工会", "msteams", "teams-b001", D.AddDays(20), accepted: 2, resolved: 48, rating: ("非常满意", null, 72)),
                 Ticket("HX-20260207-0001", "child_education", "集团工会", "dingtalk", "C001", D.AddDays(5), accepted: 1, resolved: 24, rating: ("满意", null, 25)),
                 Ticket("HX-20260208-0001", "medical", "集团工会", "webchat", "stranger", D.AddDays(6), accepted: 6, resolved: 24),
-                Ticket("HX-20251225-0001", "medical", "集团工会", "dingtalk", "A001", new DateTimeOffset(2025, 12, 25, 9, 0, 0, TimeSpan.FromHours(8)), accepted: 1, resolved: 24, rating: ("满意", null, 30)));
+                Ticket("HX-20251225-0001", "medical", "集团工会", "dingtalk", "A001", China(2025, 12, 25, 9), accepted: 1, resolved: 24, rating: ("满意", null, 30)));
 
             db.KnowledgeDocuments.AddRange(
                 new KnowledgeDocument { Id = "hardship", Title = "困难职工帮扶救助管理办法", SourcePath = "x/hardship.md", ContentHash = "x" },
@@ -75,6 +75,9 @@ internal static class ReportFixtureData
                 new UnansweredQuestion { Channel = "A001", Question = "宿舍能养猫吗", At = D.AddYears(-1) });
         });
     }
+
+    private static DateTimeOffset China(int year, int month, int day, int hour) =>
+        new DateTimeOffset(year, month, day, hour, 0, 0, ReportPeriod.ChinaOffset).ToUniversalTime();
 
     private static Worker Worker(string staffId, string name, string unit, DateTimeOffset registered, string? dingTalkId = null, string? teamsId = null) =>
         new() { StaffId = staffId, Name = name, Unit = unit, RegisteredAt = registered, DingTalkId = dingTalkId, TeamsId = teamsId, Phone = "13805310000" };

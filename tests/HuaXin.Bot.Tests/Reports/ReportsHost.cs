@@ -41,7 +41,8 @@ internal sealed class ReportsHost : IAsyncDisposable
         _services = services.BuildServiceProvider();
     }
 
-    public FakeTimeProvider Time { get; } = new(Now);
+    // A clock's UtcNow is UTC; PostgreSQL stores no other offset.
+    public FakeTimeProvider Time { get; } = new(Now.ToUniversalTime());
 
     /// <summary>The shipped taxonomy, found from this source file so it works whatever the build output folder is.</summary>
     private static string TaxonomyPath([CallerFilePath] string source = "") =>
