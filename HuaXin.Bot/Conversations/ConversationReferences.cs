@@ -1,4 +1,5 @@
 using HuaXin.Bot.Data;
+using HuaXin.Bot.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace HuaXin.Bot.Conversations;
@@ -8,7 +9,7 @@ public sealed class ConversationReferences(IDbContextFactory<HuaXinDbContext> db
 {
     public async Task RememberAsync(string channel, string userId, string address, CancellationToken cancellationToken)
     {
-        var key = $"{channel}:{userId}";
+        var key = Key(channel, userId);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
         var updated = await db.ConversationReferences.Where(r => r.Key == key)
@@ -29,5 +30,7 @@ public sealed class ConversationReferences(IDbContextFactory<HuaXinDbContext> db
     }
 
     public static Task<string?> FindAsync(HuaXinDbContext db, string channel, string userId, CancellationToken cancellationToken) =>
-        db.ConversationReferences.Where(r => r.Key == $"{channel}:{userId}").Select(r => r.Address).FirstOrDefaultAsync(cancellationToken);
+        db.ConversationReferences.Where(r => r.Key == Key(channel, userId)).Select(r => r.Address).FirstOrDefaultAsync(cancellationToken);
+
+    private static string Key(string channel, string userId) => StorageKey.Fit($"{channel}:{userId}");
 }

@@ -1,5 +1,6 @@
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace HuaXin.Bot.Conversations;
@@ -10,6 +11,7 @@ public sealed class ConversationStateStore(IDbContextFactory<HuaXinDbContext> db
 {
     public async Task<StoredState?> LoadAsync(string conversationKey, CancellationToken cancellationToken)
     {
+        conversationKey = StorageKey.Fit(conversationKey);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.ConversationStates.AsNoTracking()
             .Where(s => s.Key == conversationKey)
@@ -19,6 +21,7 @@ public sealed class ConversationStateStore(IDbContextFactory<HuaXinDbContext> db
 
     public async Task SaveAsync(string conversationKey, string json, long expectedVersion, CancellationToken cancellationToken)
     {
+        conversationKey = StorageKey.Fit(conversationKey);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
         if (expectedVersion == 0)

@@ -9,6 +9,7 @@ public sealed class InboundQueue(IDbContextFactory<HuaXinDbContext> dbFactory, T
 {
     public async Task<bool> AcceptAsync(string messageKey, InboundTurn turn, string replyAddress, CancellationToken cancellationToken)
     {
+        messageKey = StorageKey.Fit(messageKey);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await db.InboundMessages.AnyAsync(m => m.Key == messageKey, cancellationToken))
         {

@@ -29,6 +29,7 @@ public sealed class Outbox(IDbContextFactory<HuaXinDbContext> dbFactory, TimePro
     /// transaction as the state change it reports. Returns false when the key is already queued.</summary>
     public static async Task<bool> AddAsync(HuaXinDbContext db, string channel, string address, OutboundMessage message, string idempotencyKey, TimeProvider time, CancellationToken cancellationToken)
     {
+        idempotencyKey = StorageKey.Fit(idempotencyKey);
         if (await db.OutboxMessages.AnyAsync(m => m.IdempotencyKey == idempotencyKey, cancellationToken))
         {
             return false;

@@ -16,11 +16,13 @@ internal sealed class DirectLineConversationConfiguration : IEntityTypeConfigura
 
 internal sealed class DirectLineActivityConfiguration : IEntityTypeConfiguration<DirectLineActivity>
 {
+    public const int IdempotencyKeyLength = 200;
+
     public void Configure(EntityTypeBuilder<DirectLineActivity> e)
     {
         e.ToTable("DirectLineActivities");
         e.Property(a => a.ConversationId).HasMaxLength(64);
-        e.Property(a => a.IdempotencyKey).HasMaxLength(200);
+        e.Property(a => a.IdempotencyKey).HasMaxLength(IdempotencyKeyLength);
         // The unique sequence is what makes two concurrent writers (threads or instances) unable to share a watermark.
         e.HasIndex(a => new { a.ConversationId, a.Sequence }).IsUnique();
         e.HasIndex(a => new { a.ConversationId, a.IdempotencyKey }).IsUnique().HasFilter("\"IdempotencyKey\" IS NOT NULL");

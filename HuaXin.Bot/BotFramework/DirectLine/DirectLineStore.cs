@@ -1,4 +1,5 @@
 using HuaXin.Bot.Data;
+using HuaXin.Bot.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace HuaXin.Bot.BotFramework.DirectLine;
@@ -52,6 +53,8 @@ public sealed class DirectLineStore(IDbContextFactory<HuaXinDbContext> dbFactory
     /// (which contains the sequence) and returns the activity JSON.</summary>
     public async Task<AppendResult> AppendAsync(string conversationId, string? idempotencyKey, Func<string, string> render, CancellationToken cancellationToken)
     {
+        // Client activity ids and outbox keys come from outside and may not fit the column.
+        idempotencyKey = idempotencyKey is null ? null : StorageKey.Fit(idempotencyKey, DirectLineActivityConfiguration.IdempotencyKeyLength);
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

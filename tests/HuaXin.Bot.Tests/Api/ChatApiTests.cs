@@ -68,6 +68,17 @@ public sealed class ChatApiTests
     }
 
     [Fact]
+    public async Task A_conversation_id_holding_nul_keeps_its_dialog()
+    {
+        // PostgreSQL refuses NUL in text, where SQLite stored it; the dialog state must still be found again.
+        await using var app = new HuaXinAppFactory();
+        var chat = new Chat(app.CreateClient(), "c-\0-nul");
+
+        Assert.Contains("地址", await chat.SayAsync("家里水管爆了 能派人来修吗 电话13805312266"));
+        Assert.DoesNotContain("您好", await chat.SayAsync("济南历城区华新小区3号楼"));
+    }
+
+    [Fact]
     public async Task Pressing_a_button_is_the_same_as_typing_its_text()
     {
         await using var app = new HuaXinAppFactory();
