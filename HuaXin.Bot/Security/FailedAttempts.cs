@@ -1,4 +1,5 @@
 using HuaXin.Bot.Data;
+using HuaXin.Bot.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -59,6 +60,6 @@ public sealed class FailedAttempts(IDbContextFactory<HuaXinDbContext> dbFactory,
         await db.Set<FailedAttempt>().Where(a => a.Scope == scope && a.Key == key).ExecuteDeleteAsync(ct);
     }
 
-    // Junk identities longer than the column still count (against their first characters) instead of failing.
-    private static string Fit(string key) => key.Length > MaxKeyLength ? key[..MaxKeyLength] : key;
+    // Junk identities (too long, or holding NUL, which PostgreSQL refuses) still count instead of failing.
+    private static string Fit(string key) => StorageKey.Fit(key, MaxKeyLength);
 }
