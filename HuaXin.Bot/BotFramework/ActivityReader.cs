@@ -6,6 +6,10 @@ namespace HuaXin.Bot.BotFramework;
 /// Anything else is answered 400/413 and never processed.</summary>
 public static class ActivityReader
 {
+    /// <summary>Replies echo parts of the activity (conversation, from) a few levels deeper than they came, and JSON is
+    /// written at most 64 levels deep; real activities nest far less than this.</summary>
+    public const int MaxDepth = 32;
+
     public sealed record ReadResult(Activity? Activity, IResult? Error);
 
     public static async Task<ReadResult> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
@@ -28,7 +32,7 @@ public static class ActivityReader
         }
         try
         {
-            using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+            using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), new JsonDocumentOptions { MaxDepth = MaxDepth });
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return BadRequest("The body must be a JSON object (a Bot Framework Activity).");

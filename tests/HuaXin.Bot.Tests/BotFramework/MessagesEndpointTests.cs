@@ -152,6 +152,23 @@ public sealed class MessagesEndpointTests(MessagesEndpointTests.Host host) : ICl
     }
 
     [Fact]
+    public async Task Activity_nested_deeper_than_its_reply_can_echo_is_400_and_not_run()
+    {
+        var activity = Fixtures.Load("teams-personal-message.json");
+        activity["id"] = "deep";
+        activity["deliveryMode"] = "expectReplies";
+        // As deep as JSON's 64 levels let a body be read; the reply echoes the conversation two levels further down.
+        activity["conversation"]!["extra"] = "deep";
+        var body = activity.ToJsonString().Replace("\"deep\"}", new string('[', 62) + new string(']', 62) + "}");
+        var turns = host.App.Bot.Turns.Count;
+
+        var response = await Client.PostActivityAsync(activity, rawBody: body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(turns, host.App.Bot.Turns.Count);
+    }
+
+    [Fact]
     public async Task Message_without_conversation_is_400_and_not_queued()
     {
         var activity = Fixtures.Load("teams-personal-message.json");
