@@ -19,7 +19,7 @@ public static class DatabaseExtensions
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(connectionString, contentRoot);
-                services.AddDbContextFactory<SqliteHuaXinDbContext>(o => o.UseSqlite(sqlite));
+                services.AddDbContextFactory<SqliteHuaXinDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(new NulStripping()));
                 services.AddScoped<HuaXinDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqliteHuaXinDbContext>>().CreateDbContext());
                 services.AddSingleton<IDbContextFactory<HuaXinDbContext>, UpcastFactory<SqliteHuaXinDbContext>>();
                 break;
@@ -28,7 +28,7 @@ public static class DatabaseExtensions
                 {
                     throw new InvalidOperationException("Database:Provider is PostgreSQL but ConnectionStrings:HuaXin is empty, e.g. \"Host=127.0.0.1;Port=5432;Username=huaxin;Password=…;Database=huaxin\".");
                 }
-                services.AddDbContextFactory<PostgreSqlHuaXinDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddDbContextFactory<PostgreSqlHuaXinDbContext>(o => o.UseNpgsql(connectionString).AddInterceptors(new NulStripping()));
                 services.AddScoped<HuaXinDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PostgreSqlHuaXinDbContext>>().CreateDbContext());
                 services.AddSingleton<IDbContextFactory<HuaXinDbContext>, UpcastFactory<PostgreSqlHuaXinDbContext>>();
                 break;

@@ -51,6 +51,18 @@ public sealed class AskApiTests : IClassFixture<AskApiTests.App>, IDisposable
         Assert.Contains("转人工", body.GetProperty("answer").GetString());
     }
 
+    [Fact]
+    public async Task An_uncovered_question_holding_nul_is_still_recorded_for_knowledge_upkeep()
+    {
+        // PostgreSQL refuses NUL in text; the question must still reach the unanswered list, without it.
+        var response = await _client.PostAsJsonAsync("/api/ask", new { question = "火星移民\u0000怎么报名", asker = "worker" });
+
+        response.EnsureSuccessStatusCode();
+        await using var scope = _app.Factory.Services.CreateAsyncScope();
+        var recorded = await scope.ServiceProvider.GetRequiredService<HuaXinDbContext>().UnansweredQuestions.Select(q => q.Question).ToListAsync();
+        Assert.Contains("火星移民怎么报名", recorded);
+    }
+
     [Theory]
     [InlineData("{\"question\":\"\"}", "empty_question")]
     [InlineData("{\"question\":\"   \"}", "empty_question")]
