@@ -11,11 +11,17 @@ public sealed class ConversationReferences(IDbContextFactory<HuaXinDbContext> db
     {
         var key = Key(channel, userId);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        var updated = await db.ConversationReferences.Where(r => r.Key == key)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Address, address).SetProperty(r => r.UpdatedAt, now), cancellationToken);
-        if (updated > 0)
+        var stored = await db.ConversationReferences.AsNoTracking().Where(r => r.Key == key).Select(r => r.Address).FirstOrDefaultAsync(cancellationToken);
+        if (stored == address)
         {
+            // The usual turn: same user, same conversation as last time. A read, not a write that would queue behind others.
+            return;
+        }
+        var now = time.GetUtcNow();
+        if (stored is not null)
+        {
+            await db.ConversationReferences.Where(r => r.Key == key)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Address, address).SetProperty(r => r.UpdatedAt, now), cancellationToken);
             return;
         }
         db.ConversationReferences.Add(new ConversationReference { Key = key, Channel = channel, UserId = userId, Address = address, UpdatedAt = now });

@@ -107,6 +107,7 @@ public sealed class ConversationReference
     public required string Channel { get; set; }
     public required string UserId { get; set; }
     public required string Address { get; set; }
+    /// <summary>When the address last changed.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
