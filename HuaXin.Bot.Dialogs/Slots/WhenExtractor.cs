@@ -4,7 +4,7 @@ using HuaXin.Bot.Dialogs.Text;
 
 namespace HuaXin.Bot.Dialogs.Slots;
 
-/// <summary>When help is wanted (明天上午, 下周三, 这周末, 3月5号 下午三点…): keeps the words and resolves them
+/// <summary>When help is wanted (明天上午, 下周三, 这周末, 3月5号 下午三点, 下个月十号…): keeps the words and resolves them
 /// to a concrete window against the local "now" of the <see cref="TimeProvider"/>.</summary>
 public sealed partial class WhenExtractor(TimeProvider time) : ISlotExtractor
 {
@@ -68,6 +68,13 @@ public sealed partial class WhenExtractor(TimeProvider time) : ISlotExtractor
             // A bare "周三" said on Thursday means the coming one.
             if (week.Groups["which"].Value == "" && date < today) date = date.AddDays(7);
             return OneDay(date);
+        }
+
+        var nextMonth = NextMonthDate().Match(day);
+        if (nextMonth.Success && ChineseNumber.Parse(nextMonth.Groups["d"].Value) is { } nextDom)
+        {
+            var first = FirstOfMonth(today).AddMonths(1);
+            return nextDom >= 1 && nextDom <= DateTime.DaysInMonth(first.Year, first.Month) ? OneDay(first.AddDays(nextDom - 1)) : null;
         }
 
         var date2 = Date().Match(day);
@@ -134,7 +141,7 @@ public sealed partial class WhenExtractor(TimeProvider time) : ISlotExtractor
     private const string Num = @"(?:\d{1,2}|[一二三四五六七八九十两]{1,3})";
 
     [GeneratedRegex(
-        @"(?:(?<day>明后天|大后天|后天|今天之内|今天|今儿个|今儿|明天|明儿个|明儿|今晚|明晚|今早|明早|今夜|这两天|这几天|过两天|过几天|下个?月初|下个?月|月底|月初"
+        @"(?:(?<day>明后天|大后天|后天|今天之内|今天|今儿个|今儿|明天|明儿个|明儿|今晚|明晚|今早|明早|今夜|这两天|这几天|过两天|过几天|下个?月初|下个?月" + Num + @"(?:号|日)|下个?月|月底|月初"
         + @"|(?:下下|下个|下|这个?|本)(?:周|星期|礼拜)[一二三四五六日天末1-7]?|(?<![一二三四五六七八九十两每\d])(?:周|星期|礼拜)[一二三四五六日天末1-7]"
         + @"|" + Num + @"月" + Num + @"(?:号|日)?|(?<![路街巷道\d一二三四五六七八九十])" + Num + @"(?:号|日)(?![楼院线床房室门宿车窗厂]))"
         + @"(?<part>上午|下午|中午|晚上|早上|早晨|一早|傍晚|夜里|凌晨|白天)?"
@@ -148,4 +155,7 @@ public sealed partial class WhenExtractor(TimeProvider time) : ISlotExtractor
 
     [GeneratedRegex(@"^(?:(?<m>" + Num + @")月)?(?<d>" + Num + @")(?:号|日)?$")]
     private static partial Regex Date();
+
+    [GeneratedRegex(@"^下个?月(?<d>" + Num + @")(?:号|日)$")]
+    private static partial Regex NextMonthDate();
 }

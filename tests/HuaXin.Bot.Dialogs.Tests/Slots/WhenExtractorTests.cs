@@ -29,6 +29,9 @@ public sealed class WhenExtractorTests
         { "明后天都行", "明后天", TestData.Local(11, 24), TestData.Local(11, 26) },
         { "周末", "周末", TestData.Local(11, 28), TestData.Local(11, 30) },
         { "晚上7点", "晚上7点", TestData.Local(11, 23, 19), TestData.Local(11, 23, 20) },
+        { "我下个月十号回家探亲", "下个月十号", TestData.Local(12, 10), TestData.Local(12, 11) },
+        { "下月3号上午", "下月3号上午", TestData.Local(12, 3, 8), TestData.Local(12, 3, 12) },
+        { "下个月", "下个月", TestData.Local(12, 1), TestData.Local(1, 1, year: 2027) },
     };
 
     [Theory]
