@@ -1,14 +1,6 @@
-using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Families;
-using HuaXin.Bot.StaffConsole;
-using HuaXin.Bot.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -26,7 +18,7 @@ public sealed class DashboardTests(ITestOutputHelper output)
     public async Task The_dashboard_draws_the_period_s_numbers_after_sign_in()
     {
         Assert.True(Chromium.Missing() is null, Chromium.Missing());
-        await using var host = new DashboardHost();
+        await using var host = new ConsoleHost(Password);
         var baseUrl = host.Start();
         await SeedAsync(host.Services);
 
@@ -140,39 +132,5 @@ public sealed class DashboardTests(ITestOutputHelper output)
             FirstContactDue = created.AddHours(4), ResolveDue = created.AddDays(3),
             AcceptedAt = created.AddHours(acceptedHours), ResolvedAt = created.AddHours(resolvedHours), Rating = rating?.Rating, History = history,
         };
-    }
-
-    /// <summary>The real host over HTTPS (the console's cookies are __Host- and Secure) on a free port, over a fresh
-    /// database, with one local admin account.</summary>
-    private sealed class DashboardHost : TestAppFactory
-    {
-        public string Start()
-        {
-            UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(SelfSignedCertificate())));
-            StartServer();
-            return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Console:Accounts:0:UserName", "admin");
-            builder.UseSetting("Console:Accounts:0:PasswordHash", ConsoleAccounts.Hash(Password));
-            builder.UseSetting("Console:Accounts:0:Name", "赵书记");
-            builder.UseSetting("Console:Accounts:0:Department", "党委工作部");
-            builder.UseSetting("Console:Accounts:0:Role", "Admin");
-        }
-
-        private static X509Certificate2 SelfSignedCertificate()
-        {
-            using var key = RSA.Create(2048);
-            var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            var san = new SubjectAlternativeNameBuilder();
-            san.AddIpAddress(IPAddress.Loopback);
-            request.CertificateExtensions.Add(san.Build());
-            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-            // Kestrel needs the private key in an exportable, persisted form on Linux.
-            return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
-        }
     }
 }
