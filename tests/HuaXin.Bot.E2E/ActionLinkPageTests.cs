@@ -25,11 +25,9 @@ public sealed class ActionLinkPageTests(ITestOutputHelper output)
         var link = host.Services.GetRequiredService<ActionLinks>().Create(ticket.Number, TicketLinkAction.Accept);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium.ExecutablePath, Headless = true, Args = Chromium.Arguments });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, Locale = "zh-CN", IgnoreHTTPSErrors = true });
-        var problems = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error" && !message.Location.Contains("/favicon.ico")) problems.Add($"{message.Location}: {message.Text}"); };
-        page.PageError += (_, error) => problems.Add(error);
+        var problems = Chromium.CollectProblems(page);
         SetDefaultExpectTimeout(30_000);
         var screenshot = Path.Combine(Chromium.ResultsDirectory(), "action-link.png");
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Playwright;
 
 namespace HuaXin.Bot.E2E;
 
@@ -17,6 +18,19 @@ internal static class Chromium
     public static string? Missing() => File.Exists(ExecutablePath) && File.Exists(CjkFont)
         ? null
         : "Chromium and a Chinese font are needed: apt-get install -y chromium fonts-wqy-microhei";
+
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new() { ExecutablePath = ExecutablePath, Headless = true, Args = Arguments });
+
+    /// <summary>Console errors and uncaught exceptions of the page, collected for a final Assert.Empty. A missing
+    /// favicon is the browser's request, not the page's problem.</summary>
+    public static List<string> CollectProblems(IPage page)
+    {
+        var problems = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error" && !message.Location.Contains("/favicon.ico")) problems.Add($"{message.Location}: {message.Text}"); };
+        page.PageError += (_, error) => problems.Add(error);
+        return problems;
+    }
 
     /// <summary>tests/HuaXin.Bot.E2E/TestResults in the clone this test was built from (ignored by git).</summary>
     public static string ResultsDirectory([CallerFilePath] string sourceFile = "")

@@ -23,13 +23,10 @@ public sealed class DashboardTests(ITestOutputHelper output)
         await SeedAsync(host.Services);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium.ExecutablePath, Headless = true, Args = Chromium.Arguments });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         // The host's certificate is self-signed for this test.
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "zh-CN", IgnoreHTTPSErrors = true });
-        var problems = new List<string>();
-        // The console has no favicon; the browser asking for one is not a problem of the page.
-        page.Console += (_, message) => { if (message.Type == "error" && !message.Location.Contains("/favicon.ico")) problems.Add($"{message.Location}: {message.Text}"); };
-        page.PageError += (_, error) => problems.Add(error);
+        var problems = Chromium.CollectProblems(page);
         SetDefaultExpectTimeout(30_000);
         var screenshot = Path.Combine(Chromium.ResultsDirectory(), "dashboard.png");
 

@@ -19,7 +19,7 @@ public sealed class FamilyPageTests(ITestOutputHelper output)
         Assert.True(host.Services.GetService<ITurnHandler>() is not null, "HostingExtensions registers no ITurnHandler: the page needs the real bot.");
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium.ExecutablePath, Headless = true, Args = Chromium.Arguments });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         var problems = new List<string>();
