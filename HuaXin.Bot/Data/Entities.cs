@@ -122,7 +122,7 @@ public sealed class UnansweredQuestion
 
 /// <summary>An inbound message accepted from a channel that is answered asynchronously. Its key (channel message id)
 /// makes a redelivery a no-op; the row is the durable work item until its replies are in the outbox.</summary>
-public sealed class InboundMessage
+public sealed class InboundMessage : ILeasedWork
 {
     public required string Key { get; set; }
     public required string Channel { get; set; }
@@ -140,7 +140,7 @@ public sealed class InboundMessage
 }
 
 /// <summary>One outbound message waiting for, or done with, delivery by the outbox dispatcher.</summary>
-public sealed class OutboxMessage
+public sealed class OutboxMessage : ILeasedWork
 {
     public long Id { get; set; }
     public required string Channel { get; set; }
@@ -156,6 +156,15 @@ public sealed class OutboxMessage
     public DateTimeOffset? LeaseUntil { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
     public string? LastError { get; set; }
+}
+
+/// <summary>A durable work item several instances may race for (inbound turns, outbox messages); claimed through
+/// Messaging.Leases.</summary>
+public interface ILeasedWork
+{
+    WorkStatus Status { get; }
+    DateTimeOffset NextAttemptAt { get; }
+    DateTimeOffset? LeaseUntil { get; set; }
 }
 
 public enum WorkStatus

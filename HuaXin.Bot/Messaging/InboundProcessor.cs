@@ -44,8 +44,7 @@ public sealed class InboundProcessor(
         List<string> keys;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            keys = await db.InboundMessages
-                .Where(m => m.Status == WorkStatus.Pending && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
+            keys = await db.InboundMessages.Due(now)
                 .OrderBy(m => m.NextAttemptAt)
                 .Select(m => m.Key)
                 .Take(16)
@@ -65,13 +64,8 @@ public sealed class InboundProcessor(
 
     private async Task<bool> TryClaimAsync(string key, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var leaseUntil = now + _options.Lease;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.InboundMessages
-            .Where(m => m.Key == key && m.Status == WorkStatus.Pending && (m.LeaseUntil == null || m.LeaseUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, leaseUntil), cancellationToken);
-        return rows == 1;
+        return await db.InboundMessages.Where(m => m.Key == key).TryClaimAsync(time.GetUtcNow(), _options.Lease, cancellationToken);
     }
 
     private async Task ProcessAsync(string key, CancellationToken cancellationToken)

@@ -31,8 +31,7 @@ public sealed class OutboxDispatcher(
         List<long> ids;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            ids = await db.OutboxMessages
-                .Where(m => m.Status == WorkStatus.Pending && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
+            ids = await db.OutboxMessages.Due(now)
                 .OrderBy(m => m.Id)
                 .Select(m => m.Id)
                 .Take(32)
@@ -52,13 +51,8 @@ public sealed class OutboxDispatcher(
 
     private async Task<bool> TryClaimAsync(long id, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var leaseUntil = now + _options.Lease;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.OutboxMessages
-            .Where(m => m.Id == id && m.Status == WorkStatus.Pending && (m.LeaseUntil == null || m.LeaseUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, leaseUntil), cancellationToken);
-        return rows == 1;
+        return await db.OutboxMessages.Where(m => m.Id == id).TryClaimAsync(time.GetUtcNow(), _options.Lease, cancellationToken);
     }
 
     private async Task DeliverAsync(long id, CancellationToken cancellationToken)
