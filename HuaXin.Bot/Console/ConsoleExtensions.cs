@@ -80,6 +80,16 @@ public static class ConsoleExtensions
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             // Pages carry personal data: never keep them in shared caches or the back-button cache.
             headers.CacheControl = "no-store";
+            if (!context.Request.IsHttps)
+            {
+                // Sign-in and form tokens travel only over TLS; say so instead of failing deep in antiforgery.
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                return context.Response.WriteAsync(
+                    "工作台只能通过 HTTPS 访问：请经由配置了 TLS 的反向代理打开（见 README），" +
+                    "本机试用可运行 dotnet dev-certs https 后 dotnet run --project HuaXin.Bot --launch-profile https，再打开 https://localhost:5001/console。\n" +
+                    "The staff console is served over HTTPS only.");
+            }
             return next(context);
         }));
         app.MapGet("/console", () => Results.Redirect("/console/tickets")).ExcludeFromDescription();

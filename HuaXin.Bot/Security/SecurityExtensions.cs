@@ -1,5 +1,7 @@
+using System.Net;
 using HuaXin.Bot.Data;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 
 namespace HuaXin.Bot.Security;
 
@@ -12,6 +14,17 @@ public static class SecurityExtensions
         // Every instance behind a load balancer must read the others' cookies, antiforgery tokens and action links:
         // one key ring in the shared database, and a fixed application name instead of the install path.
         services.AddDataProtection().SetApplicationName("HuaXin.Bot").PersistKeysToDbContext<HuaXinDbContext>();
+        // Behind the TLS reverse proxy requests arrive over plain HTTP from it; the client's address (rate limits,
+        // /metrics) and scheme (the console's Secure cookies) come from X-Forwarded-For/-Proto, believed only from
+        // loopback (the README's same-host nginx) and the addresses in ReverseProxy:KnownProxies.
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+        });
         var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         if (limits.Enabled)
@@ -27,9 +40,11 @@ public static class SecurityExtensions
         return services;
     }
 
-    /// <summary>First in the pipeline: headers on every response, body limits before any read, then the address limiter.</summary>
+    /// <summary>First in the pipeline: the client as the proxy saw it, headers on every response, body limits before any
+    /// read, then the address limiter.</summary>
     public static WebApplication UseHuaXinSecurity(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseRequestSizeLimits();
         if (app.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>()?.Enabled ?? true)
