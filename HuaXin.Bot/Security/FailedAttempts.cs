@@ -20,6 +20,7 @@ internal sealed class FailedAttemptConfiguration : IEntityTypeConfiguration<Fail
 {
     public void Configure(EntityTypeBuilder<FailedAttempt> e)
     {
+        e.ToTable("FailedAttempts");
         e.Property(a => a.Scope).HasMaxLength(40);
         e.Property(a => a.Key).HasMaxLength(FailedAttempts.MaxKeyLength);
         e.HasIndex(a => new { a.Scope, a.Key, a.At });

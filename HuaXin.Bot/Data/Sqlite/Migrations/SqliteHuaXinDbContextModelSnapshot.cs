@@ -784,7 +784,7 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
 
                     b.HasIndex("Scope", "Key", "At");
 
-                    b.ToTable("FailedAttempt");
+                    b.ToTable("FailedAttempts", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

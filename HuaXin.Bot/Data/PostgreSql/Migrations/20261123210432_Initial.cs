@@ -119,20 +119,6 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "DataProtectionKeys",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "DingTalkDepartmentGroups",
                 columns: table => new
                 {
@@ -171,21 +157,6 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DirectLineSigningKeys", x => x.Name);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "FailedAttempt",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Scope = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Key = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_FailedAttempt", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -274,7 +245,6 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Number = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    RequestKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     Category = table.Column<string>(type: "text", nullable: false),
                     Department = table.Column<string>(type: "text", nullable: false),
                     Channel = table.Column<string>(type: "text", nullable: false),
@@ -466,16 +436,6 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_FailedAttempt_At",
-                table: "FailedAttempt",
-                column: "At");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_FailedAttempt_Scope_Key_At",
-                table: "FailedAttempt",
-                columns: new[] { "Scope", "Key", "At" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_FamilyLink_Channel_UserId",
                 table: "FamilyLink",
                 columns: new[] { "Channel", "UserId" },
@@ -535,12 +495,6 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ServiceRequests_RequestKey",
-                table: "ServiceRequests",
-                column: "RequestKey",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_UnansweredQuestions_At",
                 table: "UnansweredQuestions",
                 column: "At");
@@ -592,9 +546,6 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
                 name: "CuratedAnswer");
 
             migrationBuilder.DropTable(
-                name: "DataProtectionKeys");
-
-            migrationBuilder.DropTable(
                 name: "DingTalkDepartmentGroups");
 
             migrationBuilder.DropTable(
@@ -602,9 +553,6 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "DirectLineSigningKeys");
-
-            migrationBuilder.DropTable(
-                name: "FailedAttempt");
 
             migrationBuilder.DropTable(
                 name: "FamilyLink");

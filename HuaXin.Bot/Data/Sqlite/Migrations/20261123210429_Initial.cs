@@ -117,20 +117,6 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "DataProtectionKeys",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "DingTalkDepartmentGroups",
                 columns: table => new
                 {
@@ -169,21 +155,6 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DirectLineSigningKeys", x => x.Name);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "FailedAttempt",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Scope = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_FailedAttempt", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -272,7 +243,6 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    RequestKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Category = table.Column<string>(type: "TEXT", nullable: false),
                     Department = table.Column<string>(type: "TEXT", nullable: false),
                     Channel = table.Column<string>(type: "TEXT", nullable: false),
@@ -464,16 +434,6 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_FailedAttempt_At",
-                table: "FailedAttempt",
-                column: "At");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_FailedAttempt_Scope_Key_At",
-                table: "FailedAttempt",
-                columns: new[] { "Scope", "Key", "At" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_FamilyLink_Channel_UserId",
                 table: "FamilyLink",
                 columns: new[] { "Channel", "UserId" },
@@ -533,12 +493,6 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ServiceRequests_RequestKey",
-                table: "ServiceRequests",
-                column: "RequestKey",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_UnansweredQuestions_At",
                 table: "UnansweredQuestions",
                 column: "At");
@@ -590,9 +544,6 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                 name: "CuratedAnswer");
 
             migrationBuilder.DropTable(
-                name: "DataProtectionKeys");
-
-            migrationBuilder.DropTable(
                 name: "DingTalkDepartmentGroups");
 
             migrationBuilder.DropTable(
@@ -600,9 +551,6 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "DirectLineSigningKeys");
-
-            migrationBuilder.DropTable(
-                name: "FailedAttempt");
 
             migrationBuilder.DropTable(
                 name: "FamilyLink");

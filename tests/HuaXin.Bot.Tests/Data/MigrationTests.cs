@@ -1,0 +1,48 @@
+using HuaXin.Bot.Data;
+using HuaXin.Bot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace HuaXin.Bot.Tests.Data;
+
+/// <summary>Databases out there were made by earlier migrations: they must upgrade in place, keeping their rows, and
+/// the migrations must describe the whole current model.</summary>
+public sealed class MigrationTests
+{
+    [Fact]
+    public async Task A_database_made_by_the_first_migration_upgrades_and_keeps_its_tickets()
+    {
+        await using var h = new ServiceHarness();
+        await using (var db = await h.Get<IDbContextFactory<HuaXinDbContext>>().CreateDbContextAsync())
+        {
+            var first = db.Database.GetMigrations().First();
+            await db.GetService<IMigrator>().MigrateAsync(first);
+            // A ticket as the first release stored it (no RequestKey column yet).
+            var now = DateTimeOffset.UtcNow;
+            // SQLite keeps instants in the converter's binary form (see HuaXinDbContext.ConfigureConventions).
+            var at = db.Database.IsSqlite() ? new DateTimeOffsetToBinaryConverter().ConvertToProvider(now)! : now;
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO \"ServiceRequests\" (\"Number\", \"Category\", \"Department\", \"Channel\", \"UserId\", \"SlotsJson\", \"OriginalText\", " +
+                "\"Urgent\", \"Status\", \"CreatedAt\", \"UpdatedAt\", \"FirstContactDue\", \"ResolveDue\", \"Supervised\", \"Version\") " +
+                "VALUES ('HX-20261101-0001', 'medical', '集团工会', 'test', 'u1', '{{}}', '我妈住院了', FALSE, '待受理', {0}, {0}, {0}, {0}, FALSE, 0)", at);
+        }
+
+        await h.InitializeAsync();
+
+        await using var upgraded = await h.Get<IDbContextFactory<HuaXinDbContext>>().CreateDbContextAsync();
+        Assert.Empty(await upgraded.Database.GetPendingMigrationsAsync());
+        var ticket = await upgraded.ServiceRequests.SingleAsync();
+        Assert.Equal(("HX-20261101-0001", null), (ticket.Number, ticket.RequestKey));
+    }
+
+    [Fact]
+    public async Task The_migrations_describe_the_whole_model()
+    {
+        await using var h = new ServiceHarness();
+        await using var db = await h.Get<IDbContextFactory<HuaXinDbContext>>().CreateDbContextAsync();
+
+        Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a migration: bash scripts/add-migration.sh <Name>");
+    }
+}
