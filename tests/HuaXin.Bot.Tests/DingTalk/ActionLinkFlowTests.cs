@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using HuaXin.Bot.Conversations;
 using HuaXin.Bot.DingTalk;
 using HuaXin.Bot.Dialogs.Abstractions;
@@ -197,11 +196,7 @@ public sealed class ActionLinkFlowTests : IAsyncLifetime
 
     private async Task CallbackAsync(string body)
     {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/dingtalk/callback") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("timestamp", timestamp.ToString());
-        request.Headers.Add("sign", DingTalkSignature.Compute(FakeDingTalk.AppSecret, timestamp));
-        using var response = await Client().SendAsync(request);
+        using var response = await Client().SendAsync(RobotMessages.Callback(body));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 

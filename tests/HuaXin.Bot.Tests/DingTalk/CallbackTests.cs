@@ -265,14 +265,8 @@ public sealed class CallbackTests(CallbackFixture host) : IClassFixture<Callback
         Assert.Equal(1, Fake.CountSent(m => m.Target == msgId));
     }
 
-    private Task<HttpResponseMessage> PostAsync(string body, long? timestamp = null, string? sign = null)
-    {
-        var ts = timestamp ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/dingtalk/callback") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("timestamp", ts.ToString());
-        request.Headers.Add("sign", sign ?? DingTalkSignature.Compute(FakeDingTalk.AppSecret, ts));
-        return host.Client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PostAsync(string body, long? timestamp = null, string? sign = null) =>
+        host.Client.SendAsync(RobotMessages.Callback(body, timestamp, sign));
 
     private static string NewId() => "msg" + Guid.NewGuid().ToString("N");
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text;
-using HuaXin.Bot.DingTalk;
 
 namespace HuaXin.Bot.Tests.DingTalk;
 
@@ -19,11 +17,7 @@ public sealed class RealBotTests(RealBotCallbackFixture callback, RealBotStreamF
         var body = RobotMessages.Text(fake, id, "你好");
         for (var i = 0; i < 2; i++)
         {
-            var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/dingtalk/callback") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-            request.Headers.Add("timestamp", timestamp.ToString());
-            request.Headers.Add("sign", DingTalkSignature.Compute(FakeDingTalk.AppSecret, timestamp));
-            using var response = await callback.Client.SendAsync(request);
+            using var response = await callback.Client.SendAsync(RobotMessages.Callback(body));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json.Nodes;
+using HuaXin.Bot.DingTalk;
 
 namespace HuaXin.Bot.Tests.DingTalk;
 
@@ -7,6 +9,20 @@ namespace HuaXin.Bot.Tests.DingTalk;
 public static class RobotMessages
 {
     public static string OfficialSample { get; } = File.ReadAllText(FixturePath("official-sample.json"));
+
+    /// <summary>POST /api/dingtalk/callback as DingTalk sends it: signed with the fake's secret at now, unless the test
+    /// gives its own timestamp or sign.</summary>
+    public static HttpRequestMessage Callback(string body, long? timestamp = null, string? sign = null) =>
+        Signed(new HttpRequestMessage(HttpMethod.Post, "/api/dingtalk/callback") { Content = new StringContent(body, Encoding.UTF8, "application/json") }, timestamp, sign);
+
+    /// <summary>Adds DingTalk's timestamp and sign headers to a callback request.</summary>
+    public static HttpRequestMessage Signed(HttpRequestMessage request, long? timestamp = null, string? sign = null)
+    {
+        var ts = timestamp ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        request.Headers.Add("timestamp", ts.ToString());
+        request.Headers.Add("sign", sign ?? DingTalkSignature.Compute(FakeDingTalk.AppSecret, ts));
+        return request;
+    }
 
     /// <summary>A one-to-one text message whose session webhook points at the fake and is valid for an hour.</summary>
     public static string Text(FakeDingTalk fake, string msgId, string text, string staffId = "user123", string conversationType = "1",

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
-using HuaXin.Bot.DingTalk;
 
 namespace HuaXin.Bot.Tests.DingTalk;
 
@@ -67,11 +65,7 @@ public sealed class TicketFlowTests(RealBotCallbackFixture host) : IClassFixture
 
     private async Task SendAsync(string body)
     {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/dingtalk/callback") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("timestamp", timestamp.ToString());
-        request.Headers.Add("sign", DingTalkSignature.Compute(FakeDingTalk.AppSecret, timestamp));
-        using var response = await host.Client.SendAsync(request);
+        using var response = await host.Client.SendAsync(RobotMessages.Callback(body));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text;
-using HuaXin.Bot.DingTalk;
 using HuaXin.Bot.Tests.BotFramework;
 using HuaXin.Bot.Tests.DingTalk;
 using HuaXin.Bot.Tests.DirectLine;
@@ -72,12 +70,5 @@ public sealed class ConcurrentRedeliveryTests(CallbackFixture dingTalk) : IClass
         Assert.Equal(1, await dingTalk.StoredInboundAsync(id));
     }
 
-    private Task<HttpResponseMessage> PostDingTalkAsync(string body)
-    {
-        var ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/dingtalk/callback") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("timestamp", ts.ToString());
-        request.Headers.Add("sign", DingTalkSignature.Compute(FakeDingTalk.AppSecret, ts));
-        return dingTalk.Client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PostDingTalkAsync(string body) => dingTalk.Client.SendAsync(RobotMessages.Callback(body));
 }
