@@ -30,10 +30,17 @@ public sealed class UserRateLimiter(IOptions<RateLimitOptions> options) : IDispo
     /// <summary>429 with Retry-After and a problem body, as the address limits answer.</summary>
     public static IResult TooManyRequests(HttpContext context, TimeSpan retryAfter)
     {
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var seconds = SetRetryAfter(context.Response, retryAfter);
         return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
             detail: $"请求过于频繁，请 {seconds} 秒后再试。/ Too many requests; retry after {seconds} s.");
+    }
+
+    /// <summary>Sets Retry-After in whole seconds (at least 1) and returns them.</summary>
+    public static int SetRetryAfter(HttpResponse response, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return seconds;
     }
 
     public void Dispose() => _limiter.Dispose();

@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Serialization;
 using HuaXin.Bot.Security;
@@ -151,7 +150,7 @@ public static class DirectLineEndpoints
         }
         if (limiter.TryAcquire(DirectLineConversations.Channel, token!.UserId) is { } wait)
         {
-            request.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            UserRateLimiter.SetRetryAfter(request.HttpContext.Response, wait);
             return DirectLineHttp.Error(429, "TooManyRequests", "发送太频繁了，请稍等一会儿再发。");
         }
         var (activity, error) = await DirectLineHttp.ReadJsonAsync<Activity>(request, options.Value.MaxActivityBytes, null, ct);
