@@ -27,7 +27,7 @@ public sealed record ReportPeriod(DateTimeOffset From, DateTimeOffset To)
     public static ReportPeriod QuarterOf(DateTimeOffset at)
     {
         var local = at.ToOffset(ChinaOffset);
-        return Quarter(local.Year, (local.Month - 1) / 3 + 1);
+        return Quarter(local.Year, QuarterOfMonth(local.Month));
     }
 
     /// <summary>Whole days in China time: from the first day's midnight to the midnight after the last day.</summary>
@@ -36,7 +36,12 @@ public sealed record ReportPeriod(DateTimeOffset From, DateTimeOffset To)
 
     public DateOnly FirstDay => DateOnly.FromDateTime(From.ToOffset(ChinaOffset).DateTime);
 
+    /// <summary>1–4: the quarter the period starts in.</summary>
+    public int QuarterNumber => QuarterOfMonth(FirstDay.Month);
+
     public DateOnly LastDay => DateOnly.FromDateTime(To.ToOffset(ChinaOffset).AddTicks(-1).DateTime);
+
+    private static int QuarterOfMonth(int month) => (month - 1) / 3 + 1;
 
     public override string ToString() =>
         $"{FirstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} 至 {LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";

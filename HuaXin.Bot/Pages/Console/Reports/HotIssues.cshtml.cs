@@ -21,9 +21,7 @@ public sealed class HotIssuesModel(ReportsService reports, TimeProvider time) : 
 
     public ReportPeriod Period => ReportPeriodQuery.Quarter(Year, Quarter, time.GetUtcNow());
 
-    public int QuarterNumber => (Period.From.ToOffset(ReportPeriod.ChinaOffset).Month - 1) / 3 + 1;
-
-    public string ExportQuery => $"unit={Uri.EscapeDataString(Unit ?? "")}&year={Period.FirstDay.Year}&quarter={QuarterNumber}";
+    public string ExportQuery => $"unit={Uri.EscapeDataString(Unit ?? "")}&year={Period.FirstDay.Year}&quarter={Period.QuarterNumber}";
 
     public IReadOnlyList<string> Units { get; private set; } = [];
 
@@ -49,6 +47,6 @@ public sealed class HotIssuesModel(ReportsService reports, TimeProvider time) : 
         var tables = ReportTables.HotIssues(report).Where(t => table is null || t.Name == table).ToList();
         return tables.Count == 0
             ? NotFound()
-            : File(ExcelWorkbook.Write(tables), ExcelWorkbook.ContentType, $"热点问题_{Unit}_{Period.FirstDay.Year}Q{QuarterNumber}.xlsx");
+            : File(ExcelWorkbook.Write(tables), ExcelWorkbook.ContentType, $"热点问题_{Unit}_{Period.FirstDay.Year}Q{Period.QuarterNumber}.xlsx");
     }
 }

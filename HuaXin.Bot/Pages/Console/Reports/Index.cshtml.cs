@@ -19,9 +19,7 @@ public sealed class IndexModel(ReportsService reports, ServiceArchive archive, T
 
     public ReportPeriod Period => ReportPeriodQuery.Quarter(Year, Quarter, time.GetUtcNow());
 
-    public int QuarterNumber => (Period.From.ToOffset(ReportPeriod.ChinaOffset).Month - 1) / 3 + 1;
-
-    public string ExportQuery => $"year={Period.FirstDay.Year}&quarter={QuarterNumber}";
+    public string ExportQuery => $"year={Period.FirstDay.Year}&quarter={Period.QuarterNumber}";
 
     public AssessmentResult Assessment { get; private set; } = null!;
 
@@ -36,7 +34,7 @@ public sealed class IndexModel(ReportsService reports, ServiceArchive archive, T
         var tables = Tables.Where(t => table is null || t.Name == table).ToList();
         return tables.Count == 0
             ? NotFound()
-            : File(ExcelWorkbook.Write(tables), ExcelWorkbook.ContentType, $"{table ?? "量化考核"}_{Period.FirstDay.Year}Q{QuarterNumber}.xlsx");
+            : File(ExcelWorkbook.Write(tables), ExcelWorkbook.ContentType, $"{table ?? "量化考核"}_{Period.FirstDay.Year}Q{Period.QuarterNumber}.xlsx");
     }
 
     /// <summary>The service archive (一户一档) of one unit, or of all units.</summary>
