@@ -50,7 +50,7 @@ internal sealed class AIHost : IAsyncDisposable
     public IRequestUnderstanding Understanding => Services.GetRequiredService<IRequestUnderstanding>();
 
     /// <summary>Settings for a stub; tests override single keys.</summary>
-    public static Dictionary<string, string?> StubSettings(ModelStub stub) => new()
+    private static Dictionary<string, string?> StubSettings(ModelStub stub) => new()
     {
         ["AI:Provider"] = "OpenAICompatible",
         ["AI:Endpoint"] = stub.OpenAIEndpoint.ToString(),
@@ -59,6 +59,17 @@ internal sealed class AIHost : IAsyncDisposable
         ["AI:CallTimeout"] = "00:00:02",
         ["AI:TurnDeadline"] = "00:00:04",
     };
+
+    /// <summary>A host talking to <paramref name="stub"/>, with some of its settings replaced.</summary>
+    public static Task<AIHost> StartAsync(ModelStub stub, params (string Key, string? Value)[] overrides)
+    {
+        var settings = StubSettings(stub);
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+        return StartAsync(settings);
+    }
 
     public static async Task<AIHost> StartAsync(IReadOnlyDictionary<string, string?> settings)
     {

@@ -15,16 +15,6 @@ public sealed class GroundedAnswerTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _stub.DisposeAsync();
 
-    private Task<AIHost> HostAsync(params (string Key, string? Value)[] overrides)
-    {
-        var settings = AIHost.StubSettings(_stub);
-        foreach (var (key, value) in overrides)
-        {
-            settings[key] = value;
-        }
-        return AIHost.StartAsync(settings);
-    }
-
     [Fact]
     public async Task Without_a_provider_nothing_AI_is_registered_and_the_answer_is_extractive()
     {
@@ -42,7 +32,7 @@ public sealed class GroundedAnswerTests : IAsyncLifetime
     public async Task A_cited_answer_replaces_the_extract_and_names_its_sources()
     {
         _stub.Reply = _ => StubReply.Text("一次性救助按困难程度发放，一般困难2000元，特别困难最高10000元【1】。");
-        await using var host = await HostAsync();
+        await using var host = await AIHost.StartAsync(_stub);
 
         var answer = await host.Knowledge.AskAsync(Covered, "worker", CancellationToken.None);
 
@@ -63,7 +53,7 @@ public sealed class GroundedAnswerTests : IAsyncLifetime
     [Fact]
     public async Task A_question_retrieval_does_not_cover_is_never_answered_by_the_model()
     {
-        await using var host = await HostAsync();
+        await using var host = await AIHost.StartAsync(_stub);
 
         var answer = await host.Knowledge.AskAsync("公司食堂今天中午吃什么菜", "worker", CancellationToken.None);
 
@@ -81,7 +71,7 @@ public sealed class GroundedAnswerTests : IAsyncLifetime
     public async Task A_doubtful_answer_is_discarded_for_the_extract(string reply, string reason)
     {
         _stub.Reply = _ => StubReply.Text(reply);
-        await using var host = await HostAsync();
+        await using var host = await AIHost.StartAsync(_stub);
 
         var answer = await host.Knowledge.AskAsync(Covered, "worker", CancellationToken.None);
 
@@ -94,7 +84,7 @@ public sealed class GroundedAnswerTests : IAsyncLifetime
     public async Task Family_members_get_the_warmer_plainer_instructions()
     {
         _stub.Reply = _ => StubReply.Text("家里困难的，一次能领2000元到10000元[1]。");
-        await using var host = await HostAsync();
+        await using var host = await AIHost.StartAsync(_stub);
 
         await host.Knowledge.AskAsync(Covered, "family", CancellationToken.None);
         await host.Knowledge.AskAsync(Covered, "worker", CancellationToken.None);
@@ -108,7 +98,7 @@ public sealed class GroundedAnswerTests : IAsyncLifetime
     public async Task The_Azure_wire_format_is_spoken_with_the_deployment_and_api_key()
     {
         _stub.Reply = _ => StubReply.Text("最高10000元[1]。");
-        await using var host = await HostAsync(("AI:Provider", "AzureOpenAI"), ("AI:Endpoint", _stub.BaseAddress.ToString()), ("AI:ChatModel", "gpt-4o-mini-prod"));
+        await using var host = await AIHost.StartAsync(_stub, ("AI:Provider", "AzureOpenAI"), ("AI:Endpoint", _stub.BaseAddress.ToString()), ("AI:ChatModel", "gpt-4o-mini-prod"));
 
         var answer = await host.Knowledge.AskAsync(Covered, "worker", CancellationToken.None);
 
@@ -123,7 +113,7 @@ public sealed class GroundedAnswerTests : IAsyncLifetime
     public async Task Streaming_works_through_the_resilient_client()
     {
         _stub.Reply = _ => StubReply.Text("一般困难2000元[1]。");
-        await using var host = await HostAsync();
+        await using var host = await AIHost.StartAsync(_stub);
         var chat = host.Services.GetRequiredService<IChatCompletionService>();
 
         var parts = new List<string>();

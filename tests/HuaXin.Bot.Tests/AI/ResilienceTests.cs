@@ -18,16 +18,6 @@ public sealed class ResilienceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _stub.DisposeAsync();
 
-    private Task<AIHost> HostAsync(params (string Key, string? Value)[] overrides)
-    {
-        var settings = AIHost.StubSettings(_stub);
-        foreach (var (key, value) in overrides)
-        {
-            settings[key] = value;
-        }
-        return AIHost.StartAsync(settings);
-    }
-
     private static void AssertExtractive(HuaXin.Bot.Dialogs.Abstractions.KnowledgeAnswer answer)
     {
         Assert.True(answer.Answered);
@@ -38,7 +28,7 @@ public sealed class ResilienceTests : IAsyncLifetime
     public async Task A_hanging_model_still_yields_the_extractive_answer_at_the_deadline()
     {
         _stub.Reply = _ => new StubReply.Hang();
-        await using var host = await HostAsync(("AI:TurnDeadline", "00:00:00.300"), ("AI:CallTimeout", "00:00:00.300"), ("AI:MaxRetries", "0"));
+        await using var host = await AIHost.StartAsync(_stub, ("AI:TurnDeadline", "00:00:00.300"), ("AI:CallTimeout", "00:00:00.300"), ("AI:MaxRetries", "0"));
 
         AssertExtractive(await host.Knowledge.AskAsync(Covered, "worker", CancellationToken.None));
 
@@ -52,7 +42,7 @@ public sealed class ResilienceTests : IAsyncLifetime
     public async Task A_slow_attempt_is_cut_off_by_the_call_timeout()
     {
         _stub.Reply = _ => new StubReply.Slow(TimeSpan.FromSeconds(30), StubReply.Text("太迟了[1]"));
-        await using var host = await HostAsync(("AI:CallTimeout", "00:00:00.200"), ("AI:MaxRetries", "0"));
+        await using var host = await AIHost.StartAsync(_stub, ("AI:CallTimeout", "00:00:00.200"), ("AI:MaxRetries", "0"));
 
         AssertExtractive(await host.Knowledge.AskAsync(Covered, "worker", CancellationToken.None));
 
@@ -63,7 +53,7 @@ public sealed class ResilienceTests : IAsyncLifetime
     public async Task One_turn_shares_one_deadline_across_understanding_and_answering()
     {
         _stub.Reply = _ => new StubReply.Hang();
-        await using var host = await HostAsync(("AI:TurnDeadline", "00:00:00.300"), ("AI:CallTimeout", "00:00:00.300"), ("AI:MaxRetries", "0"));
+        await using var host = await AIHost.StartAsync(_stub, ("AI:TurnDeadline", "00:00:00.300"), ("AI:CallTimeout", "00:00:00.300"), ("AI:MaxRetries", "0"));
         var time = host.Services.GetRequiredService<TimeProvider>();
 
         using (AITurnBudget.Enter(time, TimeSpan.FromMilliseconds(300)))
@@ -82,7 +72,7 @@ public sealed class ResilienceTests : IAsyncLifetime
     public async Task Server_errors_are_retried_then_fall_back()
     {
         _stub.Reply = _ => new StubReply.Status(500);
-        await using var host = await HostAsync(("AI:MaxRetries", "2"));
+        await using var host = await AIHost.StartAsync(_stub, ("AI:MaxRetries", "2"));
 
         AssertExtractive(await host.Knowledge.AskAsync(Covered, "worker", CancellationToken.None));
 
@@ -95,7 +85,7 @@ public sealed class ResilienceTests : IAsyncLifetime
     {
         var attempts = 0;
         _stub.Reply = _ => Interlocked.Increment(ref attempts) == 1 ? new StubReply.Status(429, RetryAfterSeconds: 1) : StubReply.Text("最高10000元[1]。");
-        await using var host = await HostAsync();
+        await using var host = await AIHost.StartAsync(_stub);
 
         var answer = await host.Knowledge.AskAsync(Covered, "worker", CancellationToken.None);
 
@@ -108,7 +98,7 @@ public sealed class ResilienceTests : IAsyncLifetime
     public async Task A_429_asking_to_wait_longer_than_a_turn_is_not_retried()
     {
         _stub.Reply = _ => new StubReply.Status(429, RetryAfterSeconds: 600);
-        await using var host = await HostAsync();
+        await using var host = await AIHost.StartAsync(_stub);
 
         AssertExtractive(await host.Knowledge.AskAsync(Covered, "worker", CancellationToken.None));
 
@@ -120,7 +110,7 @@ public sealed class ResilienceTests : IAsyncLifetime
     public async Task Malformed_json_falls_back()
     {
         _stub.Reply = _ => new StubReply.Malformed();
-        await using var host = await HostAsync();
+        await using var host = await AIHost.StartAsync(_stub);
 
         AssertExtractive(await host.Knowledge.AskAsync(Covered, "worker", CancellationToken.None));
 
@@ -131,7 +121,7 @@ public sealed class ResilienceTests : IAsyncLifetime
     public async Task The_circuit_opens_after_repeated_failures_and_stops_calling_the_model()
     {
         _stub.Reply = _ => new StubReply.Status(500);
-        await using var host = await HostAsync(("AI:MaxRetries", "0"));
+        await using var host = await AIHost.StartAsync(_stub, ("AI:MaxRetries", "0"));
 
         for (var i = 0; i < 6; i++)
         {
@@ -146,7 +136,7 @@ public sealed class ResilienceTests : IAsyncLifetime
     public async Task Understanding_falls_back_to_the_rules_when_the_model_fails()
     {
         _stub.Reply = _ => new StubReply.Status(500);
-        await using var host = await HostAsync(("AI:MaxRetries", "0"));
+        await using var host = await AIHost.StartAsync(_stub, ("AI:MaxRetries", "0"));
         var rules = new HuaXin.Bot.Dialogs.Understanding.RuleBasedUnderstanding(
             host.Services.GetRequiredService<HuaXin.Bot.Dialogs.Triage.Taxonomy>(), TimeProvider.System);
         const string text = "俺娘一个人在家，想找人去看看，电话13805312266";
@@ -182,7 +172,7 @@ public sealed class ResilienceTests : IAsyncLifetime
     [Fact]
     public async Task A_call_timeout_longer_than_the_turn_fails_at_startup()
     {
-        await using var host = await HostAsync(("AI:CallTimeout", "00:00:09"), ("AI:TurnDeadline", "00:00:04"));
+        await using var host = await AIHost.StartAsync(_stub, ("AI:CallTimeout", "00:00:09"), ("AI:TurnDeadline", "00:00:04"));
 
         var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<AIOptions>>().Value);
         Assert.Contains("AI:CallTimeout", error.Message);

@@ -22,7 +22,7 @@ public sealed class RetrievalTests : IAsyncLifetime
     public async Task A_colloquial_question_is_answered_through_its_rewrite()
     {
         _stub.Reply = call => IsRewrite(call) ? StubReply.Text("困难职工一次性救助标准") : StubReply.Text("一般困难2000元[1]。");
-        await using var host = await AIHost.StartAsync(AIHost.StubSettings(_stub));
+        await using var host = await AIHost.StartAsync(_stub);
         const string question = "屋里头日子过不下去了，厂里能帮衬几个钱";
         Assert.False(host.Services.GetRequiredService<IKnowledgeSearch>().Search(question).Covered);
 
@@ -37,7 +37,7 @@ public sealed class RetrievalTests : IAsyncLifetime
     public async Task A_covered_question_is_not_rewritten()
     {
         _stub.Reply = _ => StubReply.Text("一般困难2000元[1]。");
-        await using var host = await AIHost.StartAsync(AIHost.StubSettings(_stub));
+        await using var host = await AIHost.StartAsync(_stub);
 
         await host.Knowledge.AskAsync("困难职工一次性救助标准是多少？", "worker", CancellationToken.None);
 
@@ -48,7 +48,7 @@ public sealed class RetrievalTests : IAsyncLifetime
     public async Task A_failed_rewrite_leaves_the_lexical_abstention()
     {
         _stub.Reply = _ => new StubReply.Status(500);
-        await using var host = await AIHost.StartAsync(new Dictionary<string, string?>(AIHost.StubSettings(_stub)) { ["AI:MaxRetries"] = "0" });
+        await using var host = await AIHost.StartAsync(_stub, ("AI:MaxRetries", "0"));
 
         var answer = await host.Knowledge.AskAsync("屋里头日子过不下去了，厂里能帮衬几个钱", "worker", CancellationToken.None);
 
@@ -60,7 +60,7 @@ public sealed class RetrievalTests : IAsyncLifetime
     public async Task Chunks_are_embedded_once_per_content_hash_and_stored()
     {
         _stub.Reply = _ => StubReply.Text("一般困难2000元[1]。");
-        await using var host = await AIHost.StartAsync(new Dictionary<string, string?>(AIHost.StubSettings(_stub)) { ["AI:EmbeddingModel"] = "stub-embedding" });
+        await using var host = await AIHost.StartAsync(_stub, ("AI:EmbeddingModel", "stub-embedding"));
         var chunks = host.Services.GetRequiredService<KnowledgeIndexStore>().Current.Bm25.Chunks.Count;
 
         var stored = await CountEmbeddingsAsync(host);
@@ -84,7 +84,7 @@ public sealed class RetrievalTests : IAsyncLifetime
     public async Task Embedding_neighbours_never_make_an_uncovered_question_answerable()
     {
         _stub.Reply = call => IsRewrite(call) ? StubReply.Text("公司食堂菜单") : StubReply.Text("一般困难2000元[1]。");
-        await using var host = await AIHost.StartAsync(new Dictionary<string, string?>(AIHost.StubSettings(_stub)) { ["AI:EmbeddingModel"] = "stub-embedding" });
+        await using var host = await AIHost.StartAsync(_stub, ("AI:EmbeddingModel", "stub-embedding"));
         var search = host.Services.GetRequiredService<IKnowledgeSearch>();
 
         var result = await search.SearchAsync("公司食堂今天中午吃什么菜", 3, CancellationToken.None);

@@ -20,7 +20,7 @@ public sealed class TurnTests : IAsyncLifetime
         _stub.Reply = call => call.HasTools
             ? StubReply.Tool("""{"is_request": false}""")
             : StubReply.Text("一般困难一次发2000元，特别困难最高10000元[1]。");
-        await using var host = await AIHost.StartAsync(AIHost.StubSettings(_stub));
+        await using var host = await AIHost.StartAsync(_stub);
 
         var replies = await host.Services.GetRequiredService<ITurnHandler>().HandleAsync(Turn("困难职工一次性救助标准是多少？"), CancellationToken.None);
 
@@ -33,10 +33,7 @@ public sealed class TurnTests : IAsyncLifetime
     public async Task A_hanging_model_still_answers_the_turn_extractively()
     {
         _stub.Reply = _ => new StubReply.Hang();
-        var settings = AIHost.StubSettings(_stub);
-        settings["AI:TurnDeadline"] = settings["AI:CallTimeout"] = "00:00:00.300";
-        settings["AI:MaxRetries"] = "0";
-        await using var host = await AIHost.StartAsync(settings);
+        await using var host = await AIHost.StartAsync(_stub, ("AI:TurnDeadline", "00:00:00.300"), ("AI:CallTimeout", "00:00:00.300"), ("AI:MaxRetries", "0"));
 
         var replies = await host.Services.GetRequiredService<ITurnHandler>().HandleAsync(Turn("困难职工一次性救助标准是多少？"), CancellationToken.None);
 

@@ -18,7 +18,7 @@ public sealed class UnderstandingTests : IAsyncLifetime
     public async Task The_tool_schema_comes_from_the_taxonomy_and_the_message_is_masked()
     {
         _stub.Reply = _ => StubReply.Tool(Args(new { is_request = true, category = "family_care" }));
-        await using var host = await AIHost.StartAsync(AIHost.StubSettings(_stub));
+        await using var host = await AIHost.StartAsync(_stub);
 
         await host.Understanding.UnderstandAsync("俺娘一个人在家，想找人去看看，电话13805312266", CancellationToken.None);
 
@@ -35,7 +35,7 @@ public sealed class UnderstandingTests : IAsyncLifetime
     public async Task The_rules_phone_stands_and_the_department_comes_from_the_taxonomy()
     {
         _stub.Reply = _ => StubReply.Tool(Args(new { is_request = true, category = "medical", phone = "13900000000", relation = "母亲" }));
-        await using var host = await AIHost.StartAsync(AIHost.StubSettings(_stub));
+        await using var host = await AIHost.StartAsync(_stub);
 
         var understood = await host.Understanding.UnderstandAsync("俺娘住院了没人陪，电话13805312266", CancellationToken.None);
 
@@ -50,7 +50,7 @@ public sealed class UnderstandingTests : IAsyncLifetime
     public async Task An_unknown_category_and_a_malformed_or_invented_phone_are_ignored()
     {
         _stub.Reply = _ => StubReply.Tool(Args(new { is_request = true, category = "vip_concierge", phone = "1380531", relation = "外星人" }));
-        await using var host = await AIHost.StartAsync(AIHost.StubSettings(_stub));
+        await using var host = await AIHost.StartAsync(_stub);
         const string text = "俺娘一个人在家，想找人去看看";
 
         var understood = await host.Understanding.UnderstandAsync(text, CancellationToken.None);
@@ -72,7 +72,7 @@ public sealed class UnderstandingTests : IAsyncLifetime
             when = "明天上午",
             urgency = "非常紧急",
         }));
-        await using var host = await AIHost.StartAsync(AIHost.StubSettings(_stub));
+        await using var host = await AIHost.StartAsync(_stub);
         var rules = new HuaXin.Bot.Dialogs.Understanding.RuleBasedUnderstanding(
             Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<HuaXin.Bot.Dialogs.Triage.Taxonomy>(host.Services),
             TimeProvider.System).Understand(text);
@@ -89,7 +89,7 @@ public sealed class UnderstandingTests : IAsyncLifetime
     public async Task A_policy_question_stays_a_question_when_the_model_gives_no_valid_category()
     {
         _stub.Reply = _ => StubReply.Tool(Args(new { is_request = true, category = "none" }));
-        await using var host = await AIHost.StartAsync(AIHost.StubSettings(_stub));
+        await using var host = await AIHost.StartAsync(_stub);
 
         var understood = await host.Understanding.UnderstandAsync("困难帮扶有啥条件？", CancellationToken.None);
 
@@ -103,7 +103,7 @@ public sealed class UnderstandingTests : IAsyncLifetime
     public async Task A_reply_without_a_usable_tool_call_leaves_the_rules_result(string kind)
     {
         _stub.Reply = _ => kind == "text" ? StubReply.Text("这是一个家庭照料诉求") : StubReply.Tool("{\"is_request\": tru");
-        await using var host = await AIHost.StartAsync(AIHost.StubSettings(_stub));
+        await using var host = await AIHost.StartAsync(_stub);
 
         var understood = await host.Understanding.UnderstandAsync("俺娘一个人在家，想找人去看看，电话13805312266", CancellationToken.None);
 
