@@ -11,4 +11,7 @@ public static class RequestStatus
     public const string Withdrawn = "已撤回";
     /// <summary>Returned to the requester for more information (退回).</summary>
     public const string NeedsInfo = "待补充";
+
+    /// <summary>Staff can still transfer, return or resolve a ticket in these (not while it waits for the requester).</summary>
+    public static bool IsWorkable(string status) => status is Pending or Accepted or InProgress;
 }

@@ -55,7 +55,7 @@ public sealed class TicketService(
             if (StaffCheck(t, actor) is { } denied) return denied;
             if (!Departments.IsKnown(department)) return new TicketOutcome(false, $"没有「{department}」这个部门。可选：{string.Join("、", Departments.All)}。");
             if (department == t.Department) return new TicketOutcome(false, $"{t.Number} 已经在{department}。");
-            if (t.Status is not (RequestStatus.Pending or RequestStatus.Accepted or RequestStatus.InProgress)) return Refuse(t, "转派");
+            if (!RequestStatus.IsWorkable(t.Status)) return Refuse(t, "转派");
             if (string.IsNullOrWhiteSpace(reason)) return new TicketOutcome(false, $"请写上转派原因，例如：转派 {t.Number} {department} 属于维修类。");
             var from = t.Status;
             var previous = t.Department;
@@ -74,7 +74,7 @@ public sealed class TicketService(
         {
             if (StaffCheck(t, actor) is { } denied) return denied;
             if (string.IsNullOrWhiteSpace(reason)) return new TicketOutcome(false, $"请写上需要补充的内容，例如：退回 {t.Number} 请提供详细地址。");
-            if (t.Status is not (RequestStatus.Pending or RequestStatus.Accepted or RequestStatus.InProgress)) return Refuse(t, "退回");
+            if (!RequestStatus.IsWorkable(t.Status)) return Refuse(t, "退回");
             var from = t.Status;
             t.Status = RequestStatus.NeedsInfo;
             c.History("退回", from, reason);
@@ -103,7 +103,7 @@ public sealed class TicketService(
         {
             if (StaffCheck(t, actor) is { } denied) return denied;
             if (string.IsNullOrWhiteSpace(result)) return new TicketOutcome(false, $"请写上处理结果，例如：办结 {t.Number} 已安排志愿者陪护三天。");
-            if (t.Status is not (RequestStatus.Pending or RequestStatus.Accepted or RequestStatus.InProgress)) return Refuse(t, "办结");
+            if (!RequestStatus.IsWorkable(t.Status)) return Refuse(t, "办结");
             var from = t.Status;
             t.Status = RequestStatus.Resolved;
             t.Result = result;
@@ -167,9 +167,12 @@ public sealed class TicketService(
     private static TicketOutcome? StaffCheck(ServiceRequest t, TicketActor actor) => actor.Staff switch
     {
         null => new TicketOutcome(false, "只有工作人员可以办理工单。"),
-        var s when !s.MayActOn(t.Department) => new TicketOutcome(false, $"{t.Number} 属于{t.Department}，您（{s.Department}）无权办理。"),
+        var s when !s.MayActOn(t.Department) => new TicketOutcome(false, OtherDepartment(t.Number, t.Department, s)),
         _ => null,
     };
+
+    /// <summary>Why a staff member of another department cannot act on a ticket.</summary>
+    internal static string OtherDepartment(string number, string department, StaffMember staff) => $"{number} 属于{department}，您（{staff.Department}）无权办理。";
 
     private static TicketOutcome Refuse(ServiceRequest t, string action) =>
         new(false, $"{t.Number} 当前状态为「{t.Status}」，不能{action}。");

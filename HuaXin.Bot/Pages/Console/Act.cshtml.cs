@@ -21,7 +21,7 @@ public sealed class ActModel(ActionLinks links, TicketBoard board, TicketService
     /// <summary>The form is shown only while the ticket is in a state the action applies to.</summary>
     public bool CanAct => Refusal is null && Outcome is null && Ticket is not null && Link is not null && (Link.Action == TicketLinkAction.Accept
         ? Ticket.Status == RequestStatus.Pending
-        : Ticket.Status is RequestStatus.Pending or RequestStatus.Accepted or RequestStatus.InProgress);
+        : RequestStatus.IsWorkable(Ticket.Status));
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {
@@ -64,7 +64,7 @@ public sealed class ActModel(ActionLinks links, TicketBoard board, TicketService
         if (Ticket is null)
         {
             return await board.DepartmentOfAsync(link.Number, ct) is { } department
-                ? Refuse(StatusCodes.Status403Forbidden, $"{link.Number} 属于{department}，您（{staff.Department}）无权办理。")
+                ? Refuse(StatusCodes.Status403Forbidden, TicketService.OtherDepartment(link.Number, department, staff))
                 : Refuse(StatusCodes.Status404NotFound, $"没有找到工单 {link.Number}。");
         }
         return true;
