@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using HuaXin.Bot.Api;
 using HuaXin.Bot.BotFramework;
 using HuaXin.Bot.BotFramework.DirectLine;
@@ -7,6 +9,7 @@ using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Dialogs.Conversation;
 using HuaXin.Bot.DingTalk;
 using HuaXin.Bot.Families;
+using HuaXin.Bot.Knowledge.Search;
 using HuaXin.Bot.Messaging;
 using HuaXin.Bot.Observability;
 using HuaXin.Bot.Security;
@@ -45,6 +48,8 @@ public static class HostingExtensions
         services.AddDirectLine(configuration);
         services.AddStaffConsole(configuration);
         services.AddReports(configuration);
+        // Chinese in API answers as UTF-8, not \uXXXX; HTML-sensitive characters stay escaped.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddOpenApi();
         return builder;
@@ -54,6 +59,35 @@ public static class HostingExtensions
     {
         await services.InitializeDatabaseAsync(cancellationToken);
         await services.InitializeKnowledgeAsync(cancellationToken);
+    }
+
+    /// <summary>For the web host: like <see cref="InitializeHuaXinAsync"/>, but when the database already holds the
+    /// knowledge (every start but the first) the service answers from it at once and compares the folder with it in the
+    /// background; the content hashes make that a no-op when nothing changed, and a changed file is indexed within
+    /// moments, as when the watcher sees it.</summary>
+    public static async Task StartHuaXinAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await services.InitializeDatabaseAsync(cancellationToken);
+        var index = services.GetRequiredService<KnowledgeIndexStore>();
+        await index.RefreshAsync(cancellationToken);
+        if (index.Current.DocumentCount == 0)
+        {
+            await services.InitializeKnowledgeAsync(cancellationToken);
+            return;
+        }
+        var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HostingExtensions));
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await services.InitializeKnowledgeAsync(stopping);
+            }
+            catch (Exception e) when (!stopping.IsCancellationRequested)
+            {
+                logger.LogError(e, "Knowledge check at startup failed; answering from the stored index");
+            }
+        }, stopping);
     }
 
     public static WebApplication MapHuaXinEndpoints(this WebApplication app)

@@ -24,7 +24,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddHuaXinServices();
 
 var app = builder.Build();
-await app.Services.InitializeHuaXinAsync();
+await app.Services.StartHuaXinAsync();
 app.MapHuaXinEndpoints();
 await app.RunAsync();
 return 0;

@@ -1,6 +1,8 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 
 namespace HuaXin.Bot.BotFramework;
 
@@ -133,6 +135,8 @@ public static class BotJson
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            // Chinese as UTF-8, not \uXXXX (a third of the bytes); HTML-sensitive characters (<, >, &, ', ") stay escaped.
+            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

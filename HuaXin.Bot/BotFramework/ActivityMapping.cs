@@ -13,7 +13,8 @@ public static class ActivityMapping
     /// <summary>Renders a neutral message as a message activity: card as an Adaptive Card attachment, suggested replies
     /// as imBack actions. Addressing is left to the caller (<see cref="AddressedAsReplyTo"/> or the channel).</summary>
     /// <param name="textWithCard">False puts the text of a card message into <c>summary</c> (and the card's fallbackText)
-    /// instead of <c>text</c>: Teams shows text and card as two bubbles and the text would repeat the card.</param>
+    /// instead of <c>text</c>: Teams shows text and card as two bubbles and the text would repeat the card. True keeps it
+    /// in <c>text</c> only, which is what a client that cannot render the card shows.</param>
     /// <param name="recipientId">Who the suggested actions are for.</param>
     public static Activity ToActivity(this OutboundMessage message, bool textWithCard = true, string? recipientId = null)
     {
@@ -24,7 +25,7 @@ public static class ActivityMapping
             TextFormat = "plain",
             Text = hasCard && !textWithCard ? null : message.Text,
             Summary = hasCard && !textWithCard ? Summarize(message.Text) : null,
-            Attachments = hasCard ? [AdaptiveCards.ToAttachment(message.Card!, message.Text)] : null,
+            Attachments = hasCard ? [AdaptiveCards.ToAttachment(message.Card!, textWithCard ? null : message.Text)] : null,
             SuggestedActions = message.SuggestedReplies is { Count: > 0 } replies
                 ? new SuggestedActions
                 {

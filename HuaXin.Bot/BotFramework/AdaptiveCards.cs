@@ -19,7 +19,9 @@ public static class AdaptiveCards
     /// <summary>The "action" key every button's Data carries (see <see cref="CardButton"/>).</summary>
     public const string ActionKey = "action";
 
-    public static JsonObject Render(Card card, string fallbackText)
+    /// <param name="fallbackText">What a client that cannot render the card shows; null when the activity's own text
+    /// already is that (the card would only repeat it).</param>
+    public static JsonObject Render(Card card, string? fallbackText)
     {
         var body = new JsonArray
         {
@@ -47,9 +49,12 @@ public static class AdaptiveCards
             ["type"] = "AdaptiveCard",
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
             ["version"] = Version,
-            ["fallbackText"] = fallbackText,
-            ["body"] = body,
         };
+        if (fallbackText is not null)
+        {
+            result["fallbackText"] = fallbackText;
+        }
+        result["body"] = body;
         if (card.Buttons.Count > 0)
         {
             var execute = card.Kind == CardKinds.Ticket;
@@ -60,7 +65,7 @@ public static class AdaptiveCards
         return result;
     }
 
-    public static Attachment ToAttachment(Card card, string fallbackText) =>
+    public static Attachment ToAttachment(Card card, string? fallbackText) =>
         new() { ContentType = ContentType, Content = Render(card, fallbackText) };
 
     private static JsonObject FactSet(IReadOnlyList<CardFact> facts) => new()

@@ -5,16 +5,23 @@ using Microsoft.EntityFrameworkCore;
 namespace HuaXin.Bot.Conversations;
 
 /// <summary>Remembers where each user was last reachable per channel, so ticket notices can find them later.</summary>
-public sealed class ConversationReferences(IDbContextFactory<HuaXinDbContext> dbFactory, TimeProvider time)
+public sealed class ConversationReferences(GroupCommit groupCommit, TimeProvider time)
 {
-    public async Task RememberAsync(string channel, string userId, string address, CancellationToken cancellationToken)
+    public Task RememberAsync(string channel, string userId, string address, CancellationToken cancellationToken) =>
+        groupCommit.WriteAsync(async (db, ct) =>
+        {
+            await RememberAsync(db, channel, userId, address, ct);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>The same inside a caller's write (a turn's commit). The usual turn (same user, same conversation as
+    /// last time) only reads.</summary>
+    public async Task RememberAsync(HuaXinDbContext db, string channel, string userId, string address, CancellationToken cancellationToken)
     {
         var key = Key(channel, userId);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var stored = await db.ConversationReferences.AsNoTracking().Where(r => r.Key == key).Select(r => r.Address).FirstOrDefaultAsync(cancellationToken);
         if (stored == address)
         {
-            // The usual turn: same user, same conversation as last time. A read, not a write that would queue behind others.
             return;
         }
         var now = time.GetUtcNow();
@@ -25,14 +32,6 @@ public sealed class ConversationReferences(IDbContextFactory<HuaXinDbContext> db
             return;
         }
         db.ConversationReferences.Add(new ConversationReference { Key = key, Channel = channel, UserId = userId, Address = address, UpdatedAt = now });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            // Another turn of the same user stored it first; either address reaches them.
-        }
     }
 
     public static Task<string?> FindAsync(HuaXinDbContext db, string channel, string userId, CancellationToken cancellationToken) =>

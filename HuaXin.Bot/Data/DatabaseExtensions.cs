@@ -19,7 +19,8 @@ public static class DatabaseExtensions
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(connectionString, contentRoot);
-                services.AddDbContextFactory<SqliteHuaXinDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(new NulStripping()));
+                var synchronous = configuration.GetValue(DatabaseOptions.Section + ":SqliteSynchronous", SqliteSynchronous.Full);
+                services.AddDbContextFactory<SqliteHuaXinDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(new NulStripping(), new SqliteSettings(synchronous)));
                 services.AddScoped<HuaXinDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqliteHuaXinDbContext>>().CreateDbContext());
                 services.AddSingleton<IDbContextFactory<HuaXinDbContext>, UpcastFactory<SqliteHuaXinDbContext>>();
                 break;
@@ -36,6 +37,7 @@ public static class DatabaseExtensions
                 throw new InvalidOperationException($"Unsupported Database:Provider '{provider}'.");
         }
         services.AddSingleton<Security.FailedAttempts>();
+        services.AddSingleton<GroupCommit>();
         return services;
     }
 
@@ -52,6 +54,17 @@ public static class DatabaseExtensions
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<HuaXinDbContext>>().CreateDbContextAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // Kept in the file; a database copied in from elsewhere may still have the rollback journal.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+        // The usual start has nothing to apply: one read of the history instead of the migration lock and model diff.
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        if (db.Database.GetMigrations().All(applied.Contains))
+        {
+            return;
+        }
         await db.Database.MigrateAsync(cancellationToken);
     }
 

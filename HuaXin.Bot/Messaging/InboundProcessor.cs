@@ -8,10 +8,12 @@ using Microsoft.Extensions.Options;
 
 namespace HuaXin.Bot.Messaging;
 
-/// <summary>Runs accepted inbound turns through the bot and commits their replies to the outbox together with
-/// marking the turn done, so a crash at any point either redoes the turn or has already queued its replies.</summary>
+/// <summary>Runs accepted inbound turns through the bot and commits, in one transaction and only while still holding
+/// the item's lease, the turn's state, its replies in the outbox and the item marked done: a crash or a lost lease at
+/// any point either redoes the whole turn or has already stored all of it, never half or twice.</summary>
 public sealed class InboundProcessor(
     IDbContextFactory<HuaXinDbContext> dbFactory,
+    GroupCommit groupCommit,
     ITurnHandler bot,
     ConversationReferences references,
     TimeProvider time,
@@ -53,58 +55,114 @@ public sealed class InboundProcessor(
         var claimed = 0;
         foreach (var key in keys)
         {
-            if (await TryClaimAsync(key, cancellationToken))
+            if (await TryClaimAsync(key, cancellationToken) is { } token)
             {
                 claimed++;
-                await ProcessAsync(key, cancellationToken);
+                await ProcessAsync(key, token, cancellationToken);
             }
         }
         return claimed;
     }
 
-    private async Task<bool> TryClaimAsync(string key, CancellationToken cancellationToken)
+    private async Task<DateTimeOffset?> TryClaimAsync(string key, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.InboundMessages.Where(m => m.Key == key).TryClaimAsync(time.GetUtcNow(), _options.Lease, cancellationToken);
+        DateTimeOffset? token = null;
+        await groupCommit.WriteAsync(async (db, ct) =>
+            (token = await db.InboundMessages.Where(m => m.Key == key).TryClaimAsync(time.GetUtcNow(), _options.Lease, ct)) is not null, cancellationToken);
+        return token;
     }
 
-    private async Task ProcessAsync(string key, CancellationToken cancellationToken)
+    private Task<DateTimeOffset?> RenewAsync(string key, DateTimeOffset held)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var item = await db.InboundMessages.SingleAsync(m => m.Key == key, cancellationToken);
+        DateTimeOffset? token = null;
+        return groupCommit.WriteAsync(async (db, ct) =>
+                (token = await db.InboundMessages.Where(m => m.Key == key).TryRenewAsync(held, time.GetUtcNow(), _options.Lease, ct)) is not null,
+            CancellationToken.None)
+            .ContinueWith(_ => token, TaskScheduler.Default);
+    }
+
+    private async Task ProcessAsync(string key, DateTimeOffset token, CancellationToken cancellationToken)
+    {
+        InboundMessage item;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            item = await db.InboundMessages.AsNoTracking().SingleAsync(m => m.Key == key, cancellationToken);
+        }
+        var turn = JsonSerializer.Deserialize<InboundTurn>(item.TurnJson, MessagingJson.Options);
+        using var writes = TurnWrites.Begin();
+        var lease = LeaseKeeper.Start(token, held => RenewAsync(key, held), _options.Lease, time);
+        IReadOnlyList<OutboundMessage> replies;
         try
         {
-            var turn = JsonSerializer.Deserialize<InboundTurn>(item.TurnJson, MessagingJson.Options)
-                ?? throw new InvalidOperationException("Stored turn is empty.");
-            // Remember where the user is reachable before the turn, so notices about a ticket created in it find them.
-            await references.RememberAsync(turn.Channel, turn.UserId, item.ReplyAddress, cancellationToken);
-            var replies = await bot.HandleAsync(turn, cancellationToken);
-            for (var i = 0; i < replies.Count; i++)
-            {
-                await Outbox.AddAsync(db, item.Channel, item.ReplyAddress, replies[i], $"reply:{item.Key}:{i}", time, cancellationToken);
-            }
-            item.Status = WorkStatus.Done;
-            item.CompletedAt = time.GetUtcNow();
-            item.LeaseUntil = null;
-            item.LastError = null;
-            await db.SaveChangesAsync(cancellationToken);
-            metrics.InboundProcessed(item.Channel, "done");
-            outboxSignal.Notify();
+            using var working = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+            replies = await bot.HandleAsync(turn ?? throw new InvalidOperationException("Stored turn is empty."), working.Token);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            db.ChangeTracker.Clear();
-            item.Attempts++;
-            item.LeaseUntil = null;
-            item.LastError = e.GetType().Name + ": " + e.Message;
-            item.NextAttemptAt = time.GetUtcNow() + RetrySchedule.Delay(item.Attempts, _options);
-            item.Status = item.Attempts >= _options.MaxAttempts ? WorkStatus.Parked : WorkStatus.Pending;
-            item.CompletedAt = null;
-            db.InboundMessages.Update(item);
-            await db.SaveChangesAsync(cancellationToken);
-            metrics.InboundProcessed(item.Channel, item.Status == WorkStatus.Parked ? "parked" : "retry");
-            logger.LogWarning(e, "Inbound turn {Key} failed (attempt {Attempt})", item.Key, item.Attempts);
+            await lease.DisposeAsync();
+            await FailAsync(item, lease.Token, e);
+            return;
         }
+        finally
+        {
+            // Renewals stop here, so the token the commit checks is the one the row holds.
+            await lease.DisposeAsync();
+        }
+
+        var kept = await groupCommit.WriteAsync(async (db, ct) =>
+        {
+            if (!await writes.WriteAsync(db, ct))
+            {
+                return false;
+            }
+            // Where the user is reachable, so notices about a ticket created in this turn find them.
+            await references.RememberAsync(db, turn.Channel, turn.UserId, item.ReplyAddress, ct);
+            for (var i = 0; i < replies.Count; i++)
+            {
+                await Outbox.AddAsync(db, item.Channel, item.ReplyAddress, replies[i], $"reply:{item.Key}:{i}", time, ct);
+            }
+            return await db.InboundMessages.Where(m => m.Key == item.Key).HeldWith(lease.Token).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, WorkStatus.Done)
+                .SetProperty(m => m.CompletedAt, time.GetUtcNow())
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
+                .SetProperty(m => m.LastError, (string?)null), ct) == 1;
+        }, CancellationToken.None);
+        writes.Completed(kept);
+        if (kept)
+        {
+            metrics.InboundProcessed(item.Channel, "done");
+            outboxSignal.Notify();
+        }
+        else if (writes.Conflict)
+        {
+            // The conversation moved on in another instance meanwhile: run the turn again on its state.
+            await FailAsync(item, lease.Token, new StateConflictException(turn.ConversationKey));
+        }
+        else
+        {
+            logger.LogWarning("Inbound turn {Key} finished after its lease was taken over; its result is discarded", item.Key);
+        }
+    }
+
+    private async Task FailAsync(InboundMessage item, DateTimeOffset held, Exception e)
+    {
+        var attempts = item.Attempts + 1;
+        var status = attempts >= _options.MaxAttempts ? WorkStatus.Parked : WorkStatus.Pending;
+        var error = e.GetType().Name + ": " + e.Message;
+        var next = time.GetUtcNow() + RetrySchedule.Delay(attempts, _options);
+        var recorded = await groupCommit.WriteAsync(async (db, ct) =>
+            await db.InboundMessages.Where(m => m.Key == item.Key).HeldWith(held).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
+                .SetProperty(m => m.LastError, error)
+                .SetProperty(m => m.NextAttemptAt, next)
+                .SetProperty(m => m.Status, status)
+                .SetProperty(m => m.CompletedAt, (DateTimeOffset?)null), ct) == 1, CancellationToken.None);
+        if (recorded)
+        {
+            metrics.InboundProcessed(item.Channel, status == WorkStatus.Parked ? "parked" : "retry");
+        }
+        logger.LogWarning(e, "Inbound turn {Key} failed (attempt {Attempt})", item.Key, attempts);
     }
 
     private async Task CleanupAsync(CancellationToken cancellationToken)

@@ -5,36 +5,45 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HuaXin.Bot.Messaging;
 
-public sealed class InboundQueue(IDbContextFactory<HuaXinDbContext> dbFactory, TimeProvider time, WorkSignal<InboundWork> signal) : IInboundQueue
+/// <summary>Stores accepted turns through <see cref="GroupCommit"/>: the channel's acknowledgement waits for the
+/// commit, and concurrent channels' messages share it.</summary>
+public sealed class InboundQueue(GroupCommit groupCommit, TimeProvider time, WorkSignal<InboundWork> signal) : IInboundQueue
 {
     public async Task<bool> AcceptAsync(string messageKey, InboundTurn turn, string replyAddress, CancellationToken cancellationToken)
     {
         messageKey = StorageKey.Fit(messageKey);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.InboundMessages.AnyAsync(m => m.Key == messageKey, cancellationToken))
-        {
-            return false;
-        }
-        var now = time.GetUtcNow();
-        db.InboundMessages.Add(new InboundMessage
-        {
-            Key = messageKey,
-            Channel = turn.Channel,
-            TurnJson = JsonSerializer.Serialize(turn, MessagingJson.Options),
-            ReplyAddress = replyAddress,
-            Status = WorkStatus.Pending,
-            ReceivedAt = now,
-            NextAttemptAt = now,
-        });
+        var turnJson = JsonSerializer.Serialize(turn, MessagingJson.Options);
+        bool stored;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            stored = await groupCommit.WriteAsync(async (db, ct) =>
+            {
+                if (await db.InboundMessages.AnyAsync(m => m.Key == messageKey, ct))
+                {
+                    return false; // a redelivery
+                }
+                var now = time.GetUtcNow();
+                db.InboundMessages.Add(new InboundMessage
+                {
+                    Key = messageKey,
+                    Channel = turn.Channel,
+                    TurnJson = turnJson,
+                    ReplyAddress = replyAddress,
+                    Status = WorkStatus.Pending,
+                    ReceivedAt = now,
+                    NextAttemptAt = now,
+                });
+                return true;
+            }, cancellationToken);
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            return false; // the same message arrived twice at once
+            return false; // the same message arrived at another instance at the same moment
         }
-        signal.Notify();
-        return true;
+        if (stored)
+        {
+            signal.Notify();
+        }
+        return stored;
     }
 }

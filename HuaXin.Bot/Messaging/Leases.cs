@@ -3,22 +3,49 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HuaXin.Bot.Messaging;
 
-/// <summary>The claim protocol of the inbound processor and the outbox dispatcher: list what is due, then take each
-/// item with a conditional update, so of several instances exactly one works an item until its lease runs out.</summary>
+/// <summary>The claim protocol of the inbound processor and the outbox dispatcher: list what is due, take each item
+/// with a conditional update, keep the lease while working on it, and complete it only while still holding it.</summary>
+/// <remarks>The lease's end time is also its fencing token: every claim and renewal writes a later one, and a worker
+/// changes the item only where the row still holds the value it wrote. So a worker that stalled past its lease (a busy
+/// CPU, a long pause) and was overtaken can no longer complete, fail or renew the item: its late work is discarded
+/// instead of being applied twice.</remarks>
 internal static class Leases
 {
     /// <summary>Pending items whose time has come and that nobody holds.</summary>
     public static IQueryable<T> Due<T>(this IQueryable<T> items, DateTimeOffset now) where T : class, ILeasedWork =>
         items.Where(m => m.Status == WorkStatus.Pending && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now));
 
-    /// <summary>Leases the item <paramref name="item"/> selects until now + <paramref name="lease"/>; false when it is
-    /// done or another worker holds it.</summary>
-    public static async Task<bool> TryClaimAsync<T>(this IQueryable<T> item, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    /// <summary>Leases the item <paramref name="item"/> selects until now + <paramref name="lease"/>; the token, or
+    /// null when it is done or another worker holds it.</summary>
+    public static async Task<DateTimeOffset?> TryClaimAsync<T>(this IQueryable<T> item, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
         where T : class, ILeasedWork
     {
-        var until = now + lease;
+        var token = Token(now + lease);
         var rows = await item.Where(m => m.Status == WorkStatus.Pending && (m.LeaseUntil == null || m.LeaseUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, until), cancellationToken);
-        return rows == 1;
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, token), cancellationToken);
+        return rows == 1 ? token : null;
     }
+
+    /// <summary>Moves the lease on to now + <paramref name="lease"/> if <paramref name="held"/> is still the item's
+    /// token; the new token, or null when the lease was lost.</summary>
+    public static async Task<DateTimeOffset?> TryRenewAsync<T>(this IQueryable<T> item, DateTimeOffset held, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+        where T : class, ILeasedWork
+    {
+        var token = Token(now + lease);
+        if (token <= held)
+        {
+            return held;
+        }
+        var rows = await item.Where(m => m.Status == WorkStatus.Pending && m.LeaseUntil == held)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, token), cancellationToken);
+        return rows == 1 ? token : null;
+    }
+
+    /// <summary>The rows of <paramref name="items"/> still held with <paramref name="token"/>: what a completing
+    /// worker may change.</summary>
+    public static IQueryable<T> HeldWith<T>(this IQueryable<T> items, DateTimeOffset token) where T : class, ILeasedWork =>
+        items.Where(m => m.Status == WorkStatus.Pending && m.LeaseUntil == token);
+
+    /// <summary>Whole microseconds: what PostgreSQL stores, so the token read back equals the one written.</summary>
+    private static DateTimeOffset Token(DateTimeOffset until) => new(until.Ticks - until.Ticks % 10, until.Offset);
 }

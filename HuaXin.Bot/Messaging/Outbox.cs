@@ -5,24 +5,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HuaXin.Bot.Messaging;
 
-public sealed class Outbox(IDbContextFactory<HuaXinDbContext> dbFactory, TimeProvider time, WorkSignal<OutboxWork> signal) : IOutbox
+public sealed class Outbox(GroupCommit groupCommit, TimeProvider time, WorkSignal<OutboxWork> signal) : IOutbox
 {
     public async Task EnqueueAsync(string channel, string address, OutboundMessage message, string idempotencyKey, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await AddAsync(db, channel, address, message, idempotencyKey, time, cancellationToken))
-        {
-            return;
-        }
+        bool queued;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            queued = await groupCommit.WriteAsync((db, ct) => AddAsync(db, channel, address, message, idempotencyKey, time, ct), cancellationToken);
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             return;
         }
-        signal.Notify();
+        if (queued)
+        {
+            signal.Notify();
+        }
     }
 
     /// <summary>Adds a message to <paramref name="db"/> without saving, so callers can commit it in the same

@@ -8,9 +8,12 @@ using Microsoft.Extensions.Options;
 namespace HuaXin.Bot.Messaging;
 
 /// <summary>Delivers outbox messages through each channel's sender, with retries and backoff; a message that keeps
-/// failing is parked for admins. Claims are leases, so several instances can dispatch from one database.</summary>
+/// failing is parked for admins. Claims are leases (see <see cref="Leases"/>), so several instances can dispatch from one
+/// database. A send that a channel did take but whose answer never came back (a kill, a timeout) is sent again with the
+/// same idempotency key, for channels that honour it.</summary>
 public sealed class OutboxDispatcher(
     IDbContextFactory<HuaXinDbContext> dbFactory,
+    GroupCommit groupCommit,
     IEnumerable<IChannelSender> senders,
     TimeProvider time,
     IOptions<MessagingOptions> options,
@@ -40,26 +43,45 @@ public sealed class OutboxDispatcher(
         var claimed = 0;
         foreach (var id in ids)
         {
-            if (await TryClaimAsync(id, cancellationToken))
+            if (await TryClaimAsync(id, cancellationToken) is { } token)
             {
                 claimed++;
-                await DeliverAsync(id, cancellationToken);
+                await DeliverAsync(id, token, cancellationToken);
             }
         }
         return claimed;
     }
 
-    private async Task<bool> TryClaimAsync(long id, CancellationToken cancellationToken)
+    private async Task<DateTimeOffset?> TryClaimAsync(long id, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.OutboxMessages.Where(m => m.Id == id).TryClaimAsync(time.GetUtcNow(), _options.Lease, cancellationToken);
+        DateTimeOffset? token = null;
+        await groupCommit.WriteAsync(async (db, ct) =>
+            (token = await db.OutboxMessages.Where(m => m.Id == id).TryClaimAsync(time.GetUtcNow(), _options.Lease, ct)) is not null, cancellationToken);
+        return token;
     }
 
-    private async Task DeliverAsync(long id, CancellationToken cancellationToken)
+    private async Task<DateTimeOffset?> RenewAsync(long id, DateTimeOffset held)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var row = await db.OutboxMessages.SingleAsync(m => m.Id == id, cancellationToken);
-        row.Attempts++;
+        DateTimeOffset? token = null;
+        await groupCommit.WriteAsync(async (db, ct) =>
+            (token = await db.OutboxMessages.Where(m => m.Id == id).TryRenewAsync(held, time.GetUtcNow(), _options.Lease, ct)) is not null, CancellationToken.None);
+        return token;
+    }
+
+    /// <summary>Sends while holding the lease (renewed as the send takes time; the send is cancelled if the lease is
+    /// lost), then records the outcome only if the lease is still this worker's.</summary>
+    private async Task DeliverAsync(long id, DateTimeOffset token, CancellationToken cancellationToken)
+    {
+        OutboxMessage row;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            row = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
+        }
+        var attempts = row.Attempts + 1;
+        var status = WorkStatus.Done;
+        string? error = null;
+        var next = row.NextAttemptAt;
+        var lease = LeaseKeeper.Start(token, held => RenewAsync(id, held), _options.Lease, time);
         try
         {
             if (!_senders.TryGetValue(row.Channel, out var sender))
@@ -68,28 +90,42 @@ public sealed class OutboxDispatcher(
             }
             var message = JsonSerializer.Deserialize<OutboundMessage>(row.MessageJson, MessagingJson.Options)
                 ?? throw new PermanentDeliveryException("Stored message is empty.");
-            await sender.SendAsync(new OutboxItem(row.Id, row.Channel, row.Address, message, row.IdempotencyKey, row.Attempts), cancellationToken);
-            row.Status = WorkStatus.Done;
-            row.CompletedAt = time.GetUtcNow();
-            row.LastError = null;
-            metrics.Delivered(row.Channel, row.CompletedAt.Value);
+            using var sending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+            await sender.SendAsync(new OutboxItem(row.Id, row.Channel, row.Address, message, row.IdempotencyKey, attempts), sending.Token);
+            metrics.Delivered(row.Channel, time.GetUtcNow());
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            row.LastError = e.GetType().Name + ": " + e.Message;
-            if (e is PermanentDeliveryException || row.Attempts >= _options.MaxAttempts)
+            error = e.GetType().Name + ": " + e.Message;
+            if (e is PermanentDeliveryException || attempts >= _options.MaxAttempts)
             {
-                row.Status = WorkStatus.Parked;
-                logger.LogError(e, "Outbox message {Id} ({Channel}) parked after {Attempts} attempts", row.Id, row.Channel, row.Attempts);
+                status = WorkStatus.Parked;
+                logger.LogError(e, "Outbox message {Id} ({Channel}) parked after {Attempts} attempts", row.Id, row.Channel, attempts);
             }
             else
             {
-                row.NextAttemptAt = time.GetUtcNow() + RetrySchedule.Delay(row.Attempts, _options);
-                logger.LogWarning("Outbox message {Id} ({Channel}) failed attempt {Attempts}: {Error}", row.Id, row.Channel, row.Attempts, e.GetType().Name);
+                status = WorkStatus.Pending;
+                next = time.GetUtcNow() + RetrySchedule.Delay(attempts, _options);
+                logger.LogWarning("Outbox message {Id} ({Channel}) failed attempt {Attempts}: {Error}", row.Id, row.Channel, attempts, e.GetType().Name);
             }
-            metrics.DeliveryFailed(row.Channel, e, row.Status == WorkStatus.Parked, time.GetUtcNow());
+            metrics.DeliveryFailed(row.Channel, e, status == WorkStatus.Parked, time.GetUtcNow());
         }
-        row.LeaseUntil = null;
-        await db.SaveChangesAsync(CancellationToken.None);
+        finally
+        {
+            await lease.DisposeAsync();
+        }
+        var completedAt = status == WorkStatus.Done ? time.GetUtcNow() : (DateTimeOffset?)null;
+        var recorded = await groupCommit.WriteAsync(async (db, ct) =>
+            await db.OutboxMessages.Where(m => m.Id == id).HeldWith(lease.Token).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.Status, status)
+                .SetProperty(m => m.CompletedAt, completedAt)
+                .SetProperty(m => m.LastError, error)
+                .SetProperty(m => m.NextAttemptAt, next)
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), ct) == 1, CancellationToken.None);
+        if (!recorded)
+        {
+            logger.LogWarning("Outbox message {Id} ({Channel}): the lease was taken over before the outcome was recorded", row.Id, row.Channel);
+        }
     }
 }

@@ -8,22 +8,26 @@ public sealed class DirectLineBotMessages(DirectLineStore store, IOptions<Direct
 {
     public ChannelAccount Bot => new() { Id = options.Value.BotId, Name = options.Value.BotName, Role = "bot" };
 
-    /// <summary>Appends a message addressed to the conversation's user; the key makes a resend a no-op. A card message
-    /// carries its text only as summary and card fallback: Web Chat would otherwise show the same content twice.</summary>
+    /// <summary>Appends a message addressed to the conversation's user; the key makes a resend a no-op.</summary>
     public Task<AppendResult> AppendAsync(
         string conversationId, string userId, OutboundMessage message, string? replyToId, string idempotencyKey, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return store.AppendAsync(conversationId, idempotencyKey, id => BotJson.Serialize(message.ToActivity(textWithCard: false, recipientId: userId) with
+        return store.AppendAsync(conversationId, idempotencyKey, id => Render(conversationId, userId, message, id, replyToId, now), cancellationToken);
+    }
+
+    /// <summary>The bot's message as stored and sent. A card message carries its text only as summary and card
+    /// fallback: Web Chat would otherwise show the same content twice.</summary>
+    public string Render(string conversationId, string userId, OutboundMessage message, string id, string? replyToId, DateTimeOffset at) =>
+        BotJson.Serialize(message.ToActivity(textWithCard: false, recipientId: userId) with
         {
             Id = id,
-            Timestamp = now,
+            Timestamp = at,
             ChannelId = DirectLineConversations.Channel,
             From = Bot,
             Recipient = new ChannelAccount { Id = userId, Role = "user" },
             Conversation = new ConversationAccount { Id = conversationId },
             ReplyToId = replyToId,
             Locale = ActivityMapping.DefaultLocale,
-        }), cancellationToken);
-    }
+        });
 }

@@ -21,8 +21,7 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineStore>();
         services.AddSingleton<DirectLineStream>();
         services.AddSingleton<DirectLineBotMessages>();
-        // Scoped: the turn handler may be.
-        services.AddScoped<DirectLineConversations>();
+        services.AddSingleton<DirectLineConversations>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelSender, DirectLineChannelSender>());
         services.AddCors(cors => cors.AddPolicy(DirectLineEndpoints.CorsPolicy, policy => policy
             // Any page holding a token may talk to its conversation, as with Microsoft's hosted Direct Line.

@@ -1,6 +1,8 @@
+using HuaXin.Bot.Conversations;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace HuaXin.Bot.BotFramework.DirectLine;
 
@@ -10,10 +12,12 @@ public sealed record StoredActivity(long Sequence, string Json);
 /// <param name="Appended">False when the idempotency key was seen before and the earlier activity was returned.</param>
 public sealed record AppendResult(string ActivityId, long Sequence, bool Appended);
 
-/// <summary>Conversations and their ordered activities in the service database.</summary>
-public sealed class DirectLineStore(IDbContextFactory<HuaXinDbContext> dbFactory, DirectLineNotifier notifier, TimeProvider time)
+/// <summary>Conversations and their ordered activities in the service database. Every append goes through
+/// <see cref="GroupCommit"/>; conversations, which never change once created, are remembered in memory.</summary>
+public sealed class DirectLineStore(IDbContextFactory<HuaXinDbContext> dbFactory, GroupCommit groupCommit, DirectLineNotifier notifier, TimeProvider time) : IDisposable
 {
     private const int MaxAppendAttempts = 20;
+    private readonly MemoryCache _conversations = new(new MemoryCacheOptions { SizeLimit = 20_000 });
 
     /// <summary>Activity ids follow the Direct Line form "{conversationId}|{sequence}".</summary>
     public static string ActivityId(string conversationId, long sequence) => $"{conversationId}|{sequence:D7}";
@@ -25,72 +29,136 @@ public sealed class DirectLineStore(IDbContextFactory<HuaXinDbContext> dbFactory
         {
             return false;
         }
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.Set<DirectLineConversation>().Add(new DirectLineConversation { Id = conversationId, UserId = userId, CreatedAt = time.GetUtcNow() });
+        var conversation = new DirectLineConversation { Id = conversationId, UserId = userId, CreatedAt = time.GetUtcNow() };
+        bool created;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // A concurrent request (e.g. a client retry) may have created it first; anything else is a real failure.
-            if (await FindConversationAsync(conversationId, cancellationToken) is null)
+            created = await groupCommit.WriteAsync(async (db, ct) =>
             {
-                throw;
-            }
-            return false;
+                if (await db.Set<DirectLineConversation>().AnyAsync(c => c.Id == conversationId, ct))
+                {
+                    return false;
+                }
+                db.Set<DirectLineConversation>().Add(conversation);
+                return true;
+            }, cancellationToken);
         }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            created = false; // another instance created it at the same moment
+        }
+        if (created)
+        {
+            Remember(conversation);
+        }
+        return created;
     }
 
     public async Task<DirectLineConversation?> FindConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
+        if (_conversations.TryGetValue(conversationId, out DirectLineConversation? known))
+        {
+            return known;
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Set<DirectLineConversation>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        var found = await db.Set<DirectLineConversation>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        if (found is not null)
+        {
+            Remember(found);
+        }
+        return found;
+    }
+
+    /// <summary>The id of the conversation's activity stored under <paramref name="idempotencyKey"/>, if any.</summary>
+    public async Task<string?> FindActivityIdAsync(string conversationId, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        idempotencyKey = StorageKey.Fit(idempotencyKey, DirectLineActivityConfiguration.IdempotencyKeyLength);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var sequence = await db.Set<DirectLineActivity>().AsNoTracking()
+            .Where(a => a.ConversationId == conversationId && a.IdempotencyKey == idempotencyKey)
+            .Select(a => (long?)a.Sequence)
+            .FirstOrDefaultAsync(cancellationToken);
+        return sequence is { } seen ? ActivityId(conversationId, seen) : null;
     }
 
     /// <summary>Appends an activity at the conversation's next sequence. <paramref name="render"/> gets the activity id
     /// (which contains the sequence) and returns the activity JSON.</summary>
     public async Task<AppendResult> AppendAsync(string conversationId, string? idempotencyKey, Func<string, string> render, CancellationToken cancellationToken)
     {
+        var turn = await AppendTurnAsync(conversationId, idempotencyKey, render, [], null, null, cancellationToken);
+        return turn.Result!;
+    }
+
+    /// <summary>Stores a whole turn in one commit: the user's activity, the turn's own writes (dialog state), where the
+    /// user is reachable, and the bot's replies after it. Either all of it is stored or none.</summary>
+    /// <param name="idempotencyKey">When the conversation already has an activity with this key, nothing is stored and
+    /// that activity is returned (<see cref="AppendResult.Appended"/> false).</param>
+    /// <param name="replies">Each gets its id and the first activity's id (its replyToId), and returns its JSON.</param>
+    /// <param name="writes">The turn's deferred writes; when one declines nothing is stored and Result is null.</param>
+    /// <param name="remember">Records where the user is reachable, inside the same commit.</param>
+    public async Task<StoredTurn> AppendTurnAsync(
+        string conversationId, string? idempotencyKey, Func<string, string> render, IReadOnlyList<Func<string, string, string>> replies,
+        TurnWrites? writes, Func<HuaXinDbContext, CancellationToken, Task>? remember, CancellationToken cancellationToken)
+    {
         // Client activity ids and outbox keys come from outside and may not fit the column.
         idempotencyKey = idempotencyKey is null ? null : StorageKey.Fit(idempotencyKey, DirectLineActivityConfiguration.IdempotencyKeyLength);
         for (var attempt = 1; ; attempt++)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var activities = db.Set<DirectLineActivity>();
-            if (idempotencyKey is not null)
-            {
-                var seen = await activities.AsNoTracking()
-                    .Where(a => a.ConversationId == conversationId && a.IdempotencyKey == idempotencyKey)
-                    .Select(a => (long?)a.Sequence)
-                    .FirstOrDefaultAsync(cancellationToken);
-                if (seen is { } seenSequence)
-                {
-                    return new AppendResult(ActivityId(conversationId, seenSequence), seenSequence, false);
-                }
-            }
-            var sequence = (await activities.Where(a => a.ConversationId == conversationId).MaxAsync(a => (long?)a.Sequence, cancellationToken) ?? 0) + 1;
-            var id = ActivityId(conversationId, sequence);
-            activities.Add(new DirectLineActivity
-            {
-                ConversationId = conversationId,
-                Sequence = sequence,
-                IdempotencyKey = idempotencyKey,
-                Json = render(id),
-                CreatedAt = time.GetUtcNow(),
-            });
+            AppendResult? result = null;
+            bool kept;
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                kept = await groupCommit.WriteAsync(async (db, ct) =>
+                {
+                    var activities = db.Set<DirectLineActivity>();
+                    if (idempotencyKey is not null && await activities.AsNoTracking()
+                            .Where(a => a.ConversationId == conversationId && a.IdempotencyKey == idempotencyKey)
+                            .Select(a => (long?)a.Sequence)
+                            .FirstOrDefaultAsync(ct) is { } seen)
+                    {
+                        result = new AppendResult(ActivityId(conversationId, seen), seen, false);
+                        return false;
+                    }
+                    if (writes is not null && !await writes.WriteAsync(db, ct))
+                    {
+                        return false;
+                    }
+                    if (remember is not null)
+                    {
+                        await remember(db, ct);
+                    }
+                    var sequence = (await activities.Where(a => a.ConversationId == conversationId).MaxAsync(a => (long?)a.Sequence, ct) ?? 0) + 1;
+                    var id = ActivityId(conversationId, sequence);
+                    var now = time.GetUtcNow();
+                    activities.Add(new DirectLineActivity { ConversationId = conversationId, Sequence = sequence, IdempotencyKey = idempotencyKey, Json = render(id), CreatedAt = now });
+                    for (var i = 0; i < replies.Count; i++)
+                    {
+                        var replySequence = sequence + 1 + i;
+                        activities.Add(new DirectLineActivity
+                        {
+                            ConversationId = conversationId,
+                            Sequence = replySequence,
+                            IdempotencyKey = idempotencyKey is null ? null : StorageKey.Fit($"{idempotencyKey}:reply:{i}", DirectLineActivityConfiguration.IdempotencyKeyLength),
+                            Json = replies[i](ActivityId(conversationId, replySequence), id),
+                            CreatedAt = now,
+                        });
+                    }
+                    result = new AppendResult(id, sequence, true);
+                    return true;
+                }, cancellationToken);
             }
             catch (DbUpdateException) when (attempt < MaxAppendAttempts)
             {
-                // Another writer took this sequence (or the same idempotency key): look again.
+                // Another instance took this sequence at the same moment (or stored the same key): look again.
+                writes?.Completed(false);
                 continue;
             }
-            notifier.Notify(conversationId);
-            return new AppendResult(id, sequence, true);
+            writes?.Completed(kept);
+            if (kept)
+            {
+                notifier.Notify(conversationId);
+            }
+            return new StoredTurn(kept || result is { Appended: false } ? result : null);
         }
     }
 
@@ -105,4 +173,13 @@ public sealed class DirectLineStore(IDbContextFactory<HuaXinDbContext> dbFactory
             .Select(a => new StoredActivity(a.Sequence, a.Json))
             .ToListAsync(cancellationToken);
     }
+
+    private void Remember(DirectLineConversation conversation) =>
+        _conversations.Set(conversation.Id, conversation, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+
+    public void Dispose() => _conversations.Dispose();
 }
+
+/// <param name="Result">The stored (or earlier) first activity; null when the turn's own writes declined (the
+/// conversation state moved on: run the turn again).</param>
+public sealed record StoredTurn(AppendResult? Result);

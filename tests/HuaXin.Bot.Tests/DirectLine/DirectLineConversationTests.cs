@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using HuaXin.Bot.Tests.Support;
 
 namespace HuaXin.Bot.Tests.DirectLine;
 
@@ -60,6 +61,41 @@ public sealed class DirectLineConversationTests
         Assert.Equal(first["id"]!.GetValue<string>(), second["id"]!.GetValue<string>());
         Assert.Single(host.Bot.Turns);
         Assert.Equal(2, (await host.GetActivitiesAsync(session))["activities"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task A_post_cut_off_by_a_crash_mid_turn_is_answered_when_the_client_retries_it()
+    {
+        using var database = new TestDatabase();
+        Session session;
+        await using (var crashed = new DirectLineHost(database: database))
+        {
+            session = await crashed.StartAsync();
+            crashed.Bot.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var post = crashed.PostMessageAsync(session, "申请帮扶", "cut-off");
+            await crashed.Bot.Entered.Task.WaitAsync(Hang.Guard);
+            // The service goes down mid-turn; nothing of the turn may have been stored half.
+            await crashed.DisposeAsync();
+            try
+            {
+                Assert.NotEqual(HttpStatusCode.OK, (await post).StatusCode);
+            }
+            catch (Exception e) when (e is not Xunit.Sdk.XunitException)
+            {
+                // The connection went with the service.
+            }
+        }
+
+        await using var restarted = new DirectLineHost(database: database);
+        Assert.Empty((await restarted.GetActivitiesAsync(session))["activities"]!.AsArray());
+        var retried = await restarted.PostMessageAsync(session, "申请帮扶", "cut-off");
+
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        var activities = (await restarted.GetActivitiesAsync(session))["activities"]!.AsArray();
+        Assert.Equal(2, activities.Count);
+        Assert.Equal("cut-off", activities[0]!["channelData"]!["clientActivityID"]!.GetValue<string>());
+        Assert.Equal("收到：申请帮扶", activities[1]!["text"]!.GetValue<string>());
+        Assert.Single(restarted.Bot.Turns);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using HuaXin.Bot.BotFramework.DirectLine;
 using HuaXin.Bot.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace HuaXin.Bot.Tests.DirectLine;
@@ -69,7 +70,9 @@ public sealed class DirectLineStreamTests
         var session = await host.StartAsync();
         using var socket = await host.Server.CreateWebSocketClient().ConnectAsync(new Uri(session.StreamUrl), Hang.Guard);
         // Another instance shares the database but not this instance's in-process notifier.
-        var otherInstance = new DirectLineStore(host.Services.GetRequiredService<IDbContextFactory<HuaXinDbContext>>(), new DirectLineNotifier(), host.Time);
+        var factory = host.Services.GetRequiredService<IDbContextFactory<HuaXinDbContext>>();
+        await using var otherWriter = new GroupCommit(factory, NullLogger<GroupCommit>.Instance);
+        using var otherInstance = new DirectLineStore(factory, otherWriter, new DirectLineNotifier(), host.Time);
 
         await otherInstance.AppendAsync(session.ConversationId, "other", _ => """{"type":"message","text":"另一实例"}""", Hang.Guard);
         var frame = ReceiveTextAsync(socket);

@@ -9,9 +9,18 @@ internal sealed class ScriptedBot : ITurnHandler
 {
     public ConcurrentQueue<InboundTurn> Turns { get; } = new();
 
-    public Task<IReadOnlyList<OutboundMessage>> HandleAsync(InboundTurn turn, CancellationToken cancellationToken)
+    /// <summary>While set, each turn waits for it (or for cancellation) after signalling <see cref="Entered"/>.</summary>
+    public TaskCompletionSource? Hold { get; set; }
+    public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task<IReadOnlyList<OutboundMessage>> HandleAsync(InboundTurn turn, CancellationToken cancellationToken)
     {
         Turns.Enqueue(turn);
+        if (Hold is { } hold)
+        {
+            Entered.TrySetResult();
+            await hold.Task.WaitAsync(cancellationToken);
+        }
         IReadOnlyList<OutboundMessage> replies = turn.Text switch
         {
             "出错" => throw new InvalidOperationException("scripted failure"),
@@ -26,6 +35,6 @@ internal sealed class ScriptedBot : ITurnHandler
             ],
             _ => [new OutboundMessage($"收到：{turn.Text ?? turn.Value?["action"]}")],
         };
-        return Task.FromResult(replies);
+        return replies;
     }
 }

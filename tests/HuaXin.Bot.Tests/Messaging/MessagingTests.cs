@@ -152,6 +152,69 @@ public abstract class MessagingTests(DatabaseProvider provider)
 
         Assert.Single(h.Sender.Delivered);
     }
+
+    [Fact]
+    public async Task A_turn_that_finishes_after_its_lease_was_taken_over_is_discarded_and_done_once_by_the_new_holder()
+    {
+        await using var h = new ServiceHarness(provider);
+        await h.InitializeAsync();
+        h.Bot.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await h.Inbound.AcceptAsync("test:slow", ServiceHarness.Turn("慢"), "{}", default);
+
+        var stalled = h.Processor.ProcessDueAsync(default);
+        await h.Bot.Entered.Task.WaitAsync(Guard);
+        // This worker stalled past its lease without renewing (a paused process); another instance claimed the item.
+        var otherLease = h.Time.GetUtcNow().AddMinutes(5);
+        await h.QueryAsync(db => db.InboundMessages.ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, otherLease)));
+        h.Bot.Hold.SetResult();
+        await stalled.WaitAsync(Guard);
+
+        // The stalled worker's late result is fenced off: no reply, the item still the other worker's.
+        Assert.Equal(0, await h.QueryAsync(db => db.OutboxMessages.CountAsync()));
+        Assert.Equal(WorkStatus.Pending, (await h.QueryAsync(db => db.InboundMessages.SingleAsync())).Status);
+        // That worker died too: once its lease ran out the item is processed again, and answered once.
+        h.Bot.Hold = null;
+        h.Time.Advance(TimeSpan.FromMinutes(6));
+        Assert.Equal(1, await h.Processor.ProcessDueAsync(default));
+        await h.Dispatcher.DispatchDueAsync(default);
+        Assert.Equal(2, h.Bot.Calls);
+        Assert.Equal("收到：慢", Assert.Single(h.Sender.Delivered).Message.Text);
+    }
+
+    [Fact]
+    public async Task A_delivery_that_outlasts_its_lease_keeps_renewing_it_and_is_sent_once()
+    {
+        await using var h = new ServiceHarness(provider);
+        await h.InitializeAsync();
+        h.Sender.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await h.Outbox.EnqueueAsync("test", "{}", new OutboundMessage("慢"), "k-slow", default);
+
+        var slow = h.Dispatcher.DispatchDueAsync(default);
+        await h.Sender.Entered.Task.WaitAsync(Guard);
+        // The send takes three leases (60 s each in the harness). Each second another worker looks for due work and
+        // must find none, because the first keeps its lease a renewal (every 20 s) ahead.
+        for (var second = 0; second < 180; second++)
+        {
+            h.Time.Advance(TimeSpan.FromSeconds(1));
+            var now = h.Time.GetUtcNow();
+            while (await h.QueryAsync(db => db.OutboxMessages.Select(m => m.LeaseUntil).SingleAsync()) is not { } until || until - now < TimeSpan.FromSeconds(39))
+            {
+                await Task.Delay(5, Guard);
+            }
+            if (second % 10 == 0)
+            {
+                Assert.Equal(0, await h.Dispatcher.DispatchDueAsync(default));
+            }
+        }
+        h.Sender.Hold.SetResult();
+        Assert.Equal(1, await slow.WaitAsync(Guard));
+
+        Assert.Single(h.Sender.Delivered);
+        Assert.Equal(WorkStatus.Done, (await h.QueryAsync(db => db.OutboxMessages.SingleAsync())).Status);
+    }
+
+    /// <summary>Against a hang only; never a measure of speed.</summary>
+    private static CancellationToken Guard => new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token;
 }
 
 public sealed class MessagingTestsOnSqlite() : MessagingTests(DatabaseProvider.Sqlite);

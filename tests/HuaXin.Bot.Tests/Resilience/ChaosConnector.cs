@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -9,27 +10,32 @@ using Microsoft.Extensions.Logging;
 
 namespace HuaXin.Bot.Tests.Resilience;
 
-/// <summary>A Bot Connector on 127.0.0.1 that fails a share of calls (500, 429 with Retry-After, or no answer until the
-/// caller gives up) before accepting anything, and counts accepted activities by Idempotency-Key.</summary>
+/// <summary>A Bot Connector on 127.0.0.1 that fails a share of calls (500, 429 with Retry-After, or a 503 only after longer
+/// than the service's lease) before accepting anything, and records when each activity was accepted, by Idempotency-Key.
+/// Every failure is unambiguous (nothing was accepted), so a key accepted twice was sent again by the service.</summary>
 public sealed class ChaosConnector : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly double _failureRate;
     private readonly Random _random = new(20261123);
 
-    public ConcurrentDictionary<string, int> AcceptedByKey { get; } = new();
+    private readonly TimeSpan _slowFailure;
+
+    /// <summary>Stopwatch timestamps of each acceptance, by Idempotency-Key.</summary>
+    public ConcurrentDictionary<string, ConcurrentQueue<long>> AcceptedByKey { get; } = new();
     public int Failures;
 
-    private ChaosConnector(WebApplication app, double failureRate) => (_app, _failureRate) = (app, failureRate);
+    private ChaosConnector(WebApplication app, double failureRate, TimeSpan slowFailure) => (_app, _failureRate, _slowFailure) = (app, failureRate, slowFailure);
 
     public string BaseUrl { get; private set; } = "";
 
-    public static async Task<ChaosConnector> StartAsync(double failureRate)
+    /// <param name="slowFailure">How long the slow failure keeps the caller waiting before its 503.</param>
+    public static async Task<ChaosConnector> StartAsync(double failureRate, TimeSpan slowFailure)
     {
         var builder = WebApplication.CreateSlimBuilder(["--urls", "http://127.0.0.1:0"]);
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var fake = new ChaosConnector(app, failureRate);
+        var fake = new ChaosConnector(app, failureRate, slowFailure);
         app.Map("/v3/{**rest}", fake.HandleAsync);
         await app.StartAsync();
         fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
@@ -57,13 +63,14 @@ public sealed class ChaosConnector : IAsyncDisposable
                     context.Response.Headers.RetryAfter = "1";
                     return;
                 default:
-                    // No answer: the service's per-attempt timeout gives up and retries.
-                    await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { });
+                    // A slow failure: the delivery outlasts the lease, which the dispatcher must keep renewing.
+                    await Task.Delay(_slowFailure, context.RequestAborted).ContinueWith(_ => { });
+                    context.Response.StatusCode = 503;
                     return;
             }
         }
         var key = context.Request.Headers["Idempotency-Key"].FirstOrDefault() ?? "(none)";
-        AcceptedByKey.AddOrUpdate(key, 1, (_, n) => n + 1);
+        AcceptedByKey.GetOrAdd(key, _ => new ConcurrentQueue<long>()).Enqueue(Stopwatch.GetTimestamp());
         await context.Response.WriteAsJsonAsync(new JsonObject { ["id"] = "act-" + Guid.NewGuid().ToString("N") });
     }
 

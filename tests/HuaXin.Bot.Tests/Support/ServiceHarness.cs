@@ -75,33 +75,46 @@ internal sealed class ServiceHarness : IAsyncDisposable
     }
 }
 
-/// <summary>Answers every turn with "收到：{text}"; can be told to fail the next calls.</summary>
+/// <summary>Answers every turn with "收到：{text}"; can be told to fail the next calls, or to hold a turn until released.</summary>
 internal sealed class EchoBot : ITurnHandler
 {
     public int Calls;
     public int FailuresLeft;
 
-    public Task<IReadOnlyList<OutboundMessage>> HandleAsync(InboundTurn turn, CancellationToken cancellationToken)
+    /// <summary>While set, each turn waits for it after signalling <see cref="Entered"/>.</summary>
+    public TaskCompletionSource? Hold;
+    public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task<IReadOnlyList<OutboundMessage>> HandleAsync(InboundTurn turn, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref Calls);
         if (Interlocked.Decrement(ref FailuresLeft) >= 0)
         {
             throw new InvalidOperationException("bot down");
         }
-        return Task.FromResult<IReadOnlyList<OutboundMessage>>([new OutboundMessage($"收到：{turn.Text}")]);
+        if (Hold is { } hold)
+        {
+            Entered.TrySetResult();
+            await hold.Task.WaitAsync(cancellationToken);
+        }
+        return [new OutboundMessage($"收到：{turn.Text}")];
     }
 }
 
-/// <summary>Records delivered messages; can fail transiently or permanently on demand.</summary>
+/// <summary>Records delivered messages; can fail transiently or permanently on demand, or hold a send until released.</summary>
 internal sealed class RecordingSender(string channel) : IChannelSender
 {
     public ConcurrentQueue<OutboxItem> Delivered { get; } = new();
     public int TransientFailuresLeft;
     public bool Permanent;
 
+    /// <summary>While set, each send waits for it after signalling <see cref="Entered"/>.</summary>
+    public TaskCompletionSource? Hold;
+    public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public string Channel => channel;
 
-    public Task SendAsync(OutboxItem item, CancellationToken cancellationToken)
+    public async Task SendAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         if (Permanent)
         {
@@ -111,7 +124,11 @@ internal sealed class RecordingSender(string channel) : IChannelSender
         {
             throw new HttpRequestException("502 from channel");
         }
+        if (Hold is { } hold)
+        {
+            Entered.TrySetResult();
+            await hold.Task.WaitAsync(cancellationToken);
+        }
         Delivered.Enqueue(item);
-        return Task.CompletedTask;
     }
 }
