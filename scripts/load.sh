@@ -122,9 +122,11 @@ for s in echo "${servers[@]:2}"; do
 done
 
 open_conversations() { # base-url file: 512 Direct Line conversations, "id token" per line
-  for i in $(seq 1 512); do
-    curl -s -X POST -H "Authorization: Bearer $secret" -H 'Content-Type: application/json' -d "{\"user\":{\"id\":\"load-$i\"}}" \
-      "$1/v3/directline/conversations" | sed -E 's/.*"conversationId":"([^"]+)".*"token":"([^"]+)".*/\1 \2/'
+  mkdir -p "$2.d"
+  seq 1 512 | xargs -P 8 -I{} sh -c "curl -s -o '$2.d/{}' -X POST -H 'Authorization: Bearer $secret' \
+    -H 'Content-Type: application/json' -d '{\"user\":{\"id\":\"load-{}\"}}' '$1/v3/directline/conversations'"
+  for f in "$2.d"/*; do
+    sed -E 's/.*"conversationId":"([^"]+)".*"token":"([^"]+)".*/\1 \2/' "$f"
     echo
   done >"$2"
 }

@@ -23,6 +23,10 @@ public sealed class InboundProcessor(
     BotMetrics metrics,
     ILogger<InboundProcessor> logger) : BackgroundService
 {
+    /// <summary>Runs of one turn while another instance keeps moving its conversation on (each conflict is that instance's
+    /// progress), before the item is retried later.</summary>
+    private const int MaxTurnAttempts = 10;
+
     private readonly MessagingOptions _options = options.Value;
 
     private DateTimeOffset _lastCleanup = DateTimeOffset.MinValue;
@@ -89,27 +93,55 @@ public sealed class InboundProcessor(
             item = await db.InboundMessages.AsNoTracking().SingleAsync(m => m.Key == key, cancellationToken);
         }
         var turn = JsonSerializer.Deserialize<InboundTurn>(item.TurnJson, MessagingJson.Options);
-        using var writes = TurnWrites.Begin();
-        var lease = LeaseKeeper.Start(token, held => RenewAsync(key, held), _options.Lease, time);
-        IReadOnlyList<OutboundMessage> replies;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            using var working = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
-            replies = await bot.HandleAsync(turn ?? throw new InvalidOperationException("Stored turn is empty."), working.Token);
+            using var writes = TurnWrites.Begin();
+            var lease = LeaseKeeper.Start(token, held => RenewAsync(key, held), _options.Lease, time);
+            IReadOnlyList<OutboundMessage> replies;
+            try
+            {
+                using var working = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+                replies = await bot.HandleAsync(turn ?? throw new InvalidOperationException("Stored turn is empty."), working.Token);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                await lease.DisposeAsync();
+                await FailAsync(item, lease.Token, e);
+                return;
+            }
+            finally
+            {
+                // Renewals stop here, so the token the commit checks is the one the row holds.
+                await lease.DisposeAsync();
+            }
+            token = lease.Token;
+            var kept = await CompleteAsync(item, turn, replies, writes, token);
+            writes.Completed(kept);
+            if (kept)
+            {
+                metrics.InboundProcessed(item.Channel, "done");
+                outboxSignal.Notify();
+                return;
+            }
+            if (!writes.Conflict)
+            {
+                logger.LogWarning("Inbound turn {Key} finished after its lease was taken over; its result is discarded", item.Key);
+                return;
+            }
+            if (attempt == MaxTurnAttempts)
+            {
+                await FailAsync(item, token, new StateConflictException(turn.ConversationKey));
+                return;
+            }
+            // The conversation moved on in another instance while the turn ran: run it again on the new state, still
+            // holding the lease (the declined commit changed nothing).
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            await lease.DisposeAsync();
-            await FailAsync(item, lease.Token, e);
-            return;
-        }
-        finally
-        {
-            // Renewals stop here, so the token the commit checks is the one the row holds.
-            await lease.DisposeAsync();
-        }
+    }
 
-        var kept = await groupCommit.WriteAsync(async (db, ct) =>
+    /// <summary>The turn's state, where the user is reachable, the replies in the outbox and the item marked done, in one
+    /// commit and only while the row still holds <paramref name="held"/>.</summary>
+    private Task<bool> CompleteAsync(InboundMessage item, InboundTurn turn, IReadOnlyList<OutboundMessage> replies, TurnWrites writes, DateTimeOffset held) =>
+        groupCommit.WriteAsync(async (db, ct) =>
         {
             if (!await writes.WriteAsync(db, ct))
             {
@@ -121,28 +153,12 @@ public sealed class InboundProcessor(
             {
                 await Outbox.AddAsync(db, item.Channel, item.ReplyAddress, replies[i], $"reply:{item.Key}:{i}", time, ct);
             }
-            return await db.InboundMessages.Where(m => m.Key == item.Key).HeldWith(lease.Token).ExecuteUpdateAsync(s => s
+            return await db.InboundMessages.Where(m => m.Key == item.Key).HeldWith(held).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, WorkStatus.Done)
                 .SetProperty(m => m.CompletedAt, time.GetUtcNow())
                 .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
                 .SetProperty(m => m.LastError, (string?)null), ct) == 1;
         }, CancellationToken.None);
-        writes.Completed(kept);
-        if (kept)
-        {
-            metrics.InboundProcessed(item.Channel, "done");
-            outboxSignal.Notify();
-        }
-        else if (writes.Conflict)
-        {
-            // The conversation moved on in another instance meanwhile: run the turn again on its state.
-            await FailAsync(item, lease.Token, new StateConflictException(turn.ConversationKey));
-        }
-        else
-        {
-            logger.LogWarning("Inbound turn {Key} finished after its lease was taken over; its result is discarded", item.Key);
-        }
-    }
 
     private async Task FailAsync(InboundMessage item, DateTimeOffset held, Exception e)
     {

@@ -48,7 +48,9 @@ public sealed class TwoInstanceTests
         })));
 
         Assert.Equal(30, numbers.Distinct().Count());
-        Assert.Equal(60, counterA.Turns + counterB.Turns); // each message processed once across both
+        // Each message's effects stored once across both; a turn that lost a race for its conversation's state to the
+        // other instance was stored by neither and run again.
+        Assert.True(counterA.Turns + counterB.Turns >= 60);
         var delivered = a.Sender.Delivered.Concat(b.Sender.Delivered).ToList();
         Assert.Equal(delivered.Count, delivered.Select(d => d.IdempotencyKey).Distinct().Count());
         Assert.Equal(60 + 30, delivered.Count); // one reply per message + one department post per ticket
@@ -67,7 +69,9 @@ public sealed class TwoInstanceTests
     private static InboundTurn Turn(string conversation, string text) =>
         new("test", conversation, "u-" + conversation, null, text, null, "zh-CN", DateTimeOffset.UnixEpoch);
 
-    /// <summary>Counts the turns of each conversation in its persisted state, retrying on optimistic-concurrency conflicts.</summary>
+    /// <summary>Counts the turns of each conversation in its persisted state, retrying on optimistic-concurrency conflicts
+    /// (when the channel stores the turn's writes with its own commit, a conflict shows there and the channel runs the
+    /// turn again).</summary>
     private sealed class CountingBot : ITurnHandler
     {
         private int _turns;

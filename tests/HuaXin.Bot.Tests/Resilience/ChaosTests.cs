@@ -1,9 +1,10 @@
-using System.Diagnostics;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using HuaXin.Bot.Tests.Support;
+using Xunit.Abstractions;
 
 namespace HuaXin.Bot.Tests.Resilience;
 
@@ -11,7 +12,7 @@ namespace HuaXin.Bot.Tests.Resilience;
 /// Connector failing 30% of calls (some only after longer than the lease) and every core kept busy by other processes:
 /// every acknowledged message is answered, and an answer reaches the channel a second time only when a kill came
 /// between (the service died after the channel took it and before recording that).</summary>
-public sealed class ChaosTests
+public sealed class ChaosTests(ITestOutputHelper output)
 {
     private const int Messages = 300;
     private const int Concurrency = 6;
@@ -121,6 +122,7 @@ public sealed class ChaosTests
             .ToList();
         Assert.True(unexplained.Count == 0, $"{unexplained.Count} answers accepted twice without a kill between: {string.Join(", ", unexplained)}");
         var repeated = connector.AcceptedByKey.Count(kv => kv.Value.Count > 1);
+        output.WriteLine($"{acknowledged.Count} acknowledged, {connector.AcceptedByKey.Count} answered, {connector.Failures} injected failures, {kills} kills, {repeated} answers accepted twice (each across a kill)");
         Assert.True(repeated <= Kills, $"{repeated} answers accepted more than once across {Kills} kills");
     }
 
