@@ -68,22 +68,11 @@ public sealed class InboundProcessor(
         return claimed;
     }
 
-    private async Task<DateTimeOffset?> TryClaimAsync(string key, CancellationToken cancellationToken)
-    {
-        DateTimeOffset? token = null;
-        await groupCommit.WriteAsync(async (db, ct) =>
-            (token = await db.InboundMessages.Where(m => m.Key == key).TryClaimAsync(time.GetUtcNow(), _options.Lease, ct)) is not null, cancellationToken);
-        return token;
-    }
+    private Task<DateTimeOffset?> TryClaimAsync(string key, CancellationToken cancellationToken) =>
+        groupCommit.ClaimAsync(db => db.InboundMessages.Where(m => m.Key == key), time, _options.Lease, cancellationToken);
 
-    private Task<DateTimeOffset?> RenewAsync(string key, DateTimeOffset held)
-    {
-        DateTimeOffset? token = null;
-        return groupCommit.WriteAsync(async (db, ct) =>
-                (token = await db.InboundMessages.Where(m => m.Key == key).TryRenewAsync(held, time.GetUtcNow(), _options.Lease, ct)) is not null,
-            CancellationToken.None)
-            .ContinueWith(_ => token, TaskScheduler.Default);
-    }
+    private Task<DateTimeOffset?> RenewAsync(string key, DateTimeOffset held) =>
+        groupCommit.RenewAsync(db => db.InboundMessages.Where(m => m.Key == key), held, time, _options.Lease);
 
     private async Task ProcessAsync(string key, DateTimeOffset token, CancellationToken cancellationToken)
     {

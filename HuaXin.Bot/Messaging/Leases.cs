@@ -41,6 +41,24 @@ internal static class Leases
         return rows == 1 ? token : null;
     }
 
+    /// <summary><see cref="TryClaimAsync{T}"/> through the shared commit; the token, or null.</summary>
+    public static async Task<DateTimeOffset?> ClaimAsync<T>(this GroupCommit commit, Func<HuaXinDbContext, IQueryable<T>> item, TimeProvider time, TimeSpan lease, CancellationToken cancellationToken)
+        where T : class, ILeasedWork
+    {
+        DateTimeOffset? token = null;
+        await commit.WriteAsync(async (db, ct) => (token = await item(db).TryClaimAsync(time.GetUtcNow(), lease, ct)) is not null, cancellationToken);
+        return token;
+    }
+
+    /// <summary><see cref="TryRenewAsync{T}"/> through the shared commit; the new token, or null when the lease was lost.</summary>
+    public static async Task<DateTimeOffset?> RenewAsync<T>(this GroupCommit commit, Func<HuaXinDbContext, IQueryable<T>> item, DateTimeOffset held, TimeProvider time, TimeSpan lease)
+        where T : class, ILeasedWork
+    {
+        DateTimeOffset? token = null;
+        await commit.WriteAsync(async (db, ct) => (token = await item(db).TryRenewAsync(held, time.GetUtcNow(), lease, ct)) is not null, CancellationToken.None);
+        return token;
+    }
+
     /// <summary>The rows of <paramref name="items"/> still held with <paramref name="token"/>: what a completing
     /// worker may change.</summary>
     public static IQueryable<T> HeldWith<T>(this IQueryable<T> items, DateTimeOffset token) where T : class, ILeasedWork =>

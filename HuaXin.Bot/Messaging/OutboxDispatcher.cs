@@ -52,21 +52,11 @@ public sealed class OutboxDispatcher(
         return claimed;
     }
 
-    private async Task<DateTimeOffset?> TryClaimAsync(long id, CancellationToken cancellationToken)
-    {
-        DateTimeOffset? token = null;
-        await groupCommit.WriteAsync(async (db, ct) =>
-            (token = await db.OutboxMessages.Where(m => m.Id == id).TryClaimAsync(time.GetUtcNow(), _options.Lease, ct)) is not null, cancellationToken);
-        return token;
-    }
+    private Task<DateTimeOffset?> TryClaimAsync(long id, CancellationToken cancellationToken) =>
+        groupCommit.ClaimAsync(db => db.OutboxMessages.Where(m => m.Id == id), time, _options.Lease, cancellationToken);
 
-    private async Task<DateTimeOffset?> RenewAsync(long id, DateTimeOffset held)
-    {
-        DateTimeOffset? token = null;
-        await groupCommit.WriteAsync(async (db, ct) =>
-            (token = await db.OutboxMessages.Where(m => m.Id == id).TryRenewAsync(held, time.GetUtcNow(), _options.Lease, ct)) is not null, CancellationToken.None);
-        return token;
-    }
+    private Task<DateTimeOffset?> RenewAsync(long id, DateTimeOffset held) =>
+        groupCommit.RenewAsync(db => db.OutboxMessages.Where(m => m.Id == id), held, time, _options.Lease);
 
     /// <summary>Sends while holding the lease (renewed as the send takes time; the send is cancelled if the lease is
     /// lost), then records the outcome only if the lease is still this worker's.</summary>
