@@ -141,10 +141,11 @@ measure() { # label server conc script [script args]
   shift 4
   local args=()
   [ $# -gt 0 ] && args=(-- "$@")
-  wrk -t"$threads" -c"$conc" -d"${warmup}s" -s "$script" "${url[$server]}" "${args[@]}" >/dev/null
+  # A slow answer is latency, not an error: wrk's own 2 s timeout would count it as one.
+  wrk -t"$threads" -c"$conc" -d"${warmup}s" --timeout 10s -s "$script" "${url[$server]}" "${args[@]}" >/dev/null
   local before out rps p50 p99 errors
   before=$(load)
-  out=$(wrk -t"$threads" -c"$conc" -d"${duration}s" --latency -s "$script" "${url[$server]}" "${args[@]}")
+  out=$(wrk -t"$threads" -c"$conc" -d"${duration}s" --timeout 10s --latency -s "$script" "${url[$server]}" "${args[@]}")
   rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
   p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
   p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
@@ -166,8 +167,8 @@ done
 for s in "${servers[@]:2}"; do
   while read -r id token; do
     page=$(curl -s -H "Authorization: Bearer $token" "${url[$s]}/v3/directline/conversations/$id/activities")
-    all=$(grep -o '"type":"message"' <<<"$page" | wc -l)
-    replies=$(grep -o '"replyToId"' <<<"$page" | wc -l)
+    all=$(grep -o '"type":"message"' <<<"$page" | wc -l || true)
+    replies=$(grep -o '"replyToId"' <<<"$page" | wc -l || true)
     [ "$all" -eq $((2 * replies)) ] || { echo "$s: conversation $id has a post without its reply ($all activities, $replies replies)" >&2; exit 1; }
   done < <(head -n 32 "$work/conversations-$s")
 done
