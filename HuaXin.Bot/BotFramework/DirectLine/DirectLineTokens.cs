@@ -1,7 +1,9 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
 
 namespace HuaXin.Bot.BotFramework.DirectLine;
 
@@ -23,9 +25,19 @@ public enum TokenCheck
     Expired,
 }
 
-/// <summary>Issues and checks service-signed tokens: base64url(JSON claims) "." base64url(HMAC-SHA256 of the claims).</summary>
-public sealed class DirectLineTokens(DirectLineSigningKeyProvider keys, TimeProvider time)
+/// <summary>Issues and checks service-signed JWTs (HS256) shaped like Azure's Direct Line tokens: <c>conv</c> names the
+/// conversation and <c>user</c> the user, which Web Chat reads as its user id; <c>bot</c>, <c>nbf</c>, <c>exp</c>,
+/// <c>iss</c>. The audience says what the token is for, so a stream token is never accepted as a conversation token.</summary>
+public sealed class DirectLineTokens(DirectLineSigningKeyProvider keys, IOptions<DirectLineOptions> options, TimeProvider time)
 {
+    private const string Issuer = "huaxin-bot/directline";
+    private const string ConversationAudience = "directline";
+    private const string StreamAudience = "directline-stream";
+    private const int MaxTokenLength = 4096;
+
+    /// <summary>The only header this service writes or accepts: anything else (alg "none", RS256, …) is refused as is.</summary>
+    private static readonly string Header = Base64Url.EncodeToString("""{"alg":"HS256","typ":"JWT"}"""u8);
+
     /// <summary>A grant of <paramref name="lifetime"/> from now, to pass to <see cref="IssueAsync"/>.</summary>
     public DirectLineToken Grant(TokenPurpose purpose, string conversationId, string userId, string? userName, TimeSpan lifetime) =>
         new(purpose, conversationId, userId, userName, time.GetUtcNow().Add(lifetime));
@@ -33,54 +45,65 @@ public sealed class DirectLineTokens(DirectLineSigningKeyProvider keys, TimeProv
     public async Task<string> IssueAsync(DirectLineToken grant, CancellationToken cancellationToken)
     {
         var claims = new Claims(
-            grant.Purpose == TokenPurpose.Stream ? "stream" : "conv",
+            Issuer,
+            grant.Purpose == TokenPurpose.Stream ? StreamAudience : ConversationAudience,
+            options.Value.BotId,
             grant.ConversationId,
             grant.UserId,
             grant.UserName,
+            time.GetUtcNow().ToUnixTimeSeconds(),
             grant.ExpiresAt.ToUnixTimeSeconds());
-        var payload = JsonSerializer.SerializeToUtf8Bytes(claims, TokenJsonContext.Default.Claims);
-        var signature = HMACSHA256.HashData(await keys.GetKeyAsync(cancellationToken), payload);
-        return $"{Base64Url.EncodeToString(payload)}.{Base64Url.EncodeToString(signature)}";
+        var signed = $"{Header}.{Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(claims, TokenJsonContext.Default.Claims))}";
+        var signature = HMACSHA256.HashData(await keys.GetKeyAsync(cancellationToken), Encoding.ASCII.GetBytes(signed));
+        return $"{signed}.{Base64Url.EncodeToString(signature)}";
     }
 
     public async Task<(TokenCheck Check, DirectLineToken? Token)> ValidateAsync(string token, CancellationToken cancellationToken)
     {
-        var dot = token.IndexOf('.');
-        if (dot <= 0 || token.Length > 4096)
+        var lastDot = token.LastIndexOf('.');
+        if (token.Length > MaxTokenLength || !token.StartsWith(Header + ".", StringComparison.Ordinal) || lastDot <= Header.Length)
         {
             return (TokenCheck.Invalid, null);
         }
         byte[] payload, signature;
         try
         {
-            payload = Base64Url.DecodeFromChars(token.AsSpan(0, dot));
-            signature = Base64Url.DecodeFromChars(token.AsSpan(dot + 1));
+            payload = Base64Url.DecodeFromChars(token.AsSpan(Header.Length + 1, lastDot - Header.Length - 1));
+            signature = Base64Url.DecodeFromChars(token.AsSpan(lastDot + 1));
         }
         catch (FormatException)
         {
             return (TokenCheck.Invalid, null);
         }
-        var expected = HMACSHA256.HashData(await keys.GetKeyAsync(cancellationToken), payload);
+        var expected = HMACSHA256.HashData(await keys.GetKeyAsync(cancellationToken), Encoding.ASCII.GetBytes(token, 0, lastDot));
         if (!CryptographicOperations.FixedTimeEquals(expected, signature))
         {
             return (TokenCheck.Invalid, null);
         }
         // Signed by us, so well-formed; a null here would mean a key compromise, which deserves an exception.
         var claims = JsonSerializer.Deserialize(payload, TokenJsonContext.Default.Claims)!;
-        var parsed = new DirectLineToken(
-            claims.Purpose == "stream" ? TokenPurpose.Stream : TokenPurpose.Conversation,
-            claims.ConversationId,
-            claims.UserId,
-            claims.UserName,
-            DateTimeOffset.FromUnixTimeSeconds(claims.ExpiresAt));
+        TokenPurpose? purpose = claims.Audience switch
+        {
+            ConversationAudience => TokenPurpose.Conversation,
+            StreamAudience => TokenPurpose.Stream,
+            _ => null,
+        };
+        if (claims.Issuer != Issuer || purpose is null)
+        {
+            return (TokenCheck.Invalid, null);
+        }
+        var parsed = new DirectLineToken(purpose.Value, claims.Conversation, claims.User, claims.Name, DateTimeOffset.FromUnixTimeSeconds(claims.ExpiresAt));
         return (parsed.ExpiresAt <= time.GetUtcNow() ? TokenCheck.Expired : TokenCheck.Valid, parsed);
     }
 
     internal sealed record Claims(
-        [property: JsonPropertyName("p")] string Purpose,
-        [property: JsonPropertyName("c")] string ConversationId,
-        [property: JsonPropertyName("u")] string UserId,
-        [property: JsonPropertyName("n")] string? UserName,
+        [property: JsonPropertyName("iss")] string Issuer,
+        [property: JsonPropertyName("aud")] string Audience,
+        [property: JsonPropertyName("bot")] string Bot,
+        [property: JsonPropertyName("conv")] string Conversation,
+        [property: JsonPropertyName("user")] string User,
+        [property: JsonPropertyName("name")] string? Name,
+        [property: JsonPropertyName("nbf")] long NotBefore,
         [property: JsonPropertyName("exp")] long ExpiresAt);
 }
 

@@ -1,5 +1,9 @@
 using System.Net;
+using HuaXin.Bot.BotFramework.DirectLine;
 using HuaXin.Bot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace HuaXin.Bot.Tests.DirectLine;
 
@@ -68,14 +72,54 @@ public sealed class DirectLineTokenTests
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    /// <summary>Web Chat reads the user id from the token's <c>user</c> claim, as with Azure's Direct Line: the token must
+    /// be a JWT a standard library accepts.</summary>
+    [Fact]
+    public async Task A_page_token_is_a_standard_jwt_naming_the_user_and_the_conversation()
+    {
+        await using var host = new DirectLineHost();
+        var session = await host.StartAsync();
+        var key = await host.Services.GetRequiredService<DirectLineSigningKeyProvider>().GetKeyAsync(CancellationToken.None);
+
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(session.Token, new TokenValidationParameters
+        {
+            ValidIssuer = "huaxin-bot/directline",
+            ValidAudience = "directline",
+            IssuerSigningKey = new SymmetricSecurityKey(key),
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        });
+
+        Assert.True(result.IsValid, result.Exception?.Message);
+        var jwt = (JsonWebToken)result.SecurityToken;
+        Assert.Equal(session.UserId, jwt.GetClaim("user").Value);
+        Assert.Equal(session.ConversationId, jwt.GetClaim("conv").Value);
+        Assert.Equal("huaxin-bot", jwt.GetClaim("bot").Value);
+        Assert.StartsWith("dl_", session.UserId);
+    }
+
+    [Theory]
+    [InlineData("""{"alg":"none","typ":"JWT"}""")]
+    [InlineData("""{"alg":"HS512","typ":"JWT"}""")]
+    public async Task A_token_with_another_header_gets_401(string header)
+    {
+        await using var host = new DirectLineHost();
+        var session = await host.StartAsync();
+        var parts = session.Token.Split('.');
+        var other = $"{System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(header))}.{parts[1]}.{parts[2]}";
+
+        var response = await host.PostMessageAsync(session with { Token = other }, "换个算法");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
     [Fact]
     public async Task A_token_whose_claims_were_edited_gets_401()
     {
         await using var host = new DirectLineHost();
         var session = await host.StartAsync();
         var parts = session.Token.Split('.');
-        var claims = System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(parts[0]));
-        var forged = System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(claims.Replace(session.UserId, "dl_victim"))) + "." + parts[1];
+        var claims = System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(parts[1]));
+        var forged = $"{parts[0]}.{System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(claims.Replace(session.UserId, "dl_victim")))}.{parts[2]}";
 
         var response = await host.PostMessageAsync(session with { Token = forged }, "冒充");
 
@@ -101,7 +145,7 @@ public sealed class DirectLineTokenTests
         using var client = host.CreateClient();
         var page = await DirectLineHost.ReadJsonAsync(await client.PostAsync("/api/webchat/token", null));
         var token = page["token"]!.GetValue<string>();
-        var conversationId = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(token.Split('.')[0])))!["c"]!.GetValue<string>();
+        var conversationId = page["conversationId"]!.GetValue<string>();
 
         var response = await host.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/activities", token);
 
