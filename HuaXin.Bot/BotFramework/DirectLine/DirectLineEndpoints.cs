@@ -56,7 +56,7 @@ public static class DirectLineEndpoints
         {
             return invalid;
         }
-        var grant = tokens.Grant(TokenPurpose.Conversation, NewId(16), user?.Id ?? NewUserId(), user?.Name, options.Value.TokenLifetime);
+        var grant = tokens.Grant(TokenPurpose.Conversation, NewId(16), user?.Id ?? FamilyDevices.NewUserId(), user?.Name, options.Value.TokenLifetime);
         return Json(new Conversation(grant.ConversationId, await tokens.IssueAsync(grant, ct), Seconds(options.Value.TokenLifetime), null));
     }
 
@@ -89,7 +89,7 @@ public static class DirectLineEndpoints
             {
                 return invalid;
             }
-            grant = tokens.Grant(TokenPurpose.Conversation, NewId(16), body.User?.Id ?? NewUserId(), body.User?.Name, options.Value.TokenLifetime);
+            grant = tokens.Grant(TokenPurpose.Conversation, NewId(16), body.User?.Id ?? FamilyDevices.NewUserId(), body.User?.Name, options.Value.TokenLifetime);
             token = await tokens.IssueAsync(grant, ct);
         }
         else
@@ -202,13 +202,18 @@ public static class DirectLineEndpoints
         return Results.Empty;
     }
 
-    /// <summary>For the family web page: a token for a new conversation and a new anonymous user. No secret reaches the
-    /// browser, and no database work is done until the page actually starts the conversation.</summary>
-    private static async Task<IResult> WebChatTokenAsync(HttpResponse response, DirectLineTokens tokens, IOptions<DirectLineOptions> options, CancellationToken ct)
+    /// <summary>For the family web page: a token for this browser's lasting user (<see cref="FamilyDevices"/>, a new one on
+    /// the first visit) and the conversation it last spoke in, so earlier messages and the notices sent since are there
+    /// again. No secret reaches the browser; one indexed read, and nothing is written until the page starts talking.</summary>
+    private static async Task<IResult> WebChatTokenAsync(HttpContext context, FamilyDevices devices, DirectLineTokens tokens, IOptions<DirectLineOptions> options, CancellationToken ct)
     {
-        var grant = tokens.Grant(TokenPurpose.Conversation, NewId(16), NewUserId(), null, options.Value.TokenLifetime);
-        response.Headers.CacheControl = "no-store";
-        return Json(new WebChatToken(await tokens.IssueAsync(grant, ct), grant.UserId, Seconds(options.Value.TokenLifetime)));
+        var userId = devices.Read(context.Request);
+        var conversationId = userId is null ? null : await devices.LastConversationAsync(userId, ct);
+        userId ??= FamilyDevices.NewUserId();
+        devices.Write(context, userId);
+        var grant = tokens.Grant(TokenPurpose.Conversation, conversationId ?? NewId(16), userId, null, options.Value.TokenLifetime);
+        context.Response.Headers.CacheControl = "no-store";
+        return Json(new WebChatToken(grant.ConversationId, await tokens.IssueAsync(grant, ct), grant.UserId, Seconds(options.Value.TokenLifetime), Resume: conversationId is not null));
     }
 
     private static async Task<(DirectLineToken? Token, IResult? Failure)> AuthorizeConversationAsync(
@@ -239,8 +244,6 @@ public static class DirectLineEndpoints
 
     private static string NewId(int bytes) => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(bytes));
 
-    /// <summary>Direct Line's convention for user ids the service made up.</summary>
-    private static string NewUserId() => "dl_" + NewId(12);
 
     /// <summary>Direct Line bodies omit absent fields rather than sending nulls.</summary>
     private static IResult Json<T>(T value, int status = StatusCodes.Status200OK) => Results.Json(value, BotJson.Options, statusCode: status);
@@ -253,5 +256,6 @@ public static class DirectLineEndpoints
 
     private sealed record Conversation(string ConversationId, string Token, [property: JsonPropertyName("expires_in")] int ExpiresIn, string? StreamUrl);
 
-    private sealed record WebChatToken(string Token, string UserId, [property: JsonPropertyName("expires_in")] int ExpiresIn);
+    /// <param name="Resume">The conversation was used before: the page opens it at once to show what is there.</param>
+    private sealed record WebChatToken(string ConversationId, string Token, string UserId, [property: JsonPropertyName("expires_in")] int ExpiresIn, bool Resume);
 }

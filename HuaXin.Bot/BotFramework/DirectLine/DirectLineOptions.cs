@@ -23,6 +23,11 @@ public sealed class DirectLineOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
     public TimeSpan StreamTokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long the family page's device identity (an HttpOnly cookie) lasts after the last visit; every visit
+    /// renews it. Browsers keep a cookie at most 400 days.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "400.00:00:00")]
+    public TimeSpan DeviceLifetime { get; set; } = TimeSpan.FromDays(400);
+
     /// <summary>Largest accepted activity body in bytes.</summary>
     [Range(1024, 1024 * 1024)]
     public int MaxActivityBytes { get; set; } = 64 * 1024;

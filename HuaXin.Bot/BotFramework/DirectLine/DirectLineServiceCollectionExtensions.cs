@@ -17,6 +17,7 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineSigningKeyProvider>();
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineAuthorizer>();
+        services.AddSingleton<FamilyDevices>();
         services.AddSingleton<DirectLineNotifier>();
         services.AddSingleton<DirectLineStore>();
         services.AddSingleton<DirectLineStream>();
