@@ -21,6 +21,9 @@ switch (args.FirstOrDefault())
 }
 
 var builder = WebApplication.CreateBuilder(args);
+// wwwroot, its build-time gzip/Brotli copies and Chart.js from npm, also when the build output runs outside Development
+// (scripts, benchmarks); a published app has no such manifest and serves its own wwwroot.
+builder.WebHost.UseStaticWebAssets();
 builder.AddHuaXinServices();
 
 var app = builder.Build();

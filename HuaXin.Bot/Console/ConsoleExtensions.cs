@@ -94,7 +94,7 @@ public static class ConsoleExtensions
         }));
         app.MapGet("/console", () => Results.Redirect("/console/tickets")).ExcludeFromDescription();
         app.MapDingTalkLogin();
-        app.MapRazorPages();
+        app.MapRazorPages().WithStaticAssets();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HuaXin.Bot.Dialogs.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -6,50 +7,86 @@ using static Microsoft.Playwright.Assertions;
 
 namespace HuaXin.Bot.E2E;
 
-/// <summary>A family member on a phone: opens 在线咨询, asks a policy question, files a request, gets its number and
-/// still sees it after reloading the page.</summary>
-public sealed class FamilyPageTests(ITestOutputHelper output)
+/// <summary>A family member on a phone: the page greets and shows the emergency numbers at once, a tapped example is
+/// answered with its source, a request gets its number, and the same phone — a reload, a second tab — still has it.</summary>
+public sealed partial class FamilyPageTests(ITestOutputHelper output)
 {
+    private static readonly BrowserNewContextOptions Phone = new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, Locale = "zh-CN" };
+
     [ChromiumFact]
-    public async Task A_family_member_gets_a_cited_answer_and_files_a_request_from_a_phone()
+    public async Task The_page_greets_with_tappable_examples_and_shows_the_emergency_numbers_on_a_phone()
+    {
+        Assert.True(Chromium.Missing() is null, Chromium.Missing());
+        await using var host = new FamilyPageHost();
+        var baseUrl = host.Start();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await (await browser.NewContextAsync(Phone)).NewPageAsync();
+        var problems = Watch(page);
+        SetDefaultExpectTimeout(60_000);
+
+        await page.GotoAsync(baseUrl);
+        var emergency = page.Locator("#emergency");
+        await Expect(emergency).ToBeVisibleAsync();
+        await Expect(emergency).ToBeInViewportAsync();
+        await Expect(emergency.GetByRole(AriaRole.Link, new() { Name = "120" })).ToHaveAttributeAsync("href", "tel:120");
+        await Expect(emergency.GetByRole(AriaRole.Link, new() { Name = "110" })).ToHaveAttributeAsync("href", "tel:110");
+        var transcript = page.Locator("#transcript");
+        await Expect(transcript).ToContainTextAsync("您好");
+        var example = transcript.GetByRole(AriaRole.Button, new() { Name = "困难帮扶有啥条件" });
+        await Expect(example).ToBeVisibleAsync();
+
+        await example.TapAsync();
+
+        await Expect(transcript.Locator(".message.bot").Nth(1)).ToContainTextAsync("《");
+        Assert.Empty(problems);
+    }
+
+    [ChromiumFact]
+    public async Task A_request_filed_on_a_phone_is_listed_again_after_a_reload_and_in_a_second_tab_but_not_on_another_phone()
     {
         Assert.True(Chromium.Missing() is null, Chromium.Missing());
         await using var host = new FamilyPageHost();
         var baseUrl = host.Start();
         Assert.True(host.Services.GetService<ITurnHandler>() is not null, "HostingExtensions registers no ITurnHandler: the page needs the real bot.");
-
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
-        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, Locale = "zh-CN" });
-        var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") problems.Add(message.Text); };
-        page.PageError += (_, error) => problems.Add(error);
-        page.RequestFailed += (_, request) => problems.Add($"{request.Url}: {request.Failure}");
-        page.Response += (_, response) => { if (response.Status >= 400) problems.Add($"{response.Url}: {response.Status}"); };
-        // Waits, not timing assertions: the first answer includes the bundle load and the knowledge search.
+        var phone = await browser.NewContextAsync(Phone);
+        var page = await phone.NewPageAsync();
+        var problems = Watch(page);
+        // Waits, not timing assertions: the first answer includes the knowledge search on a busy machine.
         SetDefaultExpectTimeout(60_000);
         var screenshot = Path.Combine(Chromium.ResultsDirectory(), "family-page.png");
 
         try
         {
             await page.GotoAsync(baseUrl);
-            await Expect(page.GetByText("山东华新建筑工程集团 · 职工家庭服务")).ToBeVisibleAsync();
-            var sendBox = page.Locator("[data-id='webchat-sendbox-input']");
-            var transcript = page.Locator(".webchat__basic-transcript");
-
-            await SendAsync(sendBox, transcript, "申请困难帮扶需要准备哪些证明材料？");
-            await Expect(transcript).ToContainTextAsync("《");
-
-            await SendAsync(sendBox, transcript, "俺娘一个人在章丘老家 想找人明天上午去看看 电话138 0531 2266");
+            var transcript = page.Locator("#transcript");
+            await SendAsync(page, "俺娘一个人在章丘老家 想找人明天上午去看看 电话138 0531 2266");
             await Expect(transcript).ToContainTextAsync("请核对");
-            await page.Locator(".ac-adaptiveCard").Last.GetByRole(AriaRole.Button, new() { Name = "确认" }).ClickAsync();
+            await transcript.Locator(".card").Last.GetByRole(AriaRole.Button, new() { Name = "确认" }).ClickAsync();
             await Expect(transcript).ToContainTextAsync("HX-");
+            var number = TicketNumber().Match(await transcript.InnerTextAsync()).Value;
 
-            // A reload (or a phone waking the page) comes back to the same conversation, number included.
+            // A reload (or the phone waking the page) comes back to the same conversation, number included.
             await page.ReloadAsync();
-            await Expect(transcript).ToContainTextAsync("HX-");
-            await SendAsync(sendBox, transcript, "我的诉求");
+            await Expect(transcript).ToContainTextAsync(number);
+
+            // A second tab of the same phone: same cookies, same family member.
+            var tab = await phone.NewPageAsync();
+            problems.AddRange(Watch(tab));
+            await tab.GotoAsync(baseUrl);
+            await Expect(tab.Locator("#transcript")).ToContainTextAsync(number);
+            var answers = tab.Locator("#transcript .message.bot");
+            var before = await answers.CountAsync();
+            await SendAsync(tab, "我的诉求");
+            await Expect(answers.Nth(before)).ToContainTextAsync(number);
+
+            // Another phone is someone else.
+            var stranger = await (await browser.NewContextAsync(Phone)).NewPageAsync();
+            await stranger.GotoAsync(baseUrl);
+            await SendAsync(stranger, "我的诉求");
+            await Expect(stranger.Locator("#transcript .message.bot").Last).ToContainTextAsync("还没有提交过诉求");
         }
         finally
         {
@@ -60,12 +97,24 @@ public sealed class FamilyPageTests(ITestOutputHelper output)
         Assert.Empty(problems);
     }
 
-    /// <summary>Types like a person (key by key, then Enter) and waits until the message shows as sent in the transcript.</summary>
-    private static async Task SendAsync(ILocator sendBox, ILocator transcript, string text)
+    /// <summary>Types like a person (key by key, then Enter) and waits until the message shows as sent.</summary>
+    private static async Task SendAsync(IPage page, string text)
     {
-        await Expect(sendBox).ToBeEditableAsync();
-        await sendBox.PressSequentiallyAsync(text);
-        await sendBox.PressAsync("Enter");
-        await Expect(transcript).ToContainTextAsync(text);
+        var input = page.Locator("#input");
+        await Expect(input).ToBeEditableAsync();
+        await input.PressSequentiallyAsync(text);
+        await input.PressAsync("Enter");
+        await Expect(page.Locator("#transcript .message.user:not(.pending)").Last).ToHaveTextAsync(text);
     }
+
+    private static List<string> Watch(IPage page)
+    {
+        var problems = Chromium.CollectProblems(page);
+        page.RequestFailed += (_, request) => problems.Add($"{request.Url}: {request.Failure}");
+        page.Response += (_, response) => { if (response.Status >= 400) problems.Add($"{response.Url}: {response.Status}"); };
+        return problems;
+    }
+
+    [GeneratedRegex(@"HX-\d{8}-\d{4,6}")]
+    private static partial Regex TicketNumber();
 }
