@@ -43,6 +43,17 @@ public sealed class FamilyLink
     public DateTimeOffset LinkedAt { get; set; }
 }
 
+/// <summary>Another phone or browser of the same family member, linked by a ticket number and the phone's last four
+/// digits: it sees what <see cref="OwnerUserId"/> (the identity that filed the ticket) sees, and the other way round.</summary>
+public sealed class DeviceLink
+{
+    public long Id { get; set; }
+    public required string Channel { get; set; }
+    public required string UserId { get; set; }
+    public required string OwnerUserId { get; set; }
+    public DateTimeOffset LinkedAt { get; set; }
+}
+
 /// <summary>A short-lived, single-use code a worker hands to a family member to link them.</summary>
 public sealed class BindingCode
 {
@@ -72,6 +83,18 @@ internal sealed class FamilyLinkConfiguration : IEntityTypeConfiguration<FamilyL
     {
         e.HasIndex(l => new { l.Channel, l.UserId }).IsUnique();
         e.HasIndex(l => l.WorkerId);
+    }
+}
+
+internal sealed class DeviceLinkConfiguration : IEntityTypeConfiguration<DeviceLink>
+{
+    public void Configure(EntityTypeBuilder<DeviceLink> e)
+    {
+        e.HasIndex(l => new { l.Channel, l.UserId }).IsUnique();
+        e.HasIndex(l => new { l.Channel, l.OwnerUserId });
+        e.Property(l => l.Channel).HasMaxLength(32);
+        e.Property(l => l.UserId).HasMaxLength(128);
+        e.Property(l => l.OwnerUserId).HasMaxLength(128);
     }
 }
 

@@ -32,20 +32,48 @@ public static class FamilyIdentities
         };
     }
 
-    /// <summary>The id of the worker whose family this identity belongs to, or null.</summary>
+    /// <summary>The id of the worker whose family this identity belongs to, or null. A phone linked to another one with a
+    /// ticket number (<see cref="DeviceLink"/>) belongs where that one does.</summary>
     public static async Task<long?> FamilyOfAsync(HuaXinDbContext db, string channel, string userId, CancellationToken ct)
     {
         if (await FindWorkerAsync(db, channel, userId, ct) is { } worker)
         {
             return worker.Id;
         }
-        return await db.Set<FamilyLink>().Where(l => l.Channel == channel && l.UserId == userId)
+        var person = await PersonAsync(db, channel, userId, ct);
+        return await db.Set<FamilyLink>().Where(l => l.Channel == channel && person.Contains(l.UserId))
             .Select(l => (long?)l.WorkerId).FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>Whether two identities belong to the same family.</summary>
+    /// <summary>Every identity whose requests this one sees, as "channel:userId": its own, its other linked phones', and
+    /// its family's. Requester-side lists and checks ("我的诉求", 补充/撤回/评价, a typed ticket number) go through this.</summary>
+    public static async Task<List<string>> VisibleKeysAsync(HuaXinDbContext db, string channel, string userId, CancellationToken ct)
+    {
+        var keys = (await PersonAsync(db, channel, userId, ct)).Select(u => $"{channel}:{u}").ToList();
+        if (await FamilyOfAsync(db, channel, userId, ct) is { } family)
+        {
+            keys.AddRange(await KeysAsync(db, family, ct));
+        }
+        return keys.Distinct().ToList();
+    }
+
+    /// <summary>Whether <paramref name="channel"/>/<paramref name="userId"/> sees the requests of the other identity.</summary>
     public static async Task<bool> SameFamilyAsync(HuaXinDbContext db, string channel, string userId, string otherChannel, string otherUserId, CancellationToken ct) =>
-        await FamilyOfAsync(db, channel, userId, ct) is { } family && await FamilyOfAsync(db, otherChannel, otherUserId, ct) == family;
+        (await VisibleKeysAsync(db, channel, userId, ct)).Contains($"{otherChannel}:{otherUserId}");
+
+    /// <summary>The user ids of one person on one channel: the identity that first filed, and the phones linked to it.</summary>
+    private static async Task<List<string>> PersonAsync(HuaXinDbContext db, string channel, string userId, CancellationToken ct)
+    {
+        var links = db.Set<DeviceLink>().AsNoTracking();
+        var owner = await links.Where(l => l.Channel == channel && l.UserId == userId).Select(l => l.OwnerUserId).FirstOrDefaultAsync(ct) ?? userId;
+        var person = await links.Where(l => l.Channel == channel && l.OwnerUserId == owner).Select(l => l.UserId).ToListAsync(ct);
+        person.Add(owner);
+        if (!person.Contains(userId))
+        {
+            person.Add(userId);
+        }
+        return person;
+    }
 
     /// <summary>Every chat identity of a family as "channel:userId": the worker's and the linked members'.</summary>
     public static async Task<List<string>> KeysAsync(HuaXinDbContext db, long workerId, CancellationToken ct)

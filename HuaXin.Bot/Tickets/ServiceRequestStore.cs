@@ -101,11 +101,10 @@ public sealed class ServiceRequestStore(
     public async Task<IReadOnlyList<RequestSummary>> ListByRequesterAsync(string channel, string userId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // A family sees its own requests together: the worker's and those of every member linked to the worker.
-        var family = await FamilyIdentities.FamilyOfAsync(db, channel, userId, cancellationToken);
-        var keys = family is null ? [] : await FamilyIdentities.KeysAsync(db, family.Value, cancellationToken);
+        // A family sees its own requests together: the worker's, every linked member's and their other phones'.
+        var keys = await FamilyIdentities.VisibleKeysAsync(db, channel, userId, cancellationToken);
         return await db.ServiceRequests.AsNoTracking()
-            .Where(r => (r.Channel == channel && r.UserId == userId) || keys.Contains(r.Channel + ":" + r.UserId))
+            .Where(r => keys.Contains(r.Channel + ":" + r.UserId))
             .OrderByDescending(r => r.Id)
             .Take(20)
             .Select(r => new RequestSummary(r.Number, r.Category, r.Department, r.Status, r.CreatedAt))

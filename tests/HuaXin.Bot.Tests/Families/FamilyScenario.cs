@@ -24,11 +24,13 @@ internal sealed partial class FamilyScenario : IAsyncDisposable
     {
         H = h;
         Binding = new FamilyBinding(h.Get<IDbContextFactory<HuaXinDbContext>>(), h.Get<HuaXin.Bot.Security.FailedAttempts>(), Options.Create(new FamilyOptions()), h.Time, NullLogger<FamilyBinding>.Instance);
-        Handler = new FamilyCommandHandler(new TicketCommandHandler(h.Bot, h.Get<TicketService>(), h.Get<StaffDirectory>()), Binding);
+        Recovery = new FamilyRecovery(h.Get<IDbContextFactory<HuaXinDbContext>>(), h.Get<HuaXin.Bot.Security.FailedAttempts>(), Options.Create(new FamilyOptions()), h.Time, NullLogger<FamilyRecovery>.Instance);
+        Handler = new FamilyCommandHandler(new TicketCommandHandler(h.Bot, h.Get<TicketService>(), h.Get<StaffDirectory>()), Binding, Recovery);
     }
 
     public ServiceHarness H { get; }
     public FamilyBinding Binding { get; }
+    public FamilyRecovery Recovery { get; }
     public FamilyCommandHandler Handler { get; }
     public long Zhang { get; private set; }
     public long Li { get; private set; }
@@ -77,6 +79,12 @@ internal sealed partial class FamilyScenario : IAsyncDisposable
     }
 
     public Task<List<FamilyLink>> LinksAsync() => H.QueryAsync(db => db.Set<FamilyLink>().AsNoTracking().ToListAsync());
+
+    public Task<List<DeviceLink>> DeviceLinksAsync() => H.QueryAsync(db => db.Set<DeviceLink>().AsNoTracking().ToListAsync());
+
+    /// <summary>The numbers "我的诉求" lists for this identity.</summary>
+    public async Task<List<string>> RequestsOfAsync(string channel, string userId) =>
+        (await H.Get<IServiceRequestStore>().ListByRequesterAsync(channel, userId, default)).Select(r => r.Number).ToList();
 
     public Task<List<BindingCode>> CodesAsync() => H.QueryAsync(db => db.Set<BindingCode>().AsNoTracking().ToListAsync());
 

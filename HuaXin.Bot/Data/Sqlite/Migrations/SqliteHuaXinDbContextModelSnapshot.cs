@@ -609,6 +609,40 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                     b.ToTable("BindingCode");
                 });
 
+            modelBuilder.Entity("HuaXin.Bot.Families.DeviceLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Channel", "OwnerUserId");
+
+                    b.HasIndex("Channel", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("DeviceLink");
+                });
+
             modelBuilder.Entity("HuaXin.Bot.Families.FamilyLink", b =>
                 {
                     b.Property<long>("Id")
