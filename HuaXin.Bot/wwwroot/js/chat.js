@@ -28,6 +28,9 @@
   var shown = {};           // activity id -> true
   var refreshTimer = null;
   var reconnectDelay = 1000;
+  var socketFailures = 0;   // sockets that closed without ever opening (a proxy that blocks them)
+  var polling = false;      // GET activities instead of a socket
+  var typingTimer = null;
 
   function setStatus(text, isError) {
     statusLine.hidden = !text;
@@ -124,6 +127,7 @@
   // The token expired or was refused: the cookie gets a new one for the same user and conversation.
   function renew() {
     closeStream();
+    polling = false;
     session = null;
     started = false;
     starting = null;
@@ -131,13 +135,15 @@
   }
 
   function openStream(url) {
-    if (!url || !window.WebSocket) {
-      poll();
+    if (!url || !window.WebSocket || socketFailures >= 3) {
+      startPolling();
       return;
     }
     closeStream();
+    var opened = false;
     var ws = new WebSocket(url);
     socket = ws;
+    ws.onopen = function () { opened = true; socketFailures = 0; };
     ws.onmessage = function (event) {
       if (!event.data) return; // keep-alive
       receive(JSON.parse(event.data));
@@ -145,6 +151,7 @@
     ws.onclose = function () {
       if (socket !== ws) return;
       socket = null;
+      if (!opened) socketFailures++;
       retryLater(reconnect);
     };
   }
@@ -160,7 +167,7 @@
 
   // Direct Line's reconnect: a fresh streamUrl that resumes at the watermark.
   function reconnect() {
-    if (!session || !started || socket) return;
+    if (!session || !started || socket || polling) return;
     var url = directLine + '/conversations/' + encodeURIComponent(session.conversationId) + '?watermark=' + encodeURIComponent(watermark);
     request('GET', url, session.token)
       .then(function (conversation) { reconnectDelay = 1000; openStream(conversation.streamUrl); })
@@ -171,14 +178,26 @@
   }
 
   // Without WebSockets: GET activities every two seconds.
-  function poll() {
-    if (!session) return;
+  var pollRound = 0;
+
+  function startPolling() {
+    if (polling) return;
+    polling = true;
+    poll(++pollRound);
+  }
+
+  function poll(round) {
+    if (!session || !polling || round !== pollRound) return;
     var url = directLine + '/conversations/' + encodeURIComponent(session.conversationId) + '/activities?watermark=' + encodeURIComponent(watermark);
     request('GET', url, session.token)
-      .then(function (set) { receive(set); setTimeout(poll, 2000); })
+      .then(function (set) { receive(set); setTimeout(function () { poll(round); }, 2000); })
       .catch(function (error) {
-        if (error.status === 401 || error.status === 403) renew();
-        else setTimeout(poll, 5000);
+        if (error.status === 401 || error.status === 403) {
+          polling = false;
+          renew();
+        } else {
+          setTimeout(function () { poll(round); }, 5000);
+        }
       });
   }
 
@@ -233,7 +252,6 @@
     outbox.shift();
     item.bubble.classList.remove('pending');
     posting = false;
-    if (!socket) poll();
     flush();
   }
 
@@ -306,6 +324,7 @@
 
   function showTyping(on) {
     var typing = transcript.querySelector('.typing');
+    clearTimeout(typingTimer);
     if (on && !typing) {
       typing = paragraph('正在回复…', 'typing');
       transcript.appendChild(typing);
@@ -313,6 +332,8 @@
     } else if (!on && typing) {
       transcript.removeChild(typing);
     }
+    // A turn with no answer (or a lost socket) must not leave "正在回复…" forever.
+    if (on) typingTimer = setTimeout(function () { showTyping(false); }, 30000);
   }
 
   function button(title, onPress, style) {
