@@ -37,10 +37,10 @@ public sealed class KnowledgeUpkeepTests : IAsyncLifetime
     {
         await Upload("hardship.md", KnowledgeFixture.Hardship);
 
-        var change = await Upload("hardship.md", "---\ntitle: 没有编号\n---\n# 正文\n\n内容");
+        var change = await Upload("hardship.md", "---\nid: hardship\nID: other\ntitle: 两个编号\n---\n# 正文\n\n内容");
 
         Assert.False(change.Ok);
-        Assert.Contains("缺少必填字段 id", change.Message);
+        Assert.Contains("大小写", change.Message);
         Assert.Equal(KnowledgeFixture.Hardship, await File.ReadAllTextAsync(Path.Combine(_host.Docs, "hardship.md")));
         Assert.True((await _host.Get<IKnowledgeService>().AskAsync(Question, "worker", default)).Answered);
     }
