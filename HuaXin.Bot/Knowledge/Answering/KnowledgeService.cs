@@ -40,7 +40,6 @@ public sealed class KnowledgeService(
 
         var best = result.Hits[0];
         var related = result.Hits.Skip(1)
-            .Where(h => h.Score >= best.Score * RelatedScoreShare && h.Confident)
             .Take(MaxRelated)
             .Select(AnswerComposer.ToCitation)
             .ToList();

@@ -65,7 +65,7 @@ public sealed class GroundedAnswerTests : IAsyncLifetime
 
     [Theory]
     [InlineData("一次性救助最高10000元。", "no_citation")]
-    [InlineData("一次性救助最高10000元[3]。", "unknown_citation")]
+    [InlineData("一次性救助最高10000元[9]。", "unknown_citation")]
     [InlineData("一次性救助最高3万元[1]。", "unsupported_amount")]
     [InlineData("", "empty")]
     public async Task A_doubtful_answer_is_discarded_for_the_extract(string reply, string reason)
