@@ -13,18 +13,21 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
     /// <summary>Share of the blended score that comes from the lexicon-aware ranking (the rest from plain bigrams).</summary>
     private const double LexiconShare = 0.7;
 
-    public KnowledgeSearchResult Search(string question, int top = 3)
+    public KnowledgeSearchResult Search(string question, int top = 3, string? withinDocId = null)
     {
         var snapshot = store.Current;
         var index = snapshot.Bm25;
         var units = analyzer.Analyze(question, index);
-        var product = index.Score(units, Candidates * ChunksPerClause)
+        // Within one document every clause is a candidate; the corpus-wide search keeps the best few.
+        var wanted = withinDocId is null ? Candidates : index.Chunks.Count;
+        var product = index.Score(units, wanted * ChunksPerClause)
+            .Where(h => withinDocId is null || h.Chunk.DocId == withinDocId)
             .DistinctBy(h => h.Chunk.ClauseKey)
-            .Select(h => h with { Confident = IsConfident(h, index) })
             .ToList();
-        var plain = snapshot.Plain.Search(question, Candidates);
-        var covered = product.Count > 0 && product[0].Confident;
-        var hits = Blend(product, plain).Take(top).ToList();
+        var plain = snapshot.Plain.Search(question, wanted).Where(p => withinDocId is null || p.Clause.DocId == withinDocId).ToList();
+        // Whether to answer is one decision per question, taken on the lexicon-aware best clause.
+        var covered = product.Count > 0 && IsConfident(product[0], index);
+        var hits = Blend(product, plain).Take(top).Select(h => h with { Confident = covered }).ToList();
         return new KnowledgeSearchResult(hits, covered, units);
     }
 

@@ -9,6 +9,7 @@ public sealed class PlainBigramIndex
     private const float B = 0.75f;
 
     private readonly Dictionary<string, (int[] Clauses, float[] Weights)> _postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IndexedChunk> _byKey;
 
     public PlainBigramIndex(IEnumerable<IndexedChunk> chunks)
     {
@@ -26,6 +27,7 @@ public sealed class PlainBigramIndex
             counts.Add(tf);
         }
         Clauses = clauses;
+        _byKey = clauses.ToDictionary(c => c.ClauseKey, StringComparer.Ordinal);
         var lengths = counts.Select(c => c.Values.Sum()).ToArray();
         var average = Math.Max(1f, (float)lengths.DefaultIfEmpty(0).Average());
         var building = new Dictionary<string, (List<int> Clauses, List<float> Weights)>(StringComparer.Ordinal);
@@ -51,6 +53,9 @@ public sealed class PlainBigramIndex
 
     /// <summary>One entry per clause, its chunks' texts joined.</summary>
     public IReadOnlyList<IndexedChunk> Clauses { get; }
+
+    /// <summary>The whole clause a chunk belongs to.</summary>
+    public IndexedChunk? Clause(string clauseKey) => _byKey.GetValueOrDefault(clauseKey);
 
     /// <summary>The best clauses for the question, best first; none when no clause shares a bigram with it.</summary>
     public IReadOnlyList<(IndexedChunk Clause, double Score)> Search(string question, int top)

@@ -49,7 +49,7 @@ public sealed class AskApiTests : IClassFixture<AskApiTests.App>, IDisposable
 
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.False(body.GetProperty("answered").GetBoolean());
-        Assert.Contains("转人工", body.GetProperty("answer").GetString());
+        Assert.Contains("知识库里没有", body.GetProperty("answer").GetString());
     }
 
     [Fact]
