@@ -10,6 +10,10 @@ namespace HuaXin.Bot.Dialogs.Conversation;
 /// 转人工 then gives the service hotline and invites the user to state what they need done, which this bot can take down.</remarks>
 public sealed class KnowledgeDialog(Taxonomy taxonomy, IKnowledgeService knowledge, IFeedbackStore feedback, TimeProvider time)
 {
+    /// <summary>The text of a related-clause suggestion: 《title》 and a clause label, nothing else.</summary>
+    public static bool NamesAClause(string text) =>
+        text.Length <= 80 && text.StartsWith('《') && text.IndexOf('》') is var close && close > 1 && close < text.Length - 1 && !text[(close + 1)..].Any(char.IsWhiteSpace);
+
     public async Task AnswerAsync(DialogTurn turn, string question, CancellationToken cancellationToken)
     {
         var topic = turn.State.LastAnswer is { Answered: true, TopicDocId: { } docId } last

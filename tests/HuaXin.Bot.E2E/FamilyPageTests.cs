@@ -6,8 +6,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace HuaXin.Bot.E2E;
 
-/// <summary>A family member on a phone: opens 在线咨询, asks a policy question, files a request, gets its number and
-/// still sees it after reloading the page.</summary>
+/// <summary>A family member on a phone: opens 在线咨询, asks a policy question and gets the short answer with its
+/// citation and a related question to tap, files a request, gets its number and still sees it after reloading the page.</summary>
 public sealed class FamilyPageTests(ITestOutputHelper output)
 {
     [ChromiumFact]
@@ -39,7 +39,17 @@ public sealed class FamilyPageTests(ITestOutputHelper output)
             var transcript = page.Locator(".webchat__basic-transcript");
 
             await SendAsync(sendBox, transcript, "申请困难帮扶需要准备哪些证明材料？");
-            await Expect(transcript).ToContainTextAsync("《");
+            // The short answer (the clause's own sentence), then where it is from; the whole clause only on demand.
+            var answer = page.Locator(".ac-adaptiveCard").Last;
+            await Expect(answer).ToContainTextAsync("申请帮扶救助须提交以下材料");
+            await Expect(answer).ToContainTextAsync("——《困难职工帮扶救助管理办法》第十条");
+            await Expect(answer.GetByRole(AriaRole.Button, new() { Name = "查看原文" })).ToBeVisibleAsync();
+            // A related clause is a button under the answer; tapping it answers from that clause.
+            var related = page.Locator(".webchat__suggested-action", new() { HasText = "《" }).First;
+            await Expect(related).ToBeVisibleAsync();
+            var relatedText = (await related.InnerTextAsync()).Trim();
+            await related.ClickAsync();
+            await Expect(page.Locator(".ac-adaptiveCard").Last).ToContainTextAsync("——" + relatedText);
 
             await SendAsync(sendBox, transcript, "俺娘一个人在章丘老家 想找人明天上午去看看 电话138 0531 2266");
             await Expect(transcript).ToContainTextAsync("请核对");

@@ -14,7 +14,9 @@ public sealed class DirectLineBotMessages(DirectLineStore store, IOptions<Direct
         string conversationId, string userId, OutboundMessage message, string? replyToId, string idempotencyKey, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return store.AppendAsync(conversationId, idempotencyKey, id => BotJson.Serialize(message.ToActivity(textWithCard: false, recipientId: userId) with
+        // Suggested actions with no "to": a Direct Line conversation has one user, and Web Chat hides actions addressed to
+        // an id it cannot read from our token.
+        return store.AppendAsync(conversationId, idempotencyKey, id => BotJson.Serialize(message.ToActivity(textWithCard: false) with
         {
             Id = id,
             Timestamp = now,

@@ -32,7 +32,8 @@ internal static class AnswerComposer
         {
             text.Append("（接着上一个问题，按《").Append(assumed.Title).Append("》回答）\n");
         }
-        return text.Append(lead).Append("\n——").Append(best.ShortSource).ToString();
+        // A blank line, so a card's markdown does not read the source as part of a list that ends the lead.
+        return text.Append(lead).Append("\n\n——").Append(best.ShortSource).ToString();
     }
 
     /// <summary>The one or two sentences of the clause that share the most specific words with the question, in their

@@ -91,9 +91,10 @@ public sealed class KnowledgeService(
         {
             return null;
         }
+        // Channels fold full-width punctuation ("（三）" arrives as "(三)"): compare normal forms.
+        var asked = TextNormalizer.Normalize(question);
         return snapshot.Plain.Clauses
-            .Where(c => c.Headings.Count > 0 && question == $"《{c.Title}》{c.Headings[^1]}")
-            .FirstOrDefault();
+            .FirstOrDefault(c => c.Headings.Count > 0 && asked == TextNormalizer.Normalize($"《{c.Title}》{c.Headings[^1]}"));
     }
 
     /// <summary>A follow-up starts afresh when it uses a word few documents use (a topic word) that the earlier

@@ -19,7 +19,7 @@ public class AnswerTests
         Assert.True(answer.Answered);
         Assert.StartsWith("一次性救助按困难程度分档发放", answer.Answer);
         Assert.EndsWith("——《困难职工帮扶救助管理办法》第六条", answer.Answer);
-        Assert.Equal(answer.Lead, answer.Answer.Split("\n——")[0]);
+        Assert.Equal(answer.Lead, answer.Answer.Split("\n\n——")[0]);
         var first = answer.Citations[0];
         Assert.Equal("hardship", first.DocId);
         Assert.Equal("《困难职工帮扶救助管理办法》第二章 救助对象和标准 第六条", first.Source);
