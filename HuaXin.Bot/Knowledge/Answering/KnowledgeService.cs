@@ -43,7 +43,9 @@ public sealed class KnowledgeService(
         }
         var result = await search.SearchAsync(question, Top, cancellationToken);
         KnowledgeTopic? assumed = null;
-        if (topic is not null && !NamesAnotherTopic(result.Units, topic.DocId, snapshot.Bm25))
+        // A new topic needs both a topic word the earlier document lacks and a confident answer elsewhere; a rare word
+        // alone ("钱多久能到账") is more often the follow-up's own wording than a new subject.
+        if (topic is not null && !(result.Covered && NamesAnotherTopic(result.Units, topic.DocId, snapshot.Bm25)))
         {
             var within = search.Search(question, Top, topic.DocId);
             if (within.Hits.Count > 0)
@@ -97,8 +99,8 @@ public sealed class KnowledgeService(
             .FirstOrDefault(c => c.Headings.Count > 0 && asked == TextNormalizer.Normalize($"《{c.Title}》{c.Headings[^1]}"));
     }
 
-    /// <summary>A follow-up starts afresh when it uses a word few documents use (a topic word) that the earlier
-    /// document does not; "那需要准备什么材料" only uses words most documents have.</summary>
+    /// <summary>Whether a follow-up uses a word few documents use (a topic word) that the earlier document does not;
+    /// "那需要准备什么材料" only uses words most documents have.</summary>
     private static bool NamesAnotherTopic(IReadOnlyList<QueryUnit> units, string docId, Bm25Index index)
     {
         var documents = index.Chunks.Select(c => c.DocId).Distinct().Count();
