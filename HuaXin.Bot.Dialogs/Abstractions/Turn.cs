@@ -30,7 +30,14 @@ public sealed record Card(
     string Title,
     string? Body,
     IReadOnlyList<CardFact> Facts,
-    IReadOnlyList<CardButton> Buttons);
+    IReadOnlyList<CardButton> Buttons)
+{
+    /// <summary>Longer text shown on demand (an answer's whole clause behind 查看原文).</summary>
+    public CardDetails? Details { get; init; }
+}
+
+/// <param name="Title">What opens it, e.g. 查看原文.</param>
+public sealed record CardDetails(string Title, string Text);
 
 public sealed record CardFact(string Name, string Value);
 

@@ -1,6 +1,6 @@
 namespace HuaXin.Bot.Dialogs.Conversation;
 
-/// <summary>The last policy question answered, and whether it has been rated.</summary>
+/// <summary>The last policy question answered, whether it has been rated, and what it was about.</summary>
 public sealed class AnswerState
 {
     public string Question { get; set; } = "";
@@ -10,4 +10,11 @@ public sealed class AnswerState
     public bool Answered { get; set; }
 
     public bool Rated { get; set; }
+
+    /// <summary>The document and clause the answer came from: the topic a follow-up that names none is read in.</summary>
+    public string? TopicDocId { get; set; }
+
+    public string? TopicTitle { get; set; }
+
+    public string? TopicClause { get; set; }
 }

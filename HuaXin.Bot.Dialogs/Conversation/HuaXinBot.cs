@@ -58,6 +58,12 @@ public sealed class HuaXinBot
             await _intake.ContinueAsync(turn, cancellationToken);
             return;
         }
+        // A tapped related clause ("《困难职工帮扶救助管理办法》第十条") is a policy question, whatever words its title has.
+        if (KnowledgeDialog.NamesAClause(text))
+        {
+            await _knowledge.AnswerAsync(turn, text, cancellationToken);
+            return;
+        }
         if (Phrases.IsGreeting(text))
         {
             turn.Say(Welcome());

@@ -3,34 +3,50 @@ using HuaXin.Bot.Dialogs.Triage;
 
 namespace HuaXin.Bot.Dialogs.Conversation;
 
-/// <summary>Policy questions: answers with citations, 有用/没用 feedback, and the hand-off when the knowledge base has no answer.</summary>
+/// <summary>Policy questions: a short answer with its source and the whole clause behind 查看原文, related clauses as
+/// suggestions, follow-ups read in the last answer's topic, 有用/没用 feedback, and the hand-off when the knowledge base
+/// has no answer.</summary>
 /// <remarks>Unanswered questions are recorded in the feedback store (not helpful, no citations) so the knowledge team sees the gaps;
 /// 转人工 then gives the service hotline and invites the user to state what they need done, which this bot can take down.</remarks>
 public sealed class KnowledgeDialog(Taxonomy taxonomy, IKnowledgeService knowledge, IFeedbackStore feedback, TimeProvider time)
 {
-    private const int FactTextLength = 80;
+    /// <summary>The text of a related-clause suggestion: 《title》 and a clause label, nothing else.</summary>
+    public static bool NamesAClause(string text) =>
+        text.Length <= 80 && text.StartsWith('《') && text.IndexOf('》') is var close && close > 1 && close < text.Length - 1 && !text[(close + 1)..].Any(char.IsWhiteSpace);
 
     public async Task AnswerAsync(DialogTurn turn, string question, CancellationToken cancellationToken)
     {
-        var answer = await knowledge.AskAsync(question, turn.Inbound.UserId, cancellationToken);
+        var topic = turn.State.LastAnswer is { Answered: true, TopicDocId: { } docId } last
+            ? new KnowledgeTopic(docId, last.TopicTitle ?? "", last.TopicClause ?? "")
+            : null;
+        var answer = await knowledge.AskAsync(question, turn.Inbound.UserId, topic, cancellationToken);
+        var best = answer.Citations.FirstOrDefault();
         turn.State.LastAnswer = new AnswerState
         {
             Question = question,
             CitedDocIds = answer.Citations.Select(c => c.DocId).Distinct().ToList(),
             Answered = answer.Answered,
+            TopicDocId = best?.DocId,
+            TopicTitle = best?.Title,
+            TopicClause = best?.Clause,
         };
-        if (answer.Answered)
+        if (answer.Answered && best is not null)
         {
-            var facts = answer.Citations.Select(c => new CardFact(c.Source, Shorten(c.Text))).ToList();
-            turn.Say(Replies.Card("answer", "政策解答", answer.Answer, facts, Phrases.Helpful, Phrases.NotHelpful));
+            var card = Replies.Card("answer", "政策解答", answer.Answer, [], Phrases.Helpful, Phrases.NotHelpful);
+            turn.Say(card with
+            {
+                Card = card.Card! with { Details = new CardDetails("查看原文", $"{best.Source}\n{best.Text}") },
+                SuggestedReplies = [.. answer.Related, Phrases.Helpful, Phrases.NotHelpful],
+            });
             return;
         }
 
         await feedback.RecordAsync(Feedback(turn, helpful: false), cancellationToken);
         turn.State.LastAnswer.Rated = true;
+        var near = answer.Related.Count > 0 ? $"\n相关的规定有：{string.Join("、", answer.Related)}，可以点开看看。" : "";
         turn.Say(Replies.Text(
-            $"{answer.Answer}\n这个问题我暂时答不上来。可以回复「{Phrases.Handoff}」，或拨打服务热线 {taxonomy.Hotline} 咨询。",
-            Phrases.Handoff));
+            $"{answer.Answer}{near}\n可以回复「{Phrases.Handoff}」，或拨打服务热线 {taxonomy.Hotline}，由工作人员为您解答。",
+            [.. answer.Related, Phrases.Handoff]));
     }
 
     public async Task RateAsync(DialogTurn turn, bool helpful, CancellationToken cancellationToken)
@@ -53,6 +69,4 @@ public sealed class KnowledgeDialog(Taxonomy taxonomy, IKnowledgeService knowled
 
     private AnswerFeedback Feedback(DialogTurn turn, bool helpful) => new(
         turn.Inbound.Channel, turn.Inbound.UserId, turn.State.LastAnswer!.Question, helpful, turn.State.LastAnswer.CitedDocIds, time.GetUtcNow());
-
-    private static string Shorten(string text) => text.Length <= FactTextLength ? text : text[..FactTextLength] + "…";
 }

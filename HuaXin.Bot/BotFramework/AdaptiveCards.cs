@@ -55,10 +55,29 @@ public static class AdaptiveCards
             result["fallbackText"] = fallbackText;
         }
         result["body"] = body;
-        if (card.Buttons.Count > 0)
+        var actions = new JsonArray();
+        if (card.Details is { } details)
         {
-            var execute = card.Kind == CardKinds.Ticket;
-            result["actions"] = new JsonArray(card.Buttons.Select(b => (JsonNode)(execute ? ExecuteAction(b) : SubmitAction(b))).ToArray());
+            // Shown in place when tapped, so a phone screen starts with the short answer.
+            actions.Add(new JsonObject
+            {
+                ["type"] = "Action.ShowCard",
+                ["title"] = details.Title,
+                ["card"] = new JsonObject
+                {
+                    ["type"] = "AdaptiveCard",
+                    ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = details.Text, ["wrap"] = true, ["size"] = "Small" }),
+                },
+            });
+        }
+        var execute = card.Kind == CardKinds.Ticket;
+        foreach (var button in card.Buttons)
+        {
+            actions.Add(execute ? ExecuteAction(button) : SubmitAction(button));
+        }
+        if (actions.Count > 0)
+        {
+            result["actions"] = actions;
         }
         // Teams otherwise renders cards at a narrow bubble width that wraps every fact.
         result["msteams"] = new JsonObject { ["width"] = "Full" };

@@ -16,7 +16,7 @@ namespace HuaXin.Bot.Cli;
 internal static class EvalCommand
 {
     private const string Usage = """
-        usage: eval --knowledge <docs folder> --questions <questions.jsonl> [--out <results.jsonl>] [--verbose] [--config <settings.json>] [--no-ai]
+        usage: eval --knowledge <docs folder> --questions <questions.jsonl> [--out <results.jsonl>] [--verbose] [--baseline] [--config <settings.json>] [--no-ai]
                eval --requests <requests.jsonl> [--out <results.jsonl>] [--config <settings.json>] [--no-ai]
                (both at once: the request results go to <out>.requests.jsonl)
 
@@ -24,6 +24,8 @@ internal static class EvalCommand
           --questions   JSONL: {"id","q","expect":[docId…],"section","kind","asker"}; expect [] = should abstain
           --out         one JSON line per question: {"id","answered","citations":[…],"latencyMs"}
           --verbose     also list every miss
+          --baseline    also write the plain-BM25 baseline's answers (<out>.baseline.jsonl) and, with --verbose, its misses;
+                        its scores are printed beside the product's on every run
           --requests    JSONL: {"id","text","is_request","category","department","slots":{…}}: first-turn understanding
           --config      extra settings over appsettings/environment, e.g. {"AI":{"Provider":"OpenAICompatible",…}}
           --no-ai       ignore any AI:* settings: the extractive baseline to compare a model run with
@@ -42,9 +44,11 @@ internal static class EvalCommand
             Console.Error.WriteLine(Usage);
             return 2;
         }
-        // "dotnet run --project HuaXin.Bot" may start in the project folder: take relative inputs from the repository too.
+        // "dotnet run --project HuaXin.Bot" may start in the project folder: take relative inputs from the repository too,
+        // and relative outputs from where the command was typed.
         arguments = arguments with
         {
+            Out = arguments.Out is null ? null : UserPath(arguments.Out),
             Knowledge = arguments.Knowledge is null ? null : Knowledge.KnowledgePaths.Resolve(arguments.Knowledge, Directory.GetCurrentDirectory()),
             Questions = arguments.Questions is null ? null : Knowledge.KnowledgePaths.Resolve(arguments.Questions, Directory.GetCurrentDirectory()),
             Config = arguments.Config is null ? null : Knowledge.KnowledgePaths.Resolve(arguments.Config, Directory.GetCurrentDirectory()),
@@ -62,6 +66,16 @@ internal static class EvalCommand
             status = await RunRequestEvalAsync(arguments, output);
         }
         return status;
+    }
+
+    /// <summary>A path as the user meant it: relative to the shell's working directory (PWD survives "dotnet run", which
+    /// starts the program in the project folder), its folder created.</summary>
+    private static string UserPath(string path)
+    {
+        var shell = Environment.GetEnvironmentVariable("PWD");
+        var full = Path.GetFullPath(path, Directory.Exists(shell) ? shell : Directory.GetCurrentDirectory());
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        return full;
     }
 
     /// <summary>First-turn understanding (request or not, category, department, slots) through the service's own
@@ -98,6 +112,7 @@ internal static class EvalCommand
         try
         {
             var results = new List<EvalResult>();
+            var baseline = new List<EvalResult>();
             var explain = new Dictionary<string, string>();
             await using (var app = BuildHost(arguments, database))
             {
@@ -122,15 +137,31 @@ internal static class EvalCommand
                         explain[question.Id] = Explain(app.Services, question.Question);
                     }
                 }
+                var plain = new PlainBm25Baseline(app.Services.GetRequiredService<KnowledgeIndexStore>().Current.Bm25.Chunks);
+                foreach (var question in questions)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    var answer = plain.Ask(question.Question);
+                    baseline.Add(new EvalResult(question, answer, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+                }
             }
             if (arguments.Out is not null)
             {
                 await File.WriteAllLinesAsync(arguments.Out, results.Select(ToJsonLine));
+                if (arguments.Baseline)
+                {
+                    await File.WriteAllLinesAsync(Path.ChangeExtension(arguments.Out, ".baseline.jsonl"), baseline.Select(ToJsonLine));
+                }
             }
-            Console.Write(EvalReport.From(results));
+            Console.Write(EvalReport.SideBySide(EvalReport.From(results), EvalReport.From(baseline)));
             if (arguments.Verbose)
             {
                 PrintMisses(results, explain);
+                if (arguments.Baseline)
+                {
+                    Console.WriteLine("baseline:");
+                    PrintMisses(baseline, new Dictionary<string, string>());
+                }
             }
             return 0;
         }
@@ -208,12 +239,15 @@ internal static class EvalCommand
         {
             var cited = string.Join(" | ", r.Answer.Citations.Select(c => $"{c.DocId} {string.Join('/', c.Headings)} {c.Score:F1}"));
             Console.WriteLine($"miss {r.Question.Id} [{r.Question.KindOrDefault}] {r.Question.Question} → expected {string.Join(',', r.Question.ExpectedDocs)} {r.Question.Section}; got {(r.Answer.Answered ? cited : "abstained")}");
-            Console.WriteLine($"     {explain.GetValueOrDefault(r.Question.Id)}");
+            if (explain.TryGetValue(r.Question.Id, out var why))
+            {
+                Console.WriteLine($"     {why}");
+            }
         }
     }
 
     /// <summary>Parsed once; add a property and a case for a new option.</summary>
-    private sealed record EvalArguments(string? Knowledge, string? Questions, string? Out, bool Verbose, string? Config = null, bool NoAI = false, string? Requests = null)
+    private sealed record EvalArguments(string? Knowledge, string? Questions, string? Out, bool Verbose, string? Config = null, bool NoAI = false, string? Requests = null, bool Baseline = false)
     {
         public static EvalArguments? Parse(string[] args)
         {
@@ -227,6 +261,7 @@ internal static class EvalCommand
                     ("--questions", not null) => arguments with { Questions = args[++i] },
                     ("--out", not null) => arguments with { Out = args[++i] },
                     ("--verbose", _) => arguments with { Verbose = true },
+                    ("--baseline", _) => arguments with { Baseline = true },
                     ("--config", not null) => arguments with { Config = args[++i] },
                     ("--no-ai", _) => arguments with { NoAI = true },
                     ("--requests", not null) => arguments with { Requests = args[++i] },

@@ -21,10 +21,10 @@ public sealed class KnowledgeOptions
     /// <summary>Least share (0..1) of the question's IDF-weighted words the best clause must match to be given as an
     /// answer; below it the bot says the knowledge base does not cover the question.</summary>
     [Range(0.0, 1.0)]
-    public double MinCoverage { get; set; } = 0.6;
+    public double MinCoverage { get; set; } = 0.4;
 
     /// <summary>Below <see cref="MinCoverage"/>, a clause still answers when it matches at least this many of the
-    /// question's words and they are together as specific as a term found in only one clause.</summary>
+    /// question's words and they are together at least half as specific as a term found in only one clause.</summary>
     [Range(1, 100)]
     public int MinMatchedUnits { get; set; } = 2;
 

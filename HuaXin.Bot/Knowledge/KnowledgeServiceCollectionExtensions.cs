@@ -32,8 +32,14 @@ public static class KnowledgeServiceCollectionExtensions
     }
 
     /// <summary>Ingests changed documents and loads the index; call after the database is migrated.</summary>
-    public static async Task<IngestionReport> InitializeKnowledgeAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
-        await services.GetRequiredService<KnowledgeRefresher>().RefreshAsync(cancellationToken);
+    public static async Task<IngestionReport> InitializeKnowledgeAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        // The word dictionaries load beside ingestion, not on the first question that needs them.
+        var words = Task.Run(ChineseWords.Warm, cancellationToken);
+        var report = await services.GetRequiredService<KnowledgeRefresher>().RefreshAsync(cancellationToken);
+        await words;
+        return report;
+    }
 
     private static Lexicon LoadLexicon(KnowledgeLocations locations, ILogger logger)
     {

@@ -44,6 +44,40 @@ public sealed partial class FamilyPageTests(ITestOutputHelper output)
     }
 
     [ChromiumFact]
+    public async Task A_policy_question_on_a_phone_gets_the_short_answer_its_citation_and_a_related_question_to_tap()
+    {
+        Assert.True(Chromium.Missing() is null, Chromium.Missing());
+        await using var host = new FamilyPageHost();
+        var baseUrl = host.Start();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await (await browser.NewContextAsync(Phone)).NewPageAsync();
+        var problems = Watch(page);
+        SetDefaultExpectTimeout(60_000);
+
+        await page.GotoAsync(baseUrl);
+        var transcript = page.Locator("#transcript");
+        await SendAsync(page, "申请困难帮扶需要准备哪些证明材料？");
+
+        // The short answer (the clause's own sentence), then where it is from; the whole clause only on demand.
+        var answer = transcript.Locator(".message.bot").Filter(new() { HasText = "申请帮扶救助须提交以下材料" }).Last;
+        await Expect(answer).ToBeVisibleAsync();
+        await Expect(answer).ToContainTextAsync("——《困难职工帮扶救助管理办法》第十条");
+        var original = answer.GetByRole(AriaRole.Button, new() { Name = "查看原文" });
+        await Expect(original).ToBeVisibleAsync();
+        await original.TapAsync();
+        await Expect(answer.Locator(".card .card")).ToBeVisibleAsync();
+
+        // A related clause is a button under the answer; tapping it answers from that clause.
+        var related = transcript.Locator(".suggestions button", new() { HasText = "《" }).First;
+        await Expect(related).ToBeVisibleAsync();
+        var relatedText = (await related.InnerTextAsync()).Trim();
+        await related.TapAsync();
+        await Expect(transcript.Locator(".message.bot").Last).ToContainTextAsync("——" + relatedText);
+        Assert.Empty(problems);
+    }
+
+    [ChromiumFact]
     public async Task A_request_filed_on_a_phone_is_listed_after_a_reload_and_in_a_second_context_of_that_phone_but_not_on_another()
     {
         Assert.True(Chromium.Missing() is null, Chromium.Missing());

@@ -16,7 +16,7 @@ public sealed class HybridKnowledgeSearch(
     // Semantic neighbours fetched per wanted clause: several chunks may belong to one clause.
     private const int ChunksPerClause = 4;
 
-    public KnowledgeSearchResult Search(string question, int top = 3) => lexical.Search(question, top);
+    public KnowledgeSearchResult Search(string question, int top = 3, string? withinDocId = null) => lexical.Search(question, top, withinDocId);
 
     public async Task<KnowledgeSearchResult> SearchAsync(string question, int top, CancellationToken cancellationToken)
     {

@@ -17,9 +17,10 @@ public sealed class DirectLineBotMessages(DirectLineStore store, IOptions<Direct
     }
 
     /// <summary>The bot's message as stored and sent. A card message carries its text only as summary and card
-    /// fallback: Web Chat would otherwise show the same content twice.</summary>
+    /// fallback: Web Chat would otherwise show the same content twice. Suggested actions carry no "to": a Direct Line
+    /// conversation has one user, and a client that cannot read the user id would hide actions addressed to it.</summary>
     public string Render(string conversationId, string userId, OutboundMessage message, string id, string? replyToId, DateTimeOffset at) =>
-        BotJson.Serialize(message.ToActivity(textWithCard: false, recipientId: userId) with
+        BotJson.Serialize(message.ToActivity(textWithCard: false) with
         {
             Id = id,
             Timestamp = at,

@@ -50,6 +50,11 @@ public static class DingTalkMarkdown
             // One line per fact: a line break inside a value would end the list item.
             AppendParagraph(text, string.Join("\n", card.Facts.Select(f => $"- **{f.Name}**：{OneLine(f.Value)}")));
         }
+        if (card.Details is { } details)
+        {
+            // Markdown cannot fold text away: the details follow as a quote, below the short answer.
+            AppendParagraph(text, $"**{details.Title}**\n\n> " + string.Join("\n>\n> ", details.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+        }
     }
 
     private static string OneLine(string value) =>

@@ -5,66 +5,92 @@ using HuaXin.Bot.Knowledge.Search;
 
 namespace HuaXin.Bot.Knowledge.Answering;
 
-/// <summary>Builds the user-facing text from retrieved clauses. Extractive only: the clause's own sentences,
-/// trimmed to the ones that match the question when the clause is long, never reworded.</summary>
+/// <summary>Builds the user-facing text from retrieved clauses. Extractive only: the clause's own sentences, chosen,
+/// never reworded or cut inside a sentence or a list item.</summary>
 internal static class AnswerComposer
 {
-    /// <summary>Clauses up to this length are quoted whole.</summary>
-    public const int QuoteWholeUpTo = 220;
+    /// <summary>A lead may hold a whole list (its items) up to this length; longer lists are left to 查看原文.</summary>
+    public const int WholeListUpTo = 300;
 
-    public const string NotCovered =
-        "抱歉，知识库里暂时没有找到关于这个问题的规定，我不想给您不准确的答复。如果需要，可以回复“转人工”，我把问题转给工作人员为您解答。";
+    /// <summary>The full clause shown behind 查看原文 is bounded too, at a sentence end.</summary>
+    public const int MaxClauseChars = 2000;
 
-    public static Citation ToCitation(ScoredChunk hit) =>
-        new(hit.Chunk.DocId, hit.Chunk.Title, hit.Chunk.Headings, hit.Chunk.Text, Math.Round(hit.Score, 4));
+    private const int LeadSentences = 2;
 
-    public static string Compose(Citation best, IReadOnlyList<Citation> related, IReadOnlyList<QueryUnit> units)
+    public const string NotCovered = "知识库里暂时没有找到这个问题的规定。";
+
+    public static string NotCoveredAbout(string? topic) => topic is null ? NotCovered : $"知识库里没有关于「{topic}」的规定。";
+
+    public static Citation ToCitation(ScoredChunk hit, IndexedChunk? clause = null) =>
+        new(hit.Chunk.DocId, hit.Chunk.Title, hit.Chunk.Headings, Bounded((clause ?? hit.Chunk).Text), Math.Round(hit.Score, 4));
+
+    /// <summary>The lead sentences, then where they are from; the earlier topic first when the question was read in it.</summary>
+    public static string Compose(string lead, Citation best, KnowledgeTopic? assumed)
     {
-        var text = new StringBuilder($"根据{best.Source}：\n{Excerpt(best.Text, units)}");
-        if (related.Count > 0)
+        var text = new StringBuilder();
+        if (assumed is not null)
         {
-            text.Append("\n\n您可能还想了解：").Append(string.Join("；", related.Select(r => r.Source)));
+            text.Append("（接着上一个问题，按《").Append(assumed.Title).Append("》回答）\n");
         }
-        return text.ToString();
+        // A blank line, so a card's markdown does not read the source as part of a list that ends the lead.
+        return text.Append(lead).Append("\n\n——").Append(best.ShortSource).ToString();
     }
 
-    /// <summary>The sentences of a long clause that share terms with the question, in their original order, with
-    /// "……" where sentences were left out. The first sentence is kept because it usually says what the clause is about.</summary>
-    public static string Excerpt(string text, IReadOnlyList<QueryUnit> units)
+    /// <summary>The one or two sentences of the clause that share the most specific words with the question, in their
+    /// original order. A sentence that opens a list ("有下列情形之一的：") brings its items when they are short.</summary>
+    public static string Lead(string clause, IReadOnlyList<QueryUnit> units, Func<string, double> idf)
     {
-        if (text.Length <= QuoteWholeUpTo)
+        var lines = clause.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var sentences = new List<(string Text, int Line)>();
+        for (var l = 0; l < lines.Length; l++)
         {
-            return text;
+            sentences.AddRange(ChunkBuilder.Sentences(lines[l]).Where(s => s.Trim().Length > 0).Select(s => (s.Trim(), l)));
         }
-        var sentences = text.Split('\n').SelectMany(ChunkBuilder.Sentences).Where(s => s.Trim().Length > 0).ToList();
+        if (sentences.Count == 0)
+        {
+            return clause;
+        }
         var terms = units.SelectMany(u => u.Alternatives).SelectMany(a => a.Terms).Where(t => t.Length > 1).ToHashSet(StringComparer.Ordinal);
-        var matches = sentences.Select(s => terms.Count(t => TextNormalizer.Normalize(s).Contains(t, StringComparison.Ordinal))).ToList();
-        if (matches.All(m => m == 0))
+        var scores = sentences.Select(s =>
         {
-            return text;
+            var normalized = TextNormalizer.Normalize(s.Text);
+            return terms.Where(t => normalized.Contains(t, StringComparison.Ordinal)).Sum(idf);
+        }).ToList();
+        var chosen = Enumerable.Range(0, sentences.Count).Where(i => scores[i] > 0)
+            .OrderByDescending(i => scores[i]).ThenBy(i => i).Take(LeadSentences).Order().ToList();
+        if (chosen.Count == 0)
+        {
+            chosen.Add(0);
         }
-        var keep = new SortedSet<int> { 0 };
-        var length = sentences[0].Length;
-        foreach (var i in Enumerable.Range(0, sentences.Count).Where(i => matches[i] > 0).OrderByDescending(i => matches[i]).ThenBy(i => i))
+        // A second sentence only when it is nearly as relevant; one good sentence reads better than two loose ones.
+        if (chosen.Count == 2 && Math.Min(scores[chosen[0]], scores[chosen[1]]) < Math.Max(scores[chosen[0]], scores[chosen[1]]) / 2)
         {
-            if (length + sentences[i].Length > QuoteWholeUpTo && keep.Count > 1)
+            chosen = [scores[chosen[0]] >= scores[chosen[1]] ? chosen[0] : chosen[1]];
+        }
+        var lead = new List<string>();
+        foreach (var i in chosen)
+        {
+            lead.Add(sentences[i].Text);
+            var opensList = sentences[i].Text.EndsWith('：') || sentences[i].Text.EndsWith(':');
+            var items = sentences.Skip(i + 1).Where(s => s.Line > sentences[i].Line).Select(s => s.Text).ToList();
+            if (opensList && items.Count > 0)
             {
+                var list = string.Join("\n", lines.Skip(sentences[i].Line + 1));
+                lead.Add(list.Length <= WholeListUpTo ? list : $"（共 {lines.Length - sentences[i].Line - 1} 项，见原文）");
                 break;
             }
-            keep.Add(i);
-            length += sentences[i].Length;
         }
-        var result = new StringBuilder();
-        var previous = -1;
-        foreach (var i in keep)
+        return string.Join("\n", lead.Distinct());
+    }
+
+    /// <summary>At most <see cref="MaxClauseChars"/>, cut after a whole sentence.</summary>
+    public static string Bounded(string text)
+    {
+        if (text.Length <= MaxClauseChars)
         {
-            if (previous >= 0)
-            {
-                result.Append(i == previous + 1 ? "\n" : "……\n");
-            }
-            result.Append(sentences[i].Trim());
-            previous = i;
+            return text;
         }
-        return keep.Max < sentences.Count - 1 ? result.Append("……").ToString() : result.ToString();
+        var cut = text.LastIndexOfAny(['。', '；', '\n'], MaxClauseChars - 1);
+        return text[..(cut > 0 ? cut + 1 : MaxClauseChars)] + "……（原文较长，请查阅文件全文）";
     }
 }

@@ -7,47 +7,120 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HuaXin.Bot.Knowledge.Answering;
 
-/// <summary>Answers from the best clause with its source, suggests up to two related clauses, and otherwise says
-/// plainly that the knowledge base does not cover the question and records it for the document owners.</summary>
+/// <summary>Answers with the sentences of the best clause that answer the question and where they are from, offers the
+/// next clauses as related questions, reads a follow-up in the conversation's topic, and otherwise says plainly which
+/// topic the knowledge base does not cover and records the question for the document owners.</summary>
 public sealed class KnowledgeService(
     IKnowledgeSearch search,
+    KnowledgeIndexStore store,
+    Lexicon lexicon,
     IDbContextFactory<HuaXinDbContext> dbFactory,
     TimeProvider time,
     ILogger<KnowledgeService> logger,
     ICuratedAnswers? curated = null) : IKnowledgeService
 {
-    private const int MaxRelated = 2;
+    private const int Top = 3;
 
-    /// <summary>A related clause is offered only if it is nearly as good a match as the answer.</summary>
-    private const double RelatedScoreShare = 0.5;
+    /// <summary>A word the general Chinese table rates at least this specific can name a topic in a "not covered" reply.</summary>
+    private const double TopicIdf = 4.5;
 
-    public async Task<KnowledgeAnswer> AskAsync(string question, string asker, CancellationToken cancellationToken)
+    public Task<KnowledgeAnswer> AskAsync(string question, string asker, CancellationToken cancellationToken) =>
+        AskAsync(question, asker, null, cancellationToken);
+
+    public async Task<KnowledgeAnswer> AskAsync(string question, string asker, KnowledgeTopic? topic, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         // A question staff pinned to a clause (知识库维护 → 问题库) is answered from that clause, before any search.
         if (curated?.Find(question) is { } pinned)
         {
-            return new KnowledgeAnswer(true, AnswerComposer.Compose(pinned, [], []), [pinned]);
+            return new KnowledgeAnswer(true, AnswerComposer.Compose(pinned.Text, pinned, null), [pinned]) { Lead = pinned.Text };
         }
-        var result = await search.SearchAsync(question, 1 + MaxRelated, cancellationToken);
+        var snapshot = store.Current;
+        // A tapped related question names its clause: 《title》第十条.
+        if (Lookup(question, snapshot) is { } named)
+        {
+            return Answer(new KnowledgeSearchResult([new ScoredChunk(named, 1, 1, 0, 0) { Confident = true }], true, []), snapshot, null);
+        }
+        var result = await search.SearchAsync(question, Top, cancellationToken);
+        KnowledgeTopic? assumed = null;
+        // A new topic needs both a topic word the earlier document lacks and a confident answer elsewhere; a rare word
+        // alone ("钱多久能到账") is more often the follow-up's own wording than a new subject.
+        if (topic is not null && !(result.Covered && NamesAnotherTopic(result.Units, topic.DocId, snapshot.Bm25)))
+        {
+            var within = search.Search(question, Top, topic.DocId);
+            if (within.Hits.Count > 0)
+            {
+                // Said only when the topic changed the answer: a question that found the same document alone needs no note.
+                assumed = result.Covered && result.Hits[0].Chunk.DocId == topic.DocId ? null : topic;
+                result = within with { Covered = true };
+            }
+        }
         if (!result.Covered)
         {
             await RecordUnansweredAsync(question, asker, cancellationToken);
             logger.LogInformation("Knowledge question not covered (best coverage {Coverage:F2}) in {ElapsedMs:F1} ms",
                 result.Hits.FirstOrDefault()?.Coverage ?? 0, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return new KnowledgeAnswer(false, AnswerComposer.NotCovered, []);
+            // Near clauses are offered to look at, never given as the answer.
+            return new KnowledgeAnswer(false, AnswerComposer.NotCoveredAbout(MissingTopic(question, snapshot.Bm25)), [])
+            {
+                Related = result.Hits.Take(2).Select(h => AnswerComposer.ToCitation(h).ShortSource).ToList(),
+            };
         }
-
-        var best = result.Hits[0];
-        var related = result.Hits.Skip(1)
-            .Where(h => h.Score >= best.Score * RelatedScoreShare && h.Confident)
-            .Take(MaxRelated)
-            .Select(AnswerComposer.ToCitation)
-            .ToList();
-        var answer = AnswerComposer.ToCitation(best);
+        var answer = Answer(result, snapshot, assumed);
         logger.LogInformation("Knowledge question answered from {DocId} (coverage {Coverage:F2}) in {ElapsedMs:F1} ms",
-            best.Chunk.DocId, best.Coverage, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return new KnowledgeAnswer(true, AnswerComposer.Compose(answer, related, result.Units), [answer, .. related]);
+            answer.Citations[0].DocId, result.Hits[0].Coverage, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return answer;
+    }
+
+    private static KnowledgeAnswer Answer(KnowledgeSearchResult result, KnowledgeIndex snapshot, KnowledgeTopic? assumed)
+    {
+        var best = result.Hits[0];
+        var clause = snapshot.Plain.Clause(best.Chunk.ClauseKey) ?? best.Chunk;
+        var citations = result.Hits.Select((h, i) => AnswerComposer.ToCitation(h, i == 0 ? clause : null)).ToList();
+        var lead = AnswerComposer.Bounded(AnswerComposer.Lead(clause.Text, result.Units, snapshot.Bm25.Idf));
+        return new KnowledgeAnswer(true, AnswerComposer.Compose(lead, citations[0], assumed), citations)
+        {
+            Lead = lead,
+            Related = citations.Skip(1).Select(c => c.ShortSource).Distinct().ToList(),
+            AssumedTopic = assumed,
+        };
+    }
+
+    /// <summary>The clause a question names by 《title》 and label, as the related suggestions do.</summary>
+    private static IndexedChunk? Lookup(string question, KnowledgeIndex snapshot)
+    {
+        if (!question.StartsWith('《'))
+        {
+            return null;
+        }
+        // Channels fold full-width punctuation ("（三）" arrives as "(三)"): compare normal forms.
+        var asked = TextNormalizer.Normalize(question);
+        return snapshot.Plain.Clauses
+            .FirstOrDefault(c => c.Headings.Count > 0 && asked == TextNormalizer.Normalize($"《{c.Title}》{c.Headings[^1]}"));
+    }
+
+    /// <summary>Whether a follow-up uses a word few documents use (a topic word) that the earlier document does not;
+    /// "那需要准备什么材料" only uses words most documents have.</summary>
+    private static bool NamesAnotherTopic(IReadOnlyList<QueryUnit> units, string docId, Bm25Index index)
+    {
+        var documents = index.Chunks.Select(c => c.DocId).Distinct().Count();
+        var topical = Math.Max(1, documents / 4);
+        return units.Where(u => !u.Boundary && u.Text.Length > 1)
+            .SelectMany(u => u.Alternatives.Where(a => a.Weight >= 1).SelectMany(a => a.Terms))
+            .Any(t => t.Length > 1 && index.Contains(t) && index.DocumentSpread(t, topical + 1) <= topical && !index.InDocument(t, docId));
+    }
+
+    /// <summary>The most specific dictionary word of the question that the documents never use: what to name in the
+    /// reply ("知识库里没有关于「职称」的规定"). None when every specific word occurs somewhere.</summary>
+    private string? MissingTopic(string question, Bm25Index index)
+    {
+        var stop = lexicon.StopPhrases.ToHashSet(StringComparer.Ordinal);
+        return TextNormalizer.Runs(TextNormalizer.Normalize(question)).Where(r => r.Cjk)
+            .SelectMany(r => ChineseWords.Cut(r.Text))
+            .Where(w => w.Length > 1 && !stop.Contains(w) && ChineseWords.IsKnown(w) && ChineseWords.Idf(w) >= TopicIdf)
+            .Where(w => Enumerable.Range(0, w.Length - 1).Any(i => !index.Contains(w.Substring(i, 2))))
+            .OrderByDescending(ChineseWords.Idf)
+            .FirstOrDefault();
     }
 
     private async Task RecordUnansweredAsync(string question, string asker, CancellationToken cancellationToken)

@@ -13,24 +13,25 @@ public sealed record EvalReport(
     double AbstentionRecall,
     double LatencyP50Ms,
     double LatencyP99Ms,
-    IReadOnlyDictionary<string, (int Count, double Hit3)> ByKind)
+    IReadOnlyDictionary<string, KindScore> ByKind)
 {
     public static EvalReport From(IReadOnlyList<EvalResult> results)
     {
         var answerable = results.Where(r => r.Question.Answerable).ToList();
-        var withSection = answerable.Where(r => !string.IsNullOrWhiteSpace(r.Question.Section)).ToList();
         var abstained = results.Where(r => !r.Answer.Answered).ToList();
         var unanswerable = results.Where(r => !r.Question.Answerable).ToList();
         var latencies = results.Select(r => r.LatencyMs).Order().ToList();
         var byKind = results.GroupBy(r => r.Question.KindOrDefault).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(
             g => g.Key,
-            // For unanswerable questions a "hit" is abstaining.
-            g => (g.Count(), Share(g.ToList(), r => r.Question.Answerable ? r.Hit3 : !r.Answer.Answered)));
+            g => g.First().Question.Answerable
+                ? new KindScore(g.Count(), Share(g.ToList(), r => r.Hit1), Share(g.ToList(), r => r.Hit3), SectionShare(g.ToList()))
+                // For unanswerable questions a "hit" is abstaining.
+                : KindScore.Abstention(g.Count(), Share(g.ToList(), r => !r.Answer.Answered)));
         return new EvalReport(
             results.Count,
             Share(answerable, r => r.Hit1),
             Share(answerable, r => r.Hit3),
-            Share(withSection, r => r.SectionHit3),
+            SectionShare(answerable),
             Share(abstained, r => !r.Question.Answerable),
             Share(unanswerable, r => !r.Answer.Answered),
             Percentile(latencies, 0.50),
@@ -38,21 +39,27 @@ public sealed record EvalReport(
             byKind);
     }
 
-    public override string ToString()
+    public override string ToString() => SideBySide(this, null);
+
+    /// <summary>The product's report with the baseline's beside it, so no number is read without its floor.</summary>
+    public static string SideBySide(EvalReport product, EvalReport? baseline)
     {
         var text = new StringBuilder();
         var culture = CultureInfo.InvariantCulture;
-        text.AppendLine(culture, $"questions              {Questions}");
-        text.AppendLine(culture, $"hit@1                  {Hit1:F3}");
-        text.AppendLine(culture, $"hit@3                  {Hit3:F3}");
-        text.AppendLine(culture, $"section hit@3          {SectionHit3:F3}");
-        text.AppendLine(culture, $"abstention precision   {AbstentionPrecision:F3}");
-        text.AppendLine(culture, $"abstention recall      {AbstentionRecall:F3}");
-        text.AppendLine(culture, $"latency p50 / p99 ms   {LatencyP50Ms:F2} / {LatencyP99Ms:F2}");
-        text.AppendLine("hit@3 by kind (unanswerable: share abstained)");
-        foreach (var (kind, (count, hit3)) in ByKind)
+        void Row(string name, Func<EvalReport, string> value) =>
+            text.AppendLine(string.Create(culture, $"{name,-24} {value(product),-22} {(baseline is null ? "" : value(baseline))}").TrimEnd());
+        text.AppendLine($"{"",-24} {"product",-22} {(baseline is null ? "" : "baseline (plain BM25 bigrams)")}".TrimEnd());
+        Row("questions", r => r.Questions.ToString(culture));
+        Row("hit@1", r => r.Hit1.ToString("F3", culture));
+        Row("hit@3", r => r.Hit3.ToString("F3", culture));
+        Row("section hit@3", r => r.SectionHit3.ToString("F3", culture));
+        Row("abstention precision", r => r.AbstentionPrecision.ToString("F3", culture));
+        Row("abstention recall", r => r.AbstentionRecall.ToString("F3", culture));
+        Row("latency p50 / p99 ms", r => $"{r.LatencyP50Ms:F2} / {r.LatencyP99Ms:F2}");
+        text.AppendLine("by kind: hit@1 / hit@3 / section hit@3 (unanswerable: share abstained)");
+        foreach (var (kind, score) in product.ByKind)
         {
-            text.AppendLine(culture, $"  {kind,-20} {hit3:F3}  (n={count})");
+            Row($"  {kind} (n={score.Count})", r => r.ByKind.TryGetValue(kind, out var s) ? s.ToString() : "");
         }
         return text.ToString();
     }
@@ -61,6 +68,19 @@ public sealed record EvalReport(
     private static double Share(IReadOnlyCollection<EvalResult> results, Func<EvalResult, bool> predicate) =>
         results.Count == 0 ? 1 : (double)results.Count(predicate) / results.Count;
 
+    private static double SectionShare(IReadOnlyCollection<EvalResult> answerable) =>
+        Share(answerable.Where(r => !string.IsNullOrWhiteSpace(r.Question.Section)).ToList(), r => r.SectionHit3);
+
     private static double Percentile(IReadOnlyList<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+}
+
+/// <param name="Abstained">For unanswerable questions: the share abstained (the hit columns are then unused).</param>
+public sealed record KindScore(int Count, double Hit1, double Hit3, double SectionHit3, double? Abstained = null)
+{
+    public static KindScore Abstention(int count, double abstained) => new(count, 0, 0, 0, abstained);
+
+    public override string ToString() => Abstained is { } share
+        ? string.Create(CultureInfo.InvariantCulture, $"abstained {share:F3}")
+        : string.Create(CultureInfo.InvariantCulture, $"{Hit1:F3} / {Hit3:F3} / {SectionHit3:F3}");
 }

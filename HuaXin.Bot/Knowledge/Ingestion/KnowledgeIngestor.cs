@@ -120,8 +120,13 @@ public sealed class KnowledgeIngestor(
             var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
             try
             {
+                if (new FileInfo(path).Length > DocumentParser.MaxFileBytes)
+                {
+                    problems.Add(new IngestionProblem(relative, $"文件超过 {DocumentParser.MaxFileBytes / 1024 / 1024} MB"));
+                    continue;
+                }
                 var content = await File.ReadAllBytesAsync(path, cancellationToken);
-                files.Add(new SourceFile(relative, content, Convert.ToHexStringLower(SHA256.HashData(content))));
+                files.Add(new SourceFile(relative, content, Hash(content)));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -129,6 +134,15 @@ public sealed class KnowledgeIngestor(
             }
         }
         return files;
+    }
+
+    /// <summary>The file's SHA-256 salted with the parser version, so documents are read again when the reader changed.</summary>
+    private static string Hash(byte[] content)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes(DocumentParser.Version + "\n"));
+        sha.AppendData(content);
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
     // Word keeps "~$name.docx" lock files and editors keep hidden swap files next to the documents.

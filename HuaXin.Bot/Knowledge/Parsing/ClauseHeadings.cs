@@ -2,17 +2,19 @@ using System.Text.RegularExpressions;
 
 namespace HuaXin.Bot.Knowledge.Parsing;
 
-/// <summary>Recognizes the numbering Chinese policy documents use for chapters, sections and clauses.</summary>
+/// <summary>Recognizes the numbering Chinese policy documents use for chapters, sections, clauses and items.</summary>
 internal static partial class ClauseHeadings
 {
     private const string Numeral = "[一二三四五六七八九十百千零〇两0-9０-９]+";
 
-    /// <summary>Heading levels used when structure comes from numbering rather than markup.</summary>
-    public const int ChapterLevel = 1;
-    public const int SectionLevel = 2;
-    public const int ClauseLevel = 3;
+    public enum Kind
+    {
+        Chapter,
+        Section,
+        Enumerated,
+    }
 
-    [GeneratedRegex($"^第{Numeral}章")]
+    [GeneratedRegex($"^第{Numeral}[章编]")]
     private static partial Regex Chapter();
 
     [GeneratedRegex($"^第{Numeral}节")]
@@ -26,6 +28,10 @@ internal static partial class ClauseHeadings
     [GeneratedRegex("^[一二三四五六七八九十]+、")]
     private static partial Regex EnumeratedHeading();
 
+    // （一） (一) （1） (1) first, then 1. 1、 1． (not 1.5: a digit after the dot is a number).
+    [GeneratedRegex(@"^(?:([（(])([一二三四五六七八九十]+|[0-9]{1,2})[）)]|([0-9]{1,2})(?:[.．、](?![0-9])))\s*")]
+    private static partial Regex Item();
+
     /// <summary>A paragraph that starts with 第X条: returns the clause name and the rest of the paragraph as its text.</summary>
     public static bool TryClause(string paragraph, out string clause, out string rest)
     {
@@ -35,23 +41,34 @@ internal static partial class ClauseHeadings
         return match.Success;
     }
 
-    /// <summary>A whole line that is a chapter/section heading (第X章, 第X节, or a short "一、…" title), with its level.</summary>
-    public static bool TryStructuralHeading(string line, out int level)
+    /// <summary>A whole line that is a chapter/section heading (第X章, 第X节, or a short "一、…" title).</summary>
+    public static bool TryStructuralHeading(string line, out Kind kind)
     {
-        level = 0;
+        kind = Kind.Chapter;
         if (Chapter().IsMatch(line))
         {
-            level = ChapterLevel;
+            return true;
         }
-        else if (Section().IsMatch(line))
+        if (Section().IsMatch(line))
         {
-            level = SectionLevel;
+            kind = Kind.Section;
+            return true;
         }
-        else if (EnumeratedHeading().IsMatch(line) && IsTitleLike(line))
-        {
-            level = ChapterLevel;
-        }
-        return level > 0;
+        kind = Kind.Enumerated;
+        return EnumeratedHeading().IsMatch(line) && IsTitleLike(line);
+    }
+
+    /// <summary>A numbered item (（三）…, 1. …): its label as written, and its numbering style, so items of one list
+    /// are told from a nested list of another style.</summary>
+    public static bool TryItem(string line, out string label, out string style)
+    {
+        var match = Item().Match(line);
+        label = match.Success ? match.Value.Trim() : "";
+        style = !match.Success ? ""
+            : match.Groups[3].Success ? "digit-dot"
+            : char.IsAsciiDigit(match.Groups[2].Value[0]) ? "paren-digit"
+            : "paren-chinese";
+        return match.Success && match.Length < line.Length;
     }
 
     // "一、困难帮扶" is a heading; "一、家庭月人均收入低于……的；" is an enumerated item of a clause.

@@ -3,44 +3,47 @@ namespace HuaXin.Bot.Knowledge.Parsing;
 /// <summary>Validated document fields shared by all formats.</summary>
 internal sealed record DocumentMetadata(string Id, string Title, string Category, string? Effective, string? Owner)
 {
-    public static readonly IReadOnlySet<string> Categories = new HashSet<string>(StringComparer.Ordinal) { "commitment", "regulation", "guide" };
+    /// <summary>The category of a document that names none.</summary>
+    public const string DefaultCategory = "regulation";
 
     public const int MaxIdLength = 200;
+    public const int MaxTitleLength = 200;
+    public const int MaxFieldLength = 100;
 
-    public static DocumentMetadata From(IReadOnlyDictionary<string, string> fields)
+    /// <summary>From front matter fields where given, else from the file: the id from the file name, the title from the
+    /// document's first heading or, failing that, the file name. Any category is kept as written (e.g. "law", "行政法规").</summary>
+    public static DocumentMetadata From(IReadOnlyDictionary<string, string> fields, string fileId, string? firstHeading)
     {
-        var id = fields.GetValueOrDefault("id");
-        var title = fields.GetValueOrDefault("title");
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            throw new DocumentFormatException("缺少必填字段 id");
-        }
-        if (string.IsNullOrWhiteSpace(title))
-        {
-            throw new DocumentFormatException("缺少必填字段 title");
-        }
-        var category = fields.GetValueOrDefault("category");
-        category = string.IsNullOrWhiteSpace(category) ? "regulation" : category.ToLowerInvariant();
-        if (!Categories.Contains(category))
-        {
-            throw new DocumentFormatException($"category \"{category}\" 无效，应为 commitment、regulation 或 guide");
-        }
-        return new DocumentMetadata(CheckedId(id), title, category, Blank(fields.GetValueOrDefault("effective")), Blank(fields.GetValueOrDefault("owner")));
+        var id = Blank(fields.GetValueOrDefault("id")) ?? fileId;
+        var title = Blank(fields.GetValueOrDefault("title")) ?? Blank(firstHeading) ?? fileId;
+        var category = Blank(fields.GetValueOrDefault("category")) ?? DefaultCategory;
+        return new DocumentMetadata(
+            CheckedId(id),
+            Checked(title, MaxTitleLength, "title"),
+            Checked(category, MaxFieldLength, "category"),
+            CheckedOptional(Blank(fields.GetValueOrDefault("effective")), MaxFieldLength, "effective"),
+            CheckedOptional(Blank(fields.GetValueOrDefault("owner")), MaxFieldLength, "owner"));
     }
 
     public static string CheckedId(string id)
     {
         id = id.Trim();
-        if (id.Length > MaxIdLength)
+        if (id.Length == 0)
         {
-            throw new DocumentFormatException($"id 超过 {MaxIdLength} 个字符");
+            throw new DocumentFormatException("id 为空");
         }
-        return id;
+        return Checked(id, MaxIdLength, "id");
     }
 
     public ParsedDocument WithChunks(IReadOnlyList<ParsedChunk> chunks) => chunks.Count == 0
         ? throw new DocumentFormatException("文档没有正文内容")
         : new ParsedDocument(Id, Title.Trim(), Category, Effective, Owner, chunks);
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    private static string Checked(string value, int maxLength, string field) => value.Length > maxLength
+        ? throw new DocumentFormatException($"{field} 超过 {maxLength} 个字符")
+        : value;
+
+    private static string? CheckedOptional(string? value, int maxLength, string field) => value is null ? null : Checked(value, maxLength, field);
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -2,17 +2,18 @@ using System.Text.RegularExpressions;
 
 namespace HuaXin.Bot.Knowledge.Parsing;
 
-/// <summary>Markdown with YAML front matter (id, title required); # headings give the clause structure.</summary>
+/// <summary>Markdown, with or without YAML front matter; # headings and 第X章/第X节/第X条 numbering give the clause structure.</summary>
 internal static partial class MarkdownDocumentParser
 {
     [GeneratedRegex(@"^(#{1,6})\s+(.+?)\s*#*\s*$")]
     private static partial Regex AtxHeading();
 
-    public static ParsedDocument Parse(string content)
+    public static ParsedDocument Parse(string content, string fileId)
     {
         var lines = content.ReplaceLineEndings("\n").Split('\n');
         var (fields, body) = FrontMatter.Split(lines);
-        var meta = DocumentMetadata.From(fields);
+        var firstHeading = body.Select(l => AtxHeading().Match(l.Trim())).FirstOrDefault(m => m.Success && m.Groups[1].Length == 1)?.Groups[2].Value;
+        var meta = DocumentMetadata.From(fields, fileId, firstHeading is null ? null : CleanInline(firstHeading));
 
         var builder = new ChunkBuilder();
         var titleSkipped = false;
@@ -28,18 +29,17 @@ internal static partial class MarkdownDocumentParser
             var heading = inFence ? Match.Empty : AtxHeading().Match(line);
             if (!heading.Success)
             {
-                builder.Paragraph(CleanInline(line));
+                builder.Line(CleanInline(line));
                 continue;
             }
-            var level = heading.Groups[1].Length;
             var text = CleanInline(heading.Groups[2].Value);
             // The document title repeated as "# title" is not part of any clause's path.
-            if (level == 1 && !titleSkipped && (text == meta.Title || text.Length == 0))
+            if (heading.Groups[1].Length == 1 && !titleSkipped && (text == meta.Title || text.Length == 0))
             {
                 titleSkipped = true;
                 continue;
             }
-            builder.Heading(level, text);
+            builder.Heading(heading.Groups[1].Length, text);
         }
         return meta.WithChunks(builder.Build());
     }

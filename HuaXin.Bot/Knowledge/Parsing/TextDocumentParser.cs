@@ -11,18 +11,11 @@ internal static class TextDocumentParser
         {
             throw new DocumentFormatException("文件为空");
         }
-        var meta = new DocumentMetadata(DocumentMetadata.CheckedId(fileId), lines[0], "regulation", null, null);
+        var meta = DocumentMetadata.From(new Dictionary<string, string>(), fileId, lines[0].TrimStart('#').Trim());
         var builder = new ChunkBuilder();
         foreach (var line in lines.Skip(1))
         {
-            if (ClauseHeadings.TryStructuralHeading(line, out var level))
-            {
-                builder.Heading(level, line);
-            }
-            else
-            {
-                builder.Paragraph(line);
-            }
+            builder.Line(line);
         }
         return meta.WithChunks(builder.Build());
     }

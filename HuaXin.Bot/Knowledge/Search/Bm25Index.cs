@@ -72,6 +72,28 @@ public sealed class Bm25Index
 
     public bool Contains(string term) => _postings.ContainsKey(term);
 
+    /// <summary>How many documents use the term, counted up to <paramref name="limit"/>: a term few documents use names
+    /// a topic, one most documents use (材料, 申请) names an aspect of any topic.</summary>
+    public int DocumentSpread(string term, int limit)
+    {
+        if (!_postings.TryGetValue(term, out var postings))
+        {
+            return 0;
+        }
+        var documents = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in postings.Chunks)
+        {
+            if (documents.Add(Chunks[c].DocId) && documents.Count >= limit)
+            {
+                break;
+            }
+        }
+        return documents.Count;
+    }
+
+    public bool InDocument(string term, string docId) =>
+        _postings.TryGetValue(term, out var postings) && postings.Chunks.Any(c => Chunks[c].DocId == docId);
+
     /// <summary>Characters seen right after <paramref name="c"/> in some indexed bigram.</summary>
     public IReadOnlySet<char> Following(char c) => _next.TryGetValue(c, out var s) ? s : [];
 

@@ -3,8 +3,9 @@ namespace HuaXin.Bot.Knowledge.Search;
 /// <summary>Retrieval without answer composition: what the answer service, the eval command and the benchmarks use.</summary>
 public interface IKnowledgeSearch
 {
-    /// <summary>The best clauses for a question, best first, at most one chunk per clause.</summary>
-    KnowledgeSearchResult Search(string question, int top = 3);
+    /// <summary>The best clauses for a question, best first, at most one chunk per clause; only clauses of
+    /// <paramref name="withinDocId"/> when given (a follow-up read in the conversation's topic).</summary>
+    KnowledgeSearchResult Search(string question, int top = 3, string? withinDocId = null);
 
     /// <summary>What answering uses: a decorator may consult a model here (query rewriting, embeddings); lexical by default.</summary>
     Task<KnowledgeSearchResult> SearchAsync(string question, int top, CancellationToken cancellationToken) =>

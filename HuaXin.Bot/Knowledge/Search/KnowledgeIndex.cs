@@ -5,4 +5,7 @@ namespace HuaXin.Bot.Knowledge.Search;
 public sealed record KnowledgeIndex(Bm25Index Bm25, string Fingerprint, int DocumentCount)
 {
     public static readonly KnowledgeIndex Empty = new(new Bm25Index([]), "", 0);
+
+    /// <summary>The plain-bigram floor over the same chunks.</summary>
+    public PlainBigramIndex Plain { get; } = new(Bm25.Chunks);
 }

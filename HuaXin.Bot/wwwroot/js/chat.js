@@ -368,7 +368,7 @@
   }
 
   // The Adaptive Card elements this service sends (TextBlock, FactSet, Container, ColumnSet, Image, ActionSet) and
-  // their actions; anything else falls back to the card's fallbackText.
+  // their actions (Submit, Execute, OpenUrl, ShowCard); anything else falls back to the card's fallbackText.
   function renderCard(card) {
     var root = document.createElement('div');
     root.className = 'card';
@@ -444,6 +444,16 @@
         link.rel = 'noopener noreferrer';
         link.target = '_blank';
         box.appendChild(link);
+        return;
+      }
+      if (action.type === 'Action.ShowCard') {
+        // The whole clause under a short answer: built on the first tap, toggled after that.
+        var shown = null;
+        box.appendChild(button(action.title, function () {
+          if (shown) { shown.hidden = !shown.hidden; return; }
+          shown = renderCard(action.card || {});
+          box.parentNode.insertBefore(shown, box.nextSibling);
+        }));
         return;
       }
       if (action.type !== 'Action.Submit' && action.type !== 'Action.Execute') return;

@@ -31,7 +31,8 @@ public sealed class ConversationTests
 
         var card = Assert.Single(script.LastReplies).Card!;
         Assert.Equal("answer", card.Kind);
-        Assert.Equal("《困难职工帮扶救助管理办法》第二章 第五条", card.Facts[0].Name);
+        Assert.Equal("查看原文", card.Details!.Title);
+        Assert.StartsWith("《困难职工帮扶救助管理办法》第二章 第五条", card.Details.Text);
         Assert.Equal(["有用", "没用"], card.Buttons.Select(b => b.Text));
         Assert.All(card.Buttons, b => Assert.Equal(b.Text, b.Data["action"]));
     }
@@ -54,7 +55,7 @@ public sealed class ConversationTests
     public async Task Unanswered_question_is_recorded_and_hands_off_to_the_hotline()
     {
         await Script()
-            .User("丧葬补助有没有 怎么申请", "答不上来", "转人工", TestData.Taxonomy.Hotline)
+            .User("丧葬补助有没有 怎么申请", "知识库里没有", "转人工", TestData.Taxonomy.Hotline)
             .Press("转人工", "服务热线", TestData.Taxonomy.Hotline)
             .RunAsync();
 

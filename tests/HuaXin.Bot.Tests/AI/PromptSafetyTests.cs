@@ -23,7 +23,7 @@ public sealed class PromptSafetyTests : IAsyncLifetime
 
         var answer = await host.Knowledge.AskAsync(question, "worker", CancellationToken.None);
 
-        Assert.StartsWith("根据《", answer.Answer);
+        Assert.Contains("——《", answer.Answer);
         Assert.DoesNotContain("只根据", answer.Answer);
         Assert.Equal(1, host.Fallbacks("prompt_leak"));
         var call = Assert.Single(_stub.ChatCalls);

@@ -38,7 +38,7 @@ public sealed class TurnTests : IAsyncLifetime
         var replies = await host.Services.GetRequiredService<ITurnHandler>().HandleAsync(Turn("困难职工一次性救助标准是多少？"), CancellationToken.None);
 
         var answer = Assert.Single(replies, r => r.Card?.Kind == "answer");
-        Assert.Contains("根据《困难职工帮扶救助管理办法》", answer.Text);
+        Assert.Contains("——《困难职工帮扶救助管理办法》", answer.Text);
         // Understanding and the answer each gave up within the one turn deadline. (Whether their requests reached the
         // stub before the deadline depends on machine load, so only the fallbacks are asserted.)
         Assert.Equal(1, host.Fallbacks(operation: "understand"));

@@ -35,10 +35,11 @@ public sealed class AskApiTests : IClassFixture<AskApiTests.App>, IDisposable
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(body.GetProperty("answered").GetBoolean());
-        var first = body.GetProperty("citations")[0];
-        Assert.Equal("education-aid", first.GetProperty("docId").GetString());
-        Assert.NotEmpty(first.GetProperty("headings").EnumerateArray());
-        Assert.Contains("《职工子女助学办法》", body.GetProperty("answer").GetString());
+        // The 十项帮扶承诺 item on 子女教育 and the 助学办法 both answer it; the 助学办法 must be among the citations.
+        var citations = body.GetProperty("citations").EnumerateArray().ToList();
+        Assert.Contains(citations, c => c.GetProperty("docId").GetString() == "education-aid");
+        Assert.All(citations, c => Assert.NotEmpty(c.GetProperty("headings").EnumerateArray()));
+        Assert.Contains("助学", body.GetProperty("answer").GetString());
     }
 
     [Fact]
@@ -48,7 +49,7 @@ public sealed class AskApiTests : IClassFixture<AskApiTests.App>, IDisposable
 
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.False(body.GetProperty("answered").GetBoolean());
-        Assert.Contains("转人工", body.GetProperty("answer").GetString());
+        Assert.Contains("知识库里没有", body.GetProperty("answer").GetString());
     }
 
     [Fact]

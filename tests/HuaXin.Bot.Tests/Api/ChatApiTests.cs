@@ -127,6 +127,30 @@ public sealed class ChatApiTests
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/chat", body)).StatusCode);
     }
 
+    [Fact]
+    public async Task Follow_ups_that_name_no_topic_are_answered_from_the_last_answers_document_and_a_new_topic_starts_fresh()
+    {
+        await using var app = new HuaXinAppFactory();
+        var chat = new Chat(app.CreateClient(), "c-follow-up");
+        Assert.Contains("——《困难职工帮扶救助管理办法》", await chat.SayAsync("困难职工帮扶救助的条件是什么"));
+
+        var materials = await chat.SayAsync("那需要准备什么材料");
+        var timeLimit = await chat.SayAsync("多久能批下来");
+        var who = await chat.SayAsync("找谁办");
+
+        foreach (var reply in new[] { materials, timeLimit, who })
+        {
+            Assert.Contains("——《困难职工帮扶救助管理办法》", reply);
+        }
+        Assert.Contains("按《困难职工帮扶救助管理办法》回答", materials);
+        Assert.Contains("材料", materials);
+        Assert.Matches("[0-9一二三四五六七八九十]+个?(工作日|日|天)", timeLimit);
+        Assert.Matches("工会", who);
+        var fresh = await chat.SayAsync("金秋助学金发多少钱");
+        Assert.DoesNotContain("按《困难职工帮扶救助管理办法》", fresh);
+        Assert.DoesNotContain("——《困难职工帮扶救助管理办法》", fresh);
+    }
+
     /// <summary>One user's conversation over POST /api/chat; returns every message text of the turn.</summary>
     private sealed class Chat(HttpClient client, string conversationId)
     {

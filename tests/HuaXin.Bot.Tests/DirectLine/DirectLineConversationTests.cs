@@ -99,7 +99,7 @@ public sealed class DirectLineConversationTests
     }
 
     [Fact]
-    public async Task Cards_go_out_as_adaptive_cards_with_suggested_actions_for_the_user()
+    public async Task Cards_go_out_as_adaptive_cards_with_suggested_actions_for_the_conversations_user()
     {
         await using var host = new DirectLineHost();
         var session = await host.StartAsync();
@@ -111,7 +111,8 @@ public sealed class DirectLineConversationTests
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment["contentType"]!.GetValue<string>());
         Assert.Equal("AdaptiveCard", attachment["content"]!["type"]!.GetValue<string>());
         Assert.Equal("查询进度", reply["suggestedActions"]!["actions"]![0]!["title"]!.GetValue<string>());
-        Assert.Equal(session.UserId, reply["suggestedActions"]!["to"]![0]!.GetValue<string>());
+        // No "to": the conversation has one user, and Web Chat hides actions addressed to an id it cannot read.
+        Assert.True(reply["suggestedActions"]!["to"] is null || reply["suggestedActions"]!["to"]!.AsArray().Count == 0);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace HuaXin.Bot.Tests.Knowledge;
 public class AnswerTests
 {
     [Fact]
-    public async Task An_answer_quotes_the_clause_and_names_document_and_clause()
+    public async Task An_answer_leads_with_the_answering_sentence_then_names_document_and_clause()
     {
         await using var fixture = await KnowledgeFixture.CreateAsync();
         await fixture.Services.InitializeKnowledgeAsync();
@@ -17,7 +17,9 @@ public class AnswerTests
         var answer = await fixture.Services.GetRequiredService<IKnowledgeService>().AskAsync("一次性救助的金额怎么分档", "worker", CancellationToken.None);
 
         Assert.True(answer.Answered);
-        Assert.StartsWith("根据《困难职工帮扶救助管理办法》第二章 救助对象和标准 第六条：\n一次性救助按困难程度分档发放", answer.Answer);
+        Assert.StartsWith("一次性救助按困难程度分档发放", answer.Answer);
+        Assert.EndsWith("——《困难职工帮扶救助管理办法》第六条", answer.Answer);
+        Assert.Equal(answer.Lead, answer.Answer.Split("\n\n——")[0]);
         var first = answer.Citations[0];
         Assert.Equal("hardship", first.DocId);
         Assert.Equal("《困难职工帮扶救助管理办法》第二章 救助对象和标准 第六条", first.Source);
@@ -26,7 +28,7 @@ public class AnswerTests
     }
 
     [Fact]
-    public async Task Related_clauses_are_suggested_by_source_after_the_answer()
+    public async Task Related_clauses_are_offered_as_suggestions_that_answer_when_tapped()
     {
         await using var fixture = await KnowledgeFixture.CreateAsync();
         await fixture.Services.InitializeKnowledgeAsync();
@@ -34,9 +36,12 @@ public class AnswerTests
         var answer = await fixture.Services.GetRequiredService<IKnowledgeService>().AskAsync("困难职工家庭子女上学有助学金吗", "family", CancellationToken.None);
 
         Assert.True(answer.Answered);
-        foreach (var related in answer.Citations.Skip(1))
+        Assert.Equal(answer.Citations.Skip(1).Select(c => c.ShortSource), answer.Related);
+        var service = fixture.Services.GetRequiredService<IKnowledgeService>();
+        foreach (var (related, citation) in answer.Related.Zip(answer.Citations.Skip(1)))
         {
-            Assert.Contains(related.Source, answer.Answer);
+            var tapped = await service.AskAsync(related, "family", CancellationToken.None);
+            Assert.Equal((citation.DocId, citation.Clause), (tapped.Citations[0].DocId, tapped.Citations[0].Clause));
         }
     }
 
@@ -52,8 +57,7 @@ public class AnswerTests
 
         Assert.False(answer.Answered);
         Assert.Empty(answer.Citations);
-        Assert.Contains("知识库里暂时没有找到", answer.Answer);
-        Assert.Contains("转人工", answer.Answer);
+        Assert.Matches("^知识库里没有关于「[^」]*股票」的规定", answer.Answer);
         await using var db = await fixture.Services.GetRequiredService<IDbContextFactory<HuaXinDbContext>>().CreateDbContextAsync();
         var recorded = Assert.Single(await db.UnansweredQuestions.ToListAsync());
         Assert.Equal(question, recorded.Question);
@@ -62,17 +66,26 @@ public class AnswerTests
     }
 
     [Fact]
-    public void A_long_clause_is_trimmed_to_its_relevant_sentences_verbatim()
+    public void The_lead_is_the_clause_sentence_that_answers_verbatim()
     {
         var clause = string.Concat(Enumerable.Range(1, 12).Select(i => $"第{i}项规定与本问题无关的内容，此处只是填充文字。")) + "探亲路费凭车票报销，须在返回后一个月内办理。";
         var units = new HuaXin.Bot.Knowledge.Search.QueryAnalyzer(HuaXin.Bot.Knowledge.Search.Lexicon.Empty)
             .Analyze("路费报销", new HuaXin.Bot.Knowledge.Search.Bm25Index([]));
 
-        var excerpt = HuaXin.Bot.Knowledge.Answering.AnswerComposer.Excerpt(clause, units);
+        var lead = HuaXin.Bot.Knowledge.Answering.AnswerComposer.Lead(clause, units, _ => 1);
 
-        Assert.True(excerpt.Length < clause.Length);
-        Assert.StartsWith("第1项规定与本问题无关的内容，此处只是填充文字。", excerpt);
-        Assert.Contains("……\n探亲路费凭车票报销，须在返回后一个月内办理。", excerpt);
-        Assert.All(excerpt.Split(["……", "\n"], StringSplitOptions.RemoveEmptyEntries), part => Assert.Contains(part, clause));
+        Assert.Equal("探亲路费凭车票报销，须在返回后一个月内办理。", lead);
+    }
+
+    [Fact]
+    public void A_sentence_that_opens_a_list_brings_its_items_whole()
+    {
+        var clause = "有下列情形之一的职工家庭，可以认定为困难职工家庭：\n1. 家庭月人均收入低于当地最低生活保障标准1.5倍的；\n2. 本人或家庭成员患重大疾病的；\n3. 出院记录齐全的。";
+        var units = new HuaXin.Bot.Knowledge.Search.QueryAnalyzer(HuaXin.Bot.Knowledge.Search.Lexicon.Empty)
+            .Analyze("困难职工家庭认定", new HuaXin.Bot.Knowledge.Search.Bm25Index([]));
+
+        var lead = HuaXin.Bot.Knowledge.Answering.AnswerComposer.Lead(clause, units, _ => 1);
+
+        Assert.Equal(clause, lead);
     }
 }

@@ -125,4 +125,129 @@ public class ChunkingTests
             doc.Chunks.Select(c => c.Headings.ToArray()).ToArray());
         Assert.Equal("上门维修不收人工费。", doc.Chunks[2].Text);
     }
+
+    [Theory]
+    [InlineData("---\nid: labor\ntitle: 劳动合同法\ncategory: law\n---\n正文。", "labor", "劳动合同法", "law")]
+    [InlineData("---\nid: rules\ntitle: 女职工劳动保护特别规定\ncategory: 行政法规\n---\n正文。", "rules", "女职工劳动保护特别规定", "行政法规")]
+    [InlineData("---\nID: same\nid: same\nTitle: 大小写\n---\n正文。", "same", "大小写", "regulation")]
+    [InlineData("---\nid: tags\ntitle: 多余字段\ntags: [a, b]\n发布机关: 国务院\n---\n正文。", "tags", "多余字段", "regulation")]
+    [InlineData("# 人民调解法\n\n正文。", "file-name", "人民调解法", "regulation")]
+    [InlineData("正文。", "file-name", "file-name", "regulation")]
+    public void Any_category_any_key_case_and_no_front_matter_are_read(string content, string id, string title, string category)
+    {
+        var doc = DocumentParser.Parse("dir/file-name.md", Encoding.UTF8.GetBytes(content));
+
+        Assert.Equal((id, title, category), (doc.Id, doc.Title, doc.Category));
+        Assert.Equal("正文。", Assert.Single(doc.Chunks).Text);
+    }
+
+    [Fact]
+    public void Inline_articles_chapters_and_sections_without_markup_are_clauses()
+    {
+        var content = """
+            # 某某条例
+
+            第一章　总则
+
+            第一条　为了保障劳动者权益，制定本条例。
+
+            第二条 本条例适用于：
+            （一）企业；
+            （二）个体经济组织。
+
+            第二章　待遇
+            第一节　工资
+            第三条　工资应当按月支付。
+            """;
+
+        var doc = DocumentParser.Parse("regs.md", Encoding.UTF8.GetBytes(content));
+
+        Assert.Equal(
+            [["第一章　总则", "第一条"], ["第一章　总则", "第二条"], ["第二章　待遇", "第一节　工资", "第三条"]],
+            doc.Chunks.Select(c => c.Headings.ToArray()).ToArray());
+        Assert.Equal("本条例适用于：\n（一）企业；\n（二）个体经济组织。", doc.Chunks[1].Text);
+    }
+
+    [Fact]
+    public void Numbered_items_under_a_heading_that_is_no_clause_are_clauses_of_their_own()
+    {
+        var content = """
+            服务承诺
+            一、服务时限
+            我们承诺：
+            （一）响应时限。工作时间内30分钟内响应。
+            （二）办结时限。一般诉求5个工作日内办结。
+            二、监督
+            1. 投诉电话公开。
+            2. 每季度通报。
+            """;
+
+        var doc = DocumentParser.Parse("promise.txt", Encoding.UTF8.GetBytes(content));
+
+        Assert.Equal(
+            [["一、服务时限"], ["一、服务时限", "（一）"], ["一、服务时限", "（二）"], ["二、监督", "1."], ["二、监督", "2."]],
+            doc.Chunks.Select(c => c.Headings.ToArray()).ToArray());
+        Assert.Equal("（二）办结时限。一般诉求5个工作日内办结。", doc.Chunks[2].Text);
+    }
+
+    [Fact]
+    public void Docx_without_heading_styles_takes_structure_from_numbering_and_the_title_from_the_text_not_a_file_name_property()
+    {
+        var bytes = Docx.Build(
+            (null, "反家庭暴力法"),
+            (null, "第一章 总则"),
+            (null, "第一条 为了预防和制止家庭暴力，制定本法。"),
+            (null, "第二条 本法所称家庭暴力，是指家庭成员之间的侵害行为。"));
+
+        var doc = DocumentParser.Parse("anti-violence.docx", bytes);
+
+        Assert.Equal(("anti-violence", "反家庭暴力法"), (doc.Id, doc.Title));
+        Assert.Equal([["第一章 总则", "第一条"], ["第一章 总则", "第二条"]], doc.Chunks.Select(c => c.Headings.ToArray()).ToArray());
+    }
+
+    [Fact]
+    public void A_paragraph_without_full_stops_is_cut_into_bounded_chunks()
+    {
+        var content = "---\nid: one\ntitle: 一段\n---\n" + string.Concat(Enumerable.Repeat("职工家属可以申请帮扶", 5000));
+
+        var doc = DocumentParser.Parse("one.md", Encoding.UTF8.GetBytes(content));
+
+        Assert.All(doc.Chunks, c => Assert.InRange(c.Text.Length, 1, ChunkBuilder.MaxChunkChars));
+        Assert.Equal(50_000, doc.Chunks.Sum(c => c.Text.Length));
+    }
+
+    [Fact]
+    public void A_docx_that_unpacks_to_too_much_is_refused_with_the_reason()
+    {
+        var bomb = WithPart(Docx.Build((null, "标题"), (null, "正文。")), "word/padding.xml", DocxDocumentParser.MaxUncompressedBytes + 1);
+
+        var refused = Assert.Throws<DocumentFormatException>(() => DocumentParser.Parse("bomb.docx", bomb));
+
+        Assert.Contains("解压后超过", refused.Message);
+        Assert.True(bomb.Length < 1024 * 1024, "the test file should be a small download that unpacks to much more");
+    }
+
+    [Fact]
+    public void A_docx_holding_too_much_text_is_refused_with_the_reason()
+    {
+        var big = Docx.Build((null, "标题"), (null, new string('帮', DocumentParser.MaxDocumentChars + 1)));
+
+        Assert.Contains("万字", Assert.Throws<DocumentFormatException>(() => DocumentParser.Parse("big.docx", big)).Message);
+    }
+
+    private static byte[] WithPart(byte[] docx, string name, long zeros)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            using var part = zip.CreateEntry(name, System.IO.Compression.CompressionLevel.Optimal).Open();
+            var block = new byte[1024 * 1024];
+            for (var written = 0L; written < zeros; written += block.Length)
+            {
+                part.Write(block, 0, (int)Math.Min(block.Length, zeros - written));
+            }
+        }
+        return stream.ToArray();
+    }
 }

@@ -68,12 +68,10 @@ public class IngestionTests
     [Theory]
     [InlineData("broken-yaml.md", "---\nid: [unclosed\ntitle: 坏\n---\n正文", "YAML")]
     [InlineData("unclosed.md", "---\nid: x\ntitle: 没结束\n正文", "没有结束")]
-    [InlineData("no-front-matter.md", "# 标题\n正文", "front matter")]
-    [InlineData("no-id.md", "---\ntitle: 没有编号\n---\n正文", "id")]
-    [InlineData("no-title.md", "---\nid: no-title\n---\n正文", "title")]
+    [InlineData("keys-in-two-cases.md", "---\nid: one\nID: two\ntitle: 两个编号\n---\n正文", "大小写")]
+    [InlineData("list-front-matter.md", "---\n- id\n- title\n---\n正文", "字段")]
     [InlineData("no-body.md", "---\nid: no-body\ntitle: 没有正文\n---\n# 没有正文\n", "正文")]
     [InlineData("empty.txt", "", "为空")]
-    [InlineData("bad-category.md", "---\nid: cat\ntitle: 类别\ncategory: rumor\n---\n正文", "category")]
     [InlineData("broken.docx", "not a zip file", ".docx")]
     [InlineData("duplicate.md", "---\nid: hardship\ntitle: 重复\n---\n正文", "重复")]
     public async Task A_bad_file_is_reported_with_its_name_and_reason_and_the_rest_loads(string name, string content, string reason)
@@ -95,7 +93,7 @@ public class IngestionTests
     {
         var logs = new ListLoggerProvider();
         await using var fixture = await KnowledgeFixture.CreateAsync(
-            new Dictionary<string, string> { ["ok.md"] = KnowledgeFixture.Hardship, ["bad.md"] = "---\ntitle: x\n---\n正文" }, logs);
+            new Dictionary<string, string> { ["ok.md"] = KnowledgeFixture.Hardship, ["bad.md"] = "---\nid: x\nID: y\n---\n正文" }, logs);
 
         await fixture.Services.InitializeKnowledgeAsync();
 

@@ -1,0 +1,95 @@
+namespace HuaXin.Bot.Knowledge.Search;
+
+/// <summary>Plain BM25 (k1 1.2, b 0.75) over the overlapping character bigrams of whole clauses (title, heading path and
+/// text; the chunks of one clause joined), with no lexicon and no field weights. It is the floor of retrieval: the
+/// search blends its ranking with the lexicon-aware one, and the eval reports it as the baseline.</summary>
+public sealed class PlainBigramIndex
+{
+    private const float K1 = 1.2f;
+    private const float B = 0.75f;
+
+    private readonly Dictionary<string, (int[] Clauses, float[] Weights)> _postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IndexedChunk> _byKey;
+
+    public PlainBigramIndex(IEnumerable<IndexedChunk> chunks)
+    {
+        var clauses = new List<IndexedChunk>();
+        var counts = new List<Dictionary<string, int>>();
+        foreach (var parts in chunks.GroupBy(c => c.ClauseKey).Select(g => g.OrderBy(c => c.Ordinal).ToList()))
+        {
+            var clause = parts[0] with { Text = string.Join('\n', parts.Select(p => p.Text)) };
+            var tf = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var term in Bigrams($"{clause.Title}\n{string.Join('\n', clause.Headings)}\n{clause.Text}"))
+            {
+                tf[term] = tf.GetValueOrDefault(term) + 1;
+            }
+            clauses.Add(clause);
+            counts.Add(tf);
+        }
+        Clauses = clauses;
+        _byKey = clauses.ToDictionary(c => c.ClauseKey, StringComparer.Ordinal);
+        var lengths = counts.Select(c => c.Values.Sum()).ToArray();
+        var average = Math.Max(1f, (float)lengths.DefaultIfEmpty(0).Average());
+        var building = new Dictionary<string, (List<int> Clauses, List<float> Weights)>(StringComparer.Ordinal);
+        for (var c = 0; c < counts.Count; c++)
+        {
+            foreach (var (term, tf) in counts[c])
+            {
+                if (!building.TryGetValue(term, out var list))
+                {
+                    building[term] = list = ([], []);
+                }
+                list.Clauses.Add(c);
+                list.Weights.Add(tf * (K1 + 1) / (tf + K1 * (1 - B + B * lengths[c] / average)));
+            }
+        }
+        var n = counts.Count;
+        foreach (var (term, list) in building)
+        {
+            var idf = (float)Math.Log(1 + (n - list.Clauses.Count + 0.5) / (list.Clauses.Count + 0.5));
+            _postings[term] = (list.Clauses.ToArray(), list.Weights.Select(w => w * idf).ToArray());
+        }
+    }
+
+    /// <summary>One entry per clause, its chunks' texts joined.</summary>
+    public IReadOnlyList<IndexedChunk> Clauses { get; }
+
+    /// <summary>The whole clause a chunk belongs to.</summary>
+    public IndexedChunk? Clause(string clauseKey) => _byKey.GetValueOrDefault(clauseKey);
+
+    /// <summary>The best clauses for the question, best first; none when no clause shares a bigram with it.</summary>
+    public IReadOnlyList<(IndexedChunk Clause, double Score)> Search(string question, int top)
+    {
+        var scores = new Dictionary<int, float>();
+        foreach (var term in Bigrams(question).Distinct(StringComparer.Ordinal))
+        {
+            if (!_postings.TryGetValue(term, out var postings))
+            {
+                continue;
+            }
+            for (var i = 0; i < postings.Clauses.Length; i++)
+            {
+                scores[postings.Clauses[i]] = scores.GetValueOrDefault(postings.Clauses[i]) + postings.Weights[i];
+            }
+        }
+        return scores.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(top)
+            .Select(kv => (Clauses[kv.Key], (double)kv.Value)).ToList();
+    }
+
+    /// <summary>Overlapping bigrams of each run of Chinese characters; letter and digit runs whole.</summary>
+    private static IEnumerable<string> Bigrams(string text)
+    {
+        foreach (var (run, cjk) in TextNormalizer.Runs(TextNormalizer.Normalize(text)))
+        {
+            if (!cjk || run.Length == 1)
+            {
+                yield return run;
+                continue;
+            }
+            for (var i = 0; i + 1 < run.Length; i++)
+            {
+                yield return run.Substring(i, 2);
+            }
+        }
+    }
+}
