@@ -33,7 +33,7 @@ public sealed class BotHarness
     private ConversationRunner NewRunner()
     {
         var taxonomy = TestData.Taxonomy;
-        var bot = new HuaXinBot(taxonomy, new RuleBasedUnderstanding(taxonomy, Clock), Knowledge, Requests, Feedback, Clock);
+        var bot = new HuaXinBot(taxonomy, TestData.Understanding(Clock), Knowledge, Requests, Feedback, Clock);
         return new ConversationRunner(bot, States);
     }
 }
