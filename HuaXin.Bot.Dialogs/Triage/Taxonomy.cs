@@ -29,6 +29,7 @@ public sealed class Taxonomy
             .SelectMany(r => r.Value.Select(word => (word, relation: r.Key)))
             .ToDictionary(x => x.word, x => x.relation);
         RelationNeedWords = doc.Relations.NeedAfter;
+        RelationBackgroundWords = doc.Relations.BackgroundAfter;
         SelfPatterns = doc.Relations.SelfPatterns;
         UrgentWords = doc.Urgency.Urgent;
         NotUrgentWords = doc.Urgency.Normal;
@@ -51,6 +52,7 @@ public sealed class Taxonomy
     public PlaceDirectory Places { get; }
     public IReadOnlyDictionary<string, string> RelationWords { get; }
     public IReadOnlyList<string> RelationNeedWords { get; }
+    public IReadOnlyList<string> RelationBackgroundWords { get; }
     public IReadOnlyList<string> SelfPatterns { get; }
     public IReadOnlyList<string> UrgentWords { get; }
     public IReadOnlyList<string> NotUrgentWords { get; }

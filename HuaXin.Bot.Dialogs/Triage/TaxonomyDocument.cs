@@ -89,5 +89,6 @@ internal sealed class RelationsDocument
 {
     public Dictionary<string, List<string>> Words { get; set; } = [];
     public List<string> NeedAfter { get; set; } = [];
+    public List<string> BackgroundAfter { get; set; } = [];
     public List<string> SelfPatterns { get; set; } = [];
 }

@@ -61,16 +61,22 @@ public sealed partial class RequestUnderstanding : IRequestUnderstanding
     {
         SlotNames.Relation => category?.Code switch
         {
-            "home_repair" or "logistics" or "complaint" => false,
+            "home_repair" or "complaint" => false,
+            "logistics" => !Facility().IsMatch(text),
             "hardship_aid" => ForSomeone().IsMatch(text),
             "legal_aid" => !Property().IsMatch(text),
             _ => true,
         },
+        // A time inside a complaint is when the trouble happens, not when a service is wanted.
+        SlotNames.When => category?.Code != "complaint",
         _ => true,
     };
 
     [GeneratedRegex(@"(给|替|帮|为)[^，。,]{0,6}(申请|报|要|争取)")]
     private static partial Regex ForSomeone();
+
+    [GeneratedRegex(@"宿舍|食堂|伙食|饭菜|被褥|空调|热水|板房|工棚|营地|洗澡")]
+    private static partial Regex Facility();
 
     [GeneratedRegex(@"宅基地|承包地|土地|地界|占地|占了|房产|房本|拆迁|盖房|院墙|过道")]
     private static partial Regex Property();
