@@ -45,6 +45,14 @@ public sealed class RequestModel
 
     private const double MinCategoryConfidence = 0.3;
 
+    /// <summary>The service a message is about, when the category head is fairly sure.</summary>
+    public string? Service(float[] x)
+    {
+        var p = Category.Predict(x, c => c != Understanding.Purpose.Complaint);
+        var best = Array.IndexOf(p, p.Max());
+        return p[best] >= 0.5 ? Category.Labels[best] : null;
+    }
+
     public string ToJson() => JsonSerializer.Serialize(this, Options);
 
     /// <summary>Checks that the vector this code builds is the one the weights were fitted on.</summary>

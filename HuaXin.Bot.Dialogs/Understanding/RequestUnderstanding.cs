@@ -37,7 +37,11 @@ public sealed partial class RequestUnderstanding : IRequestUnderstanding
         var x = await FeaturesAsync(normalized, found, cancellationToken);
         var (purpose, code) = _model.Decide(x);
         if (!Purpose.StartsIntake(purpose))
-            return new Abstractions.Understanding(false, null, null, new Dictionary<string, string>(), Purpose: purpose);
+        {
+            // A question names the service it is about, so the answer can offer to take that need down.
+            var about = purpose == Purpose.Question ? _taxonomy.Find(_model.Service(x)) : null;
+            return new Abstractions.Understanding(false, about?.Code, about?.Department, new Dictionary<string, string>(), Purpose: purpose);
+        }
         var category = _taxonomy.Find(code);
         var slots = found.Where(s => Applies(s.Key, category, normalized)).ToDictionary(s => s.Key, s => s.Value.Value);
         // Staff read the description: keep the user's own characters, not the normalized form.

@@ -17,6 +17,8 @@ public static class ConversationsExtensions
         services.AddSingleton(_ => Taxonomy.Load(taxonomyPath));
         services.AddSingleton(_ => RequestModel.Load(modelPath));
         services.AddSingleton<IKnowledgeEvidence, KnowledgeEvidence>();
+        services.AddSingleton<IRequesterTickets, RequesterTickets>();
+        services.AddSingleton<IRequesterProfiles, RequesterProfiles>();
         services.AddSingleton<IConversationStateStore, ConversationStateStore>();
         services.AddSingleton<IFeedbackStore, FeedbackStore>();
         services.AddSingleton<ConversationReferences>();

@@ -36,7 +36,6 @@ public sealed class RequestUnderstandingTests
         var result = await _understanding.UnderstandAsync(text, CancellationToken.None);
 
         Assert.False(result.IsRequest);
-        Assert.Null(result.Category);
         Assert.Empty(result.Slots);
     }
 
