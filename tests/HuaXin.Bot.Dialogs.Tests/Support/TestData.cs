@@ -15,6 +15,8 @@ public static class TestData
 
     public static string RequestsPath => Path.Combine(AppContext.BaseDirectory, "knowledge", "eval", "requests.jsonl");
 
+    public static string DangerPath => Path.Combine(AppContext.BaseDirectory, "knowledge", "eval", "danger.jsonl");
+
     public static string ModelPath => Path.Combine(AppContext.BaseDirectory, "knowledge", "request-model.json");
 
     private static readonly Lazy<Taxonomy> Shipped = new(() => Taxonomy.Load(TaxonomyPath));
