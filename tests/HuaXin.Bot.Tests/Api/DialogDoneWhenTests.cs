@@ -79,7 +79,11 @@ public sealed partial class DialogDoneWhenTests
 
         var (exitCode, output) = await NodeTools.RunAsync("directline/conversation.js", baseUrl, Request, "就这些，没有别的了", "确认");
         Assert.True(exitCode == 0, output);
-        Assert.Matches(Number(), output);
+        Assert.True(Number().IsMatch(output), output);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<HuaXinDbContext>().ServiceRequests.CountAsync());
+        }
 
         (exitCode, output) = await NodeTools.RunAsync("directline/conversation.js", baseUrl, "俺家娃考上大学了有补贴没", "俺爹突然晕倒了叫不醒咋办");
         Assert.True(exitCode == 0, output);
