@@ -34,8 +34,16 @@ public sealed partial class RequestUnderstanding : IRequestUnderstanding
     {
         var normalized = TextNormalizer.Normalize(text);
         var found = _slots.ExtractStated(normalized);
-        var x = await FeaturesAsync(normalized, found, cancellationToken);
+        var clauses = _evidence is null ? [] : await _evidence.MatchAsync(normalized, cancellationToken);
+        var x = _features.Build(normalized, clauses, found);
         var (purpose, code) = _model.Decide(x);
+        // A programme only the deployment's documents name ("小书桌", "代尽孝"): its document's owner decides, and
+        // among that department's categories the scorer's likeliest.
+        if (Purpose.StartsIntake(purpose) && code is null && clauses.FirstOrDefault()?.Owner is { } owner)
+        {
+            var p = _model.Category.Predict(x, c => c != Purpose.Complaint && _taxonomy.Find(c)?.Department == owner);
+            if (p.Max() > 0) code = _model.Category.Labels[Array.IndexOf(p, p.Max())];
+        }
         if (!Purpose.StartsIntake(purpose))
         {
             // A question names the service it is about, so the answer can offer to take that need down.
