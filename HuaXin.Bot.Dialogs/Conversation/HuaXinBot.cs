@@ -133,7 +133,7 @@ public sealed partial class HuaXinBot
         }
         await _knowledge.AnswerAsync(turn, text, cancellationToken);
         // A question about a service the group offers gets the offer to take the need down; only a yes starts intake.
-        if (turn.State.LastAnswer is { Answered: true } && understanding.Category is { } category)
+        if (turn.State.LastAnswer is { Answered: true } && understanding.About is { } category)
         {
             turn.State.Offer = new OfferState { Text = turn.RawText, Category = category };
             turn.Say(Replies.Text("需要帮您登记吗？回复「需要」我来登记，转给承办部门联系您。", Phrases.Yes, Phrases.No));

@@ -35,8 +35,7 @@ public sealed class RequestEvaluation(IRequestUnderstanding understanding)
             pairs.Add((gold, await understanding.UnderstandAsync(gold.Text, cancellationToken)));
         }
 
-        var outputs = pairs.Select(p => new EvaluationOutput(p.Gold.Id, p.Predicted.IsRequest,
-            p.Predicted.IsRequest ? p.Predicted.Category : null, p.Predicted.IsRequest ? p.Predicted.Department : null, p.Predicted.Slots)).ToList();
+        var outputs = pairs.Select(p => new EvaluationOutput(p.Gold.Id, p.Predicted.IsRequest, p.Predicted.Category, p.Predicted.Department, p.Predicted.Slots)).ToList();
         return new EvaluationResult(Score(pairs, bad), outputs);
     }
 

@@ -48,7 +48,7 @@ public sealed partial class RequestUnderstanding : IRequestUnderstanding
         {
             // A question names the service it is about, so the answer can offer to take that need down.
             var about = purpose == Purpose.Question ? _taxonomy.Find(_model.Service(x)) : null;
-            return new Abstractions.Understanding(false, about?.Code, about?.Department, new Dictionary<string, string>(), Purpose: purpose);
+            return new Abstractions.Understanding(false, null, null, new Dictionary<string, string>(), Purpose: purpose, About: about?.Code);
         }
         var category = _taxonomy.Find(code);
         var slots = found.Where(s => Applies(s.Key, category, normalized)).ToDictionary(s => s.Key, s => s.Value.Value);

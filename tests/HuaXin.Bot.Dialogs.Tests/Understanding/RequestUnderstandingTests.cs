@@ -36,6 +36,7 @@ public sealed class RequestUnderstandingTests
         var result = await _understanding.UnderstandAsync(text, CancellationToken.None);
 
         Assert.False(result.IsRequest);
+        Assert.Null(result.Category);
         Assert.Empty(result.Slots);
     }
 

@@ -126,16 +126,4 @@ public sealed class ChatApiTests
         client.DefaultRequestHeaders.Add("X-Api-Key", "k-123");
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/chat", body)).StatusCode);
     }
-
-    /// <summary>One user's conversation over POST /api/chat; returns every message text of the turn.</summary>
-    private sealed class Chat(HttpClient client, string conversationId)
-    {
-        public async Task<string> SayAsync(string text)
-        {
-            var response = await client.PostAsJsonAsync("/api/chat", new { conversationId, userId = "u1", userName = "张大姐", text });
-            response.EnsureSuccessStatusCode();
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-            return string.Join("\n", body.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("text").GetString()));
-        }
-    }
 }

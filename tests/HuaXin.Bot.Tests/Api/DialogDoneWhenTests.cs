@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Tests.DirectLine;
@@ -93,15 +91,4 @@ public sealed partial class DialogDoneWhenTests
 
     [GeneratedRegex(@"HX-\d{8}-\d{4}")]
     private static partial Regex Number();
-
-    private sealed class Chat(HttpClient client, string conversationId)
-    {
-        public async Task<string> SayAsync(string text)
-        {
-            var response = await client.PostAsJsonAsync("/api/chat", new { conversationId, userId = "u1", userName = "张大姐", text });
-            response.EnsureSuccessStatusCode();
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-            return string.Join("\n", body.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("text").GetString()));
-        }
-    }
 }
