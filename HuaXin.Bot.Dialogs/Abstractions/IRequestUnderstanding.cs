@@ -8,11 +8,15 @@ public interface IRequestUnderstanding
 
 /// <param name="Slots">Slot name → value as normalized for storage (phone = 11 digits; when = the words used).</param>
 /// <param name="When">The concrete time window "when" resolves to, if any.</param>
+/// <param name="Purpose">What the message is for (request, complaint, question, status, rating, staff, chat), when known.</param>
+/// <param name="About">For a question: the category of the service it asks about, when clear (to offer intake).</param>
 public sealed record Understanding(
     bool IsRequest,
     string? Category,
     string? Department,
     IReadOnlyDictionary<string, string> Slots,
-    TimeWindow? When = null);
+    TimeWindow? When = null,
+    string? Purpose = null,
+    string? About = null);
 
 public sealed record TimeWindow(DateTimeOffset Start, DateTimeOffset End);

@@ -11,6 +11,12 @@ public sealed class ConversationState
     /// <summary>The last policy answer, so 有用/没用 can be recorded against it.</summary>
     public AnswerState? LastAnswer { get; set; }
 
+    /// <summary>The urgent ticket a danger message opened, so later messages add to it instead of opening more.</summary>
+    public DangerState? Danger { get; set; }
+
+    /// <summary>A question just answered whose need the bot offered to take down ("需要帮您登记吗？").</summary>
+    public OfferState? Offer { get; set; }
+
     public string ToJson() => JsonSerializer.Serialize(this);
 
     /// <summary>Reads saved state; unreadable state (e.g. from an incompatible version) starts the conversation afresh.</summary>

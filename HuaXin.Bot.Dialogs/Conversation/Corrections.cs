@@ -32,8 +32,9 @@ public sealed partial class Corrections(SlotAnswers answers)
             // The label itself is not a value: "紧急程度" alone contains 急 but says nothing new.
             var value = WithoutLabels(tail);
             if (value.Length == 0) return [];
-            var match = answers.Strict(target, value)
-                ?? (target is SlotNames.City or SlotNames.Address ? answers.Lenient(target, value) : null);
+            // "地址改成相公庄镇王家村东头第三户": the whole new address, not the part the extractor recognizes.
+            var match = target == SlotNames.Address && answers.Lenient(target, value) is not null ? new SlotMatch(value.TrimEnd('。', '.'))
+                : answers.Strict(target, value) ?? (target == SlotNames.City ? answers.Lenient(target, value) : null);
             return match is null ? [] : new() { [target] = match };
         }
         var found = new Dictionary<string, SlotMatch>();

@@ -1,32 +1,39 @@
+using System.Text.RegularExpressions;
 using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Dialogs.Safety;
 using HuaXin.Bot.Dialogs.Slots;
 using HuaXin.Bot.Dialogs.Triage;
 using HuaXin.Bot.Dialogs.Understanding;
 
 namespace HuaXin.Bot.Dialogs.Conversation;
 
-/// <summary>The main flow: greeting, policy questions, service requests, "我的诉求" and answer feedback.
-/// A request in progress owns the conversation until it is confirmed or cancelled.</summary>
-public sealed class HuaXinBot
+/// <summary>The main flow. Danger comes first, before anything else; then 我的诉求 and progress checks, a request in
+/// progress (which owns the conversation until confirmed or left), the offer after an answered question, and finally
+/// what the message is for: a need starts intake, a question is answered (and offered "需要帮您登记吗？"), a comment
+/// after a rating card rates that ticket.</summary>
+public sealed partial class HuaXinBot
 {
     private readonly Taxonomy _taxonomy;
     private readonly IRequestUnderstanding _understanding;
     private readonly KnowledgeDialog _knowledge;
     private readonly IntakeDialog _intake;
     private readonly MyRequestsDialog _myRequests;
-    private readonly CategoryClassifier _classifier;
-    private readonly IntentScorer _intent;
+    private readonly DangerDetector _danger;
+    private readonly DangerDialog _dangerDialog;
+    private readonly IRequesterTickets? _tickets;
 
     public HuaXinBot(Taxonomy taxonomy, IRequestUnderstanding understanding, IKnowledgeService knowledge,
-        IServiceRequestStore requests, IFeedbackStore feedback, TimeProvider time)
+        IServiceRequestStore requests, IFeedbackStore feedback, TimeProvider time,
+        IKnowledgeEvidence? evidence = null, IRequesterTickets? tickets = null, IRequesterProfiles? profiles = null)
     {
         _taxonomy = taxonomy;
         _understanding = understanding;
+        _tickets = tickets;
         _knowledge = new KnowledgeDialog(taxonomy, knowledge, feedback, time);
-        _intake = new IntakeDialog(taxonomy, _knowledge, requests, time);
+        _intake = new IntakeDialog(taxonomy, _knowledge, requests, time, understanding, profiles);
         _myRequests = new MyRequestsDialog(taxonomy, requests, time);
-        _classifier = new CategoryClassifier(taxonomy);
-        _intent = new IntentScorer(taxonomy);
+        _danger = new DangerDetector(taxonomy.Danger);
+        _dangerDialog = new DangerDialog(taxonomy, requests, new SlotExtractors(taxonomy, time), time, evidence, profiles, tickets);
     }
 
     /// <summary>Runs one turn, updating <paramref name="state"/> in place.</summary>
@@ -41,15 +48,24 @@ public sealed class HuaXinBot
     {
         var text = turn.Text;
         var inIntake = turn.State.Intake is not null;
+        // Typed words only: a pressed button is never an emergency.
+        if (turn.Inbound.Value is null && _danger.Detect(text) is { } danger)
+        {
+            await _dangerDialog.RespondAsync(turn, danger, cancellationToken);
+            if (inIntake) _intake.RepeatPrompt(turn);
+            return;
+        }
+        if (await _dangerDialog.TryTakePhoneAsync(turn, cancellationToken)) return;
         if (Phrases.IsHelpful(text) || Phrases.IsNotHelpful(text))
         {
             await _knowledge.RateAsync(turn, Phrases.IsHelpful(text), cancellationToken);
             if (inIntake) _intake.RepeatPrompt(turn);
             return;
         }
-        if (Phrases.IsMyRequests(text))
+        var number = TicketNumber().Match(text);
+        if (Phrases.IsMyRequests(text) || (number.Success && text.Length <= number.Length + 8))
         {
-            await _myRequests.ShowAsync(turn, cancellationToken);
+            await _myRequests.ShowAsync(turn, number.Success ? number.Value.ToUpperInvariant() : null, cancellationToken);
             if (inIntake) _intake.RepeatPrompt(turn);
             return;
         }
@@ -57,6 +73,20 @@ public sealed class HuaXinBot
         {
             await _intake.ContinueAsync(turn, cancellationToken);
             return;
+        }
+        if (turn.State.Offer is { } offer)
+        {
+            turn.State.Offer = null;
+            if (Phrases.IsYes(text) || Phrases.IsConfirm(text))
+            {
+                await _intake.StartFromQuestionAsync(turn, offer, cancellationToken);
+                return;
+            }
+            if (Phrases.IsCancel(text) || text is "不用" or "不需要" or "不要")
+            {
+                turn.Say(Replies.Text("好的，不登记。还有别的问题可以接着问。"));
+                return;
+            }
         }
         // A tapped related clause ("《困难职工帮扶救助管理办法》第十条") is a policy question, whatever words its title has.
         if (KnowledgeDialog.NamesAClause(text))
@@ -79,35 +109,75 @@ public sealed class HuaXinBot
             turn.Say(Replies.Text("目前没有正在办理的诉求。需要帮忙的话，直接告诉我要办什么事就行。", Phrases.MyRequests));
             return;
         }
+
+        // The raw text, so the description keeps the user's own characters; understanding normalizes for itself.
+        var understanding = await _understanding.UnderstandAsync(turn.RawText, cancellationToken);
+        if (await TryRateAsync(turn, understanding, cancellationToken)) return;
         if (Phrases.IsThanks(text))
         {
             turn.Say(Replies.Text("不客气！有事随时找我。"));
             return;
         }
-
-        // The raw text, so the description keeps the user's own characters; understanding normalizes for itself.
-        var understanding = await _understanding.UnderstandAsync(turn.RawText, cancellationToken);
-        var (_, categoryScore) = _classifier.Classify(text);
-        var scores = _intent.Score(text, understanding.Slots.ContainsKey(SlotNames.Phone), understanding.Slots.ContainsKey(SlotNames.Address), categoryScore);
+        switch (understanding.Purpose)
+        {
+            case Purpose.Status:
+                await _myRequests.ShowAsync(turn, null, cancellationToken);
+                return;
+            case Purpose.Staff:
+                turn.Say(Replies.Text("工单的受理、转派、办结等操作请工作人员在钉钉群、Teams 或服务台进行。需要办事的话，直接告诉我要办什么就行。", Phrases.MyRequests));
+                return;
+            case Purpose.Rating or Purpose.Chat when !understanding.IsRequest:
+                turn.Say(Replies.Text(understanding.Purpose == Purpose.Rating ? "谢谢您的评价，我们会转告工作人员。" : "您好！有政策问题或要办的事，直接告诉我就行。", Phrases.MyRequests));
+                return;
+        }
         if (understanding.IsRequest)
         {
             // "住院能报多少？能不能派人去陪护": answer the question too, then take down the request.
-            if (scores.AlsoAsks) await _knowledge.AnswerAsync(turn, text, cancellationToken);
-            _intake.Start(turn, understanding);
+            if (_taxonomy.QuestionCues.Score(text) >= 2) await _knowledge.AnswerAsync(turn, text, cancellationToken);
+            await _intake.StartAsync(turn, understanding, cancellationToken);
             return;
         }
-        if (scores.Question > 0 || categoryScore > 0 || text.Length >= 6)
+        await _knowledge.AnswerAsync(turn, text, cancellationToken);
+        // A question about a service the group offers gets the offer to take the need down; only a yes starts intake.
+        if (turn.State.LastAnswer is { Answered: true } && understanding.About is { } category)
         {
-            await _knowledge.AnswerAsync(turn, text, cancellationToken);
-            return;
+            turn.State.Offer = new OfferState { Text = turn.RawText, Category = category };
+            turn.Say(Replies.Text("需要帮您登记吗？回复「需要」我来登记，转给承办部门联系您。", Phrases.Yes, Phrases.No));
         }
-        turn.Say(Replies.Text("没太明白您的意思。您可以问政策，比如「困难帮扶有啥条件」；也可以直接说要办的事，比如「俺娘一个人在家，想找人去看看」。",
-            "困难帮扶有啥条件", Phrases.MyRequests));
     }
 
+    // Text after a rating card ("满意，志愿者李大姐很用心") is that rating's comment.
+    private async Task<bool> TryRateAsync(DialogTurn turn, Abstractions.Understanding understanding, CancellationToken cancellationToken)
+    {
+        if (_tickets is null || understanding.IsRequest || understanding.Purpose is not (Purpose.Rating or Purpose.Chat)) return false;
+        if (await _tickets.AwaitingRatingAsync(turn.Inbound.Channel, turn.Inbound.UserId, cancellationToken) is not { } ticket) return false;
+        var level = RatingLevel(turn.Text);
+        if (level is null) return false;
+        turn.Say(Replies.Text(await _tickets.RateAsync(ticket.Number, turn.Inbound.Channel, turn.Inbound.UserId, level, turn.RawText, cancellationToken)));
+        return true;
+    }
+
+    // The level said outright, else the sense of the words: thanks and praise are 满意, a complaint 不满意.
+    private static string? RatingLevel(string text)
+    {
+        foreach (var level in new[] { "非常不满意", "不满意", "基本满意", "非常满意", "满意" })
+            if (text.Contains(level, StringComparison.Ordinal)) return level;
+        if (Negative().IsMatch(text)) return "不满意";
+        return Positive().IsMatch(text) ? "满意" : null;
+    }
+
+    [GeneratedRegex(@"太差|不行|没修好|还是坏|还漏|态度差|太慢|没来|敷衍|差评")]
+    private static partial Regex Negative();
+
+    [GeneratedRegex(@"谢谢|感谢|挺好|很好|不错|真好|可好|用心|耐心|细心|周到|点赞|好评|辛苦")]
+    private static partial Regex Positive();
+
+    [GeneratedRegex(@"HX-?\d{8}-?\d{3,6}", RegexOptions.IgnoreCase)]
+    private static partial Regex TicketNumber();
+
     private OutboundMessage Welcome() => Replies.Card("welcome", "您好，我是华新集团职工服务助手",
-        "我可以：\n· 解答政策：困难帮扶、医疗互助、金秋助学、探亲等规定\n· 登记求助：老人照看、陪诊接送、家中维修、法律援助等，转给承办部门并告诉您多久联系您\n· 查进度：发送「我的诉求」\n"
-        + $"也可以拨打服务热线 {_taxonomy.Hotline}。",
+        "我可以：\n· 解答政策：困难帮扶、医疗互助、金秋助学、探亲等规定\n· 登记求助：老人照看、陪诊接送、家中维修、法律援助等，转给承办部门并告诉您多久联系您\n· 查进度：发送「我的诉求」或诉求编号\n"
+        + $"遇到急病、火灾、燃气泄漏等危险，请先拨打120、119或110。服务热线 {_taxonomy.Hotline}。",
         [],
         "困难帮扶有啥条件", "家里老人需要人照看", Phrases.MyRequests);
 }

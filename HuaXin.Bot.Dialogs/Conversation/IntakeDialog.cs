@@ -19,9 +19,14 @@ public sealed class IntakeDialog
     private readonly CategoryClassifier _classifier;
     private readonly IntentScorer _intent;
     private readonly IntakeReplies _say;
+    private readonly IRequestUnderstanding? _understanding;
+    private readonly IRequesterProfiles? _profiles;
 
-    public IntakeDialog(Taxonomy taxonomy, KnowledgeDialog knowledge, IServiceRequestStore requests, TimeProvider time)
+    public IntakeDialog(Taxonomy taxonomy, KnowledgeDialog knowledge, IServiceRequestStore requests, TimeProvider time,
+        IRequestUnderstanding? understanding = null, IRequesterProfiles? profiles = null)
     {
+        _understanding = understanding;
+        _profiles = profiles;
         _taxonomy = taxonomy;
         _knowledge = knowledge;
         _requests = requests;
@@ -34,7 +39,7 @@ public sealed class IntakeDialog
         _say = new IntakeReplies(taxonomy, time);
     }
 
-    public void Start(DialogTurn turn, Abstractions.Understanding understanding)
+    public async Task StartAsync(DialogTurn turn, Abstractions.Understanding understanding, CancellationToken cancellationToken)
     {
         var intake = new IntakeState
         {
@@ -44,13 +49,32 @@ public sealed class IntakeDialog
             When = understanding.When,
         };
         intake.Slots.TryAdd(SlotNames.Description, intake.OriginalText);
+        // A bound family is not asked for what the roster already holds.
+        if (_profiles is not null && await _profiles.FindAsync(turn.Inbound.Channel, turn.Inbound.UserId, cancellationToken) is { } profile)
+        {
+            intake.RosterPhone = profile.Phone;
+            intake.RosterAddress = profile.Address;
+        }
         turn.State.Intake = intake;
+        turn.State.Offer = null;
         var category = _taxonomy.Find(intake.Category);
         turn.Say(Replies.Text(category is null
             ? "好的，我来帮您登记，转给相关部门办理。"
             : $"好的，我来帮您登记「{category.Name}」，由{category.Department}承办。"));
         if (PastWhenNote(intake) is { } note) turn.Say(Replies.Text(note));
         AskNext(turn);
+    }
+
+    /// <summary>"需要" after an answered question: the question's own words become the request.</summary>
+    public async Task StartFromQuestionAsync(DialogTurn turn, OfferState offer, CancellationToken cancellationToken)
+    {
+        var understood = _understanding is null ? null : await _understanding.UnderstandAsync(offer.Text, cancellationToken);
+        var category = _taxonomy.Find(offer.Category);
+        var slots = new Dictionary<string, string>(understood?.Slots ?? new Dictionary<string, string>()) { [SlotNames.Description] = offer.Text };
+        var inbound = turn.Inbound with { Text = offer.Text, Value = null };
+        var asked = new DialogTurn(inbound, offer.Text, turn.State);
+        await StartAsync(asked, new Abstractions.Understanding(true, category?.Code, category?.Department, slots, understood?.When), cancellationToken);
+        foreach (var reply in asked.Replies) turn.Say(reply);
     }
 
     public async Task ContinueAsync(DialogTurn turn, CancellationToken cancellationToken)
@@ -60,7 +84,7 @@ public sealed class IntakeDialog
         if (Phrases.IsCancel(text))
         {
             turn.State.Intake = null;
-            turn.Say(Replies.Text("好的，已取消，这件事没有提交。需要时随时再找我。"));
+            turn.Say(Replies.Text("好的，已取消，不登记了。还有问题可以接着问，需要时随时再找我。"));
             return;
         }
         if (Phrases.IsHandoff(text))
@@ -98,6 +122,23 @@ public sealed class IntakeDialog
             AskNext(turn);
             return;
         }
+        var required = Category(intake)?.Required.Contains(slot) ?? true;
+        // "就这些，没有别的了": nothing more to add, so the optional questions are over.
+        if (Phrases.IsDone(text) && !required)
+        {
+            SkipOptional(intake);
+            AskNext(turn);
+            return;
+        }
+        // "都行 / 随时 / 尽快 / 不知道" for a time: staff call to agree one.
+        if (slot == SlotNames.When && (Phrases.IsAnyTime(text) || (required && (Phrases.IsUnknown(text) || Phrases.IsDone(text)))))
+        {
+            intake.Slots[SlotNames.When] = AsSoonAsPossible;
+            intake.When = null;
+            turn.Say(Replies.Text("好的，按「尽快安排」登记，工作人员会先打电话跟您约具体时间。"));
+            AskNext(turn);
+            return;
+        }
         if (Phrases.IsChange(text))
         {
             intake.Pending = IntakeSteps.Change;
@@ -119,10 +160,9 @@ public sealed class IntakeDialog
             AskNext(turn);
             return;
         }
-        var required = Category(intake)?.Required.Contains(slot) ?? true;
         // "没有电话" / "不方便留" is a "don't know" for the phone, not a badly typed number.
         var noPhone = slot == SlotNames.Phone && !PhoneExtractor.LooksLikeNumber(text) && !IsQuestion(text);
-        if (Phrases.IsSkip(text) || Phrases.IsUnknown(text) || noPhone)
+        if (Phrases.IsSkip(text) || Phrases.IsUnknown(text) || Phrases.IsDone(text) || Phrases.IsAnyTime(text) || noPhone)
         {
             if (!required)
             {
@@ -130,10 +170,21 @@ public sealed class IntakeDialog
                 AskNext(turn);
                 return;
             }
-            turn.Say(_say.RequiredExplained(slot));
+            // Said once why it is needed; a second "不知道" goes on, and staff settle it on the phone or in this chat.
+            if (!intake.Explained.Contains(slot))
+            {
+                intake.Explained.Add(slot);
+                turn.Say(_say.RequiredExplained(slot));
+                return;
+            }
+            intake.Slots[slot] = slot == SlotNames.Phone ? NoPhone : ToBeChecked;
+            AskNext(turn);
             return;
         }
 
+        // Someone with only a landline gives that: it is still a number to call.
+        if (slot == SlotNames.Phone && strict is null && PhoneExtractor.Landline(text) is { } landline)
+            strict = new SlotMatch(landline);
         if (slot == SlotNames.Phone && strict is null)
         {
             turn.Say(_say.BadPhone());
@@ -168,6 +219,15 @@ public sealed class IntakeDialog
         }
         if (Corrections.IsCorrection(text) && ApplyCorrection(turn, intake))
         {
+            AskNext(turn);
+            return;
+        }
+        // An edit in plain words ("电话是139…", "明天下午吧", "地址是东山村18号") changes the summary.
+        var stated = _extractors.ExtractStated(text).Where(s => s.Key != SlotNames.Urgency || s.Value.Value == SlotNames.Urgent).ToDictionary();
+        if (stated.Count > 0 && !IsQuestion(text))
+        {
+            foreach (var (slot, match) in stated) Fill(intake, slot, match, overwrite: true);
+            turn.Say(_say.Changed(intake, stated.Keys));
             AskNext(turn);
             return;
         }
@@ -242,6 +302,11 @@ public sealed class IntakeDialog
         AskNext(turn);
     }
 
+    private void SkipOptional(IntakeState intake)
+    {
+        foreach (var slot in Category(intake)?.Optional ?? []) if (!intake.Slots.ContainsKey(slot) && !intake.Skipped.Contains(slot)) intake.Skipped.Add(slot);
+    }
+
     private async Task SubmitAsync(DialogTurn turn, IntakeState intake, CancellationToken cancellationToken)
     {
         var category = Category(intake)!;
@@ -264,6 +329,7 @@ public sealed class IntakeDialog
             turn.Say(_say.ChooseCategory());
             return;
         }
+        FillFromRoster(intake, category);
         var missing = category.Required.FirstOrDefault(s => !intake.Slots.ContainsKey(s));
         if (missing is not null)
         {
@@ -281,6 +347,19 @@ public sealed class IntakeDialog
         intake.Pending = IntakeSteps.Confirm;
         turn.Say(_say.Summary(intake, category));
     }
+
+    // What the roster holds for a bound family fills the phone and, where a visit needs it, the address.
+    private static void FillFromRoster(IntakeState intake, CategoryDefinition category)
+    {
+        if (intake.RosterPhone is { } phone && !intake.Slots.ContainsKey(SlotNames.Phone)) intake.Slots[SlotNames.Phone] = phone;
+        if (intake.RosterAddress is { } address && !intake.Slots.ContainsKey(SlotNames.Address)
+            && (category.Required.Contains(SlotNames.Address) || category.Optional.Contains(SlotNames.Address)))
+            intake.Slots[SlotNames.Address] = address;
+    }
+
+    private const string AsSoonAsPossible = "尽快安排（电话约时间）";
+    private const string ToBeChecked = "待电话核实";
+    private const string NoPhone = "未留电话（请在对话中联系）";
 
     private bool ApplyCorrection(DialogTurn turn, IntakeState intake)
     {
@@ -304,8 +383,12 @@ public sealed class IntakeDialog
     private static void Fill(IntakeState intake, string slot, SlotMatch match, bool overwrite)
     {
         if (!overwrite && (slot == SlotNames.Description || intake.Slots.ContainsKey(slot))) return;
+        var old = intake.Slots.GetValueOrDefault(slot);
         intake.Slots[slot] = match.Value;
         if (slot == SlotNames.When) intake.When = match.Window;
+        // A correction also corrects the description staff read, so it never holds the old value.
+        if (old is not null && old != match.Value && slot != SlotNames.Description && intake.Slots.TryGetValue(SlotNames.Description, out var description))
+            intake.Slots[SlotNames.Description] = DescriptionEdits.Replace(description, slot, old, match.Value);
     }
 
     /// <summary>Drops a "when" that is already over and says so; the slot is then asked again.</summary>

@@ -21,6 +21,14 @@ public sealed class IntakeState
     /// <summary>Optional slots the user chose to skip, so they are not asked again.</summary>
     public List<string> Skipped { get; set; } = [];
 
+    /// <summary>Required slots whose reason was already explained once; a second "不知道" goes on without them.</summary>
+    public List<string> Explained { get; set; } = [];
+
+    /// <summary>What the roster holds for a bound family, used instead of asking.</summary>
+    public string? RosterPhone { get; set; }
+
+    public string? RosterAddress { get; set; }
+
     /// <summary>What the last prompt asked for: a slot name or one of <see cref="IntakeSteps"/>.</summary>
     public string? Pending { get; set; }
 }

@@ -9,9 +9,19 @@ public sealed class MyRequestsDialog(Taxonomy taxonomy, IServiceRequestStore req
 {
     private const int MaxShown = 10;
 
-    public async Task ShowAsync(DialogTurn turn, CancellationToken cancellationToken)
+    /// <param name="number">A ticket number the user typed: only that one of the family's tickets.</param>
+    public async Task ShowAsync(DialogTurn turn, string? number, CancellationToken cancellationToken)
     {
         var mine = await requests.ListByRequesterAsync(turn.Inbound.Channel, turn.Inbound.UserId, cancellationToken);
+        if (number is not null)
+        {
+            mine = mine.Where(r => string.Equals(r.Number.Replace("-", ""), number.Replace("-", ""), StringComparison.OrdinalIgnoreCase)).ToList();
+            if (mine.Count == 0)
+            {
+                turn.Say(Replies.Text($"在您家的诉求里没有找到 {number}。请核对编号，或发送「{Phrases.MyRequests}」查看全部。", Phrases.MyRequests));
+                return;
+            }
+        }
         if (mine.Count == 0)
         {
             turn.Say(Replies.Text("您还没有提交过诉求。需要帮忙的话，直接告诉我要办什么事就行。"));

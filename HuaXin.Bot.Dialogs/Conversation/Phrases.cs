@@ -12,19 +12,29 @@ public static class Phrases
     public const string Handoff = "转人工";
     public const string MyRequests = "我的诉求";
 
-    private static readonly string[] CancelWords = ["取消", "算了", "不用了", "不要了", "不办了", "不弄了", "先不办了", "退出", "不需要了"];
-    private static readonly string[] ConfirmWords = ["确认", "确定", "对", "对的", "没问题", "是的", "好的", "可以", "提交", "行", "嗯", "没错", "ok"];
+    public const string Yes = "需要";
+    public const string No = "不用了";
+
+    private static readonly string[] CancelWords = ["取消", "算了", "不用了", "不要了", "不办了", "不弄了", "先不办了", "退出", "不需要了", "不用登记", "不登记了", "不用登记了", "不需要登记", "就问问", "我就问问", "只是问问", "就是问问", "我就是问问", "随便问问", "问问而已", "不用了谢谢", "算了不办了"];
+    private static readonly string[] ConfirmWords = ["确认", "确定", "对", "对的", "没问题", "是的", "好的", "可以", "提交", "行", "嗯", "没错", "ok", "提交吧", "对提交吧", "确认提交", "没了", "没有了", "就这些", "就这样", "就这样吧", "对就这样", "没错提交吧", "中", "好", "好了", "都对", "对着呢", "对了"];
+    private static readonly string[] DoneWords = ["就这些", "没有了", "没了", "没别的了", "没有别的了", "就这些没有别的了", "就这些没了", "就这样", "没有别的", "别的没有了", "暂时没有", "其他没有了"];
+    private static readonly string[] AnyTimeWords = ["都行", "随时", "随时都行", "尽快", "越快越好", "啥时候都行", "什么时候都行", "哪天都行", "都可以", "越早越好", "早点", "快点", "尽早", "随便"];
+    private static readonly string[] YesWords = ["需要", "要", "要的", "登记", "帮我登记", "给我登记", "登记吧", "好", "好的", "行", "可以", "嗯", "对", "是", "是的", "麻烦了", "麻烦你了", "中", "需要登记", "帮我办", "办吧"];
     private static readonly string[] ChangeWords = ["修改", "改一下", "要改", "我要改", "不对", "有错"];
     private static readonly string[] SkipWords = ["跳过", "略过", "不填", "下一个", "没有", "无", "不用填"];
-    private static readonly string[] UnknownWords = ["不知道", "不清楚", "不晓得", "不记得", "忘了", "说不好", "不确定"];
+    private static readonly string[] UnknownWords = ["不知道", "不清楚", "不晓得", "不记得", "忘了", "说不好", "不确定", "不好说", "问我老伴", "我问问老伴", "得问问", "回头问问", "问问家里人", "我也不知道", "不太清楚"];
     private static readonly string[] HelpfulWords = ["有用", "有帮助", "有用的", "👍"];
     private static readonly string[] NotHelpfulWords = ["没用", "没有用", "没帮助", "不管用", "👎"];
     private static readonly string[] HandoffWords = ["转人工", "人工", "人工服务", "找人工", "人工客服"];
-    private static readonly string[] MyRequestsWords = ["我的诉求", "查进度", "我的工单", "查诉求", "我提交的", "诉求进度", "我的申请"];
+    private static readonly string[] MyRequestsWords = ["我的诉求", "查进度", "我的工单", "查诉求", "我提交的", "诉求进度", "我的申请", "查询进度", "查看进度", "进度", "办理进度", "查一下进度", "查询诉求"];
     private static readonly string[] GreetingWords = ["你好", "您好", "在吗", "在不在", "hi", "hello", "帮助", "菜单", "你能做什么", "你会啥", "你会什么", "有人吗", "早上好", "下午好", "晚上好", "你好啊", "哈喽", "开始"];
     private static readonly string[] ThanksWords = ["谢谢", "谢谢你", "多谢", "感谢", "好的谢谢", "知道了", "好的", "哈哈", "明白了", "收到", "拜拜", "再见"];
 
-    public static bool IsCancel(string text) => Is(text, CancelWords);
+    /// <summary>Leaving: 取消, 算了, 不用了, and "我就是问问，不用登记" however it is put together.</summary>
+    public static bool IsCancel(string text) => Is(text, CancelWords) || (Core(text).Length <= 16 && (Core(text).Contains("不用登记") || Core(text).Contains("就问问") || Core(text).Contains("就是问问") || Core(text).Contains("不办了")));
+    public static bool IsDone(string text) => Is(text, DoneWords);
+    public static bool IsAnyTime(string text) => Is(text, AnyTimeWords);
+    public static bool IsYes(string text) => Is(text, YesWords);
     public static bool IsConfirm(string text) => Is(text, ConfirmWords);
     public static bool IsChange(string text) => Is(text, ChangeWords);
     public static bool IsSkip(string text) => Is(text, SkipWords);
@@ -45,7 +55,8 @@ public static class Phrases
     // "算了" and "算了吧" both cancel, so words match with and without trailing particles.
     private static bool Is(string text, string[] words)
     {
-        var core = Core(text);
+        // "对，提交吧" and "就这些，没有别的了" are one answer: commas between its parts do not matter.
+        var core = Core(text).Replace("，", "").Replace(",", "").Replace("、", "");
         return words.Contains(core, StringComparer.OrdinalIgnoreCase)
             || words.Contains(core.TrimEnd('吧', '啊', '呀', '哈', '的'), StringComparer.OrdinalIgnoreCase);
     }

@@ -9,8 +9,12 @@ public sealed record GoldRequest(
     bool IsRequest,
     string? Category,
     string? Department,
-    IReadOnlyDictionary<string, string> Slots)
+    IReadOnlyDictionary<string, string> Slots,
+    string? Purpose = null)
 {
+    /// <summary>The labelled purpose; files without one: a request (a complaint when so categorized) or a question.</summary>
+    public string PurposeOrDefault => Purpose ?? (IsRequest ? (Category == Understanding.Purpose.Complaint ? Understanding.Purpose.Complaint : Understanding.Purpose.Request) : Understanding.Purpose.Question);
+
     /// <summary>Parses one JSONL line; throws <see cref="FormatException"/> saying what is wrong.</summary>
     public static GoldRequest Parse(string line, int lineNumber)
     {
@@ -44,7 +48,8 @@ public sealed record GoldRequest(
             isRequest.GetBoolean(),
             OptionalString(root, "category"),
             OptionalString(root, "department"),
-            slots);
+            slots,
+            OptionalString(root, "purpose"));
     }
 
     private static string? OptionalString(JsonElement root, string name) =>

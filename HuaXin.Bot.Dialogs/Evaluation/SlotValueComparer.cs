@@ -26,6 +26,8 @@ public static class SlotValueComparer
         {
             SlotNames.Phone => PhoneDigits(text),
             SlotNames.City => StripPlaceSuffixes(WithoutPunctuation(text)),
+            // In-laws on either side are one value (岳父母/公婆), whichever side a file names.
+            SlotNames.Relation when text.Contains("岳父母", StringComparison.Ordinal) || text.Contains("公婆", StringComparison.Ordinal) => "岳父母/公婆",
             _ => WithoutPunctuation(text).ToLowerInvariant(),
         };
     }

@@ -1,27 +1,72 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace HuaXin.Bot.Dialogs.Slots;
 
-/// <summary>Mainland mobile (11 digits, 1[3-9]…, spaces/dashes/+86 allowed) or a landline with area code (0531-88886601).</summary>
+/// <summary>A mainland mobile number however it is written: grouped by spaces or dashes, after +86 / 0086 / (+86),
+/// in Chinese numerals (一三八…, 幺 for 1). Landlines and numbers of the wrong length are not a mobile.</summary>
 public sealed partial class PhoneExtractor : ISlotExtractor
 {
     public string Slot => SlotNames.Phone;
 
-    public SlotMatch? Extract(string text)
+    public SlotMatch? Extract(string text) => Mobile(text) is { } mobile ? new SlotMatch(mobile) : null;
+
+    /// <summary>The first 11-digit mobile number in the text, as digits.</summary>
+    public static string? Mobile(string text)
     {
-        var mobile = Mobile().Match(text);
-        if (mobile.Success) return new SlotMatch(new string(mobile.Groups["n"].Value.Where(char.IsAsciiDigit).ToArray()));
-        var landline = Landline().Match(text);
-        return landline.Success ? new SlotMatch($"{landline.Groups["area"].Value}-{landline.Groups["n"].Value}") : null;
+        foreach (Match run in Run().Matches(Digits(text)))
+        {
+            // A run may join numbers typed side by side ("301 13805312266"): try each span of whole groups.
+            var groups = Group().Matches(run.Value).Select(g => g.Value).ToList();
+            for (var start = 0; start < groups.Count; start++)
+            {
+                var digits = "";
+                for (var end = start; end < groups.Count && digits.Length < 15; end++)
+                {
+                    digits += groups[end];
+                    if (AsMobile(digits) is { } mobile) return mobile;
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A landline with its area code (0531-88886601), for when someone answers the phone question with one.</summary>
+    public static string? Landline(string text)
+    {
+        var m = LandlinePattern().Match(Digits(text));
+        return m.Success ? $"{m.Groups["area"].Value}-{m.Groups["n"].Value.Replace(" ", "").Replace("-", "")}" : null;
     }
 
     /// <summary>True when the text contains digits that look like an attempt at a phone number.</summary>
-    public static bool LooksLikeNumber(string text) => text.Count(char.IsAsciiDigit) >= 5;
+    public static bool LooksLikeNumber(string text) => Digits(text).Count(char.IsAsciiDigit) >= 5;
 
-    // Digits may be grouped by spaces or dashes; a number glued to more digits is not a phone (138053122661).
-    [GeneratedRegex(@"(?<!\d)(?<!\d-)(?:\+?86[\s\-]*)?(?<n>1[3-9]\d(?:[\s\-]{0,2}\d){8})(?!\d)(?!-\d)")]
-    private static partial Regex Mobile();
+    private static string? AsMobile(string digits)
+    {
+        if (digits.StartsWith("0086", StringComparison.Ordinal)) digits = digits[4..];
+        else if (digits.Length == 13 && digits.StartsWith("86", StringComparison.Ordinal)) digits = digits[2..];
+        return digits.Length == 11 && digits[0] == '1' && digits[1] is >= '3' and <= '9' ? digits : null;
+    }
 
-    [GeneratedRegex(@"(?<!\d)\(?(?<area>0(?:10|2\d|[3-9]\d{2}))\)?[\s\-]?(?<n>[2-9]\d{6,7})(?!\d)")]
-    private static partial Regex Landline();
+    // 一三八 and 幺 are digits here; other characters stay as they are.
+    private static string Digits(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            var i = "零一二三四五六七八九".IndexOf(c);
+            sb.Append(i >= 0 ? (char)('0' + i) : c switch { '〇' => '0', '幺' => '1', _ => c });
+        }
+        return sb.ToString();
+    }
+
+    // Digits in groups separated by at most two spaces or dashes, optionally after + or (+86).
+    [GeneratedRegex(@"(?<![\d])\(?\+?\d+\)?(?:[\s\-—]{0,2}\d+)*")]
+    private static partial Regex Run();
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Group();
+
+    [GeneratedRegex(@"(?<!\d)\(?(?<area>0(?:10|2\d|[3-9]\d{2}))\)?[\s\-]?(?<n>[2-9]\d{2,3}[\s\-]?\d{3,4})(?!\d)")]
+    private static partial Regex LandlinePattern();
 }

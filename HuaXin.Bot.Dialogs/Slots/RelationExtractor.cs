@@ -9,9 +9,11 @@ public sealed class RelationExtractor : ISlotExtractor
     private readonly VocabularyScanner _scanner;
     private readonly IReadOnlyList<string> _needWords;
     private readonly IReadOnlyList<Regex> _selfPatterns;
+    private readonly IReadOnlyList<string> _backgroundWords;
 
-    public RelationExtractor(IReadOnlyDictionary<string, string> words, IReadOnlyList<string> needWords, IReadOnlyList<string> selfPatterns)
+    public RelationExtractor(IReadOnlyDictionary<string, string> words, IReadOnlyList<string> needWords, IReadOnlyList<string> selfPatterns, IReadOnlyList<string>? backgroundWords = null)
     {
+        _backgroundWords = backgroundWords ?? [];
         _scanner = new VocabularyScanner(words);
         _needWords = needWords;
         _selfPatterns = selfPatterns.Select(p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))).ToList();
@@ -21,8 +23,10 @@ public sealed class RelationExtractor : ISlotExtractor
 
     public SlotMatch? Extract(string text)
     {
-        var hits = _scanner.Scan(text).ToList();
-        var speaksOfSelf = _selfPatterns.Any(p => p.IsMatch(Masked(text, hits)));
+        var all = _scanner.Scan(text).ToList();
+        var speaksOfSelf = _selfPatterns.Any(p => p.IsMatch(Masked(text, all)));
+        // "俺男人在外地工地上": named only as where they are, unless trouble words follow too ("在工地上摔伤了").
+        var hits = all.Where(h => !IsBackground(text, h)).ToList();
         if (hits.Count == 0) return speaksOfSelf ? new SlotMatch(Self) : null;
 
         // "媳妇打电话说我妈摔了": the one needing help is the person most trouble words follow; ties go to the first named.
@@ -37,6 +41,15 @@ public sealed class RelationExtractor : ISlotExtractor
         }
         // "媳妇跟我闹离婚 我心情不好": nobody named is in trouble, the speaker is.
         return new SlotMatch(bestCount == 0 && speaksOfSelf ? Self : best.Value);
+    }
+
+    private bool IsBackground(string text, VocabularyHit hit)
+    {
+        var after = text[hit.End..Math.Min(text.Length, hit.End + 12)];
+        var cut = after.IndexOfAny(['，', ',', '。', ' ']);
+        var clause = cut < 0 ? after : after[..cut];
+        return _backgroundWords.Any(w => clause.StartsWith(w, StringComparison.Ordinal) || clause.StartsWith("都" + w, StringComparison.Ordinal) || clause.StartsWith("也" + w, StringComparison.Ordinal))
+            && !_needWords.Any(w => clause.Contains(w, StringComparison.Ordinal));
     }
 
     // The 俺 of 俺爹 is not the speaker talking about themselves.

@@ -13,10 +13,30 @@ public sealed partial class WhenExtractor(TimeProvider time) : ISlotExtractor
     public SlotMatch? Extract(string text)
     {
         var match = Expression().Match(text);
+        var other = Unresolved().Match(text);
+        // Dates of the lunar calendar, festivals and habits ("每周五下午") are kept as said, without a window.
+        if (other.Success && (!match.Success || other.Index <= match.Index)) return Recurring(other.Value) ?? new SlotMatch(other.Value);
         if (!match.Success) return null;
         var now = time.GetLocalNow();
         var window = Resolve(match, now);
-        return window is null ? null : new SlotMatch(match.Value, window);
+        if (window is null) return null;
+        // "下礼拜一到礼拜三": a range ends where its second time does.
+        var to = RangeEnd().Match(text, match.Index + match.Length);
+        if (to.Success && Expression().Match(text, to.Index + to.Length) is { Success: true } end && end.Index == to.Index + to.Length
+            && Resolve(end, now) is { } until)
+        {
+            // "礼拜三" after "下礼拜一" is the Wednesday of that week.
+            var last = until.End > window.Start ? until.End : until.End.AddDays(7);
+            return new SlotMatch(text[match.Index..(end.Index + end.Length)], new TimeWindow(window.Start, last));
+        }
+        return new SlotMatch(match.Value, window);
+    }
+
+    // A habit ("每天中午") also says when the first visit is wanted: the next such time.
+    private SlotMatch? Recurring(string said)
+    {
+        var m = Expression().Match(said.Replace("每天", "今天").Replace("每个", "").Replace("每", "这"));
+        return said.StartsWith('每') && m.Success && Resolve(m, time.GetLocalNow()) is { } w ? new SlotMatch(said, w) : null;
     }
 
     private TimeWindow? Resolve(Match m, DateTimeOffset now)
@@ -143,12 +163,20 @@ public sealed partial class WhenExtractor(TimeProvider time) : ISlotExtractor
     [GeneratedRegex(
         @"(?:(?<day>明后天|大后天|后天|今天之内|今天|今儿个|今儿|明天|明儿个|明儿|今晚|明晚|今早|明早|今夜|这两天|这几天|过两天|过几天|下个?月初|下个?月" + Num + @"(?:号|日)|下个?月|月底|月初"
         + @"|(?:下下|下个|下|这个?|本)(?:周|星期|礼拜)[一二三四五六日天末1-7]?|(?<![一二三四五六七八九十两每\d])(?:周|星期|礼拜)[一二三四五六日天末1-7]"
-        + @"|" + Num + @"月" + Num + @"(?:号|日)?|(?<![路街巷道\d一二三四五六七八九十])" + Num + @"(?:号|日)(?![楼院线床房室门宿车窗厂]))"
+        + @"|" + Num + @"月" + Num + @"(?:号|日)?|(?<![路街巷道村庄屯组院区苑园楼室排户镇乡里弄\dA-Za-z一二三四五六七八九十])" + Num + @"(?:号|日)(?![楼院线床房室门宿车窗厂]))"
         + @"(?<part>上午|下午|中午|晚上|早上|早晨|一早|傍晚|夜里|凌晨|白天)?"
         + @"(?<hour>" + Num + @"(?:点半?|点钟|:[0-5]\d))?"
         + @"|(?<part>上午|下午|中午|晚上|早上|傍晚)(?<hour>" + Num + @"(?:点半?|点钟|:[0-5]\d)))"
-        + @"(?<before>之前|以前|前)?")]
+        + @"(?<before>之前|以前|前|之内|以内|内)?")]
     private static partial Regex Expression();
+
+    [GeneratedRegex(@"\G\s*(?:到|至|~|-|—)\s*")]
+    private static partial Regex RangeEnd();
+
+    [GeneratedRegex(@"(?:腊月|正月|冬月|农历[一二三四五六七八九十冬腊正]{1,2}月)(?:初[一二三四五六七八九十]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|三十|十[一二三四五六七八九]?)?(?:以后|之后|以前|之前|前|后)?"
+        + @"|(?:春节|过年|中秋|国庆|元旦|端午|寒假|暑假|开学)(?:以前|以后|之前|之后|前|后|期间)"
+        + @"|每(?:个)?(?:周|星期|礼拜)[一二三四五六日天1-7](?:上午|下午|中午|晚上|早上)?|每天(?:上午|下午|中午|晚上|早上)")]
+    private static partial Regex Unresolved();
 
     [GeneratedRegex(@"^(?<which>下下|下个|下|这个|这|本)?(?:周|星期|礼拜)(?<d>[一二三四五六日天末1-7]?)$")]
     private static partial Regex WeekDay();

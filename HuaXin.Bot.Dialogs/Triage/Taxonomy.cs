@@ -21,14 +21,19 @@ public sealed class Taxonomy
 
         RequestCues = new WeightedCues(doc.Intent.RequestCues, doc.Intent.RequestPatterns);
         QuestionCues = new WeightedCues(doc.Intent.QuestionCues, doc.Intent.QuestionPatterns);
+        StatusCues = new WeightedCues(new Dictionary<string, double>(), doc.Intent.StatusPatterns);
+        StaffCues = new WeightedCues(new Dictionary<string, double>(), doc.Intent.StaffPatterns);
+        RatingCues = new WeightedCues(new Dictionary<string, double>(), doc.Intent.RatingPatterns);
         Places = new PlaceDirectory(BuildPlaces(doc.Places), doc.Places.WorkplaceAfter, doc.Places.WorkplaceBefore);
         RelationWords = doc.Relations.Words
             .SelectMany(r => r.Value.Select(word => (word, relation: r.Key)))
             .ToDictionary(x => x.word, x => x.relation);
         RelationNeedWords = doc.Relations.NeedAfter;
+        RelationBackgroundWords = doc.Relations.BackgroundAfter;
         SelfPatterns = doc.Relations.SelfPatterns;
         UrgentWords = doc.Urgency.Urgent;
         NotUrgentWords = doc.Urgency.Normal;
+        Danger = ToDanger(doc.Danger);
     }
 
     public string Hotline { get; }
@@ -36,12 +41,22 @@ public sealed class Taxonomy
     public IReadOnlyDictionary<string, SlotDefinition> Slots { get; }
     public WeightedCues RequestCues { get; }
     public WeightedCues QuestionCues { get; }
+    /// <summary>Asking after a request already made.</summary>
+    public WeightedCues StatusCues { get; }
+    /// <summary>Staff working tickets.</summary>
+    public WeightedCues StaffCues { get; }
+    /// <summary>A verdict on a service that was done.</summary>
+    public WeightedCues RatingCues { get; }
+    /// <summary>Departments in the order categories first name them.</summary>
+    public IReadOnlyList<string> Departments => Categories.Select(c => c.Department).Distinct().ToList();
     public PlaceDirectory Places { get; }
     public IReadOnlyDictionary<string, string> RelationWords { get; }
     public IReadOnlyList<string> RelationNeedWords { get; }
+    public IReadOnlyList<string> RelationBackgroundWords { get; }
     public IReadOnlyList<string> SelfPatterns { get; }
     public IReadOnlyList<string> UrgentWords { get; }
     public IReadOnlyList<string> NotUrgentWords { get; }
+    public DangerRules Danger { get; }
 
     public static Taxonomy Load(string path) => Parse(File.ReadAllText(path));
 
@@ -72,6 +87,19 @@ public sealed class Taxonomy
             c.Resolution.Days, c.Resolution.WorkingDays,
             new WeightedCues(c.Keywords, c.Patterns));
     }
+
+    private DangerRules ToDanger(DangerDocument d)
+    {
+        var kinds = d.Kinds.Select(k => Find(k.Category) is null
+            ? throw Invalid($"danger kind '{k.Kind}' names unknown category '{k.Category}'")
+            : new DangerKind(k.Kind, k.Category, k.Title, k.Say, Pattern(string.Join('|', k.Cues.Select(c => $"(?:{c})")))))
+            .ToList();
+        return new DangerRules(kinds, Pattern(d.Past), Pattern(d.Policy), Pattern(d.Immediate), Pattern(d.Now), d.CrisisLineQuery);
+    }
+
+    // An empty pattern must match nothing, not everything.
+    private static System.Text.RegularExpressions.Regex Pattern(string pattern) =>
+        new(string.IsNullOrWhiteSpace(pattern) ? "(?!)" : pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     // A county maps to "city + county" so that both how people name it and where it is are kept.
     private static Dictionary<string, string> BuildPlaces(PlacesDocument places)

@@ -10,6 +10,26 @@ internal sealed class TaxonomyDocument
     public RelationsDocument Relations { get; set; } = new();
     public UrgencyDocument Urgency { get; set; } = new();
     public List<CategoryDocument> Categories { get; set; } = [];
+    public DangerDocument Danger { get; set; } = new();
+}
+
+internal sealed class DangerDocument
+{
+    public string CrisisLineQuery { get; set; } = "";
+    public string Past { get; set; } = "";
+    public string Policy { get; set; } = "";
+    public string Immediate { get; set; } = "";
+    public string Now { get; set; } = "";
+    public List<DangerKindDocument> Kinds { get; set; } = [];
+}
+
+internal sealed class DangerKindDocument
+{
+    public string Kind { get; set; } = "";
+    public string Category { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Say { get; set; } = "";
+    public List<string> Cues { get; set; } = [];
 }
 
 internal sealed class SlotDocument
@@ -26,6 +46,9 @@ internal sealed class IntentDocument
     public Dictionary<string, double> RequestPatterns { get; set; } = [];
     public Dictionary<string, double> QuestionCues { get; set; } = [];
     public Dictionary<string, double> QuestionPatterns { get; set; } = [];
+    public Dictionary<string, double> StatusPatterns { get; set; } = [];
+    public Dictionary<string, double> StaffPatterns { get; set; } = [];
+    public Dictionary<string, double> RatingPatterns { get; set; } = [];
 }
 
 internal sealed class PlacesDocument
@@ -66,5 +89,6 @@ internal sealed class RelationsDocument
 {
     public Dictionary<string, List<string>> Words { get; set; } = [];
     public List<string> NeedAfter { get; set; } = [];
+    public List<string> BackgroundAfter { get; set; } = [];
     public List<string> SelfPatterns { get; set; } = [];
 }

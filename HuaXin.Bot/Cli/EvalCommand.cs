@@ -2,6 +2,10 @@ using System.Diagnostics;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using HuaXin.Bot.AI;
+using HuaXin.Bot.Conversations;
+using HuaXin.Bot.Dialogs.Safety;
+using HuaXin.Bot.Dialogs.Triage;
+using HuaXin.Bot.Knowledge;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Dialogs.Evaluation;
 using HuaXin.Bot.Knowledge.Evaluation;
@@ -17,7 +21,8 @@ internal static class EvalCommand
 {
     private const string Usage = """
         usage: eval --knowledge <docs folder> --questions <questions.jsonl> [--out <results.jsonl>] [--verbose] [--baseline] [--config <settings.json>] [--no-ai]
-               eval --requests <requests.jsonl> [--out <results.jsonl>] [--config <settings.json>] [--no-ai]
+               eval --requests <requests.jsonl> [--knowledge <docs folder>] [--out <results.jsonl>] [--verbose] [--config <settings.json>] [--no-ai]
+               eval --danger <danger.jsonl>
                (both at once: the request results go to <out>.requests.jsonl)
 
           --knowledge   folder of .md/.txt/.docx documents, ingested into a temporary database
@@ -26,7 +31,9 @@ internal static class EvalCommand
           --verbose     also list every miss
           --baseline    also write the plain-BM25 baseline's answers (<out>.baseline.jsonl) and, with --verbose, its misses;
                         its scores are printed beside the product's on every run
-          --requests    JSONL: {"id","text","is_request","category","department","slots":{…}}: first-turn understanding
+          --requests    JSONL: {"id","text","is_request","category","department","slots":{…}}: first-turn understanding;
+                        with --knowledge (and no --questions) that folder is the deployment's knowledge base routing weighs
+          --danger      JSONL: {"id","text","danger":true|false,"kind"}: danger recognition recall, precision, per kind
           --config      extra settings over appsettings/environment, e.g. {"AI":{"Provider":"OpenAICompatible",…}}
           --no-ai       ignore any AI:* settings: the extractive baseline to compare a model run with
         """;
@@ -53,17 +60,22 @@ internal static class EvalCommand
             Questions = arguments.Questions is null ? null : Knowledge.KnowledgePaths.Resolve(arguments.Questions, Directory.GetCurrentDirectory()),
             Config = arguments.Config is null ? null : Knowledge.KnowledgePaths.Resolve(arguments.Config, Directory.GetCurrentDirectory()),
             Requests = arguments.Requests is null ? null : Knowledge.KnowledgePaths.Resolve(arguments.Requests, Directory.GetCurrentDirectory()),
+            Danger = arguments.Danger is null ? null : Knowledge.KnowledgePaths.Resolve(arguments.Danger, Directory.GetCurrentDirectory()),
         };
         // Each evaluation runs when its arguments are given.
         var status = 0;
-        if (arguments.Knowledge is not null)
+        if (arguments.Questions is not null)
         {
             status = await RunKnowledgeEvalAsync(arguments);
         }
         if (arguments.Requests is not null && status == 0)
         {
-            var output = arguments.Knowledge is not null && arguments.Out is not null ? Path.ChangeExtension(arguments.Out, ".requests.jsonl") : arguments.Out;
+            var output = arguments.Questions is not null && arguments.Out is not null ? Path.ChangeExtension(arguments.Out, ".requests.jsonl") : arguments.Out;
             status = await RunRequestEvalAsync(arguments, output);
+        }
+        if (arguments.Danger is not null && status == 0)
+        {
+            status = await RunDangerEvalAsync(arguments.Danger);
         }
         return status;
     }
@@ -88,13 +100,41 @@ internal static class EvalCommand
             return 2;
         }
         var database = Path.Combine(Path.GetTempPath(), $"huaxin-eval-{Guid.NewGuid():N}.db");
-        await using var app = BuildHost(arguments, database);
-        var result = await new RequestEvaluation(app.Services.GetRequiredService<IRequestUnderstanding>()).RunAsync(arguments.Requests!, CancellationToken.None);
-        if (output is not null)
+        try
         {
-            await File.WriteAllLinesAsync(output, result.Outputs.Select(o => o.ToJsonLine()));
+            await using var app = BuildHost(database, arguments.Knowledge, arguments.Config, arguments.NoAI);
+            // Routing weighs the deployment's documents: those of --knowledge, else the shipped ones.
+            await app.Services.InitializeHuaXinAsync();
+            var result = await new RequestEvaluation(app.Services.GetRequiredService<IRequestUnderstanding>()).RunAsync(arguments.Requests!, CancellationToken.None);
+            if (output is not null)
+            {
+                await File.WriteAllLinesAsync(output, result.Outputs.Select(o => o.ToJsonLine()));
+            }
+            Console.Write(result.Report.ToText());
+            if (arguments.Verbose)
+            {
+                result.Report.Mistakes.ToList().ForEach(Console.WriteLine);
+            }
+            return 0;
         }
-        Console.Write(result.Report.ToText());
+        finally
+        {
+            DeleteDatabase(database);
+        }
+    }
+
+    /// <summary>Danger recognition on a labelled file: recall (a miss costs most), precision and recall per kind.</summary>
+    private static async Task<int> RunDangerEvalAsync(string path)
+    {
+        if (!File.Exists(path))
+        {
+            Console.Error.WriteLine($"not found: {path}");
+            return 2;
+        }
+        var taxonomy = Taxonomy.Load(KnowledgePaths.Resolve(new ConversationsOptions().TaxonomyPath, Directory.GetCurrentDirectory()));
+        var report = await new DangerEvaluation(new DangerDetector(taxonomy.Danger)).RunAsync(path, CancellationToken.None);
+        Console.Write(report.ToText());
+        report.Mistakes.ToList().ForEach(m => Console.WriteLine($"miss {m}"));
         return 0;
     }
 
@@ -114,7 +154,7 @@ internal static class EvalCommand
             var results = new List<EvalResult>();
             var baseline = new List<EvalResult>();
             var explain = new Dictionary<string, string>();
-            await using (var app = BuildHost(arguments, database))
+            await using (var app = BuildHost(database, arguments.Knowledge, arguments.Config, arguments.NoAI))
             {
                 await app.Services.InitializeHuaXinAsync();
                 var report = app.Services.GetRequiredService<KnowledgeIngestor>().LastReport!;
@@ -167,16 +207,21 @@ internal static class EvalCommand
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { database, database + "-wal", database + "-shm" }.Where(File.Exists))
-            {
-                File.Delete(file);
-            }
+            DeleteDatabase(database);
+        }
+    }
+
+    internal static void DeleteDatabase(string database)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { database, database + "-wal", database + "-shm" }.Where(File.Exists))
+        {
+            File.Delete(file);
         }
     }
 
     /// <summary>The same composition as the service, over a throwaway database and the given folder.</summary>
-    private static WebApplication BuildHost(EvalArguments arguments, string database)
+    internal static WebApplication BuildHost(string database, string? knowledge, string? config = null, bool noAI = false)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -187,15 +232,15 @@ internal static class EvalCommand
             // Keep the report readable: per-question log lines would drown it; warnings (skipped files) still show.
             ["Logging:LogLevel:Default"] = "Warning",
         });
-        if (arguments.Knowledge is not null)
+        if (knowledge is not null)
         {
-            builder.Configuration.AddInMemoryCollection([new("Knowledge:DocsPath", Path.GetFullPath(arguments.Knowledge))]);
+            builder.Configuration.AddInMemoryCollection([new("Knowledge:DocsPath", Path.GetFullPath(knowledge))]);
         }
-        if (arguments.Config is not null)
+        if (config is not null)
         {
-            builder.Configuration.AddJsonFile(arguments.Config, optional: false);
+            builder.Configuration.AddJsonFile(config, optional: false);
         }
-        if (arguments.NoAI)
+        if (noAI)
         {
             builder.Configuration.AddInMemoryCollection([new("AI:Provider", nameof(AIProvider.None))]);
         }
@@ -247,7 +292,7 @@ internal static class EvalCommand
     }
 
     /// <summary>Parsed once; add a property and a case for a new option.</summary>
-    private sealed record EvalArguments(string? Knowledge, string? Questions, string? Out, bool Verbose, string? Config = null, bool NoAI = false, string? Requests = null, bool Baseline = false)
+    private sealed record EvalArguments(string? Knowledge, string? Questions, string? Out, bool Verbose, string? Config = null, bool NoAI = false, string? Requests = null, bool Baseline = false, string? Danger = null)
     {
         public static EvalArguments? Parse(string[] args)
         {
@@ -265,6 +310,7 @@ internal static class EvalCommand
                     ("--config", not null) => arguments with { Config = args[++i] },
                     ("--no-ai", _) => arguments with { NoAI = true },
                     ("--requests", not null) => arguments with { Requests = args[++i] },
+                    ("--danger", not null) => arguments with { Danger = args[++i] },
                     _ => null,
                 };
                 if (arguments is null)
@@ -272,8 +318,11 @@ internal static class EvalCommand
                     return null;
                 }
             }
-            // The knowledge eval needs both its inputs; some evaluation must be asked for.
-            return (arguments.Knowledge is null) == (arguments.Questions is null) && (arguments.Knowledge ?? arguments.Requests) is not null ? arguments : null;
+            // Questions need their corpus; --knowledge alone serves as the deployment's documents for --requests.
+            var knowledgeUsed = arguments.Questions is not null || arguments.Requests is not null;
+            var valid = (arguments.Questions is null || arguments.Knowledge is not null) && (arguments.Knowledge is null || knowledgeUsed)
+                && (arguments.Questions ?? arguments.Requests ?? arguments.Danger) is not null;
+            return valid ? arguments : null;
         }
     }
 }

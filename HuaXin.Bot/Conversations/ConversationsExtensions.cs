@@ -13,11 +13,16 @@ public static class ConversationsExtensions
     {
         var options = configuration.GetSection(ConversationsOptions.Section).Get<ConversationsOptions>() ?? new ConversationsOptions();
         var taxonomyPath = KnowledgePaths.Resolve(options.TaxonomyPath, contentRoot);
+        var modelPath = KnowledgePaths.Resolve(options.ModelPath, contentRoot);
         services.AddSingleton(_ => Taxonomy.Load(taxonomyPath));
+        services.AddSingleton(_ => RequestModel.Load(modelPath));
+        services.AddSingleton<IKnowledgeEvidence, KnowledgeEvidence>();
+        services.AddSingleton<IRequesterTickets, RequesterTickets>();
+        services.AddSingleton<IRequesterProfiles, RequesterProfiles>();
         services.AddSingleton<IConversationStateStore, ConversationStateStore>();
         services.AddSingleton<IFeedbackStore, FeedbackStore>();
         services.AddSingleton<ConversationReferences>();
-        services.AddSingleton<IRequestUnderstanding, RuleBasedUnderstanding>();
+        services.AddSingleton<IRequestUnderstanding>(sp => ActivatorUtilities.CreateInstance<RequestUnderstanding>(sp, sp.GetRequiredService<IKnowledgeEvidence>()));
         services.AddSingleton<HuaXinBot>();
         // Singleton: it serializes the turns of each conversation in this process.
         services.AddSingleton<ConversationRunner>();

@@ -7,4 +7,7 @@ public sealed class ConversationsOptions
 
     /// <summary>Service categories, departments, slots, time limits and classifier cues. Relative paths resolve like the knowledge files.</summary>
     public string TaxonomyPath { get; set; } = "knowledge/taxonomy.yaml";
+
+    /// <summary>The request scorer's fitted weights (written by <c>train-requests</c>).</summary>
+    public string ModelPath { get; set; } = "knowledge/request-model.json";
 }

@@ -19,7 +19,7 @@ namespace HuaXin.Bot.Benchmarks;
 [MemoryDiagnoser]
 public class TriageBenchmarks
 {
-    private RuleBasedUnderstanding _understanding = null!;
+    private RequestUnderstanding _understanding = null!;
     private CategoryClassifier _classifier = null!;
     private SlotExtractors _slots = null!;
     private string[] _texts = [];
@@ -30,7 +30,7 @@ public class TriageBenchmarks
     public void Setup()
     {
         var taxonomy = Taxonomy.Load(Path.Combine(Corpus.RepositoryRoot(), "knowledge", "taxonomy.yaml"));
-        _understanding = new RuleBasedUnderstanding(taxonomy, TimeProvider.System);
+        _understanding = new RequestUnderstanding(taxonomy, TimeProvider.System, RequestModel.Load(Path.Combine(Corpus.RepositoryRoot(), "knowledge", "request-model.json")));
         _classifier = new CategoryClassifier(taxonomy);
         _slots = new SlotExtractors(taxonomy, TimeProvider.System);
         _texts = [.. RequestTexts()];
@@ -38,7 +38,7 @@ public class TriageBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public bool Triage() => _understanding.Understand(_texts[_next++ % _texts.Length]).IsRequest;
+    public bool Triage() => _understanding.UnderstandAsync(_texts[_next++ % _texts.Length], CancellationToken.None).GetAwaiter().GetResult().IsRequest;
 
     [Benchmark]
     public double Classify() => _classifier.Classify(_normalized[_next++ % _normalized.Length]).Score;

@@ -29,10 +29,12 @@ public sealed class ConversationTests
         var script = Script().User("困难职工帮扶有啥条件？", "困难职工帮扶救助管理办法");
         await script.RunAsync();
 
-        var card = Assert.Single(script.LastReplies).Card!;
+        var card = script.LastReplies[0].Card!;
         Assert.Equal("answer", card.Kind);
         Assert.Equal("查看原文", card.Details!.Title);
         Assert.StartsWith("《困难职工帮扶救助管理办法》第二章 第五条", card.Details.Text);
+        // A question about a service is offered intake, which only a yes starts.
+        Assert.Contains("需要帮您登记吗", script.LastReplies[^1].Text);
         Assert.Equal(["有用", "没用"], card.Buttons.Select(b => b.Text));
         Assert.All(card.Buttons, b => Assert.Equal(b.Text, b.Data["action"]));
     }

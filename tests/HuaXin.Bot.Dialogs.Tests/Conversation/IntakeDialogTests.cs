@@ -46,7 +46,7 @@ public sealed class IntakeDialogTests
     public async Task Missing_required_slot_is_asked_then_optional_one_can_be_skipped_and_urgent_limit_applies()
     {
         await Script()
-            .User("我妈住院了家里没人照顾，能不能找人去看看 电话138 0531 2266", "家庭照料", "哪个城市", "例如")
+            .User("我妈住院了家里没人照顾，急，能不能找人去看看 电话138 0531 2266", "家庭照料", "哪个城市", "例如")
             .Pending("city")
             .User("济南章丘", "希望什么时候", "跳过")
             .Slot("city", "济南章丘")

@@ -7,7 +7,7 @@ namespace HuaXin.Bot.Dialogs.Tests.Evaluation;
 
 public sealed class RequestEvaluationTests
 {
-    private readonly RequestEvaluation _evaluation = new(new RuleBasedUnderstanding(TestData.Taxonomy, TestData.Clock()));
+    private readonly RequestEvaluation _evaluation = new(TestData.Understanding());
 
     [Fact]
     public async Task Bad_lines_are_reported_with_their_line_number_and_skipped()

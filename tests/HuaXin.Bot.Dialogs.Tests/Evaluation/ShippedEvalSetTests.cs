@@ -11,7 +11,7 @@ public sealed class ShippedEvalSetTests(ITestOutputHelper output)
     [Fact]
     public async Task Meets_targets_on_the_shipped_set()
     {
-        var evaluation = new RequestEvaluation(new RuleBasedUnderstanding(TestData.Taxonomy, TestData.Clock()));
+        var evaluation = new RequestEvaluation(TestData.Understanding());
 
         var result = await evaluation.RunAsync(TestData.RequestsPath, CancellationToken.None);
 

@@ -10,14 +10,17 @@ public sealed class OtherExtractorTests
     private readonly AddressExtractor _address = new();
 
     [Theory]
-    [InlineData("我妈住院了", "紧急")]
-    [InlineData("老人摔倒了", "紧急")]
+    [InlineData("我妈住院了", null)]
+    [InlineData("马上高考了 想找人辅导", null)]
+    [InlineData("越快越好", null)]
     [InlineData("急 马上派人", "紧急")]
     [InlineData("赶紧来人", "紧急")]
     [InlineData("俺爹晕倒了", "紧急")]
     [InlineData("救命", "紧急")]
-    [InlineData("不急 下周去就行", "一般")]
-    [InlineData("不着急，有空再来", "一般")]
+    [InlineData("不急", "一般")]
+    [InlineData("一般", "一般")]
+    [InlineData("不急 下周去就行 厨房水管滴水", null)]
+    [InlineData("俺在外地干着急", null)]
     [InlineData("想申请困难补助", null)]
     [InlineData("宿舍空调坏了", null)]
     public void Urgency_only_when_stated_or_evident(string text, string? expected) => Assert.Equal(expected, _urgency.Extract(text)?.Value);

@@ -13,6 +13,7 @@ public sealed class BotHarness
     public InMemoryFeedbackStore Feedback { get; } = new();
     public FakeKnowledgeService Knowledge { get; } = new();
     public InMemoryServiceRequestStore Requests { get; }
+    public FakeRequesterTickets Tickets { get; } = new();
     public ConversationRunner Runner { get; private set; }
 
     public BotHarness()
@@ -33,7 +34,8 @@ public sealed class BotHarness
     private ConversationRunner NewRunner()
     {
         var taxonomy = TestData.Taxonomy;
-        var bot = new HuaXinBot(taxonomy, new RuleBasedUnderstanding(taxonomy, Clock), Knowledge, Requests, Feedback, Clock);
+        var bot = new HuaXinBot(taxonomy, TestData.Understanding(Clock), Knowledge, Requests, Feedback, Clock,
+            tickets: Tickets, profiles: Tickets);
         return new ConversationRunner(bot, States);
     }
 }

@@ -1,4 +1,5 @@
 using HuaXin.Bot.Dialogs.Triage;
+using HuaXin.Bot.Dialogs.Understanding;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HuaXin.Bot.Dialogs.Tests.Support;
@@ -14,9 +15,19 @@ public static class TestData
 
     public static string RequestsPath => Path.Combine(AppContext.BaseDirectory, "knowledge", "eval", "requests.jsonl");
 
+    public static string DangerPath => Path.Combine(AppContext.BaseDirectory, "knowledge", "eval", "danger.jsonl");
+
+    public static string ModelPath => Path.Combine(AppContext.BaseDirectory, "knowledge", "request-model.json");
+
     private static readonly Lazy<Taxonomy> Shipped = new(() => Taxonomy.Load(TaxonomyPath));
+    private static readonly Lazy<RequestModel> ShippedModel = new(() => RequestModel.Load(ModelPath));
 
     public static Taxonomy Taxonomy => Shipped.Value;
+
+    public static RequestModel Model => ShippedModel.Value;
+
+    /// <summary>The shipped understanding without knowledge evidence (the tests have no documents).</summary>
+    public static RequestUnderstanding Understanding(TimeProvider? clock = null) => new(Taxonomy, clock ?? Clock(), Model);
 
     public static FakeTimeProvider Clock()
     {

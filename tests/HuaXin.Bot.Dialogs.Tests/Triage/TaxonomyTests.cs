@@ -56,12 +56,12 @@ public sealed class TaxonomyTests
     }
 
     [Fact]
-    public void Classifier_cues_are_data_so_a_new_keyword_changes_the_category()
+    public async Task Classifier_cues_are_data_so_a_new_keyword_changes_the_category()
     {
         var yaml = File.ReadAllText(TestData.TaxonomyPath).Replace("keywords: {维修: 3,", "keywords: {蜂窝煤: 9, 维修: 3,");
 
-        var understanding = new HuaXin.Bot.Dialogs.Understanding.RuleBasedUnderstanding(Taxonomy.Parse(yaml), TestData.Clock());
+        var understanding = new HuaXin.Bot.Dialogs.Understanding.RequestUnderstanding(Taxonomy.Parse(yaml), TestData.Clock(), TestData.Model);
 
-        Assert.Equal("home_repair", understanding.Understand("蜂窝煤炉子帮我弄一下 13805312266").Category);
+        Assert.Equal("home_repair", (await understanding.UnderstandAsync("蜂窝煤炉子帮我弄一下 13805312266", CancellationToken.None)).Category);
     }
 }

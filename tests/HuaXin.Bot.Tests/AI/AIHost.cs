@@ -89,6 +89,7 @@ internal sealed class AIHost : IAsyncDisposable
             ["Knowledge:LexiconPath"] = KnowledgeFixture.LexiconPath(),
             ["Knowledge:Watch"] = "false",
             ["Dialogs:TaxonomyPath"] = Path.Combine(Path.GetDirectoryName(KnowledgeFixture.LexiconPath())!, "taxonomy.yaml"),
+            ["Dialogs:ModelPath"] = Path.Combine(Path.GetDirectoryName(KnowledgeFixture.LexiconPath())!, "request-model.json"),
         }).AddInMemoryCollection(settings);
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         builder.AddHuaXinServices();

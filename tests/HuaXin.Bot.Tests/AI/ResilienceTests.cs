@@ -137,13 +137,14 @@ public sealed class ResilienceTests : IAsyncLifetime
     {
         _stub.Reply = _ => new StubReply.Status(500);
         await using var host = await AIHost.StartAsync(_stub, ("AI:MaxRetries", "0"));
-        var rules = new HuaXin.Bot.Dialogs.Understanding.RuleBasedUnderstanding(
-            host.Services.GetRequiredService<HuaXin.Bot.Dialogs.Triage.Taxonomy>(), TimeProvider.System);
+        var rules = new HuaXin.Bot.Dialogs.Understanding.RequestUnderstanding(
+            host.Services.GetRequiredService<HuaXin.Bot.Dialogs.Triage.Taxonomy>(), TimeProvider.System,
+            host.Services.GetRequiredService<HuaXin.Bot.Dialogs.Understanding.RequestModel>(), host.Services.GetRequiredService<HuaXin.Bot.Dialogs.Abstractions.IKnowledgeEvidence>());
         const string text = "俺娘一个人在家，想找人去看看，电话13805312266";
 
         var understood = await host.Understanding.UnderstandAsync(text, CancellationToken.None);
 
-        var expected = rules.Understand(text);
+        var expected = await rules.UnderstandAsync(text, CancellationToken.None);
         Assert.Equal(expected.Category, understood.Category);
         Assert.Equal(expected.Slots, understood.Slots);
         Assert.Equal(1, host.Fallbacks("server_error", LlmRequestUnderstanding.Operation));

@@ -73,9 +73,11 @@ public sealed class UnderstandingTests : IAsyncLifetime
             urgency = "非常紧急",
         }));
         await using var host = await AIHost.StartAsync(_stub);
-        var rules = new HuaXin.Bot.Dialogs.Understanding.RuleBasedUnderstanding(
+        var rules = await new HuaXin.Bot.Dialogs.Understanding.RequestUnderstanding(
             Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<HuaXin.Bot.Dialogs.Triage.Taxonomy>(host.Services),
-            TimeProvider.System).Understand(text);
+            TimeProvider.System,
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<HuaXin.Bot.Dialogs.Understanding.RequestModel>(host.Services))
+            .UnderstandAsync(text, CancellationToken.None);
 
         var understood = await host.Understanding.UnderstandAsync(text, CancellationToken.None);
 

@@ -150,16 +150,4 @@ public sealed class ChatApiTests
         Assert.DoesNotContain("按《困难职工帮扶救助管理办法》", fresh);
         Assert.DoesNotContain("——《困难职工帮扶救助管理办法》", fresh);
     }
-
-    /// <summary>One user's conversation over POST /api/chat; returns every message text of the turn.</summary>
-    private sealed class Chat(HttpClient client, string conversationId)
-    {
-        public async Task<string> SayAsync(string text)
-        {
-            var response = await client.PostAsJsonAsync("/api/chat", new { conversationId, userId = "u1", userName = "张大姐", text });
-            response.EnsureSuccessStatusCode();
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-            return string.Join("\n", body.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("text").GetString()));
-        }
-    }
 }

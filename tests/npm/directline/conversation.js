@@ -43,6 +43,8 @@ async function main() {
       clientActivityID: activity.channelData && activity.channelData.clientActivityID,
       text: activity.text,
       attachments: (activity.attachments || []).map(a => a.contentType),
+      // What a card says, so a test can read a ticket number or an answer's citation from it.
+      cardText: (activity.attachments || []).map(a => JSON.stringify(a.content || {})).join(' '),
     }));
     waiters.forEach(w => w());
   }, error => fail(`activity stream failed: ${error && error.message}`));

@@ -3,9 +3,9 @@ using HuaXin.Bot.Dialogs.Understanding;
 
 namespace HuaXin.Bot.Dialogs.Tests.Understanding;
 
-public sealed class RuleBasedUnderstandingTests
+public sealed class RequestUnderstandingTests
 {
-    private readonly RuleBasedUnderstanding _understanding = new(TestData.Taxonomy, TestData.Clock());
+    private readonly RequestUnderstanding _understanding = TestData.Understanding();
 
     [Theory]
     // requests: asking someone to act
@@ -14,11 +14,9 @@ public sealed class RuleBasedUnderstandingTests
     [InlineData("想找个志愿者陪俺娘去医院复查", "volunteer")]
     [InlineData("包工头拖欠工资 想找个律师", "legal_aid")]
     [InlineData("我要投诉食堂管理员", "complaint")]
-    // mixed: a question and an ask for action; the action wins
-    [InlineData("我爸住院了能报销多少？能不能派人去医院陪护一下", "medical")]
-    public void Requests_are_recognized_with_their_category(string text, string category)
+    public async Task Requests_are_recognized_with_their_category(string text, string category)
     {
-        var result = _understanding.Understand(text);
+        var result = await _understanding.UnderstandAsync(text, CancellationToken.None);
 
         Assert.True(result.IsRequest);
         Assert.Equal(category, result.Category);
@@ -33,9 +31,9 @@ public sealed class RuleBasedUnderstandingTests
     [InlineData("咱单位的困难补助俺能申请不")]
     [InlineData("星火365是干啥的")]
     [InlineData("你好")]
-    public void Policy_questions_and_chat_are_not_requests(string text)
+    public async Task Policy_questions_and_chat_are_not_requests(string text)
     {
-        var result = _understanding.Understand(text);
+        var result = await _understanding.UnderstandAsync(text, CancellationToken.None);
 
         Assert.False(result.IsRequest);
         Assert.Null(result.Category);
@@ -43,9 +41,9 @@ public sealed class RuleBasedUnderstandingTests
     }
 
     [Fact]
-    public void Slots_and_the_when_window_come_with_the_request()
+    public async Task Slots_and_the_when_window_come_with_the_request()
     {
-        var result = _understanding.Understand("俺娘下周三上午要去医院复查，能不能找个志愿者陪她去 济南历城 电话13805312266");
+        var result = await _understanding.UnderstandAsync("俺娘下周三上午要去医院复查，能不能找个志愿者陪她去 济南历城 电话13805312266", CancellationToken.None);
 
         Assert.Equal("13805312266", result.Slots["phone"]);
         Assert.Equal("母亲", result.Slots["relation"]);

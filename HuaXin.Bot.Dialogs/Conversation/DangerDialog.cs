@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Dialogs.Safety;
+using HuaXin.Bot.Dialogs.Slots;
+using HuaXin.Bot.Dialogs.Text;
+using HuaXin.Bot.Dialogs.Triage;
+
+namespace HuaXin.Bot.Dialogs.Conversation;
+
+/// <summary>Danger first: says at once what to do (120/119/110, the crisis line from the knowledge base), opens one
+/// urgent ticket for the department the taxonomy names, with the policy's urgent first-contact time — the ticket store
+/// alerts that department — and takes a call-back number if none was given.</summary>
+public sealed partial class DangerDialog(
+    Taxonomy taxonomy,
+    IServiceRequestStore requests,
+    SlotExtractors extractors,
+    TimeProvider time,
+    IKnowledgeEvidence? evidence,
+    IRequesterProfiles? profiles,
+    IRequesterTickets? tickets)
+{
+    // Later danger messages within this time add to the same ticket.
+    private static readonly TimeSpan SameEmergency = TimeSpan.FromHours(6);
+
+    public async Task RespondAsync(DialogTurn turn, DangerSignal signal, CancellationToken cancellationToken)
+    {
+        var kind = signal.Kind;
+        var crisis = kind.Say.Contains("{crisis}", StringComparison.Ordinal) ? await CrisisLineAsync(cancellationToken) : "";
+        turn.Say(Replies.Card("emergency", kind.Title, kind.Say.Replace("{crisis}", crisis, StringComparison.Ordinal), []));
+        turn.State.Offer = null;
+
+        var now = time.GetUtcNow();
+        if (turn.State.Danger is { } open && now - open.At < SameEmergency)
+        {
+            if (tickets is not null)
+                await tickets.SupplementAsync(open.Number, turn.Inbound.Channel, turn.Inbound.UserId, turn.RawText, cancellationToken);
+            turn.Say(Replies.Text($"情况已补充到紧急求助 {open.Number}，工作人员会尽快联系您。"));
+            return;
+        }
+
+        var category = taxonomy.Get(kind.Category);
+        var slots = extractors.ExtractStated(TextNormalizer.Normalize(turn.RawText))
+            .Where(s => s.Key is SlotNames.Phone or SlotNames.Relation or SlotNames.City or SlotNames.Address)
+            .ToDictionary(s => s.Key, s => s.Value.Value);
+        if (!slots.ContainsKey(SlotNames.Phone) && profiles is not null
+            && await profiles.FindAsync(turn.Inbound.Channel, turn.Inbound.UserId, cancellationToken) is { Phone: { } rosterPhone })
+            slots[SlotNames.Phone] = rosterPhone;
+        slots[SlotNames.Urgency] = SlotNames.Urgent;
+        slots[SlotNames.Description] = turn.RawText;
+        var within = category.FirstContactWithin(urgent: true);
+        // The turn's timestamp names it: a replay of this turn finds the ticket instead of opening a second one.
+        var created = await requests.CreateAsync(new NewServiceRequest(category.Code, category.Department, turn.Inbound.Channel,
+            turn.Inbound.UserId, turn.Inbound.UserName, slots, turn.RawText, Urgent: true, within,
+            $"danger:{turn.Inbound.ConversationKey}:{turn.Inbound.Timestamp.UtcTicks}"), cancellationToken);
+        var awaitingPhone = !slots.ContainsKey(SlotNames.Phone);
+        turn.State.Danger = new DangerState { Number = created.Number, Kind = kind.Kind, At = now, AwaitingPhone = awaitingPhone };
+
+        var by = TimeZoneInfo.ConvertTime(created.PromisedContactBy, time.LocalTimeZone).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);
+        var hours = within.TotalHours.ToString("0.#", CultureInfo.InvariantCulture);
+        turn.Say(Replies.Text($"已为您登记紧急求助（编号 {created.Number}），已通知{category.Department}，会在 {by} 前联系您（承诺{hours}小时内）。"
+            + (awaitingPhone ? "请留一个能马上联系到您的手机号。" : "")));
+    }
+
+    /// <summary>A call-back number after a danger message goes to its ticket.</summary>
+    public async Task<bool> TryTakePhoneAsync(DialogTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn.State.Danger is not { AwaitingPhone: true } open || PhoneExtractor.Mobile(turn.Text) is not { } phone) return false;
+        open.AwaitingPhone = false;
+        if (tickets is not null)
+            await tickets.SupplementAsync(open.Number, turn.Inbound.Channel, turn.Inbound.UserId, $"联系电话：{phone}", cancellationToken);
+        turn.Say(Replies.Text($"好的，电话 {phone} 已补充到紧急求助 {open.Number}，工作人员会打这个电话联系您。"));
+        return true;
+    }
+
+    // The deployment's own crisis line, read from its documents; the service hotline when they have none.
+    private async Task<string> CrisisLineAsync(CancellationToken cancellationToken)
+    {
+        if (evidence is not null && taxonomy.Danger.CrisisLineQuery.Length > 0)
+        {
+            foreach (var clause in await evidence.MatchAsync(taxonomy.Danger.CrisisLineQuery, cancellationToken))
+            {
+                if (Number().Match(clause.Text) is { Success: true } m) return m.Value.Trim();
+            }
+        }
+        return taxonomy.Hotline;
+    }
+
+    // A hotline as documents print it: 0531-8888 6120, 400-…, 12356.
+    [GeneratedRegex(@"(?<!\d)(?:0\d{2,3}-?\d{3,4}\s?\d{3,4}|400-?\d{3}-?\d{4}|1\d{4}(?!\d))")]
+    private static partial Regex Number();
+}

@@ -1,0 +1,14 @@
+namespace HuaXin.Bot.Dialogs.Conversation;
+
+/// <summary>The urgent ticket opened for a danger message in this conversation.</summary>
+public sealed class DangerState
+{
+    public string Number { get; set; } = "";
+
+    public string Kind { get; set; } = "";
+
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>True until the requester has given a number the department can call.</summary>
+    public bool AwaitingPhone { get; set; }
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace HuaXin.Bot.Dialogs.Understanding;
+
+/// <summary>The fitted scorer's weights (knowledge/request-model.json, written by the host's "train-requests"
+/// command with Microsoft.ML): one linear head for the purpose of a message, one for the category of a request.</summary>
+public sealed class RequestModel
+{
+    [JsonPropertyName("features")] public List<string> Features { get; set; } = [];
+    [JsonPropertyName("buckets")] public int Buckets { get; set; }
+    [JsonPropertyName("purpose")] public LinearHead Purpose { get; set; } = new();
+    [JsonPropertyName("category")] public LinearHead Category { get; set; } = new();
+    /// <summary>How it was fitted and what cross-validation measured, for people reading the file.</summary>
+    [JsonPropertyName("fitted")] public Dictionary<string, string> Fitted { get; set; } = [];
+
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = false };
+
+    public static RequestModel Load(string path) => Parse(File.ReadAllText(path), path);
+
+    public static RequestModel Parse(string json, string source = "request model")
+    {
+        var model = JsonSerializer.Deserialize<RequestModel>(json) ?? throw new InvalidDataException($"{source}: empty.");
+        foreach (var head in new[] { model.Purpose, model.Category })
+        {
+            if (head.Labels.Count == 0 || head.Weights.Count != head.Labels.Count || head.Bias.Count != head.Labels.Count
+                || head.Weights.Any(w => w.Length != model.Features.Count + model.Buckets))
+                throw new InvalidDataException($"{source}: a head's labels, weights and biases do not match its features.");
+        }
+        return model;
+    }
+
+    /// <summary>What the message is for and, for a request, its category. A complaint is routed as a complaint whatever
+    /// service it is about (the category boundaries), so the category head only chooses among the services.
+    /// A request nothing points to a service for ("能不能帮帮我") gets no category: the dialog asks.</summary>
+    public (string Purpose, string? Category) Decide(float[] x)
+    {
+        var purpose = Purpose.Best(x);
+        if (!Understanding.Purpose.StartsIntake(purpose)) return (purpose, null);
+        if (purpose == Understanding.Purpose.Complaint) return (purpose, Understanding.Purpose.Complaint);
+        var p = Category.Predict(x, c => c != Understanding.Purpose.Complaint);
+        var best = Array.IndexOf(p, p.Max());
+        return (purpose, p[best] >= MinCategoryConfidence ? Category.Labels[best] : null);
+    }
+
+    private const double MinCategoryConfidence = 0.3;
+
+    /// <summary>The service a message is about, when the category head is fairly sure.</summary>
+    public string? Service(float[] x)
+    {
+        var p = Category.Predict(x, c => c != Understanding.Purpose.Complaint);
+        var best = Array.IndexOf(p, p.Max());
+        return p[best] >= 0.5 ? Category.Labels[best] : null;
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, Options);
+
+    /// <summary>Checks that the vector this code builds is the one the weights were fitted on.</summary>
+    public void EnsureMatches(RequestFeatures features)
+    {
+        if (features.Buckets != Buckets || !features.Names.SequenceEqual(Features))
+            throw new InvalidDataException("request-model.json was fitted on other features than this version builds (or another taxonomy): run train-requests again.");
+    }
+}
+
+public sealed class LinearHead
+{
+    [JsonPropertyName("labels")] public List<string> Labels { get; set; } = [];
+    [JsonPropertyName("weights")] public List<float[]> Weights { get; set; } = [];
+    [JsonPropertyName("bias")] public List<float> Bias { get; set; } = [];
+
+    /// <summary>Probability of each label (softmax of the linear scores), in label order.</summary>
+    public double[] Predict(float[] x, Func<string, bool>? allowed = null)
+    {
+        var scores = new double[Labels.Count];
+        for (var k = 0; k < Labels.Count; k++)
+        {
+            if (allowed is not null && !allowed(Labels[k]))
+            {
+                scores[k] = double.NegativeInfinity;
+                continue;
+            }
+            var w = Weights[k];
+            double s = Bias[k];
+            for (var j = 0; j < x.Length; j++)
+            {
+                if (x[j] != 0) s += w[j] * x[j];
+            }
+            scores[k] = s;
+        }
+        var max = scores.Max();
+        var exp = scores.Select(s => double.IsNegativeInfinity(s) ? 0 : Math.Exp(s - max)).ToArray();
+        var sum = exp.Sum();
+        return exp.Select(e => e / sum).ToArray();
+    }
+
+    public string Best(float[] x, Func<string, bool>? allowed = null)
+    {
+        var p = Predict(x, allowed);
+        return Labels[Array.IndexOf(p, p.Max())];
+    }
+}

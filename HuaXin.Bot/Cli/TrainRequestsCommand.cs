@@ -1,0 +1,151 @@
+using System.Globalization;
+using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Dialogs.Evaluation;
+using HuaXin.Bot.Dialogs.Slots;
+using HuaXin.Bot.Dialogs.Text;
+using HuaXin.Bot.Dialogs.Triage;
+using HuaXin.Bot.Dialogs.Understanding;
+using HuaXin.Bot.Knowledge;
+
+namespace HuaXin.Bot.Cli;
+
+/// <summary>"train-requests": fits the request scorer's weights with Microsoft.ML on labelled messages, reports k-fold
+/// cross-validated detection, category and department accuracy, and writes knowledge/request-model.json.</summary>
+internal static class TrainRequestsCommand
+{
+    private const string Usage = """
+        usage: train-requests --requests <file.jsonl> [--requests <more.jsonl>…] [--knowledge <docs folder>] [--out <model.json>]
+                              [--folds 5] [--buckets 1024] [--l2 1] [--cv-only]
+
+          --requests   labelled messages as for eval --requests; an optional "purpose" (request, complaint, question,
+                       status, rating, staff, chat) labels what a non-request is for
+          --knowledge  the documents whose owners and clauses are evidence (default knowledge/docs)
+          --out        where the weights go (default knowledge/request-model.json)
+          --cv-only    report cross-validation only; write nothing
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var files = new List<string>();
+        string knowledge = "knowledge/docs", output = "knowledge/request-model.json";
+        int folds = 5, buckets = 1024;
+        var l2 = 1f;
+        var cvOnly = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--requests" when value is not null: files.Add(args[++i]); break;
+                case "--knowledge" when value is not null: knowledge = args[++i]; break;
+                case "--out" when value is not null: output = args[++i]; break;
+                case "--folds" when int.TryParse(value, out folds) && folds >= 2: i++; break;
+                case "--buckets" when int.TryParse(value, out buckets) && buckets >= 0: i++; break;
+                case "--l2" when float.TryParse(value, CultureInfo.InvariantCulture, out l2) && l2 >= 0: i++; break;
+                case "--cv-only": cvOnly = true; break;
+                default:
+                    Console.Error.WriteLine(Usage);
+                    return 2;
+            }
+        }
+        var cwd = Directory.GetCurrentDirectory();
+        files = files.Select(f => KnowledgePaths.Resolve(f, cwd)).ToList();
+        if (files.Count == 0)
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+        if (files.FirstOrDefault(f => !File.Exists(f)) is { } missing)
+        {
+            Console.Error.WriteLine($"not found: {missing}");
+            return 2;
+        }
+        knowledge = KnowledgePaths.Resolve(knowledge, cwd);
+        output = Path.Combine(KnowledgePaths.Resolve(Path.GetDirectoryName(output) is { Length: > 0 } d ? d : ".", cwd), Path.GetFileName(output));
+
+        var database = Path.Combine(Path.GetTempPath(), $"huaxin-train-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var app = EvalCommand.BuildHost(database, knowledge);
+            await app.Services.InitializeHuaXinAsync();
+            var taxonomy = app.Services.GetRequiredService<Taxonomy>();
+            var features = new RequestFeatures(taxonomy, buckets);
+            var extractors = new SlotExtractors(taxonomy, TimeProvider.System);
+            var evidence = app.Services.GetRequiredService<IKnowledgeEvidence>();
+
+            var examples = new List<Example>();
+            foreach (var file in files)
+            {
+                var number = 0;
+                foreach (var line in await File.ReadAllLinesAsync(file))
+                {
+                    number++;
+                    if (string.IsNullOrWhiteSpace(line)) continue;
+                    var gold = GoldRequest.Parse(line, number);
+                    var text = TextNormalizer.Normalize(gold.Text);
+                    var x = features.Build(text, await evidence.MatchAsync(text, CancellationToken.None), extractors.ExtractStated(text));
+                    examples.Add(new Example(gold, x));
+                }
+            }
+            Console.WriteLine($"{examples.Count} messages ({examples.Count(e => e.Gold.IsRequest)} requests) from {files.Count} files; {features.Names.Count} features + {buckets} n-gram buckets; L2 {l2}");
+
+            var cv = CrossValidate(examples, taxonomy, features, folds, l2);
+            Console.WriteLine(cv);
+            if (cvOnly) return 0;
+
+            var model = Fit(examples, taxonomy, features, l2);
+            model.Fitted = new Dictionary<string, string>
+            {
+                ["trainer"] = "Microsoft.ML 5.0.1 LbfgsMaximumEntropy, L2 " + l2.ToString(CultureInfo.InvariantCulture),
+                ["data"] = string.Join(", ", files.Select(Path.GetFileName)) + $" ({examples.Count} messages)",
+                ["knowledge"] = Path.GetFileName(Path.TrimEndingDirectorySeparator(knowledge)),
+                ["cross-validation"] = cv.Replace(Environment.NewLine, "; ").Trim(' ', ';'),
+            };
+            await File.WriteAllTextAsync(output, model.ToJson());
+            Console.WriteLine($"wrote {output}");
+            return 0;
+        }
+        finally
+        {
+            EvalCommand.DeleteDatabase(database);
+        }
+    }
+
+    private static RequestModel Fit(IReadOnlyList<Example> examples, Taxonomy taxonomy, RequestFeatures features, float l2)
+    {
+        var requests = examples.Where(e => e.Gold.IsRequest && taxonomy.Find(e.Gold.Category) is not null).ToList();
+        return new RequestModel
+        {
+            Features = [.. features.Names],
+            Buckets = features.Buckets,
+            Purpose = MaxEntTrainer.Fit(examples.Select(e => (e.X, e.Gold.PurposeOrDefault)).ToList(), Purpose.All, l2),
+            Category = MaxEntTrainer.Fit(requests.Select(e => (e.X, e.Gold.Category!)).ToList(), taxonomy.Categories.Select(c => c.Code).ToList(), l2),
+        };
+    }
+
+    /// <summary>k folds by a fixed shuffle: each message is scored by weights fitted without it, the way the service decides.</summary>
+    private static string CrossValidate(IReadOnlyList<Example> examples, Taxonomy taxonomy, RequestFeatures features, int folds, float l2)
+    {
+        var order = examples.Select((e, i) => (e, key: new Random(i * 7919 + 17).Next())).OrderBy(p => p.key).Select(p => p.e).ToList();
+        int detected = 0, category = 0, department = 0, requests = 0;
+        for (var k = 0; k < folds; k++)
+        {
+            var test = order.Where((_, i) => i % folds == k).ToList();
+            var model = Fit(order.Where((_, i) => i % folds != k).ToList(), taxonomy, features, l2);
+            foreach (var e in test)
+            {
+                var (purpose, code) = model.Decide(e.X);
+                var isRequest = Purpose.StartsIntake(purpose);
+                if (isRequest == e.Gold.IsRequest) detected++;
+                if (!e.Gold.IsRequest) continue;
+                requests++;
+                if (isRequest && code == e.Gold.Category) category++;
+                if (isRequest && taxonomy.Find(code)?.Department == e.Gold.Department) department++;
+            }
+        }
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{folds}-fold cross-validation: detection {(double)detected / examples.Count:F3}, category {(double)category / requests:F3}, department {(double)department / requests:F3}");
+    }
+
+    private sealed record Example(GoldRequest Gold, float[] X);
+}

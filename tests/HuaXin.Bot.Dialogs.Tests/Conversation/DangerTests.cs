@@ -1,0 +1,57 @@
+using HuaXin.Bot.Dialogs.Evaluation;
+using HuaXin.Bot.Dialogs.Safety;
+using HuaXin.Bot.Dialogs.Tests.Support;
+
+namespace HuaXin.Bot.Dialogs.Tests.Conversation;
+
+/// <summary>Danger first: what to do at once, one urgent ticket with the policy's time, before Q&A and intake.</summary>
+public sealed class DangerTests
+{
+    private readonly BotHarness _bot = new();
+
+    [Fact]
+    public async Task Someone_who_collapsed_is_told_to_call_120_and_an_urgent_ticket_opens()
+    {
+        await new DialogScript(_bot)
+            .User("俺爹突然晕倒了叫不醒咋办", "120", "紧急求助", "1小时内")
+            .ReplyLacks("没有找到")
+            .RunAsync();
+        var created = Assert.Single(_bot.Requests.Created);
+        Assert.Equal(("medical", true, TimeSpan.FromHours(1)), (created.Category, created.Urgent, created.FirstContactWithin));
+    }
+
+    [Fact]
+    public async Task Self_harm_gets_the_crisis_line_and_an_urgent_counselling_ticket_with_the_policys_two_hours()
+    {
+        await new DialogScript(_bot)
+            .User("活着真累 我不想活了", "您不是一个人", TestData.Taxonomy.Hotline, "2小时内")
+            .RunAsync();
+        var created = Assert.Single(_bot.Requests.Created);
+        Assert.Equal(("counselling", "党委工作部", true, TimeSpan.FromHours(2)), (created.Category, created.Department, created.Urgent, created.FirstContactWithin));
+    }
+
+    [Fact]
+    public async Task Danger_during_intake_comes_first_and_a_later_number_goes_to_its_ticket()
+    {
+        await new DialogScript(_bot)
+            .User("家里水管漏了 想找人来修", "电话")
+            .User("厨房着火了！", "119")
+            .User("13805312266", "已补充")
+            .RunAsync();
+        Assert.Equal("family_care", Assert.Single(_bot.Requests.Created).Category);
+        Assert.Equal("联系电话：13805312266", Assert.Single(_bot.Tickets.Supplements).Text);
+    }
+
+    [Theory]
+    [InlineData("俺爹去年晕倒过一次，现在想申请医疗互助")]
+    [InlineData("燃气灶打不着火了，能派人来修吗")]
+    [InlineData("想死你们了，过年回家团聚")]
+    public void Near_misses_are_not_emergencies(string text) => Assert.Null(new DangerDetector(TestData.Taxonomy.Danger).Detect(text));
+
+    [Fact]
+    public async Task Recall_on_the_shipped_danger_set_is_at_least_the_target()
+    {
+        var report = await new DangerEvaluation(new DangerDetector(TestData.Taxonomy.Danger)).RunAsync(TestData.DangerPath, CancellationToken.None);
+        Assert.True(report.Recall >= 0.95, report.ToText());
+    }
+}

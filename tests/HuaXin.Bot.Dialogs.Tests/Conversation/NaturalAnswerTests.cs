@@ -1,0 +1,133 @@
+using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Dialogs.Conversation;
+using HuaXin.Bot.Dialogs.Tests.Support;
+
+namespace HuaXin.Bot.Dialogs.Tests.Conversation;
+
+/// <summary>The answers people give in their own words: 就这些, 都行, 尽快, 不知道, 没了, 对提交吧, corrections in plain words.</summary>
+public sealed class NaturalAnswerTests
+{
+    private readonly BotHarness _bot = new();
+
+    private DialogScript Script(string conversation = "c1") => new(_bot, conversation);
+
+    [Theory]
+    [InlineData("确认")]
+    [InlineData("没了")]
+    [InlineData("对，提交吧")]
+    public async Task Nothing_more_to_add_then_a_plain_yes_submits(string yes)
+    {
+        await Script()
+            .User("俺娘一个人在济南章丘老家 想找人去看看 电话138 0531 2266", "希望什么时候")
+            .User("就这些，没有别的了", "请核对")
+            .Pending(IntakeSteps.Confirm)
+            .User(yes, "诉求已提交", "HX0001")
+            .NoIntake()
+            .RunAsync();
+        Assert.Single(_bot.Requests.Created);
+    }
+
+    [Theory]
+    [InlineData("都行")]
+    [InlineData("越快越好")]
+    [InlineData("不知道")]
+    public async Task A_volunteer_request_without_a_time_goes_on_as_soon_as_possible(string answer)
+    {
+        await Script()
+            .User("想找个志愿者陪俺娘去医院复查 济南历城 电话13805312266", "希望什么时候")
+            .User(answer, "尽快安排", "打电话")
+            .Slot("when", "尽快安排（电话约时间）")
+            .RunAsync();
+    }
+
+    [Theory]
+    [InlineData("我就是问问，不用登记")]
+    [InlineData("就问问")]
+    [InlineData("算了")]
+    public async Task Leaving_words_end_intake_at_any_step(string words)
+    {
+        await Script()
+            .User("俺娘一个人在家 想找人去看看 电话13805312266", "哪个城市")
+            .User(words, "不登记")
+            .NoIntake()
+            .RunAsync();
+        Assert.Empty(_bot.Requests.Created);
+    }
+
+    [Fact]
+    public async Task An_address_correction_keeps_the_whole_new_address()
+    {
+        await Script()
+            .User("家里水管爆了 章丘区明水街道东山村18号 明天上午来修 电话13805312266", "请核对")
+            .Slot("when", "明天上午")
+            .User("地址改成相公庄镇王家村东头第三户", "相公庄镇王家村东头第三户")
+            .Slot("address", "相公庄镇王家村东头第三户")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task After_a_phone_correction_the_description_holds_no_old_number()
+    {
+        await Script()
+            .User("俺娘一个人在济南章丘 明天上午想找人去看看 电话138 0531 2266", "请核对")
+            .User("电话写错了，是139 1234 5678", "13912345678")
+            .Check(state =>
+            {
+                Assert.Equal("13912345678", state.Intake!.Slots["phone"]);
+                Assert.DoesNotContain("2266", state.Intake.Slots["description"]);
+                Assert.Contains("13912345678", state.Intake.Slots["description"]);
+            })
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task A_question_is_answered_and_offered_and_only_a_yes_starts_intake()
+    {
+        await Script()
+            .User("困难补助有啥条件", "困难职工帮扶救助管理办法", "需要帮您登记吗")
+            .NoIntake()
+            .User("需要", "我来帮您登记")
+            .Check(state => Assert.NotNull(state.Intake))
+            .RunAsync();
+        await Script("c2")
+            .User("困难补助有啥条件", "需要帮您登记吗")
+            .User("不用了", "不登记")
+            .NoIntake()
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task A_bound_family_is_not_asked_for_the_phone_the_roster_holds()
+    {
+        _bot.Tickets.Profile = new RequesterProfile("13700001111", "章丘区明水街道东山村18号");
+        await Script()
+            .User("家里水管爆了 快来修", "希望什么时候")
+            .User("就这些", "请核对", "13700001111", "东山村18号")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Text_after_a_rating_card_is_that_rating_and_opens_nothing()
+    {
+        _bot.Tickets.AwaitingRating = new RequestSummary("HX-20261123-0001", "volunteer", "团委", "已办结", TestData.Now);
+        await Script()
+            .User("满意，志愿者李大姐很用心，谢谢工会", "感谢您的评价")
+            .NoIntake()
+            .RunAsync();
+        var rating = Assert.Single(_bot.Tickets.Ratings);
+        Assert.Equal(("HX-20261123-0001", "满意"), (rating.Number, rating.Rating));
+        Assert.Empty(_bot.Requests.Created);
+    }
+
+    [Fact]
+    public async Task Progress_and_a_typed_ticket_number_show_the_familys_tickets()
+    {
+        await Script()
+            .User("俺娘一个人在济南章丘老家 明天上午想找人去看看 电话138 0531 2266", "请核对")
+            .User("确认", "HX0001")
+            .RunAsync();
+        await Script()
+            .User("查询进度", "HX0001", "家庭照料")
+            .RunAsync();
+    }
+}

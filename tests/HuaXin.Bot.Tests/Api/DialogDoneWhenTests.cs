@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using HuaXin.Bot.Data;
+using HuaXin.Bot.Tests.DirectLine;
+using HuaXin.Bot.Tests.Support;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HuaXin.Bot.Tests.Api;
+
+/// <summary>Issue 15's "done when", through the real host: /api/chat and Microsoft's Direct Line client.</summary>
+public sealed partial class DialogDoneWhenTests
+{
+    private const string Request = "俺娘一个人在济南章丘老家 想找人去看看 电话138 0531 2266";
+
+    [Theory]
+    [InlineData("确认")]
+    [InlineData("没了")]
+    [InlineData("对，提交吧")]
+    public async Task A_request_then_nothing_more_then_a_plain_yes_ends_in_a_ticket_number(string yes)
+    {
+        await using var app = new HuaXinAppFactory();
+        var chat = new Chat(app.CreateClient(), "c-done");
+
+        await chat.SayAsync(Request);
+        Assert.Contains("请核对", await chat.SayAsync("就这些，没有别的了"));
+        Assert.Matches(Number(), await chat.SayAsync(yes));
+    }
+
+    [Fact]
+    public async Task A_policy_question_is_answered_with_a_citation_and_opens_nothing()
+    {
+        await using var app = new HuaXinAppFactory();
+        var chat = new Chat(app.CreateClient(), "c-question");
+
+        var reply = await chat.SayAsync("俺家娃考上大学了有补贴没");
+        Assert.Contains("《职工子女助学办法》", reply);
+        Assert.DoesNotContain("请留一个", reply);
+        Assert.Contains("需要帮您登记吗", reply);
+        Assert.Contains("不登记", await chat.SayAsync("我就是问问，不用登记"));
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<HuaXinDbContext>().ServiceRequests.CountAsync());
+    }
+
+    [Fact]
+    public async Task Someone_who_collapsed_is_told_to_call_120_at_once()
+    {
+        await using var app = new HuaXinAppFactory();
+        var reply = await new Chat(app.CreateClient(), "c-120").SayAsync("俺爹突然晕倒了叫不醒咋办");
+        Assert.StartsWith("请马上拨打120", reply);
+        Assert.DoesNotContain("没有找到", reply);
+    }
+
+    [Fact]
+    public async Task Self_harm_gets_the_crisis_line_and_an_urgent_counselling_ticket_with_the_policys_first_contact()
+    {
+        await using var app = new HuaXinAppFactory();
+        var reply = await new Chat(app.CreateClient(), "c-crisis").SayAsync("这日子没法过了 我不想活了");
+        // The crisis line is the knowledge base's own (心理关爱热线 in counselling-legal.md).
+        Assert.Contains("0531-8888 6120", reply);
+        await using var scope = app.Services.CreateAsyncScope();
+        var ticket = await scope.ServiceProvider.GetRequiredService<HuaXinDbContext>().ServiceRequests.SingleAsync();
+        Assert.Equal(("counselling", "党委工作部", true), (ticket.Category, ticket.Department, ticket.Urgent));
+        Assert.Equal(TimeSpan.FromHours(2), ticket.FirstContactDue - ticket.CreatedAt);
+        Assert.Contains(ticket.Number, reply);
+    }
+
+    [NodeFact]
+    public async Task Through_the_official_Direct_Line_client_the_same_dialogs_hold()
+    {
+        Assert.True(NodeTools.Missing() is null, NodeTools.Missing());
+        await using var app = new HuaXinAppFactory();
+        app.UseKestrel(0);
+        app.StartServer();
+        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        var (exitCode, output) = await NodeTools.RunAsync("directline/conversation.js", baseUrl, Request, "就这些，没有别的了", "确认");
+        Assert.True(exitCode == 0, output);
+        Assert.True(Number().IsMatch(output), output);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<HuaXinDbContext>().ServiceRequests.CountAsync());
+        }
+
+        (exitCode, output) = await NodeTools.RunAsync("directline/conversation.js", baseUrl, "俺家娃考上大学了有补贴没", "俺爹突然晕倒了叫不醒咋办");
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("《职工子女助学办法》", output);
+        Assert.Contains("请马上拨打120", output);
+    }
+
+    [GeneratedRegex(@"HX-\d{8}-\d{4}")]
+    private static partial Regex Number();
+}
