@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.RegularExpressions;
-using HuaXin.Bot.Security;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Tests.BotFramework;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,7 +52,7 @@ public sealed partial class LogRedactionTests
     [InlineData("工号 20261123001 不是手机", "工号 20261123001 不是手机")]
     [InlineData("HX-20261123-0001", "HX-20261123-0001")]
     [InlineData("12345678901", "12345678901")]
-    public void Masks_mobile_numbers_only(string text, string expected) => Assert.Equal(expected, PhoneRedaction.Mask(text));
+    public void Masks_mobile_numbers_only(string text, string expected) => Assert.Equal(expected, MobileNumber.MaskAll(text));
 
     private sealed class CapturingProvider : ILoggerProvider
     {
