@@ -1,5 +1,6 @@
 using HuaXin.Bot.Security;
 using HuaXin.Bot.StaffConsole;
+using HuaXin.Bot.Tickets;
 using HuaXin.Bot.Tests.Support;
 using Microsoft.Extensions.Options;
 

@@ -16,8 +16,8 @@ public sealed class DetailModel(TicketBoard board, TicketService tickets, Taxono
     [TempData] public string? Message { get; set; }
     [TempData] public bool MessageOk { get; set; }
 
-    /// <summary>Full phone numbers only for the department that owns the ticket.</summary>
-    public bool ShowsFullPhone => Staff.Department == Ticket.Department;
+    /// <summary>Free text as this staff member may see it: full phone numbers only for the department that owns the ticket.</summary>
+    public string Shown(string? text) => PhoneMask.Text(text, Staff, Ticket.Department);
     public string CategoryName => taxonomy.Find(Ticket.Category)?.Name ?? Ticket.Category;
 
     public async Task<IActionResult> OnGetAsync(string number, CancellationToken ct)
