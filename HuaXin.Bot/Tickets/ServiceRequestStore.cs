@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Dialogs.Triage;
@@ -61,7 +62,7 @@ public sealed class ServiceRequestStore(
             var card = TicketCards.StaffCard(entity, category?.Name ?? request.Category, request.Urgent ? "【紧急】新诉求" : "新诉求");
             for (var i = 0; i < targets.Count; i++)
             {
-                await Outbox.AddAsync(db, targets[i].Channel, targets[i].Address, card, $"ticket:{entity.Number}:created:{i}", time, cancellationToken);
+                await Outbox.AddAsync(db, targets[i].Channel, targets[i].Address, card, OutboxKey.Of("ticket", entity.Number, "created", i), time, cancellationToken);
             }
             try
             {

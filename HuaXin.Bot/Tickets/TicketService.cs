@@ -1,4 +1,5 @@
 using HuaXin.Bot.Conversations;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Dialogs.Triage;
@@ -256,11 +257,12 @@ public sealed class TicketService(
         {
             foreach (var d in await destinations.GetAsync(department, ct))
             {
-                await Outbox.AddAsync(db, d.Channel, d.Address, message, Key($"{department}:{d.Channel}"), time, ct);
+                await Outbox.AddAsync(db, d.Channel, d.Address, message, Key(department, d.Channel), time, ct);
             }
         }
 
         // Unique per ticket version and notice, so a retried change never queues the same notice twice.
-        private string Key(string target) => $"ticket:{ticket.Number}:v{ticket.Version + 1}:{_notices++}:{target}";
+        private string Key(params ReadOnlySpan<object> target) =>
+            OutboxKey.Of(["ticket", ticket.Number, $"v{ticket.Version + 1}", _notices++, .. target]);
     }
 }
