@@ -36,7 +36,7 @@ public sealed partial class LogRedactionTests
         activity["text"] = "请联系 " + Phone;
         activity["deliveryMode"] = "expectReplies";
         using var client = app.CreateClient();
-        using var response = await client.PostActivityAsync(activity);
+        using var response = await client.PostActivityAsync(activity, TestTokens.CreateEntra(TestTokens.AppId));
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Contains(sink.Entries, e => e.Contains("139****5678"));
