@@ -30,7 +30,7 @@ public sealed class DingTalkInbound(IInboundQueue inbound, IOutbox outbox, Group
             logger.LogWarning("DingTalk message {MsgId} names a session webhook outside DingTalk's hosts; not used", message.MsgId);
             address = address with { SessionWebhook = null, SessionWebhookExpiresAt = null };
         }
-        var text = RobotMessageParser.ExtractText(message);
+        var text = RobotMessageParser.ExtractText(message, options.CurrentValue.RobotName);
         // Same key as the inbound processor's first reply, so a redelivery finds the reply already queued.
         var replyKey = OutboxKey.Of("reply", key, 0);
 

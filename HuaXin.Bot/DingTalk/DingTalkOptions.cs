@@ -16,6 +16,10 @@ public sealed class DingTalkOptions
     /// <summary>The robot's code for OpenAPI sends; for an enterprise internal robot it usually equals the AppKey.</summary>
     public string? RobotCode { get; set; }
 
+    /// <summary>The robot's name as users @-mention it in groups (e.g. 华新助手): removed from the start of a message even
+    /// when the user wrote on without a space ("@华新助手受理 HX-…").</summary>
+    public string? RobotName { get; set; }
+
     /// <summary>Base of the OpenAPI and the Stream gateway; tests point it at a local fake.</summary>
     public Uri ApiBaseUrl { get; set; } = new("https://api.dingtalk.com");
 

@@ -121,17 +121,18 @@ public sealed class DingTalkApiClient(HttpClient http, AccessTokenCache tokens, 
                 return response;
             }
             var error = await ReadJsonAsync<ApiError>(response, cancellationToken);
+            if (error?.Code is "Forbidden.AccessDenied.ApiCountLimitForOrg" || error?.Errcode == ApiCountLimitErrcode)
+            {
+                // The organisation's monthly call quota: nothing this month succeeds by retrying within minutes.
+                logger.LogError("DingTalk's monthly API quota of the organisation is used up; messages are parked until it is raised");
+                throw new PermanentDeliveryException($"DingTalk {path}: the organisation's monthly API quota is used up ({error.Code ?? error.Errcode?.ToString()}).");
+            }
             // A token DingTalk no longer takes (secret rotated, token revoked) says so with HTTP 400 InvalidAuthentication
             // as well as 401/403: fetch a new one and send again, rather than giving up on every message.
             if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden || error?.Code == "InvalidAuthentication")
             {
                 tokens.Invalidate();
                 throw new DingTalkApiException($"DingTalk refused the access token on {path} ({(int)response.StatusCode} {error?.Code}).");
-            }
-            if (error?.Code is "Forbidden.AccessDenied.ApiCountLimitForOrg" || error?.Errcode == ApiCountLimitErrcode)
-            {
-                // The organisation's monthly call quota: nothing this month succeeds by retrying within minutes.
-                logger.LogError("DingTalk's monthly API quota of the organisation is used up; messages are parked until it is raised");
             }
             // 400 with a code such as invalidParameter.robotCode.notExsit or bot.stopped: sending again cannot help.
             throw new PermanentDeliveryException($"DingTalk {path} rejected the message: {(int)response.StatusCode} {error?.Code ?? error?.Errcode?.ToString()} {error?.Message ?? error?.Errmsg}");
