@@ -3,10 +3,11 @@ using System.Text.RegularExpressions;
 
 namespace HuaXin.Bot.Core;
 
-/// <summary>A mainland mobile number (11 digits, 1[3-9]…) as people write it: half- or full-width digits, grouped by
-/// spaces or dashes, after +86, 0086, 86 or (+86). One definition for finding numbers in what users type, storing
-/// them (<see cref="Digits"/>), showing them to those who may not call them (<see cref="Masked"/>) and keeping them
-/// out of logs (<see cref="MaskAll"/>), so no reader recognises a number another one misses.</summary>
+/// <summary>A mainland mobile number (11 digits, 1[3-9]…) as people write it: half- or full-width digits or Chinese
+/// numerals (一三八…, 幺 for 1), grouped by spaces or dashes, after +86, 0086, 86 or (+86). One definition for finding
+/// numbers in what users type, storing them (<see cref="Digits"/>), showing them to those who may not call them
+/// (<see cref="Masked"/>) and keeping them out of logs (<see cref="MaskAll"/>), so no reader recognises a number another
+/// one misses.</summary>
 public sealed partial record MobileNumber
 {
     private MobileNumber(string digits) => Digits = digits;
@@ -59,17 +60,22 @@ public sealed partial record MobileNumber
         var digits = new StringBuilder(11);
         foreach (var c in match.Groups["n"].ValueSpan)
         {
-            if (c is >= '0' and <= '9')
+            if (DigitOf(c) is { } digit)
             {
-                digits.Append(c);
-            }
-            else if (c is >= '０' and <= '９')
-            {
-                digits.Append((char)('0' + (c - '０')));
+                digits.Append(digit);
             }
         }
         return new MobileNumber(digits.ToString());
     }
+
+    private static char? DigitOf(char c) => c switch
+    {
+        >= '0' and <= '9' => c,
+        >= '０' and <= '９' => (char)('0' + (c - '０')),
+        '〇' or '零' => '0',
+        '幺' => '1',
+        _ => "一二三四五六七八九".IndexOf(c) is >= 0 and var i ? (char)('1' + i) : null,
+    };
 
     /// <summary>Cheap pre-check (logs run every message through this): a run of at least 11 digits, separators allowed.</summary>
     private static bool HasCandidate(string text)
@@ -86,17 +92,21 @@ public sealed partial record MobileNumber
         return false;
     }
 
-    private static bool IsDigit(char c) => c is >= '0' and <= '9' or >= '０' and <= '９';
+    private static bool IsDigit(char c) => DigitOf(c) is not null;
 
-    private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || c is '-' or '－' or '+' or '＋' or '(' or ')' or '（' or '）';
+    private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || c is '-' or '－' or '—' or '+' or '＋' or '(' or ')' or '（' or '）';
 
-    // An optional country code (86, +86, 0086, (+86)), then 1[3-9] and nine more digits, half- or full-width, with up to
-    // two spaces or dashes between any two; a number glued to more digits (138053122661) or to a dashed digit run is not one.
-    [GeneratedRegex("""
-        (?<![0-9０-９])(?<![0-9０-９][\-－])
-        (?:(?:[(（]\s*)?(?:\+|＋|00|００)?[8８][6６](?:\s*[)）])?[\s\-－]*)?
-        (?<n>[1１][3-9３-９][0-9０-９](?:[\s\-－]{0,2}[0-9０-９]){8})
-        (?![0-9０-９])(?![\-－][0-9０-９])
-        """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
+    // Character classes of the pattern: any digit, 1, 3–9, 8, 6, and a separator between digits.
+    private const string D = "[0-9０-９〇零一二三四五六七八九幺]";
+    private const string One = "[1１一幺]";
+    private const string ThreeToNine = "[3-9３-９三四五六七八九]";
+    private const string Eight = "[8８八]";
+    private const string Six = "[6６六]";
+    private const string S = @"[\s\-－—]";
+
+    // An optional country code (86, +86, 0086, (+86)), then 1[3-9] and nine more digits with up to two spaces or dashes
+    // between any two; a number glued to more digits (138053122661) or to a dashed digit run is not one.
+    [GeneratedRegex($@"(?<!{D})(?<!{D}[\-－])(?:(?:[(（]\s*)?(?:\+|＋|00|００)?{Eight}{Six}(?:\s*[)）])?{S}*)?(?<n>{One}{ThreeToNine}{D}(?:{S}{{0,2}}{D}){{8}})(?!{D})(?![\-－]{D})",
+        RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

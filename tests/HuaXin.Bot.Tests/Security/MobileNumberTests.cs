@@ -20,6 +20,9 @@ public sealed class MobileNumberTests
     [InlineData("１３８０５３１２２６６", "13805312266")]
     [InlineData("＋８６ １３８　０５３１　２２６６", "13805312266")]
     [InlineData("138  0531--2266", "13805312266")]
+    [InlineData("幺三八零五三幺二二六六", "13805312266")]
+    [InlineData("一三八 零五三一 二二六六", "13805312266")]
+    [InlineData("138—0531—2266", "13805312266")]
     public void Reads_every_way_of_writing_a_number(string text, string digits)
     {
         Assert.True(MobileNumber.TryParse(text, out var number));
@@ -35,6 +38,7 @@ public sealed class MobileNumberTests
     [InlineData("HX-20261123-0001")]
     [InlineData("工号 20261123001")]
     [InlineData("0531-13805312266-1")]
+    [InlineData("一三八零五三一二二六")]
     public void Is_not_fooled_by_other_digit_runs(string text)
     {
         Assert.Null(MobileNumber.Find(text));
@@ -54,16 +58,23 @@ public sealed class MobileNumberTests
     {
         var extractor = new PhoneExtractor();
         string[] prefixes = ["", "+86", "+86 ", "0086 ", "0086-", "86-", "(+86)", "（+86）", "＋８６ ", "86"];
-        string[] separators = ["", "", "", " ", "-", "  ", "- ", "　", "－"];
-        var written = Gen.Select(Gen.Int[3, 9], Gen.Long[0, 999_999_999], Gen.Int[0, prefixes.Length - 1], Gen.Int, Gen.Bool)
-            .Select((second, rest, prefix, seed, fullWidth) =>
+        string[] separators = ["", "", "", " ", "-", "  ", "- ", "　", "－", "—"];
+        const string chinese = "零一二三四五六七八九";
+        var written = Gen.Select(Gen.Int[3, 9], Gen.Long[0, 999_999_999], Gen.Int[0, prefixes.Length - 1], Gen.Int, Gen.Int[0, 2])
+            .Select((second, rest, prefix, seed, style) =>
             {
                 var digits = $"1{second}{rest:D9}";
                 var random = new Random(seed);
                 var text = new StringBuilder(prefixes[prefix]);
                 for (var i = 0; i < digits.Length; i++)
                 {
-                    text.Append(fullWidth ? (char)('０' + (digits[i] - '0')) : digits[i]);
+                    var d = digits[i] - '0';
+                    text.Append(style switch
+                    {
+                        0 => digits[i],
+                        1 => (char)('０' + d),
+                        _ => d == 1 && random.Next(2) == 0 ? '幺' : chinese[d],
+                    });
                     if (i is 2 or 6 || random.Next(8) == 0)
                     {
                         text.Append(separators[random.Next(separators.Length)]);
@@ -81,7 +92,9 @@ public sealed class MobileNumberTests
             }
             read++;
             var masked = MobileNumber.MaskAll(sample.Text);
-            var digitsLeft = new string(TextNormalizer.Normalize(masked).Where(char.IsAsciiDigit).ToArray());
+            var digitsLeft = new string(TextNormalizer.Normalize(masked)
+                .Select(c => char.IsAsciiDigit(c) ? c : c == '幺' ? '1' : chinese.IndexOf(c) is >= 0 and var i ? (char)('0' + i) : ' ')
+                .Where(char.IsAsciiDigit).ToArray());
             Assert.False(digitsLeft.Contains(sample.Digits[..3] + sample.Digits[3..7]), $"{sample.Text} → {masked}");
             Assert.Contains(sample.Digits[^4..], digitsLeft);
         }, iter: 2000, threads: 1);
