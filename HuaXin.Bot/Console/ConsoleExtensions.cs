@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Authentication;
 using HuaXin.Bot.Tickets;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.WebEncoders;
@@ -49,6 +50,21 @@ public static class ConsoleExtensions
             o.LogoutPath = "/console/logout";
             o.AccessDeniedPath = "/console/denied";
             o.SlidingExpiration = true;
+            // Relative: the Host header is the client's to choose, and the scheme is the proxy's to know.
+            o.Events.OnRedirectToLogin = context => RedirectRelative(context);
+            o.Events.OnRedirectToAccessDenied = context => RedirectRelative(context);
+            o.Events.OnRedirectToReturnUrl = context => RedirectRelative(context);
+            o.Events.OnRedirectToLogout = context => RedirectRelative(context);
+            // A session is only as good as the account behind it now, not when the cookie was issued.
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                var sessions = context.HttpContext.RequestServices.GetRequiredService<ConsoleSessions>();
+                if (context.Principal is null || !await sessions.IsValidAsync(context.Principal, context.HttpContext.RequestAborted))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(Scheme);
+                }
+            };
         });
         services.AddOptions<CookieAuthenticationOptions>(Scheme).Configure<Microsoft.Extensions.Options.IOptions<ConsoleOptions>>((cookie, console) =>
             cookie.ExpireTimeSpan = TimeSpan.FromMinutes(console.Value.SessionMinutes));
@@ -62,6 +78,7 @@ public static class ConsoleExtensions
 
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<ConsoleAccounts>();
+        services.AddSingleton<ConsoleSessions>();
         services.AddSingleton<TicketBoard>();
         services.AddSingleton<ActionLinks>();
         return services;
@@ -96,6 +113,13 @@ public static class ConsoleExtensions
         app.MapDingTalkLogin();
         app.MapRazorPages().WithStaticAssets();
         return app;
+    }
+
+    private static Task RedirectRelative(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        var target = new Uri(context.RedirectUri, UriKind.RelativeOrAbsolute);
+        context.Response.Redirect(target.IsAbsoluteUri ? target.PathAndQuery : context.RedirectUri);
+        return Task.CompletedTask;
     }
 
     /// <summary>Only local console paths: an attacker's link must not turn a sign-in into an open redirect.</summary>

@@ -25,14 +25,14 @@ public sealed partial class ReportPagesTests : IDisposable
     public async Task Sign_in_is_needed_and_upkeep_pages_are_for_admins_only()
     {
         var anonymous = Client();
-        Assert.StartsWith("/console/login", (await anonymous.GetAsync("/console/dashboard")).Headers.Location?.PathAndQuery);
+        Assert.StartsWith("/console/login", (await anonymous.GetAsync("/console/dashboard")).Headers.Location?.OriginalString);
 
         var staff = await SignedInAsync("staff");
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/console/dashboard")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/console/reports")).StatusCode);
         foreach (var adminOnly in new[] { "/console/knowledge", "/console/reports/roster" })
         {
-            Assert.StartsWith("/console/denied", (await staff.GetAsync(adminOnly)).Headers.Location?.PathAndQuery);
+            Assert.StartsWith("/console/denied", (await staff.GetAsync(adminOnly)).Headers.Location?.OriginalString);
         }
     }
 
