@@ -28,6 +28,10 @@ public static class ConsoleExtensions
         {
             o.Conventions.AuthorizeFolder("/Console", ConsolePolicies.Staff);
             o.Conventions.AllowAnonymousToPage("/Console/Login");
+            foreach (var reports in new[] { "/Console/Dashboard", "/Console/Reports" })
+            {
+                o.Conventions.AddFolderApplicationModelConvention(reports, page => page.Filters.Add(new ReportPeriodFilter()));
+            }
         });
         // Chinese text as characters, not &#x…; entities: readable pages, half the bytes.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -20,6 +20,7 @@ public sealed class ServiceRequestStore(
     ILogger<ServiceRequestStore> logger) : IServiceRequestStore
 {
     private const int MaxNumberAttempts = 20;
+    private const int MaxUserNameLength = 100;
 
     public async Task<CreatedRequest> CreateAsync(NewServiceRequest request, CancellationToken cancellationToken)
     {
@@ -47,7 +48,8 @@ public sealed class ServiceRequestStore(
                 Department = request.Department,
                 Channel = request.Channel,
                 UserId = request.UserId,
-                UserName = request.UserName,
+                // A display name as the channel sent it (Bot Framework from.name is free text): kept short, like a name.
+                UserName = request.UserName is { Length: > MaxUserNameLength } name ? name[..MaxUserNameLength] : request.UserName,
                 SlotsJson = JsonSerializer.Serialize(request.Slots, MessagingJson.Options),
                 OriginalText = request.OriginalText,
                 Urgent = request.Urgent,

@@ -44,7 +44,7 @@ public sealed class ActModel(ActionLinks links, TicketBoard board, TicketService
             : await tickets.ResolveAsync(Link.Number, actor, result?.Trim() ?? "", ct);
         if (!Outcome.Ok)
         {
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            Response.StatusCode = Outcome.BadInput ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
         }
         Ticket = await board.FindAsync(User.ToStaffMember()!, Link.Number, ct) ?? Ticket;
         return Page();

@@ -58,6 +58,13 @@ public sealed class DetailModel(TicketBoard board, TicketService tickets, Taxono
         }
         var outcome = await action(staff.ToTicketActor());
         (Message, MessageOk) = (outcome.Message, outcome.Ok);
+        if (outcome.BadInput)
+        {
+            // What was written cannot be taken: the page again, with the reason, and nothing changed.
+            (Staff, Ticket) = (staff, (await board.FindAsync(staff, number, HttpContext.RequestAborted))!);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
         // After a transfer the ticket may have left the department: go back to the board then.
         return await board.FindAsync(staff, number, HttpContext.RequestAborted) is null
             ? Redirect("/console/tickets")
