@@ -147,7 +147,7 @@ public sealed class TicketService(
             t.Status = RequestStatus.InProgress;
             t.Supervised = true;
             c.History("督办", RequestStatus.Rated, $"申请人评价{rating}，转{Departments.Supervisor}督办");
-            await c.ToDepartmentAsync(Departments.Supervisor, TicketCards.StaffCard(t, CategoryName(t), $"【督办】申请人评价{rating}"));
+            await c.ToDepartmentAsync(Departments.Supervisor, TicketCards.StaffCard(t, CategoryName(t), $"【督办】申请人评价{rating}", Departments.Supervisor));
             return new TicketOutcome(true, $"很抱歉这次没让您满意。{Departments.Supervisor}已介入督办，会尽快与您联系。");
         });
 

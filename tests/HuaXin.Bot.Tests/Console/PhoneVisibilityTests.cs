@@ -106,6 +106,20 @@ public sealed class PhoneVisibilityTests(ConsoleAppFactory app) : IClassFixture<
         Assert.DoesNotContain(union["服务记录"], r => r.Values.OfType<string>().Any(v => v.Contains("13512345678")));
     }
 
+    [Fact]
+    public async Task The_supervising_department_s_card_shows_the_family_s_number_masked()
+    {
+        var number = await app.CreateTicketAsync("集团工会", userId: "u-rate");
+        await StaffConsoleForms.ActAsync(await app.SignedInAsync("union"), number, "Resolve", "result", "已安排陪护");
+        await app.Services.GetRequiredService<ITurnHandler>().HandleAsync(
+            new InboundTurn("test", "c-rate", "u-rate", null, $"评价 {number} 不满意 太慢了", null, "zh-CN", DateTimeOffset.UtcNow), default);
+
+        var toSupervisor = Assert.Single(await app.OutboxAsync(number), m => m.Address == "group:admin" && m.MessageJson.Contains("督办"));
+
+        Assert.DoesNotContain("13805312266", toSupervisor.MessageJson);
+        Assert.Contains("138****2266", toSupervisor.MessageJson);
+    }
+
     private static async Task<Dictionary<string, List<IDictionary<string, object?>>>> Sheets(HttpClient client)
     {
         using var response = await client.GetAsync("/console/reports?handler=Archive");
