@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using HuaXin.Bot.BotFramework;
-using HuaXin.Bot.BotFramework.Connector;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Messaging;
@@ -19,20 +17,8 @@ public sealed class DepartmentNoticeKeyTests
     public async Task Notices_to_a_Chinese_named_department_reach_Teams_with_ascii_idempotency_keys()
     {
         await using var connector = await FakeConnector.StartAsync();
-        var channel = new BotAddress(connector.BaseUrl, BotChannels.Teams, ConversationId: null, BotId: "28:bot", TenantId: "tenant-1",
-            TeamsChannelId: "19:union@thread.tacv2");
-        using var app = new HuaXinAppFactory(settings: new Dictionary<string, string?>
-        {
-            ["Bot:MicrosoftAppId"] = TestTokens.AppId,
-            ["Bot:MicrosoftAppPassword"] = "test-secret",
-            ["Bot:TokenEndpoint"] = connector.BaseUrl + "token",
-            ["Messaging:PollInterval"] = "00:00:00.200",
-            ["Departments:Destinations:集团工会:0:Channel"] = BotChannels.Teams,
-            ["Departments:Destinations:集团工会:0:Address"] = channel.ToJson(),
-        });
+        using var app = await TeamsDepartment.StartAsync(connector);
         using var client = app.CreateClient();
-        // The channel's serviceUrl arrived in a validated token earlier (the bot was installed there).
-        await app.Services.GetRequiredService<TrustedServiceUrls>().TrustAsync(connector.BaseUrl, default);
         var ticket = await app.Services.GetRequiredService<IServiceRequestStore>().CreateAsync(new NewServiceRequest(
             "medical", "集团工会", "api", "u1", "张大姐", new Dictionary<string, string>(), "我妈住院了", false, TimeSpan.FromHours(4)), default);
 
@@ -41,12 +27,7 @@ public sealed class DepartmentNoticeKeyTests
 
         Assert.Equal(HttpStatusCode.OK, supplement.StatusCode);
         Assert.Equal(HttpStatusCode.OK, withdraw.StatusCode);
-        // Only against a hang: the dispatcher polls every 200 ms.
-        using var hang = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        while (connector.Requests.Count < 3)
-        {
-            await Task.Delay(100, hang.Token);
-        }
+        await TeamsDepartment.WaitAsync(() => connector.Requests.Count >= 3);
         var texts = connector.SentActivities().Select(a => a["text"]?.GetValue<string>() ?? a["summary"]?.GetValue<string>() ?? "").ToList();
         Assert.Contains(texts, t => t.Contains("【补充】"));
         Assert.Contains(texts, t => t.Contains("【撤回】"));

@@ -34,16 +34,6 @@ public sealed class TeamsConversationTests
     private static string Readable(JsonNode json) =>
         json.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
-    private static async Task WaitAsync(Func<bool> done)
-    {
-        // Only against a hang: the outbox is polled every 200 ms.
-        using var hang = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        while (!done())
-        {
-            await Task.Delay(100, hang.Token);
-        }
-    }
-
     [Fact]
     public async Task A_press_on_a_ticket_card_updates_the_card_message_for_everyone_in_the_channel()
     {
@@ -59,7 +49,7 @@ public sealed class TeamsConversationTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("已受理", Readable(JsonNode.Parse(await response.Content.ReadAsStringAsync())!));
-        await WaitAsync(() => connector.Requests.Any(r => r.Method == "PUT"));
+        await TeamsDepartment.WaitAsync(() => connector.Requests.Any(r => r.Method == "PUT"));
         var update = Assert.Single(connector.Requests, r => r.Method == "PUT");
         Assert.Equal("/v3/conversations/19:abc123@thread.tacv2;messageid=1600000000000/activities/1600000000000", update.Path);
         Assert.Contains("已受理", Readable(update.Body!));
@@ -78,14 +68,14 @@ public sealed class TeamsConversationTests
         group["conversation"] = new JsonObject { ["id"] = "19:groupchat@thread.v2", ["conversationType"] = "groupChat", ["isGroup"] = true, ["tenantId"] = "tenant-1" };
         group["text"] = "你好";
         Assert.Equal(HttpStatusCode.OK, (await client.PostActivityAsync(group)).StatusCode);
-        await WaitAsync(() => connector.Requests.Any(r => r.Path.StartsWith("/v3/conversations/19:groupchat@thread.v2/")));
+        await TeamsDepartment.WaitAsync(() => connector.Requests.Any(r => r.Path.StartsWith("/v3/conversations/19:groupchat@thread.v2/")));
         var ticket = await app.Services.GetRequiredService<IServiceRequestStore>().CreateAsync(new NewServiceRequest(
             "medical", "集团工会", "msteams", UserAadObjectId, "Megan", new Dictionary<string, string>(), "我妈住院了", false, TimeSpan.FromHours(4)), default);
 
         var accept = await client.PostAsJsonAsync("/api/chat", new { conversationId = "staff", userId = "staff-api", text = $"受理 {ticket.Number}" });
 
         Assert.Equal(HttpStatusCode.OK, accept.StatusCode);
-        await WaitAsync(() => connector.Requests.Any(r => r.Path == "/v3/conversations"));
+        await TeamsDepartment.WaitAsync(() => connector.Requests.Any(r => r.Path == "/v3/conversations"));
         var personal = Assert.Single(connector.Requests, r => r.Path == "/v3/conversations");
         Assert.Equal("29:1XJKJMvc5GBtc2JwZq0oj8tHZmzrQgFmB39ATiQWA85gQtHieVkKilBZ9XHoq9j7Zaqt7CZ-NJWi7me2kHTL3Bw", personal.Body!["members"]![0]!["id"]!.GetValue<string>());
         Assert.Null(personal.Body["channelData"]?["channel"]);

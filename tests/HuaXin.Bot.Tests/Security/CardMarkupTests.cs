@@ -1,12 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using HuaXin.Bot.BotFramework;
-using HuaXin.Bot.BotFramework.Connector;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.DingTalk;
 using HuaXin.Bot.Tests.BotFramework;
 using HuaXin.Bot.Tests.DingTalk;
-using HuaXin.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HuaXin.Bot.Tests.Security;
@@ -31,36 +27,16 @@ public sealed class CardMarkupTests
         Assert.Contains("［请点此重新登录］(https://evil.example)", text);
     }
 
-    private static async Task WaitAsync(Func<bool> done)
-    {
-        // Only against a hang.
-        using var hang = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        while (!done())
-        {
-            await Task.Delay(100, hang.Token);
-        }
-    }
-
     [Fact]
     public async Task A_Teams_ticket_card_shows_the_family_s_link_as_text()
     {
         await using var connector = await FakeConnector.StartAsync();
-        var channel = new BotAddress(connector.BaseUrl, BotChannels.Teams, ConversationId: null, BotId: "28:bot", TenantId: "t", TeamsChannelId: "19:union@thread.tacv2");
-        using var app = new HuaXinAppFactory(settings: new Dictionary<string, string?>
-        {
-            ["Bot:MicrosoftAppId"] = TestTokens.AppId,
-            ["Bot:MicrosoftAppPassword"] = "test-secret",
-            ["Bot:TokenEndpoint"] = connector.BaseUrl + "token",
-            ["Messaging:PollInterval"] = "00:00:00.200",
-            ["Departments:Destinations:集团工会:0:Channel"] = BotChannels.Teams,
-            ["Departments:Destinations:集团工会:0:Address"] = channel.ToJson(),
-        });
+        using var app = await TeamsDepartment.StartAsync(connector);
         using var client = app.CreateClient();
-        await app.Services.GetRequiredService<TrustedServiceUrls>().TrustAsync(connector.BaseUrl, default);
 
         await TicketAsync(app.Services);
 
-        await WaitAsync(() => !connector.Requests.IsEmpty);
+        await TeamsDepartment.WaitAsync(() => !connector.Requests.IsEmpty);
         var card = connector.SentActivities().Single()["attachments"]![0]!["content"]!;
         var texts = card["body"]!.AsArray().SelectMany(Texts).ToList();
         AssertNoMarkupFromTheFamily(string.Join("\n", texts));
