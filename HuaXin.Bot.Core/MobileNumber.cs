@@ -24,10 +24,6 @@ public sealed partial record MobileNumber
     public static MobileNumber? Find(string? text) =>
         text is not null && HasCandidate(text) && Pattern().Match(text) is { Success: true } m ? FromMatch(m) : null;
 
-    /// <summary>Every number in <paramref name="text"/>, in order.</summary>
-    public static IReadOnlyList<MobileNumber> FindAll(string? text) =>
-        text is not null && HasCandidate(text) ? Pattern().Matches(text).Select(FromMatch).ToList() : [];
-
     /// <summary>True when the whole text (trimmed) is one number, as in a roster's phone column.</summary>
     public static bool TryParse(string? text, out MobileNumber number)
     {
