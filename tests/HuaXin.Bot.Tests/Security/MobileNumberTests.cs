@@ -52,7 +52,7 @@ public sealed class MobileNumberTests
     }
 
     /// <summary>Random numbers written the ways people write them, inside Chinese text: when the extractor reads one,
-    /// masking leaves none of its digits in a row.</summary>
+    /// masking shows it as 138****2266, whichever way it was written.</summary>
     [Fact]
     public void Masking_recognises_every_number_the_extractor_reads()
     {
@@ -92,11 +92,8 @@ public sealed class MobileNumberTests
             }
             read++;
             var masked = MobileNumber.MaskAll(sample.Text);
-            var digitsLeft = new string(TextNormalizer.Normalize(masked)
-                .Select(c => char.IsAsciiDigit(c) ? c : c == '幺' ? '1' : chinese.IndexOf(c) is >= 0 and var i ? (char)('0' + i) : ' ')
-                .Where(char.IsAsciiDigit).ToArray());
-            Assert.False(digitsLeft.Contains(sample.Digits[..3] + sample.Digits[3..7]), $"{sample.Text} → {masked}");
-            Assert.Contains(sample.Digits[^4..], digitsLeft);
+            Assert.Contains($"{sample.Digits[..3]}****{sample.Digits[^4..]}", masked);
+            Assert.DoesNotContain(sample.Text[(sample.Text.IndexOf("电话") + 2)..sample.Text.IndexOf('，')], masked);
         }, iter: 2000, threads: 1);
         // Most generated forms are ones the extractor reads, so the property was checked, not skipped.
         Assert.True(read > 1500, $"the extractor read only {read} of 2000");
