@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using HuaXin.Bot.StaffConsole;
+using HuaXin.Bot.Core;
 
 namespace HuaXin.Bot.AI;
 
@@ -12,17 +12,12 @@ public static partial class UserText
     public static string ForPrompt(string text)
     {
         var trimmed = text.Length > MaxLength ? text[..MaxLength] : text;
-        var masked = Mobile().Replace(trimmed, m => PhoneMask.Mask(new string(m.Value.Where(char.IsAsciiDigit).ToArray())[^11..]));
-        masked = IdNumber().Replace(masked, m => $"{m.Value[..6]}********{m.Value[^4..]}");
+        var masked = IdNumber().Replace(MobileNumber.MaskAll(trimmed), m => $"{m.Value[..6]}********{m.Value[^4..]}");
         return masked.Replace('<', '＜').Replace('>', '＞');
     }
 
     /// <summary>Wraps user text in a tag the system prompt tells the model to treat as data.</summary>
     public static string Wrap(string tag, string text) => $"<{tag}>\n{ForPrompt(text)}\n</{tag}>";
-
-    // Same shape as the slot extractor's mobile numbers: digits may be grouped by spaces or dashes, +86 allowed.
-    [GeneratedRegex(@"(?<!\d)(?:\+?86[\s\-]*)?1[3-9]\d(?:[\s\-]{0,2}\d){8}(?!\d)")]
-    private static partial Regex Mobile();
 
     // Resident identity card numbers.
     [GeneratedRegex(@"(?<!\d)\d{17}[\dXx](?!\d)")]

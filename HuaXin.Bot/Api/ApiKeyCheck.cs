@@ -1,11 +1,12 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using HuaXin.Bot.Security;
 using Microsoft.Extensions.Options;
 
 namespace HuaXin.Bot.Api;
 
-/// <summary>Guards integration endpoints: an API key when keys are configured, otherwise loopback callers only.</summary>
+/// <summary>Guards integration endpoints: an API key when keys are configured, otherwise callers on this machine that did
+/// not come through the proxy.</summary>
 public static class ApiKeyCheck
 {
     public const string Header = "X-Api-Key";
@@ -15,9 +16,7 @@ public static class ApiKeyCheck
         var keys = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.Keys;
         if (keys.Length == 0)
         {
-            var remote = context.Connection.RemoteIpAddress;
-            // The test server has no remote address; anything real must be loopback.
-            return remote is null || IPAddress.IsLoopback(remote)
+            return LocalCaller.IsDirect(context)
                 ? null
                 : ApiError.Forbidden("未配置 API 密钥时只允许本机访问。/ Without configured API keys only loopback callers are allowed.");
         }

@@ -60,13 +60,21 @@ public static class ActivityMapping
         return new InboundTurn(
             Channel: channel ?? activity.ChannelId ?? "botframework",
             ConversationId: activity.Conversation?.Id ?? "",
-            UserId: activity.From?.Id ?? "",
+            UserId: UserIdOf(activity),
             UserName: string.IsNullOrWhiteSpace(activity.From?.Name) ? null : activity.From.Name,
             Text: string.IsNullOrWhiteSpace(text) ? null : text,
             Value: ButtonData(activity),
             Locale: string.IsNullOrWhiteSpace(activity.Locale) ? DefaultLocale : activity.Locale,
             Timestamp: activity.Timestamp ?? receivedAt);
     }
+
+    /// <summary>Who the sender is for tickets, staff and families. In Teams the Entra object id (aadObjectId): the same
+    /// person whatever the bot registration, and the id administrators see in Entra; from.id ("29:…") belongs to one
+    /// bot and stays in the reply address, where the Connector needs it.</summary>
+    public static string UserIdOf(Activity activity) =>
+        string.Equals(activity.ChannelId, BotChannels.Teams, StringComparison.OrdinalIgnoreCase) && activity.From?.AadObjectId is { Length: > 0 } aadObjectId
+            ? aadObjectId
+            : activity.From?.Id ?? "";
 
     /// <summary>Removes the bot's own @mention (Teams puts <c>&lt;at&gt;Bot&lt;/at&gt;</c> into the text in group chats and
     /// channels) and turns mentions of other people into their plain names.</summary>

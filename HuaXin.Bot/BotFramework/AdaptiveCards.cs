@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
 using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Security;
 
 namespace HuaXin.Bot.BotFramework;
 
-/// <summary>Renders the channel-neutral <see cref="Card"/> as an Adaptive Card 1.5 (the highest version Teams renders).</summary>
+/// <summary>Renders the channel-neutral <see cref="Card"/> as an Adaptive Card 1.5 (the highest version Teams renders).
+/// Card text is plain text; TextBlock and FactSet read markdown, so it is escaped (<see cref="MarkupText"/>).</summary>
 /// <remarks>
 /// Buttons are <c>Action.Submit</c> whose data is the button's Data plus <c>msteams.messageBack</c>: Teams then posts
 /// a message with <c>text</c> = the button's typed equivalent, shows the button title in the chat (a plain submit
@@ -28,7 +30,7 @@ public static class AdaptiveCards
             new JsonObject
             {
                 ["type"] = "TextBlock",
-                ["text"] = card.Title,
+                ["text"] = MarkupText.ForCardMarkdown(card.Title),
                 ["weight"] = "Bolder",
                 ["size"] = card.Kind == CardKinds.Welcome ? "Large" : "Medium",
                 ["wrap"] = true,
@@ -37,7 +39,7 @@ public static class AdaptiveCards
         };
         if (!string.IsNullOrWhiteSpace(card.Body))
         {
-            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = card.Body, ["wrap"] = true });
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = MarkupText.ForCardMarkdown(card.Body), ["wrap"] = true });
         }
         if (card.Facts.Count > 0)
         {
@@ -90,7 +92,7 @@ public static class AdaptiveCards
     private static JsonObject FactSet(IReadOnlyList<CardFact> facts) => new()
     {
         ["type"] = "FactSet",
-        ["facts"] = new JsonArray(facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Name, ["value"] = f.Value }).ToArray()),
+        ["facts"] = new JsonArray(facts.Select(f => (JsonNode)new JsonObject { ["title"] = MarkupText.ForCardMarkdown(f.Name), ["value"] = MarkupText.ForCardMarkdown(f.Value) }).ToArray()),
     };
 
     /// <summary>Citations read better as a quiet list under the answer than as a two-column fact table.</summary>
@@ -102,7 +104,7 @@ public static class AdaptiveCards
             items.Add(new JsonObject
             {
                 ["type"] = "TextBlock",
-                ["text"] = string.IsNullOrEmpty(fact.Name) ? fact.Value : $"{fact.Name}：{fact.Value}",
+                ["text"] = MarkupText.ForCardMarkdown(string.IsNullOrEmpty(fact.Name) ? fact.Value : $"{fact.Name}：{fact.Value}"),
                 ["wrap"] = true,
                 ["size"] = "Small",
                 ["isSubtle"] = true,

@@ -8,6 +8,7 @@ namespace HuaXin.Bot.BotFramework;
 /// or with <see cref="UserId"/> + <see cref="TenantId"/> (new 1:1 chat) to start a conversation proactively.</param>
 /// <param name="ReplyToId">Activity being answered: replies stay in the Teams thread that asked.</param>
 /// <param name="UpdateActivityId">Set to replace a message the bot sent earlier (a ticket card after its status changed).</param>
+/// <param name="IsGroup">The conversation has more members than the user (group chat, channel).</param>
 public sealed record BotAddress(
     string ServiceUrl,
     string ChannelId,
@@ -20,7 +21,8 @@ public sealed record BotAddress(
     string? TenantId = null,
     string? TeamsChannelId = null,
     string? UpdateActivityId = null,
-    string? Locale = null)
+    string? Locale = null,
+    bool? IsGroup = null)
 {
     public string ToJson() => JsonSerializer.Serialize(this, BotJson.Options);
 
@@ -39,7 +41,8 @@ public sealed record BotAddress(
         ReplyToId: activity.Id,
         // channelData is free-form: anything but {"tenant":{"id":"…"}} means no tenant, not a failed request.
         TenantId: activity.Conversation?.TenantId ?? ChannelDataTenant(activity),
-        Locale: activity.Locale);
+        Locale: activity.Locale,
+        IsGroup: activity.Conversation?.IsGroup is true || activity.Conversation?.ConversationType is "groupChat" or "channel" ? true : null);
 
     private static string? ChannelDataTenant(Activity activity) =>
         ((activity.ChannelData as JsonObject)?["tenant"] as JsonObject)?["id"] is JsonValue id && id.TryGetValue<string>(out var tenant) ? tenant : null;

@@ -28,11 +28,17 @@ public static class BotFrameworkExtensions
                 AddConnectorResilience(pipeline, context.ServiceProvider.GetRequiredService<IOptions<BotOptions>>().Value));
         services.AddSingleton<IChannelSender>(sp => new BotConnectorSender(BotChannels.Teams, sp, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IChannelSender>(sp => new BotConnectorSender(BotChannels.Generic, sp, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IPersonalAddress>(new BotPersonalAddress(BotChannels.Teams));
+        services.AddSingleton<IPersonalAddress>(new BotPersonalAddress(BotChannels.Generic));
         return services;
     }
 
     public static IEndpointRouteBuilder MapBotFramework(this IEndpointRouteBuilder app)
     {
+        if (!app.ServiceProvider.GetRequiredService<IOptions<BotOptions>>().Value.Enabled)
+        {
+            return app;
+        }
         app.MapPost("/api/messages", (HttpContext context, MessagesEndpoint endpoint) => endpoint.HandleAsync(context))
             .WithName("BotFrameworkMessages")
             .ExcludeFromDescription();

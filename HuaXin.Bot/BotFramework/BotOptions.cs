@@ -7,7 +7,10 @@ public sealed class BotOptions : IValidatableObject
 {
     public const string Section = "Bot";
 
-    /// <summary>The bot's Microsoft App ID (Entra app registration). Empty = local development without authentication.</summary>
+    /// <summary>False removes /api/messages altogether (404): for a deployment without Teams or other Bot Framework channels.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The bot's Microsoft App ID (Entra app registration). Empty = only local callers, unauthenticated (emulator, load tool).</summary>
     public string? MicrosoftAppId { get; set; }
 
     public string? MicrosoftAppPassword { get; set; }
@@ -30,11 +33,14 @@ public sealed class BotOptions : IValidatableObject
     [Required]
     public string OAuthScope { get; set; } = "https://api.botframework.com/.default";
 
-    /// <summary>Runs without authentication even when not listening on loopback only. Never in production.</summary>
-    public bool AllowUnauthenticated { get; set; }
-
     /// <summary>Accepts Bot Framework Emulator tokens (Entra issuers of the emulator's tenants).</summary>
     public bool EnableEmulatorTokens { get; set; }
+
+    /// <summary>App IDs besides the bot's own whose Entra tokens are accepted (skill hosts, test clients of the tenant).</summary>
+    public string[] AllowedCallers { get; set; } = [];
+
+    /// <summary>The apps an Entra token may have been issued to: the bot itself and <see cref="AllowedCallers"/>.</summary>
+    public IEnumerable<string> AllowedCallerIds => string.IsNullOrWhiteSpace(MicrosoftAppId) ? AllowedCallers : [MicrosoftAppId, .. AllowedCallers];
 
     /// <summary>Largest accepted activity; Teams activities are at most about 100 KB.</summary>
     [Range(1024, 4 * 1024 * 1024)]

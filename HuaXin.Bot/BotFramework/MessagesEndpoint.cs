@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using HuaXin.Bot.BotFramework.Authentication;
 using HuaXin.Bot.BotFramework.Connector;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Messaging;
 using HuaXin.Bot.Security;
@@ -11,7 +12,7 @@ namespace HuaXin.Bot.BotFramework;
 
 /// <summary><c>POST /api/messages</c>: the Bot Framework messaging endpoint. Authenticates every activity before
 /// anything is done with it, acknowledges messages at once (the turn runs from the durable inbound queue) and answers
-/// invokes and expectReplies requests synchronously, as those protocols require.</summary>
+/// invokes, and expectReplies requests of callers allowed to make them, synchronously, as those protocols require.</summary>
 public sealed class MessagesEndpoint(
     BotAuthenticator authenticator,
     TrustedServiceUrls trustedServiceUrls,
@@ -33,7 +34,7 @@ public sealed class MessagesEndpoint(
         }
         var activity = body.Activity!;
 
-        var auth = await authenticator.AuthenticateAsync(context.Request.Headers.Authorization.FirstOrDefault(), activity, cancellationToken);
+        var auth = await authenticator.AuthenticateAsync(context, activity, cancellationToken);
         if (!auth.Succeeded)
         {
             return Results.Unauthorized();
@@ -42,14 +43,19 @@ public sealed class MessagesEndpoint(
         {
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid activity", detail: invalid);
         }
-        if (activity.From?.Id is { } sender && limiter.TryAcquire(BotChannels.ForChannelId(activity.ChannelId), sender) is { } wait)
-        {
-            logger.LogWarning("Activity {ActivityId} refused: its sender is over the rate limit", activity.Id);
-            return UserRateLimiter.TooManyRequests(context, wait);
-        }
         if (auth.TrustedServiceUrl is not null)
         {
             await trustedServiceUrls.TrustAsync(auth.TrustedServiceUrl, cancellationToken);
+        }
+        // Only callers allowed to get replies in the response may have them there; everyone else gets them as usual.
+        if (activity.DeliveryMode == ActivityTypes.ExpectReplies && !auth.MayExpectReplies)
+        {
+            activity = activity with { DeliveryMode = null };
+        }
+        if (activity.From?.Id is { } sender && limiter.TryAcquire(BotChannels.ForChannelId(activity.ChannelId), sender) is { } wait)
+        {
+            logger.LogWarning("Activity {ActivityId} not processed: its sender is over the rate limit", activity.Id);
+            return await OverLimitAsync(activity, sender, wait, cancellationToken);
         }
 
         return activity.Type switch
@@ -97,7 +103,29 @@ public sealed class MessagesEndpoint(
             return ExpectedRepliesResult(activity, [welcome]);
         }
         var address = BotAddress.ReplyTo(activity) with { ReplyToId = null };
-        await outbox.EnqueueAsync(BotChannels.ForChannelId(activity.ChannelId), address.ToJson(), welcome, $"welcome:{BotChannels.MessageKey(activity)}", cancellationToken);
+        await outbox.EnqueueAsync(BotChannels.ForChannelId(activity.ChannelId), address.ToJson(), welcome, OutboxKey.Of("welcome", BotChannels.MessageKey(activity)), cancellationToken);
+        return Results.Ok();
+    }
+
+    /// <summary>The user is told to slow down, in the chat, at most once a minute; the channel service gets its usual
+    /// answer, not a 429 that Azure Bot Service would count as the bot failing (and might resend).</summary>
+    private async Task<IResult> OverLimitAsync(Activity activity, string sender, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var notice = new OutboundMessage($"您发送得太快了，请 {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} 秒后再发。");
+        var channel = BotChannels.ForChannelId(activity.ChannelId);
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            return Results.Json(InvokeResponses.Message(notice.Text), BotJson.Options);
+        }
+        if (activity.Type != ActivityTypes.Message || !limiter.MayTellUser(channel, sender))
+        {
+            return Results.Ok();
+        }
+        if (activity.DeliveryMode == ActivityTypes.ExpectReplies)
+        {
+            return ExpectedRepliesResult(activity, [notice]);
+        }
+        await outbox.EnqueueAsync(channel, BotAddress.ReplyTo(activity).ToJson(), notice, OutboxKey.Of("slow-down", BotChannels.MessageKey(activity)), cancellationToken);
         return Results.Ok();
     }
 
@@ -116,7 +144,8 @@ public sealed class MessagesEndpoint(
     }
 
     /// <summary>Action.Execute: the staff member's press runs as a turn and the card they pressed is replaced by the
-    /// refreshed one in the invoke response; further replies of the turn go out through the outbox.</summary>
+    /// refreshed one in the invoke response, which Teams shows to the presser only; the card message itself is updated
+    /// for everyone in the chat through the outbox, as are further replies of the turn.</summary>
     private async Task<IResult> OnCardActionAsync(Activity activity, CancellationToken cancellationToken)
     {
         var channel = BotChannels.ForChannelId(activity.ChannelId);
@@ -131,7 +160,12 @@ public sealed class MessagesEndpoint(
         var index = 0;
         foreach (var reply in replies.Where(r => !ReferenceEquals(r, refreshed)))
         {
-            await outbox.EnqueueAsync(channel, address.ToJson(), reply, $"{BotChannels.MessageKey(activity)}:invoke:{index++}", cancellationToken);
+            await outbox.EnqueueAsync(channel, address.ToJson(), reply, OutboxKey.Of(BotChannels.MessageKey(activity), "invoke", index++), cancellationToken);
+        }
+        if (refreshed is not null && activity.ReplyToId is { Length: > 0 } cardMessage)
+        {
+            var original = address with { ReplyToId = null, UpdateActivityId = cardMessage };
+            await outbox.EnqueueAsync(channel, original.ToJson(), refreshed, OutboxKey.Of(BotChannels.MessageKey(activity), "update"), cancellationToken);
         }
         var response = refreshed is not null
             ? InvokeResponses.Card(AdaptiveCards.Render(refreshed.Card!, refreshed.Text))

@@ -18,10 +18,11 @@ public sealed class ConsoleAccounts(IOptionsMonitor<ConsoleOptions> options, Log
     // Verified for unknown names too, so the response time does not tell which names exist.
     private static readonly string DummyHash = Hasher.HashPassword(new ConsoleAccount(), Guid.NewGuid().ToString());
 
-    public async Task<(LoginResult Result, ClaimsPrincipal? Principal)> SignInAsync(string userName, string password, CancellationToken ct)
+    /// <param name="client">Where the attempt comes from (the client's address as the proxy saw it).</param>
+    public async Task<(LoginResult Result, ClaimsPrincipal? Principal)> SignInAsync(string userName, string password, string client, CancellationToken ct)
     {
         userName = userName.Trim();
-        if (await throttle.IsLockedAsync(userName, ct))
+        if (await throttle.IsLockedAsync(userName, client, ct))
         {
             logger.LogWarning("Console sign-in refused: {UserName} is locked out", userName);
             return (LoginResult.LockedOut, null);
@@ -30,13 +31,13 @@ public sealed class ConsoleAccounts(IOptionsMonitor<ConsoleOptions> options, Log
         var verified = Hasher.VerifyHashedPassword(account ?? new ConsoleAccount(), account?.PasswordHash ?? DummyHash, password);
         if (account is null || verified == PasswordVerificationResult.Failed)
         {
-            await throttle.RecordFailureAsync(userName, ct);
+            await throttle.RecordFailureAsync(userName, client, ct);
             logger.LogWarning("Console sign-in failed for {UserName}", userName);
-            return (await throttle.IsLockedAsync(userName, ct) ? LoginResult.LockedOut : LoginResult.Invalid, null);
+            return (await throttle.IsLockedAsync(userName, client, ct) ? LoginResult.LockedOut : LoginResult.Invalid, null);
         }
-        await throttle.RecordSuccessAsync(userName, ct);
+        await throttle.RecordSuccessAsync(userName, client, ct);
         logger.LogInformation("Console sign-in: {UserName} ({Department})", account.UserName, account.Department);
-        return (LoginResult.Success, ConsoleClaims.Create(account.UserName, account.Name, account.Department, account.Role, ConsoleExtensions.Scheme));
+        return (LoginResult.Success, ConsoleClaims.Create(account.UserName, account.Name, account.Department, account.Role, ConsoleExtensions.Scheme, ConsoleSessions.Stamp(account)));
     }
 
     public static string Hash(string password) => Hasher.HashPassword(new ConsoleAccount(), password);

@@ -12,7 +12,10 @@ public static class ConsoleClaims
     /// <summary>The chat channel the identity comes from (DingTalk sign-in), so console actions carry the same actor id as chat.</summary>
     public const string ChannelClaim = "huaxin:channel";
 
-    public static ClaimsPrincipal Create(string userName, string name, string department, StaffRole role, string authenticationType, string channel = Channel) =>
+    /// <param name="stamp">What <see cref="ConsoleSessions"/> checks the account against on each request; null for single
+    /// sign-on, whose provider vouched for the claims.</param>
+    public static ClaimsPrincipal Create(string userName, string name, string department, StaffRole role, string authenticationType,
+        string? stamp, string channel = Channel) =>
         new(new ClaimsIdentity(
         [
             new Claim(ClaimTypes.NameIdentifier, userName),
@@ -20,6 +23,8 @@ public static class ConsoleClaims
             new Claim(Department, department),
             new Claim(Role, role.ToString()),
             new Claim(ChannelClaim, channel),
+            new Claim(ConsoleSessions.SessionClaim, ConsoleSessions.NewSessionId()),
+            .. stamp is null ? Array.Empty<Claim>() : [new Claim(ConsoleSessions.StampClaim, stamp)],
         ], authenticationType, ClaimTypes.Name, Role));
 
     /// <summary>The signed-in staff member, or null when the principal lacks a known department.</summary>

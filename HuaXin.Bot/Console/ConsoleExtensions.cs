@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Authentication;
 using HuaXin.Bot.Tickets;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.WebEncoders;
@@ -27,6 +28,10 @@ public static class ConsoleExtensions
         {
             o.Conventions.AuthorizeFolder("/Console", ConsolePolicies.Staff);
             o.Conventions.AllowAnonymousToPage("/Console/Login");
+            foreach (var reports in new[] { "/Console/Dashboard", "/Console/Reports" })
+            {
+                o.Conventions.AddFolderApplicationModelConvention(reports, page => page.Filters.Add(new ReportPeriodFilter()));
+            }
         });
         // Chinese text as characters, not &#x…; entities: readable pages, half the bytes.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -49,6 +54,21 @@ public static class ConsoleExtensions
             o.LogoutPath = "/console/logout";
             o.AccessDeniedPath = "/console/denied";
             o.SlidingExpiration = true;
+            // Relative: the Host header is the client's to choose, and the scheme is the proxy's to know.
+            o.Events.OnRedirectToLogin = context => RedirectRelative(context);
+            o.Events.OnRedirectToAccessDenied = context => RedirectRelative(context);
+            o.Events.OnRedirectToReturnUrl = context => RedirectRelative(context);
+            o.Events.OnRedirectToLogout = context => RedirectRelative(context);
+            // A session is only as good as the account behind it now, not when the cookie was issued.
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                var sessions = context.HttpContext.RequestServices.GetRequiredService<ConsoleSessions>();
+                if (context.Principal is null || !await sessions.IsValidAsync(context.Principal, context.HttpContext.RequestAborted))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(Scheme);
+                }
+            };
         });
         services.AddOptions<CookieAuthenticationOptions>(Scheme).Configure<Microsoft.Extensions.Options.IOptions<ConsoleOptions>>((cookie, console) =>
             cookie.ExpireTimeSpan = TimeSpan.FromMinutes(console.Value.SessionMinutes));
@@ -62,6 +82,7 @@ public static class ConsoleExtensions
 
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<ConsoleAccounts>();
+        services.AddSingleton<ConsoleSessions>();
         services.AddSingleton<TicketBoard>();
         services.AddSingleton<ActionLinks>();
         return services;
@@ -96,6 +117,13 @@ public static class ConsoleExtensions
         app.MapDingTalkLogin();
         app.MapRazorPages().WithStaticAssets();
         return app;
+    }
+
+    private static Task RedirectRelative(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        var target = new Uri(context.RedirectUri, UriKind.RelativeOrAbsolute);
+        context.Response.Redirect(target.IsAbsoluteUri ? target.PathAndQuery : context.RedirectUri);
+        return Task.CompletedTask;
     }
 
     /// <summary>Only local console paths: an attacker's link must not turn a sign-in into an open redirect.</summary>

@@ -46,7 +46,7 @@ public static class ConsoleOidc
                     return Task.CompletedTask;
                 }
                 var role = user.FindAll(oidc.RoleClaim).Any(c => c.Value == oidc.AdminRoleValue) ? StaffRole.Admin : StaffRole.Staff;
-                context.Principal = ConsoleClaims.Create("oidc:" + subject, user.FindFirstValue(oidc.NameClaim) ?? subject, department, role, Scheme);
+                context.Principal = ConsoleClaims.Create("oidc:" + subject, user.FindFirstValue(oidc.NameClaim) ?? subject, department, role, Scheme, stamp: null);
                 return Task.CompletedTask;
             };
         });

@@ -88,7 +88,8 @@ public static class DingTalkLogin
             loggers.CreateLogger(typeof(DingTalkLogin)).LogWarning("DingTalk sign-in refused: {UserId} is not in Staff:Members", userId ?? "(unconfirmed)");
             return Results.Redirect(userId is null ? "/console/login?error=dingtalk-unconfirmed" : "/console/login?error=dingtalk-not-staff");
         }
-        var principal = ConsoleClaims.Create(member.UserId, member.Name, member.Department, member.Role, "DingTalk", DingTalkReplyAddress.Channel);
+        var principal = ConsoleClaims.Create(member.UserId, member.Name, member.Department, member.Role, ConsoleSessions.DingTalkSignIn,
+            ConsoleSessions.Stamp(member), DingTalkReplyAddress.Channel);
         await context.SignInAsync(ConsoleExtensions.Scheme, principal);
         return Results.Redirect(returnUrl);
     }

@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HuaXin.Bot.Conversations;
 
-/// <summary>Remembers where each user was last reachable per channel, so ticket notices can find them later.</summary>
-public sealed class ConversationReferences(GroupCommit groupCommit, TimeProvider time)
+/// <summary>Remembers where each user was last reachable per channel, one-to-one (see <see cref="IPersonalAddress"/>),
+/// so ticket notices can find them later and reach them alone.</summary>
+public sealed class ConversationReferences(GroupCommit groupCommit, IEnumerable<IPersonalAddress> personal, TimeProvider time)
 {
     public Task RememberAsync(string channel, string userId, string address, CancellationToken cancellationToken) =>
         groupCommit.WriteAsync(async (db, ct) =>
@@ -18,6 +19,15 @@ public sealed class ConversationReferences(GroupCommit groupCommit, TimeProvider
     /// last time) only reads.</summary>
     public async Task RememberAsync(HuaXinDbContext db, string channel, string userId, string address, CancellationToken cancellationToken)
     {
+        if (personal.FirstOrDefault(p => p.Channel == channel) is { } channelPersonal && channelPersonal.ToPersonal(address) is var oneToOne)
+        {
+            if (oneToOne is null)
+            {
+                // Not reachable alone from here (a group without a sender id): keep whatever one-to-one address we had.
+                return;
+            }
+            address = oneToOne;
+        }
         var key = Key(channel, userId);
         var stored = await db.ConversationReferences.AsNoTracking().Where(r => r.Key == key).Select(r => r.Address).FirstOrDefaultAsync(cancellationToken);
         if (stored == address)

@@ -26,6 +26,7 @@ public static class DingTalkExtensions
 
         services.AddHttpClient<DingTalkApiClient>(ConfigureBaseAddress).AddDingTalkResilience();
         services.AddTransient<IChannelSender, DingTalkChannelSender>();
+        services.AddSingleton<IPersonalAddress, DingTalkPersonalAddress>();
 
         if (configuration.GetValue(DingTalkOptions.Section + ":Mode", DingTalkMode.Off) == DingTalkMode.Stream)
         {

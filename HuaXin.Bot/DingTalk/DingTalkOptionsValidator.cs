@@ -24,6 +24,10 @@ public sealed class DingTalkOptionsValidator : IValidateOptions<DingTalkOptions>
         {
             failures.Add("DingTalk:ApiBaseUrl, OapiBaseUrl and LoginBaseUrl must be absolute URLs such as https://api.dingtalk.com.");
         }
+        if (options.StreamKeepAlive <= TimeSpan.Zero || options.StreamPingTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("DingTalk:StreamKeepAlive and DingTalk:StreamPingTimeout must be positive.");
+        }
         if (options.MaxCallbackBytes <= 0 || options.MaxRetryAttempts < 0)
         {
             failures.Add("DingTalk:MaxCallbackBytes must be positive and DingTalk:MaxRetryAttempts not negative.");

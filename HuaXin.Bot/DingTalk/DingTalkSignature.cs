@@ -17,16 +17,17 @@ public static class DingTalkSignature
     /// <summary>Uppercase percent-escapes, as DingTalk and encodeURIComponent produce (HttpUtility.UrlEncode would not match).</summary>
     public static string ComputeUrlEncoded(string secret, long timestampMs) => Uri.EscapeDataString(Compute(secret, timestampMs));
 
-    /// <summary>Checks the callback headers: a timestamp within <paramref name="window"/> of now and a matching signature,
-    /// compared in constant time so the check leaks nothing about the expected value.</summary>
-    public static bool Verify(string secret, string? timestamp, string? sign, DateTimeOffset now, TimeSpan window)
+    /// <summary>Checks the callback headers: a timestamp within <paramref name="window"/> before now and at most
+    /// <paramref name="skew"/> after it, and a matching signature, compared in constant time so the check leaks nothing
+    /// about the expected value.</summary>
+    public static bool Verify(string secret, string? timestamp, string? sign, DateTimeOffset now, TimeSpan window, TimeSpan skew)
     {
         if (string.IsNullOrEmpty(sign) || !long.TryParse(timestamp, out var timestampMs))
         {
             return false;
         }
-        var age = now.ToUnixTimeMilliseconds() - timestampMs;
-        if (Math.Abs((double)age) > window.TotalMilliseconds)
+        var age = (double)now.ToUnixTimeMilliseconds() - timestampMs;
+        if (age > window.TotalMilliseconds || -age > skew.TotalMilliseconds)
         {
             return false;
         }

@@ -1,10 +1,9 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace HuaXin.Bot.DingTalk;
 
 /// <summary>Turns a robot message body into <see cref="RobotMessage"/> and extracts what the user said.</summary>
-public static partial class RobotMessageParser
+public static class RobotMessageParser
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
@@ -35,13 +34,16 @@ public static partial class RobotMessageParser
     private static bool IsUnixMilliseconds(long? value) =>
         value is null || (value >= DateTimeOffset.MinValue.ToUnixTimeMilliseconds() && value <= DateTimeOffset.MaxValue.ToUnixTimeMilliseconds());
 
-    /// <summary>The user's words: text content, or the speech transcript of an audio message; null for pictures, files and the like.
-    /// A leading @mention (DingTalk leaves a space, sometimes the name) and surrounding whitespace are removed.</summary>
-    public static string? ExtractText(RobotMessage message)
+    /// <summary>The user's words: text content, the text parts of a rich-text message, or the speech transcript of an audio
+    /// message; null for pictures, files and the like. Leading @mentions and surrounding whitespace are removed: the robot's
+    /// own (<paramref name="robotName"/>), however the text goes on, and any other up to the space DingTalk writes after a
+    /// mention; "@张三请帮忙看看" has no such space, so it is the user's text, not a mention to drop.</summary>
+    public static string? ExtractText(RobotMessage message, string? robotName = null)
     {
         var raw = message.Msgtype switch
         {
             "text" => message.Text?.Content,
+            "richText" => RichText(message.Content),
             "audio" => Recognition(message.Content),
             _ => null,
         };
@@ -49,7 +51,43 @@ public static partial class RobotMessageParser
         {
             return null;
         }
-        var text = LeadingMentions().Replace(raw, "").Trim();
+        var text = WithoutLeadingMentions(raw, robotName);
+        return text.Length == 0 ? null : text;
+    }
+
+    private static string WithoutLeadingMentions(string text, string? robotName)
+    {
+        var rest = text.Trim();
+        while (rest.StartsWith('@'))
+        {
+            if (!string.IsNullOrEmpty(robotName) && rest.AsSpan(1).StartsWith(robotName, StringComparison.Ordinal))
+            {
+                rest = rest[(1 + robotName.Length)..].TrimStart();
+                continue;
+            }
+            var end = rest.AsSpan().IndexOfAny(MentionEnd);
+            if (end < 0)
+            {
+                break;
+            }
+            rest = rest[end..].TrimStart();
+        }
+        return rest;
+    }
+
+    // Spaces DingTalk clients put after a mention (U+2005 four-per-em space among them).
+    private static readonly System.Buffers.SearchValues<char> MentionEnd = System.Buffers.SearchValues.Create(" \t\r\n\u00A0\u2005\u3000");
+
+    /// <summary>content.richText is a list of parts: {"text": …} or a picture ({"type":"picture","downloadCode": …}).</summary>
+    private static string? RichText(JsonElement? content)
+    {
+        if (content is not { ValueKind: JsonValueKind.Object } c || !c.TryGetProperty("richText", out var parts) || parts.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+        var text = string.Concat(parts.EnumerateArray()
+            .Where(p => p.ValueKind == JsonValueKind.Object && p.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String)
+            .Select(p => p.GetProperty("text").GetString()));
         return text.Length == 0 ? null : text;
     }
 
@@ -58,8 +96,6 @@ public static partial class RobotMessageParser
             ? r.GetString()
             : null;
 
-    [GeneratedRegex(@"^(\s*@\S+)*\s*")]
-    private static partial Regex LeadingMentions();
 }
 
 public sealed class RobotMessageFormatException(string message) : Exception(message);

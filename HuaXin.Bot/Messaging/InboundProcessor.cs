@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HuaXin.Bot.Conversations;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Observability;
@@ -140,7 +141,7 @@ public sealed class InboundProcessor(
             await references.RememberAsync(db, turn.Channel, turn.UserId, item.ReplyAddress, ct);
             for (var i = 0; i < replies.Count; i++)
             {
-                await Outbox.AddAsync(db, item.Channel, item.ReplyAddress, replies[i], $"reply:{item.Key}:{i}", time, ct);
+                await Outbox.AddAsync(db, item.Channel, item.ReplyAddress, replies[i], OutboxKey.Of("reply", item.Key, i), time, ct);
             }
             return await db.InboundMessages.Where(m => m.Key == item.Key).HeldWith(held).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, WorkStatus.Done)

@@ -1,6 +1,6 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using HuaXin.Bot.Security;
 
 namespace HuaXin.Bot.Observability;
 
@@ -17,9 +17,6 @@ public static class MetricsAccess
             return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header["Bearer ".Length..].Trim()), Encoding.UTF8.GetBytes(token));
         }
-        var forwarded = context.Request.Headers.ContainsKey("X-Forwarded-For") || context.Request.Headers.ContainsKey("Forwarded");
-        // No address: an in-process or Unix-socket client, which only this machine can be.
-        var remote = context.Connection.RemoteIpAddress;
-        return !forwarded && (remote is null || IPAddress.IsLoopback(remote));
+        return LocalCaller.IsDirect(context);
     }
 }

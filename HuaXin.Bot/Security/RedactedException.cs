@@ -1,3 +1,5 @@
+using HuaXin.Bot.Core;
+
 namespace HuaXin.Bot.Security;
 
 /// <summary>Stands in for an exception whose text holds a phone number: same type name and stack, masked message.</summary>
@@ -14,8 +16,8 @@ public sealed class RedactedException : Exception
             return null;
         }
         var text = exception.ToString();
-        var masked = PhoneRedaction.Mask(text);
-        return ReferenceEquals(text, masked) ? exception : new RedactedException(masked, PhoneRedaction.Mask(exception.Message));
+        var masked = MobileNumber.MaskAll(text);
+        return ReferenceEquals(text, masked) ? exception : new RedactedException(masked, MobileNumber.MaskAll(exception.Message));
     }
 
     public override string ToString() => _text;

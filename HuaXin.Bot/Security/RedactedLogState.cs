@@ -1,4 +1,5 @@
 using System.Collections;
+using HuaXin.Bot.Core;
 
 namespace HuaXin.Bot.Security;
 
@@ -10,7 +11,7 @@ internal sealed class RedactedLogState : IReadOnlyList<KeyValuePair<string, obje
 
     public RedactedLogState(string message, IReadOnlyList<KeyValuePair<string, object?>>? values)
     {
-        Message = PhoneRedaction.Mask(message);
+        Message = MobileNumber.MaskAll(message);
         _values = values is null ? [] : [.. values.Select(v => new KeyValuePair<string, object?>(v.Key, Redact(v.Value)))];
     }
 
@@ -30,8 +31,8 @@ internal sealed class RedactedLogState : IReadOnlyList<KeyValuePair<string, obje
     private static object? Redact(object? value) => value switch
     {
         null => null,
-        string s => PhoneRedaction.Mask(s),
+        string s => MobileNumber.MaskAll(s),
         int or short or byte or bool or double or float or decimal or DateTime or DateTimeOffset or TimeSpan or Guid => value,
-        _ => PhoneRedaction.Mask(value.ToString() ?? ""),
+        _ => MobileNumber.MaskAll(value.ToString() ?? ""),
     };
 }

@@ -41,7 +41,9 @@ public static class SecurityExtensions
     }
 
     /// <summary>First in the pipeline: the client as the proxy saw it, headers on every response, body limits before any
-    /// read, then the address limiter.</summary>
+    /// read, the address limiter, then sign-in and authorization. Called here explicitly, because the host would otherwise
+    /// put authentication and authorization first of all, before the forwarded headers apply: the console's sign-in
+    /// redirects went out as http:// and without the security headers.</summary>
     public static WebApplication UseHuaXinSecurity(this WebApplication app)
     {
         app.UseForwardedHeaders();
@@ -51,6 +53,8 @@ public static class SecurityExtensions
         {
             app.UseRateLimiter();
         }
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 }

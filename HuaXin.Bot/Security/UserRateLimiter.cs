@@ -12,6 +12,10 @@ public sealed class UserRateLimiter(IOptions<RateLimitOptions> options) : IDispo
     private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(user =>
         RateLimitPartition.GetTokenBucketLimiter(user, _ => RateLimiting.Bucket(options.Value.UserBurst, options.Value.UserPermitsPerMinute)));
 
+    // One "slow down" message per user and minute: answering every refused message would feed the flood.
+    private readonly PartitionedRateLimiter<string> _notices = PartitionedRateLimiter.Create<string, string>(user =>
+        RateLimitPartition.GetTokenBucketLimiter(user, _ => RateLimiting.Bucket(1, 1)));
+
     /// <summary>Null when the user may go on; otherwise how long to wait.</summary>
     public TimeSpan? TryAcquire(string channel, string userId)
     {
@@ -25,6 +29,13 @@ public sealed class UserRateLimiter(IOptions<RateLimitOptions> options) : IDispo
             return null;
         }
         return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(60.0 / options.Value.UserPermitsPerMinute);
+    }
+
+    /// <summary>True when a user over the limit may be told so now (at most once a minute).</summary>
+    public bool MayTellUser(string channel, string userId)
+    {
+        using var lease = _notices.AttemptAcquire($"{channel}:{userId}");
+        return lease.IsAcquired;
     }
 
     /// <summary>429 with Retry-After and a problem body, as the address limits answer.</summary>
@@ -43,5 +54,9 @@ public sealed class UserRateLimiter(IOptions<RateLimitOptions> options) : IDispo
         return seconds;
     }
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose()
+    {
+        _limiter.Dispose();
+        _notices.Dispose();
+    }
 }

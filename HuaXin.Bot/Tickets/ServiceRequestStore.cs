@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Dialogs.Triage;
@@ -19,6 +20,7 @@ public sealed class ServiceRequestStore(
     ILogger<ServiceRequestStore> logger) : IServiceRequestStore
 {
     private const int MaxNumberAttempts = 20;
+    private const int MaxUserNameLength = 100;
 
     public async Task<CreatedRequest> CreateAsync(NewServiceRequest request, CancellationToken cancellationToken)
     {
@@ -46,7 +48,8 @@ public sealed class ServiceRequestStore(
                 Department = request.Department,
                 Channel = request.Channel,
                 UserId = request.UserId,
-                UserName = request.UserName,
+                // A display name as the channel sent it (Bot Framework from.name is free text): kept short, like a name.
+                UserName = request.UserName is { Length: > MaxUserNameLength } name ? name[..MaxUserNameLength] : request.UserName,
                 SlotsJson = JsonSerializer.Serialize(request.Slots, MessagingJson.Options),
                 OriginalText = request.OriginalText,
                 Urgent = request.Urgent,
@@ -61,7 +64,7 @@ public sealed class ServiceRequestStore(
             var card = TicketCards.StaffCard(entity, category?.Name ?? request.Category, request.Urgent ? "【紧急】新诉求" : "新诉求");
             for (var i = 0; i < targets.Count; i++)
             {
-                await Outbox.AddAsync(db, targets[i].Channel, targets[i].Address, card, $"ticket:{entity.Number}:created:{i}", time, cancellationToken);
+                await Outbox.AddAsync(db, targets[i].Channel, targets[i].Address, card, OutboxKey.Of("ticket", entity.Number, "created", i), time, cancellationToken);
             }
             try
             {

@@ -1,3 +1,4 @@
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Messaging;
 using HuaXin.Bot.Observability;
@@ -76,8 +77,8 @@ public sealed class SlaMonitor(
             metrics.SlaBreach(what, t.Department);
             AddHistory(db, t, "超时", $"超过{what}时限（{TicketCards.Local(due)}），转{Departments.Supervisor}督办", now);
             var text = $"【超时督办】{t.Number}（{t.Department}）已超过{what}时限 {TicketCards.Local(due)}，请{Departments.Supervisor}督办。";
-            return await NotifyAsync(db, t, Departments.Supervisor, text, $"sla:{what}:escalated", ct)
-                + await NotifyAsync(db, t, t.Department, text, $"sla:{what}:escalated", ct);
+            return await NotifyAsync(db, t, Departments.Supervisor, text, what, "escalated", ct)
+                + await NotifyAsync(db, t, t.Department, text, what, "escalated", ct);
         }
         var remindAt = start + (due - start) * 0.75;
         if (now >= remindAt && now < due && reminded() is null)
@@ -85,18 +86,18 @@ public sealed class SlaMonitor(
             setReminded(now);
             t.Version++;
             AddHistory(db, t, "提醒", $"{what}时限 {TicketCards.Local(due)} 将到", now);
-            return await NotifyAsync(db, t, t.Department, $"【时限提醒】{t.Number} 需在 {TicketCards.Local(due)} 前{what}，请尽快处理。", $"sla:{what}:reminder", ct);
+            return await NotifyAsync(db, t, t.Department, $"【时限提醒】{t.Number} 需在 {TicketCards.Local(due)} 前{what}，请尽快处理。", what, "reminder", ct);
         }
         return 0;
     }
 
-    private async Task<int> NotifyAsync(HuaXinDbContext db, ServiceRequest t, string department, string text, string key, CancellationToken ct)
+    private async Task<int> NotifyAsync(HuaXinDbContext db, ServiceRequest t, string department, string text, string what, string stage, CancellationToken ct)
     {
         var queued = 0;
         var targets = await destinations.GetAsync(department, ct);
         for (var i = 0; i < targets.Count; i++)
         {
-            if (await Outbox.AddAsync(db, targets[i].Channel, targets[i].Address, TicketCards.Notice(text), $"ticket:{t.Number}:{key}:{department}:{i}", time, ct))
+            if (await Outbox.AddAsync(db, targets[i].Channel, targets[i].Address, TicketCards.Notice(text), OutboxKey.Of("ticket", t.Number, "sla", what, stage, department, i), time, ct))
             {
                 queued++;
             }

@@ -10,4 +10,5 @@ public sealed record TicketActor(string Channel, string UserId, string? Name, St
 
 /// <summary>The answer to a ticket command: whether it happened, what to tell the person who asked, and the ticket as
 /// the change left it (when it happened).</summary>
-public sealed record TicketOutcome(bool Ok, string Message, HuaXin.Bot.Data.ServiceRequest? Ticket = null);
+/// <param name="BadInput">Refused for what was written (empty, too long), not for the ticket's state: nothing to retry as is.</param>
+public sealed record TicketOutcome(bool Ok, string Message, HuaXin.Bot.Data.ServiceRequest? Ticket = null, bool BadInput = false);

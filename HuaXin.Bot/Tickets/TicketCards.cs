@@ -1,3 +1,4 @@
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 
@@ -7,8 +8,11 @@ namespace HuaXin.Bot.Tickets;
 /// Every button's text is also the command a user can type.</summary>
 public static class TicketCards
 {
-    public static OutboundMessage StaffCard(ServiceRequest ticket, string categoryName, string headline)
+    /// <param name="readerDepartment">The department the card goes to, when not the ticket's own (督办): it reads the
+    /// family's words and numbers with mobile numbers masked, as on the console.</param>
+    public static OutboundMessage StaffCard(ServiceRequest ticket, string categoryName, string headline, string? readerDepartment = null)
     {
+        var shown = (string text) => readerDepartment is null || readerDepartment == ticket.Department ? text : MobileNumber.MaskAll(text);
         var facts = new List<CardFact>
         {
             new("编号", ticket.Number),
@@ -23,14 +27,14 @@ public static class TicketCards
             facts.Add(new CardFact("受理人", ticket.AssigneeName));
         }
         var slots = TicketSlots.All(ticket);
-        facts.AddRange(TicketSlots.Labels.Where(l => slots.ContainsKey(l.Key)).Select(l => new CardFact(l.Value, slots[l.Key])));
+        facts.AddRange(TicketSlots.Labels.Where(l => slots.ContainsKey(l.Key)).Select(l => new CardFact(l.Value, shown(slots[l.Key]))));
         var buttons = ticket.Status switch
         {
             RequestStatus.Pending => new[] { Button("受理", ticket), Button("转派", ticket), Button("办结", ticket) },
             RequestStatus.Accepted or RequestStatus.InProgress => [Button("备注", ticket), Button("转派", ticket), Button("办结", ticket)],
             _ => [],
         };
-        var card = new Card("ticket", $"{headline} {ticket.Number}", ticket.OriginalText, facts, buttons);
+        var card = new Card("ticket", $"{headline} {ticket.Number}", shown(ticket.OriginalText), facts, buttons);
         var text = $"{headline} {ticket.Number}\n" + string.Join("\n", facts.Select(f => $"{f.Name}：{f.Value}"))
             + (buttons.Length > 0 ? $"\n可回复：{string.Join(" / ", buttons.Select(b => b.Text))}（转派、备注、办结后面写上部门或内容）" : "");
         return new OutboundMessage(text, card);

@@ -1,4 +1,5 @@
 using HuaXin.Bot.Conversations;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Dialogs.Triage;
@@ -21,6 +22,10 @@ public sealed class TicketService(
     private const string NotFound = "没有找到这个编号的诉求，请核对编号（例如 HX-20261123-0001）。";
     private const string NotYours = "这条诉求不是您提交的，无法操作。";
 
+    /// <summary>The longest note, reason, result, supplement or rating comment a ticket keeps: more than any real one
+    /// needs, and what cards, pages and exports can show.</summary>
+    public const int MaxTextLength = 1000;
+
     public Task<TicketOutcome> AcceptAsync(string number, TicketActor actor, CancellationToken ct) =>
         ChangeAsync(number, actor, ct, async (t, c) =>
         {
@@ -40,7 +45,8 @@ public sealed class TicketService(
         ChangeAsync(number, actor, ct, async (t, c) =>
         {
             if (StaffCheck(t, actor) is { } denied) return denied;
-            if (string.IsNullOrWhiteSpace(note)) return new TicketOutcome(false, $"请写上备注内容，例如：备注 {t.Number} 已电话联系家属，明天上门。");
+            if (string.IsNullOrWhiteSpace(note)) return Invalid($"请写上备注内容，例如：备注 {t.Number} 已电话联系家属，明天上门。");
+            if (TooLong(note) is { } tooLong) return tooLong;
             if (t.Status is not (RequestStatus.Accepted or RequestStatus.InProgress)) return Refuse(t, "备注");
             var from = t.Status;
             t.Status = RequestStatus.InProgress;
@@ -53,10 +59,11 @@ public sealed class TicketService(
         ChangeAsync(number, actor, ct, async (t, c) =>
         {
             if (StaffCheck(t, actor) is { } denied) return denied;
-            if (!Departments.IsKnown(department)) return new TicketOutcome(false, $"没有「{department}」这个部门。可选：{string.Join("、", Departments.All)}。");
+            if (!Departments.IsKnown(department)) return Invalid($"没有「{department}」这个部门。可选：{string.Join("、", Departments.All)}。");
             if (department == t.Department) return new TicketOutcome(false, $"{t.Number} 已经在{department}。");
             if (!RequestStatus.IsWorkable(t.Status)) return Refuse(t, "转派");
-            if (string.IsNullOrWhiteSpace(reason)) return new TicketOutcome(false, $"请写上转派原因，例如：转派 {t.Number} {department} 属于维修类。");
+            if (string.IsNullOrWhiteSpace(reason)) return Invalid($"请写上转派原因，例如：转派 {t.Number} {department} 属于维修类。");
+            if (TooLong(reason) is { } tooLong) return tooLong;
             var from = t.Status;
             var previous = t.Department;
             t.Department = department;
@@ -73,7 +80,8 @@ public sealed class TicketService(
         ChangeAsync(number, actor, ct, async (t, c) =>
         {
             if (StaffCheck(t, actor) is { } denied) return denied;
-            if (string.IsNullOrWhiteSpace(reason)) return new TicketOutcome(false, $"请写上需要补充的内容，例如：退回 {t.Number} 请提供详细地址。");
+            if (string.IsNullOrWhiteSpace(reason)) return Invalid($"请写上需要补充的内容，例如：退回 {t.Number} 请提供详细地址。");
+            if (TooLong(reason) is { } tooLong) return tooLong;
             if (!RequestStatus.IsWorkable(t.Status)) return Refuse(t, "退回");
             var from = t.Status;
             t.Status = RequestStatus.NeedsInfo;
@@ -86,7 +94,8 @@ public sealed class TicketService(
         ChangeAsync(number, actor, ct, async (t, c) =>
         {
             if (!await c.IsRequesterAsync()) return new TicketOutcome(false, NotYours);
-            if (string.IsNullOrWhiteSpace(info)) return new TicketOutcome(false, $"请写上补充内容，例如：补充 {t.Number} 地址是历城区华新小区3号楼。");
+            if (string.IsNullOrWhiteSpace(info)) return Invalid($"请写上补充内容，例如：补充 {t.Number} 地址是历城区华新小区3号楼。");
+            if (TooLong(info) is { } tooLong) return tooLong;
             if (t.Status is RequestStatus.Resolved or RequestStatus.Rated or RequestStatus.Withdrawn) return Refuse(t, "补充");
             var from = t.Status;
             if (t.Status == RequestStatus.NeedsInfo)
@@ -102,7 +111,8 @@ public sealed class TicketService(
         ChangeAsync(number, actor, ct, async (t, c) =>
         {
             if (StaffCheck(t, actor) is { } denied) return denied;
-            if (string.IsNullOrWhiteSpace(result)) return new TicketOutcome(false, $"请写上处理结果，例如：办结 {t.Number} 已安排志愿者陪护三天。");
+            if (string.IsNullOrWhiteSpace(result)) return Invalid($"请写上处理结果，例如：办结 {t.Number} 已安排志愿者陪护三天。");
+            if (TooLong(result) is { } tooLong) return tooLong;
             if (!RequestStatus.IsWorkable(t.Status)) return Refuse(t, "办结");
             var from = t.Status;
             t.Status = RequestStatus.Resolved;
@@ -120,7 +130,8 @@ public sealed class TicketService(
         ChangeAsync(number, actor, ct, async (t, c) =>
         {
             if (!await c.IsRequesterAsync()) return new TicketOutcome(false, NotYours);
-            if (!Ratings.All.Contains(rating)) return new TicketOutcome(false, $"请从这几项中选择：{string.Join("、", Ratings.All)}。");
+            if (!Ratings.All.Contains(rating)) return Invalid($"请从这几项中选择：{string.Join("、", Ratings.All)}。");
+            if (comment is not null && TooLong(comment) is { } tooLong) return tooLong;
             if (t.Status != RequestStatus.Resolved) return Refuse(t, "评价");
             var from = t.Status;
             t.Rating = rating;
@@ -136,7 +147,7 @@ public sealed class TicketService(
             t.Status = RequestStatus.InProgress;
             t.Supervised = true;
             c.History("督办", RequestStatus.Rated, $"申请人评价{rating}，转{Departments.Supervisor}督办");
-            await c.ToDepartmentAsync(Departments.Supervisor, TicketCards.StaffCard(t, CategoryName(t), $"【督办】申请人评价{rating}"));
+            await c.ToDepartmentAsync(Departments.Supervisor, TicketCards.StaffCard(t, CategoryName(t), $"【督办】申请人评价{rating}", Departments.Supervisor));
             return new TicketOutcome(true, $"很抱歉这次没让您满意。{Departments.Supervisor}已介入督办，会尽快与您联系。");
         });
 
@@ -173,6 +184,11 @@ public sealed class TicketService(
 
     /// <summary>Why a staff member of another department cannot act on a ticket.</summary>
     internal static string OtherDepartment(string number, string department, StaffMember staff) => $"{number} 属于{department}，您（{staff.Department}）无权办理。";
+
+    private static TicketOutcome Invalid(string message) => new(false, message, BadInput: true);
+
+    private static TicketOutcome? TooLong(string text) =>
+        text.Length > MaxTextLength ? Invalid($"内容太长了（超过{MaxTextLength}字），请精简后再提交。") : null;
 
     private static TicketOutcome Refuse(ServiceRequest t, string action) =>
         new(false, $"{t.Number} 当前状态为「{t.Status}」，不能{action}。");
@@ -256,11 +272,12 @@ public sealed class TicketService(
         {
             foreach (var d in await destinations.GetAsync(department, ct))
             {
-                await Outbox.AddAsync(db, d.Channel, d.Address, message, Key($"{department}:{d.Channel}"), time, ct);
+                await Outbox.AddAsync(db, d.Channel, d.Address, message, Key(department, d.Channel), time, ct);
             }
         }
 
         // Unique per ticket version and notice, so a retried change never queues the same notice twice.
-        private string Key(string target) => $"ticket:{ticket.Number}:v{ticket.Version + 1}:{_notices++}:{target}";
+        private string Key(params ReadOnlySpan<object> target) =>
+            OutboxKey.Of(["ticket", ticket.Number, $"v{ticket.Version + 1}", _notices++, .. target]);
     }
 }

@@ -2,21 +2,25 @@ using System.Collections;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace HuaXin.Bot.BotFramework.Authentication;
 
 /// <param name="TrustedServiceUrl">The serviceUrl this token vouches for, to which the bot may send its own token.</param>
-public sealed record BotAuthResult(bool Succeeded, string? Failure = null, string? TrustedServiceUrl = null)
+/// <param name="MayExpectReplies">The caller may ask for the turn's replies in the HTTP response (deliveryMode
+/// expectReplies): the bot itself or an allowed caller (a skill host, a test client), or a local unauthenticated caller.
+/// Channel traffic gets its replies through the Connector at the serviceUrl its token vouches for.</param>
+public sealed record BotAuthResult(bool Succeeded, string? Failure = null, string? TrustedServiceUrl = null, bool MayExpectReplies = false)
 {
     public static BotAuthResult Fail(string reason) => new(false, reason);
 }
 
 /// <summary>Checks the bearer token a channel sends with each activity, as the Bot Framework specifies: signed by a key
 /// from the issuer's metadata, issuer and audience (the App ID), lifetime with 5 minutes skew, the <c>serviceurl</c>
-/// claim equal to the activity's serviceUrl and the key endorsed for the activity's channel.</summary>
+/// claim equal to the activity's serviceUrl and the key endorsed for the activity's channel. Entra tokens (emulator,
+/// single-tenant, skills) must name the bot itself or an allowed caller as their app (appid/azp), as the SDK's
+/// JwtTokenValidation requires: their audience alone only says the token is for this bot, not who asked for it.</summary>
 public sealed class BotAuthenticator(
     BotSigningKeys keys,
     DevelopmentAuthentication development,
@@ -27,12 +31,18 @@ public sealed class BotAuthenticator(
     private readonly BotOptions _options = options.Value;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
-    public async Task<BotAuthResult> AuthenticateAsync(string? authorization, Activity activity, CancellationToken cancellationToken)
+    public async Task<BotAuthResult> AuthenticateAsync(HttpContext context, Activity activity, CancellationToken cancellationToken)
     {
         if (!_options.IsAuthenticationConfigured)
         {
-            return development.IsAllowed() ? new BotAuthResult(true) : BotAuthResult.Fail("no App ID configured and unauthenticated mode not allowed");
+            var local = development.Authenticate(context, activity);
+            if (!local.Succeeded)
+            {
+                logger.LogWarning("Rejected unauthenticated Bot Framework call: {Reason}", local.Failure);
+            }
+            return local;
         }
+        var authorization = context.Request.Headers.Authorization.FirstOrDefault();
         if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             return BotAuthResult.Fail("missing bearer token");
@@ -82,41 +92,39 @@ public sealed class BotAuthenticator(
         {
             return BotAuthResult.Fail(failure!);
         }
-        var emulator = EmulatorTenants.Any(t => issuer.Contains(t, StringComparison.OrdinalIgnoreCase));
-        if (emulator)
+        // The app that asked for the token: "appid" in v1 tokens, "azp" in v2. Any app of the tenant can get a token for
+        // our audience; only the bot itself (the emulator signs in as it) and configured callers may talk to it.
+        var caller = Claim(validated, Claim(validated, "ver") == "2.0" ? "azp" : "appid");
+        if (caller is null || !_options.AllowedCallerIds.Contains(caller, StringComparer.OrdinalIgnoreCase))
         {
-            // The emulator signs in as the bot itself, so its token names our app as the caller.
-            var caller = validated.Claims.FirstOrDefault(c => c.Type is "appid" or "azp")?.Value;
-            if (!string.Equals(caller, _options.MicrosoftAppId, StringComparison.OrdinalIgnoreCase))
-            {
-                return BotAuthResult.Fail("emulator token was issued to another app");
-            }
+            return BotAuthResult.Fail($"token was issued to app '{caller}', which is not this bot or an allowed caller");
         }
         // Entra tokens carry no serviceurl claim: only the emulator on this machine is trusted to receive replies.
+        var emulator = EmulatorTenants.Any(t => issuer.Contains(t, StringComparison.OrdinalIgnoreCase));
         var trusted = emulator && ServiceUrls.IsLoopback(activity.ServiceUrl) ? activity.ServiceUrl : null;
-        return new BotAuthResult(true, TrustedServiceUrl: trusted);
+        return new BotAuthResult(true, TrustedServiceUrl: trusted, MayExpectReplies: true);
     }
 
     private async Task<(JsonWebToken? Token, OpenIdConnectConfiguration? Config, string? Failure)> ValidateAsync(
-        string token, ConfigurationManager<OpenIdConnectConfiguration> source, string[] issuers, CancellationToken cancellationToken)
+        string token, SigningKeySource source, string[] issuers, CancellationToken cancellationToken)
     {
         OpenIdConnectConfiguration config;
+        TokenValidationResult result;
         try
         {
-            config = await source.GetConfigurationAsync(cancellationToken);
+            config = await source.GetAsync(cancellationToken);
+            result = await _handler.ValidateTokenAsync(token, Parameters(config, issuers));
+            if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
+            {
+                // A key id we have not seen: the issuer may have rolled its keys since the last fetch.
+                config = await source.RefreshAsync(cancellationToken);
+                result = await _handler.ValidateTokenAsync(token, Parameters(config, issuers));
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Could not load the signing keys from {MetadataAddress}", source.MetadataAddress);
             return (null, null, "signing keys unavailable");
-        }
-        var result = await _handler.ValidateTokenAsync(token, Parameters(config, issuers));
-        if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
-        {
-            // A key id we have not seen: the issuer may have rolled its keys since the last refresh.
-            source.RequestRefresh();
-            config = await source.GetConfigurationAsync(cancellationToken);
-            result = await _handler.ValidateTokenAsync(token, Parameters(config, issuers));
         }
         return result.IsValid
             ? ((JsonWebToken)result.SecurityToken, config, null)
@@ -155,6 +163,8 @@ public sealed class BotAuthenticator(
         }
         return issuers;
     }
+
+    private static string? Claim(JsonWebToken token, string type) => token.Claims.FirstOrDefault(c => c.Type == type)?.Value;
 
     /// <summary>The non-standard "endorsements" array of a Bot Framework JWK: the channels the key may sign for.</summary>
     private static IEnumerable<string> Endorsements(JsonWebKey key)

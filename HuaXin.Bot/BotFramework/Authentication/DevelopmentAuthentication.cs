@@ -1,33 +1,29 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Options;
+using HuaXin.Bot.Security;
 
 namespace HuaXin.Bot.BotFramework.Authentication;
 
-/// <summary>Decides whether the bot may run without authentication (no App ID configured): like the SDKs, for local
-/// development with the emulator, but only while the server listens on loopback alone or when explicitly allowed,
-/// so a forgotten setting can't open a public endpoint.</summary>
-public sealed class DevelopmentAuthentication(IServer server, IOptions<BotOptions> options, ILogger<DevelopmentAuthentication> logger)
+/// <summary>Decides whether an activity may be taken without authentication (no App ID configured): like the SDKs, for
+/// local development with the emulator or a load tool, so only from a caller on this machine that did not come through
+/// the reverse proxy, and only with a loopback serviceUrl, so the bot never posts anywhere else on such a caller's word.
+/// A deployment without Teams therefore stays closed without any Bot setting.</summary>
+public sealed class DevelopmentAuthentication(ILogger<DevelopmentAuthentication> logger)
 {
     private int _warned;
 
-    public bool IsAllowed()
+    public BotAuthResult Authenticate(HttpContext context, Activity activity)
     {
-        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        var loopbackOnly = addresses.Count > 0 && addresses.All(ServiceUrls.IsLoopback);
-        var allowed = options.Value.AllowUnauthenticated || loopbackOnly;
+        if (!LocalCaller.IsDirect(context))
+        {
+            return BotAuthResult.Fail("no App ID configured: only callers on this machine, not through a proxy, are served");
+        }
+        if (!ServiceUrls.IsLoopback(activity.ServiceUrl))
+        {
+            return BotAuthResult.Fail("no App ID configured: only loopback serviceUrls are answered");
+        }
         if (Interlocked.Exchange(ref _warned, 1) == 0)
         {
-            if (allowed)
-            {
-                logger.LogWarning("Bot:MicrosoftAppId is not set: /api/messages accepts unauthenticated calls ({Reason}). Configure the App ID before going live.",
-                    options.Value.AllowUnauthenticated ? "Bot:AllowUnauthenticated" : "listening on loopback only");
-            }
-            else
-            {
-                logger.LogError("Bot:MicrosoftAppId is not set and the server is reachable beyond loopback: every /api/messages call is refused.");
-            }
+            logger.LogWarning("Bot:MicrosoftAppId is not set: /api/messages serves local unauthenticated callers (emulator, load tool). Configure the App ID for Teams, or set Bot:Enabled=false.");
         }
-        return allowed;
+        return new BotAuthResult(true, MayExpectReplies: true);
     }
 }

@@ -9,7 +9,8 @@ namespace HuaXin.Bot.BotFramework.Connector;
 
 /// <summary>Bot Connector REST client (v3 conversations API). Retries, timeouts and the circuit breaker are in the
 /// HttpClient's resilience pipeline (see <see cref="BotFrameworkExtensions"/>); this class adds the bot's token, and
-/// only for serviceUrls that arrived in validated channel tokens.</summary>
+/// only for serviceUrls that arrived in validated channel tokens. Without an App ID it posts to loopback URLs only (the
+/// emulator), as inbound calls are then taken only from this machine.</summary>
 public sealed class ConnectorClient(
     HttpClient http,
     ConnectorTokenProvider tokens,
@@ -18,26 +19,31 @@ public sealed class ConnectorClient(
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
-    public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, string? idempotencyKey, CancellationToken cancellationToken) =>
+    public Task<ResourceResponse?> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, string? idempotencyKey, CancellationToken cancellationToken) =>
         SendAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", activity, idempotencyKey, cancellationToken);
 
-    public Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, string? idempotencyKey, CancellationToken cancellationToken) =>
+    public Task<ResourceResponse?> ReplyToActivityAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, string? idempotencyKey, CancellationToken cancellationToken) =>
         SendAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(replyToId)}", activity with { ReplyToId = replyToId }, idempotencyKey, cancellationToken);
 
     /// <summary>Replaces a message the bot sent earlier (a ticket card whose status changed).</summary>
-    public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
+    public Task<ResourceResponse?> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
         SendAsync<ResourceResponse>(HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity with { Id = activityId }, null, cancellationToken);
 
     /// <summary>Starts a conversation (proactive message): a 1:1 chat with a member or a new thread in a Teams channel.</summary>
-    public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, string? idempotencyKey, CancellationToken cancellationToken) =>
+    public Task<ConversationResourceResponse?> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, string? idempotencyKey, CancellationToken cancellationToken) =>
         SendAsync<ConversationResourceResponse>(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, idempotencyKey, cancellationToken);
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string serviceUrl, string path, object body, string? idempotencyKey, CancellationToken cancellationToken)
+    private async Task<T?> SendAsync<T>(HttpMethod method, string serviceUrl, string path, object body, string? idempotencyKey, CancellationToken cancellationToken)
+        where T : class
     {
         var authenticated = options.Value.IsAuthenticationConfigured;
         if (authenticated && !await trusted.IsTrustedAsync(serviceUrl, cancellationToken))
         {
             throw new ConnectorException(null, "UntrustedServiceUrl", $"'{serviceUrl}' never arrived in a validated token; the bot's token is not sent there.", permanent: true);
+        }
+        if (!authenticated && !ServiceUrls.IsLoopback(serviceUrl))
+        {
+            throw new ConnectorException(null, "UntrustedServiceUrl", $"Without an App ID the bot posts only to loopback serviceUrls, not to '{serviceUrl}'.", permanent: true);
         }
         var json = JsonSerializer.Serialize(body, body.GetType(), BotJson.Options);
         using var request = new HttpRequestMessage(method, new Uri(new Uri(ServiceUrls.Normalize(serviceUrl)), path))
@@ -62,9 +68,20 @@ public sealed class ConnectorClient(
         {
             throw await ErrorAsync(response, cancellationToken);
         }
+        // Success is the status: channels answer 200/201/202 with an empty body too, and resending would post twice.
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        return (string.IsNullOrWhiteSpace(text) ? default : JsonSerializer.Deserialize<T>(text, BotJson.Options))
-            ?? throw new ConnectorException(response.StatusCode, "EmptyResponse", "The Connector answered without a body.", permanent: false);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        try
+        {
+            return JsonSerializer.Deserialize<T>(text, BotJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The resilience pipeline already retried transient answers; what is left and is a client error is permanent,

@@ -21,7 +21,7 @@ public static class DingTalkCallbackEndpoint
         var settings = options.CurrentValue;
         var logger = loggers.CreateLogger(typeof(DingTalkCallbackEndpoint));
         // Headers are checked before the body is read, so unsigned traffic costs nothing and learns nothing.
-        if (!DingTalkSignature.Verify(settings.AppSecret!, request.Headers["timestamp"], request.Headers["sign"], time.GetUtcNow(), settings.CallbackTimestampWindow))
+        if (!DingTalkSignature.Verify(settings.AppSecret!, request.Headers["timestamp"], request.Headers["sign"], time.GetUtcNow(), settings.CallbackTimestampWindow, settings.CallbackClockSkew))
         {
             logger.LogWarning("DingTalk callback rejected: bad signature or timestamp");
             return Results.Problem("Invalid DingTalk signature or timestamp.", statusCode: StatusCodes.Status401Unauthorized);

@@ -30,7 +30,8 @@ public sealed class DepartmentGroupDirectory(IDbContextFactory<HuaXinDbContext> 
         }
         // Rebinding moves the department to the new group: a department has one place where its tickets land.
         binding.OpenConversationId = openConversationId;
-        binding.ConversationTitle = title;
+        // The group's title is whatever its members named it; the column keeps 200 characters.
+        binding.ConversationTitle = title is { Length: > 200 } ? title[..200] : title;
         binding.BoundBy = boundBy;
         binding.BoundAt = time.GetUtcNow();
         // A concurrent first bind of the same department fails here on the key; DingTalk re-delivers and the retry updates.

@@ -12,21 +12,33 @@ namespace HuaXin.Bot.DingTalk.OpenApi;
 public sealed class DingTalkApiClient(HttpClient http, AccessTokenCache tokens, IOptionsMonitor<DingTalkOptions> options, ILogger<DingTalkApiClient> logger)
 {
     private const string TokenHeader = "x-acs-dingtalk-access-token";
+    private const int ApiCountLimitErrcode = 90020;
 
     /// <summary>Sends to a group the robot is in; <paramref name="openConversationId"/> is the group's conversationId.</summary>
     public async Task SendToGroupAsync(string openConversationId, DingTalkMessage message, string? robotCode, CancellationToken cancellationToken)
     {
         var body = new GroupSendRequest(message.MsgParam(), message.MsgKey, RobotCode(robotCode), openConversationId);
-        await PostAsync("v1.0/robot/groupMessages/send", body, cancellationToken);
+        using var response = await PostAsync("v1.0/robot/groupMessages/send", body, cancellationToken);
     }
 
-    /// <summary>Sends to staff members one-to-one (at most 20 per call, as DingTalk allows).</summary>
+    /// <summary>Sends to staff members one-to-one (at most 20 per call, as DingTalk allows). DingTalk answers 200 even
+    /// when it held back some recipients (flowControlledStaffIdList: try again later) or could not reach them
+    /// (invalidStaffIdList: never); neither counts as delivered.</summary>
     public async Task SendToUsersAsync(IReadOnlyList<string> staffIds, DingTalkMessage message, string? robotCode, CancellationToken cancellationToken)
     {
         foreach (var batch in staffIds.Chunk(20))
         {
             var body = new OneToOneSendRequest(RobotCode(robotCode), batch, message.MsgKey, message.MsgParam());
-            await PostAsync("v1.0/robot/oToMessages/batchSend", body, cancellationToken);
+            using var response = await PostAsync("v1.0/robot/oToMessages/batchSend", body, cancellationToken);
+            var result = await ReadJsonAsync<OneToOneSendResponse>(response, cancellationToken);
+            if (result?.InvalidStaffIdList is { Count: > 0 } invalid)
+            {
+                throw new PermanentDeliveryException($"DingTalk cannot message {invalid.Count} of {batch.Length} staff id(s) one-to-one (invalidStaffIdList).");
+            }
+            if (result?.FlowControlledStaffIdList is { Count: > 0 } held)
+            {
+                throw new DingTalkApiException($"DingTalk held back {held.Count} of {batch.Length} recipient(s) (flowControlledStaffIdList); sending again later.");
+            }
         }
     }
 
@@ -90,29 +102,59 @@ public sealed class DingTalkApiClient(HttpClient http, AccessTokenCache tokens, 
         return found is { Errcode: 0, Result.Userid: { Length: > 0 } userId } ? userId : null;
     }
 
-    private async Task PostAsync<T>(string path, T body, CancellationToken cancellationToken)
+    /// <summary>Posts with the app's token; returns the (successful) response for the caller to read.</summary>
+    private async Task<HttpResponseMessage> PostAsync<T>(string path, T body, CancellationToken cancellationToken)
     {
         var token = await tokens.GetAsync(RequestTokenAsync, cancellationToken);
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: MessagingJson.Options) };
         request.Headers.Add(TokenHeader, token);
-        using var response = await http.SendAsync(request, cancellationToken);
-        // Checked before success: throttling can come as HTTP 200 with errcode 90002.
-        if (await DingTalkThrottling.IsTransientAsync(response))
+        var response = await http.SendAsync(request, cancellationToken);
+        try
         {
-            throw new DingTalkApiException($"DingTalk {path} still throttled or unavailable after retries ({(int)response.StatusCode}).");
+            // Checked before success: throttling can come as HTTP 200 with errcode 90002.
+            if (await DingTalkThrottling.IsTransientAsync(response))
+            {
+                throw new DingTalkApiException($"DingTalk {path} still throttled or unavailable after retries ({(int)response.StatusCode}).");
+            }
+            if (response.IsSuccessStatusCode)
+            {
+                return response;
+            }
+            var error = await ReadJsonAsync<ApiError>(response, cancellationToken);
+            if (error?.Code is "Forbidden.AccessDenied.ApiCountLimitForOrg" || error?.Errcode == ApiCountLimitErrcode)
+            {
+                // The organisation's monthly call quota: nothing this month succeeds by retrying within minutes.
+                logger.LogError("DingTalk's monthly API quota of the organisation is used up; messages are parked until it is raised");
+                throw new PermanentDeliveryException($"DingTalk {path}: the organisation's monthly API quota is used up ({error.Code ?? error.Errcode?.ToString()}).");
+            }
+            // A token DingTalk no longer takes (secret rotated, token revoked) says so with HTTP 400 InvalidAuthentication
+            // as well as 401/403: fetch a new one and send again, rather than giving up on every message.
+            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden || error?.Code == "InvalidAuthentication")
+            {
+                tokens.Invalidate();
+                throw new DingTalkApiException($"DingTalk refused the access token on {path} ({(int)response.StatusCode} {error?.Code}).");
+            }
+            // 400 with a code such as invalidParameter.robotCode.notExsit or bot.stopped: sending again cannot help.
+            throw new PermanentDeliveryException($"DingTalk {path} rejected the message: {(int)response.StatusCode} {error?.Code ?? error?.Errcode?.ToString()} {error?.Message ?? error?.Errmsg}");
         }
-        if (response.IsSuccessStatusCode)
+        catch
         {
-            return;
+            response.Dispose();
+            throw;
         }
-        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+    }
+
+    /// <summary>The body as <typeparamref name="T"/>, or null when it is empty or not that JSON (a proxy's page).</summary>
+    private static async Task<T?> ReadJsonAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken) where T : class
+    {
+        try
         {
-            tokens.Invalidate();
-            throw new DingTalkApiException($"DingTalk refused the access token on {path} ({(int)response.StatusCode}).");
+            return await response.Content.ReadFromJsonAsync<T>(MessagingJson.Options, cancellationToken);
         }
-        // 400 with a code such as invalidParameter.robotCode.notExsit or bot.stopped: sending again cannot help.
-        var error = await response.Content.ReadFromJsonAsync<ApiError>(MessagingJson.Options, cancellationToken);
-        throw new PermanentDeliveryException($"DingTalk {path} rejected the message: {(int)response.StatusCode} {error?.Code} {error?.Message}");
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private async Task<AccessToken> RequestTokenAsync(CancellationToken cancellationToken)
@@ -155,5 +197,8 @@ public sealed class DingTalkApiClient(HttpClient http, AccessTokenCache tokens, 
 
     private sealed record WebhookResponse(int Errcode, string? Errmsg);
 
-    private sealed record ApiError(string? Code, string? Message);
+    private sealed record OneToOneSendResponse(string? ProcessQueryKey, IReadOnlyList<string>? InvalidStaffIdList, IReadOnlyList<string>? FlowControlledStaffIdList);
+
+    /// <summary>New API errors carry code/message, old ones errcode/errmsg.</summary>
+    private sealed record ApiError(string? Code, string? Message, int? Errcode, string? Errmsg);
 }

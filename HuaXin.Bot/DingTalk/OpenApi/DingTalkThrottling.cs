@@ -3,12 +3,14 @@ using System.Text.Json;
 
 namespace HuaXin.Bot.DingTalk.OpenApi;
 
-/// <summary>Recognises DingTalk's "slow down" answers, which are not always HTTP 429: API QPS limits come as errcode 90002
-/// in the body, and the per-IP ban as {"status":1111,"wait":5,"punish":"deny"} with no errcode.</summary>
+/// <summary>Recognises DingTalk's "slow down" answers, which are not always HTTP 429: the old API's QPS limit is errcode
+/// 90002 in the body, the new API's (api.dingtalk.com) a 403 with code Forbidden.AccessDenied.QpsLimitForAppkeyAndApi
+/// or …QpsLimitForApi, and the per-IP ban {"status":1111,"wait":5,"punish":"deny"} with no code at all.</summary>
 public static class DingTalkThrottling
 {
     public const int QpsLimitErrcode = 90002;
     public const int IpBanStatus = 1111;
+    private static readonly string[] QpsLimitCodes = ["Forbidden.AccessDenied.QpsLimitForAppkeyAndApi", "Forbidden.AccessDenied.QpsLimitForApi"];
 
     /// <summary>True for throttling, bans and server errors: answers where waiting and trying again can succeed.</summary>
     public static async ValueTask<bool> IsTransientAsync(HttpResponseMessage response)
@@ -40,7 +42,8 @@ public static class DingTalkThrottling
             using var doc = JsonDocument.ParseValue(ref reader);
             var root = doc.RootElement;
             return root.ValueKind == JsonValueKind.Object
-                && (HasNumber(root, "errcode", QpsLimitErrcode) || HasNumber(root, "status", IpBanStatus));
+                && (HasNumber(root, "errcode", QpsLimitErrcode) || HasNumber(root, "status", IpBanStatus)
+                    || (root.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String && QpsLimitCodes.Contains(code.GetString())));
         }
         catch (JsonException)
         {

@@ -41,7 +41,7 @@ public sealed class DingTalkChannelSender(DingTalkApiClient api, ActionLinks lin
     }
 
     private bool WebhookUsable(DingTalkReplyAddress address) =>
-        !string.IsNullOrEmpty(address.SessionWebhook)
+        options.CurrentValue.IsDingTalkHost(address.SessionWebhook)
         && address.SessionWebhookExpiresAt is { } expires
         && time.GetUtcNow() + options.CurrentValue.SessionWebhookMargin < expires;
 

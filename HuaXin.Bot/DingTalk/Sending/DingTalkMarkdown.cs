@@ -1,11 +1,12 @@
 using System.Text;
 using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Security;
 
 namespace HuaXin.Bot.DingTalk.Sending;
 
 /// <summary>Renders neutral messages in DingTalk's markdown subset. Robot messages cannot carry interactive cards,
 /// so buttons and suggested replies become a "您可以回复：「…」" line the user can type, and link buttons (data "url")
-/// become the buttons of an actionCard.</summary>
+/// become the buttons of an actionCard. Card and message text is plain text and is escaped (<see cref="MarkupText"/>).</summary>
 public static class DingTalkMarkdown
 {
     private const int TitleLength = 20;
@@ -26,11 +27,11 @@ public static class DingTalkMarkdown
         }
         else
         {
-            AppendParagraph(text, message.Text);
+            AppendParagraph(text, MarkupText.ForDingTalkMarkdown(message.Text));
         }
         if (replies.Count > 0)
         {
-            AppendParagraph(text, "> 您可以回复：" + string.Join(" ", replies.Select(r => $"「{r}」")));
+            AppendParagraph(text, "> 您可以回复：" + string.Join(" ", replies.Select(r => $"「{MarkupText.ForDingTalkMarkdown(r)}」")));
         }
         var links = message.Card?.Buttons.Where(b => b.Data.ContainsKey("url")).Take(DingTalkMessage.MaxLinks)
             .Select(b => new DingTalkLink(b.Title, b.Data["url"])).ToList() ?? [];
@@ -39,16 +40,17 @@ public static class DingTalkMarkdown
 
     private static void AppendCard(StringBuilder text, Card card)
     {
-        AppendParagraph(text, $"#### {card.Title}");
+        AppendParagraph(text, $"#### {MarkupText.ForDingTalkMarkdown(card.Title)}");
         if (!string.IsNullOrWhiteSpace(card.Body))
         {
             // DingTalk markdown joins single newlines; a blank line keeps the body's lines apart.
-            AppendParagraph(text, string.Join("\n\n", card.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+            AppendParagraph(text, string.Join("\n\n", card.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(MarkupText.ForDingTalkMarkdown)));
         }
         if (card.Facts.Count > 0)
         {
             // One line per fact: a line break inside a value would end the list item.
-            AppendParagraph(text, string.Join("\n", card.Facts.Select(f => $"- **{f.Name}**：{OneLine(f.Value)}")));
+            AppendParagraph(text, string.Join("\n", card.Facts.Select(f => $"- **{MarkupText.ForDingTalkMarkdown(f.Name)}**：{MarkupText.ForDingTalkMarkdown(OneLine(f.Value))}")));
         }
         if (card.Details is { } details)
         {

@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace HuaXin.Bot.DingTalk.Stream;
 
 /// <summary>Stream mode: keeps one WebSocket to DingTalk's gateway, stores each robot message through
-/// <see cref="DingTalkInbound"/> (deduped by msgId) and acknowledges it. Any close, error or "disconnect" leads to a
-/// new ticket and a new connection after an exponential, jittered delay.</summary>
+/// <see cref="DingTalkInbound"/> (deduped by msgId) and acknowledges it. Any close, error, unanswered ping or
+/// "disconnect" leads to a new ticket and a new connection after an exponential, jittered delay, which starts over only
+/// once a connection has delivered a frame (a gateway that accepts and drops at once is not hammered).</summary>
 public sealed class DingTalkStreamService(StreamGateway gateway, IServiceScopeFactory scopes, IOptionsMonitor<DingTalkOptions> options,
     TimeProvider time, ILogger<DingTalkStreamService> logger) : BackgroundService
 {
@@ -22,11 +23,13 @@ public sealed class DingTalkStreamService(StreamGateway gateway, IServiceScopeFa
             {
                 var endpoint = await gateway.OpenAsync(stoppingToken);
                 using var socket = new ClientWebSocket();
+                // Interval and timeout together make the client send PINGs and abort when no PONG comes back; the
+                // interval alone only sends unsolicited PONGs and never notices a dead peer.
                 socket.Options.KeepAliveInterval = options.CurrentValue.StreamKeepAlive;
+                socket.Options.KeepAliveTimeout = options.CurrentValue.StreamPingTimeout;
                 await socket.ConnectAsync(new Uri($"{endpoint.Endpoint}?ticket={Uri.EscapeDataString(endpoint.Ticket)}"), stoppingToken);
                 logger.LogInformation("DingTalk Stream connected");
-                failures = 0;
-                await ReceiveAsync(socket, stoppingToken);
+                await ReceiveAsync(socket, () => failures = 0, stoppingToken);
                 logger.LogInformation("DingTalk Stream connection ended; reconnecting");
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -59,7 +62,8 @@ public sealed class DingTalkStreamService(StreamGateway gateway, IServiceScopeFa
         return TimeSpan.FromMilliseconds(capped / 2 + Random.Shared.NextDouble() * capped / 2);
     }
 
-    private async Task ReceiveAsync(ClientWebSocket socket, CancellationToken stoppingToken)
+    /// <param name="onFrame">Called for every frame received: the connection works.</param>
+    private async Task ReceiveAsync(ClientWebSocket socket, Action onFrame, CancellationToken stoppingToken)
     {
         var buffer = new ArrayBufferWriter<byte>();
         while (socket.State == WebSocketState.Open)
@@ -78,6 +82,7 @@ public sealed class DingTalkStreamService(StreamGateway gateway, IServiceScopeFa
                 await CloseQuietlyAsync(socket);
                 return;
             }
+            onFrame();
             StreamFrame? frame;
             try
             {

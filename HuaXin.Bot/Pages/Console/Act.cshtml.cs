@@ -18,6 +18,9 @@ public sealed class ActModel(ActionLinks links, TicketBoard board, TicketService
     public string? Refusal { get; private set; }
     public TicketOutcome? Outcome { get; private set; }
 
+    /// <summary>Free text as the signed-in staff member may see it (full phone numbers only for the owning department).</summary>
+    public string Shown(string? text) => PhoneMask.Text(text, User.ToStaffMember()!, Ticket!.Department);
+
     /// <summary>The form is shown only while the ticket is in a state the action applies to.</summary>
     public bool CanAct => Refusal is null && Outcome is null && Ticket is not null && Link is not null && (Link.Action == TicketLinkAction.Accept
         ? Ticket.Status == RequestStatus.Pending
@@ -41,7 +44,7 @@ public sealed class ActModel(ActionLinks links, TicketBoard board, TicketService
             : await tickets.ResolveAsync(Link.Number, actor, result?.Trim() ?? "", ct);
         if (!Outcome.Ok)
         {
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            Response.StatusCode = Outcome.BadInput ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
         }
         Ticket = await board.FindAsync(User.ToStaffMember()!, Link.Number, ct) ?? Ticket;
         return Page();

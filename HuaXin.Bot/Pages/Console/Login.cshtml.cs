@@ -32,7 +32,8 @@ public sealed class LoginModel(ConsoleAccounts accounts, IOptions<ConsoleOptions
     {
         ReturnUrl = returnUrl;
         UserName = userName;
-        var (result, principal) = await accounts.SignInAsync(userName ?? "", password ?? "", HttpContext.RequestAborted);
+        var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "local";
+        var (result, principal) = await accounts.SignInAsync(userName ?? "", password ?? "", client, HttpContext.RequestAborted);
         if (result != LoginResult.Success)
         {
             Error = result == LoginResult.LockedOut

@@ -27,12 +27,14 @@ public sealed class ServiceArchive(IDbContextFactory<HuaXinDbContext> dbFactory,
             return [];
         }
         var ids = workers.Select(w => w.Id).ToList();
-        var links = await db.Set<FamilyLink>().AsNoTracking().Where(l => ids.Contains(l.WorkerId)).ToListAsync(cancellationToken);
+        // One array parameter, not one SQL variable per worker: a group's roster runs to tens of thousands, past the
+        // variable limits of SQLite (32,766) and PostgreSQL (65,535).
+        var links = await db.Set<FamilyLink>().AsNoTracking().Where(l => EF.Parameter(ids).Contains(l.WorkerId)).ToListAsync(cancellationToken);
         var resolver = new FamilyResolver(workers, links);
         var identities = Identities(workers, links);
         var userIds = identities.Select(i => i.UserId).Distinct().ToList();
         var requests = await db.ServiceRequests.AsNoTracking().Include(r => r.History)
-            .Where(r => userIds.Contains(r.UserId))
+            .Where(r => EF.Parameter(userIds).Contains(r.UserId))
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var byWorker = requests

@@ -1,3 +1,4 @@
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Reports.Metrics;
 using HuaXin.Bot.Tickets;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,8 @@ namespace HuaXin.Bot.Reports.HotIssues;
 /// <summary>Builds a unit's <see cref="HotIssueReport"/> from the period's questions, requests and ratings.</summary>
 /// <remarks>Question topics come from the answers' 有用/没用 records (which also hold every abstention): the title of the
 /// first cited document, else "知识库未覆盖的问题". Request topics are the request categories. Open items are the unit's
-/// requests created by the period's end that are still open, or were resolved after their due time.</remarks>
+/// requests created by the period's end that are still open, or were resolved after their due time. Every staff member
+/// reads it, so what people wrote (questions, requests, comments) is quoted with mobile numbers masked.</remarks>
 public sealed class HotIssueReportBuilder(IOptions<ReportsOptions> options)
 {
     public const string Uncovered = "知识库未覆盖的问题";
@@ -21,13 +23,13 @@ public sealed class HotIssueReportBuilder(IOptions<ReportsOptions> options)
             .GroupBy(f => f.CitedDocIds.Split(',', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() is { } doc
                 ? data.DocumentTitles.GetValueOrDefault(doc, doc)
                 : Uncovered)
-            .Select(g => new TopicCount(g.Key, g.Count(), g.Select(f => f.Question.Trim()).Distinct().Take(3).ToList()))
+            .Select(g => new TopicCount(g.Key, g.Count(), g.Select(f => MobileNumber.MaskAll(f.Question.Trim())).Distinct().Take(3).ToList()))
             .OrderByDescending(t => t.Count).ThenBy(t => t.Topic, StringComparer.Ordinal).Take(top).ToList();
 
         var unitRequests = data.Requests.Where(r => data.UnitOf(r) == unit).ToList();
         var categories = unitRequests.Where(r => data.Period.Contains(r.CreatedAt))
             .GroupBy(r => data.CategoryName(r.Category))
-            .Select(g => new TopicCount(g.Key, g.Count(), g.Select(r => r.OriginalText).Distinct().Take(3).ToList()))
+            .Select(g => new TopicCount(g.Key, g.Count(), g.Select(r => MobileNumber.MaskAll(r.OriginalText)).Distinct().Take(3).ToList()))
             .OrderByDescending(t => t.Count).ThenBy(t => t.Topic, StringComparer.Ordinal).Take(top).ToList();
 
         var open = unitRequests
@@ -47,7 +49,7 @@ public sealed class HotIssueReportBuilder(IOptions<ReportsOptions> options)
             // Worst rating first (Ratings.All runs from 非常满意 to 非常不满意), so 不满意 leads, then the newest.
             .OrderByDescending(x => Ratings.All.ToList().IndexOf(x.Request.Rating!))
             .ThenByDescending(x => x.At)
-            .Select(x => new RatingComment(x.Request.Number, data.CategoryName(x.Request.Category), x.Request.Rating!, x.Request.RatingComment!, x.At))
+            .Select(x => new RatingComment(x.Request.Number, data.CategoryName(x.Request.Category), x.Request.Rating!, MobileNumber.MaskAll(x.Request.RatingComment!), x.At))
             .ToList();
 
         return new HotIssueReport(unit, data.Period, questions, categories, open, comments);

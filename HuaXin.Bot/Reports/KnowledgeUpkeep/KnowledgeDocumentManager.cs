@@ -15,6 +15,7 @@ public sealed class KnowledgeDocumentManager(
     IDbContextFactory<HuaXinDbContext> dbFactory,
     ILogger<KnowledgeDocumentManager> logger)
 {
+    private const int MaxFileNameBytes = 255;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public async Task<IReadOnlyList<KnowledgeFile>> ListAsync(CancellationToken cancellationToken = default)
@@ -32,6 +33,11 @@ public sealed class KnowledgeDocumentManager(
     public async Task<KnowledgeChange> SaveAsync(string fileName, Stream content, CancellationToken cancellationToken = default)
     {
         var name = Path.GetFileName(fileName.Replace('\\', '/'));
+        // File systems take 255 bytes per name and no control characters; such a name must be refused, not thrown on.
+        if (name.Any(char.IsControl) || System.Text.Encoding.UTF8.GetByteCount(name) > MaxFileNameBytes)
+        {
+            return KnowledgeChange.Failed($"文件名太长或含有不可用的字符，请改成简短的文件名（不超过 {MaxFileNameBytes / 3} 个汉字）再上传。");
+        }
         if (!DocumentParser.IsSupported(name) || name.StartsWith('.') || name.StartsWith("~$", StringComparison.Ordinal))
         {
             return KnowledgeChange.Failed($"只能上传 {string.Join("、", DocumentParser.Extensions.Order())} 文件。");

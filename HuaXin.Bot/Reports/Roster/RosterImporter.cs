@@ -82,6 +82,7 @@ public sealed class RosterImporter(IDbContextFactory<HuaXinDbContext> dbFactory,
         foreach (var row in table.Rows)
         {
             var before = problems.Count;
+            TooLong(row, RosterColumn.WorkerColumns, "职工名单", problems);
             var staffId = Required(row, RosterColumn.StaffId, "职工名单", problems);
             var name = Required(row, RosterColumn.WorkerName, "职工名单", problems);
             var unit = Required(row, RosterColumn.Unit, "职工名单", problems);
@@ -108,6 +109,7 @@ public sealed class RosterImporter(IDbContextFactory<HuaXinDbContext> dbFactory,
         foreach (var row in table.Rows)
         {
             var before = problems.Count;
+            TooLong(row, RosterColumn.FamilyColumns, "家庭成员", problems);
             var staffId = Required(row, RosterColumn.StaffId, "家庭成员", problems);
             var name = Required(row, RosterColumn.MemberName, "家庭成员", problems);
             var relationText = Required(row, RosterColumn.Relation, "家庭成员", problems);
@@ -136,6 +138,11 @@ public sealed class RosterImporter(IDbContextFactory<HuaXinDbContext> dbFactory,
         problems.AddRange(missing.Select(c => new RosterProblem(sheet, 1, c.Name, "缺少此列")));
         return missing.Count == 0;
     }
+
+    /// <summary>Every value within its column's length, so what is stored is what the pages, exports and chats can show.</summary>
+    private static void TooLong(RosterRow row, IEnumerable<RosterColumn> columns, string sheet, List<RosterProblem> problems) =>
+        problems.AddRange(columns.Where(c => row.Get(c) is { } value && value.Length > c.MaxLength)
+            .Select(c => new RosterProblem(sheet, row.Number, c.Name, $"内容过长，最多 {c.MaxLength} 个字")));
 
     private static string? Required(RosterRow row, RosterColumn column, string sheet, List<RosterProblem> problems)
     {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HuaXin.Bot.Core;
 
 namespace HuaXin.Bot.Reports.Roster;
 
@@ -20,23 +21,24 @@ public static partial class RosterRules
     public static string? Relation(string text) =>
         Relations.Contains(text) ? text : RelationAliases.GetValueOrDefault(text);
 
-    /// <summary>A mainland mobile (11 digits from 1[3-9]) or a landline with its area code (0 + 9–11 digits);
+    /// <summary>A mainland mobile (<see cref="MobileNumber"/>) or a landline with its area code (0 + 9–11 digits);
     /// spaces, dashes, brackets and +86 are ignored. Returns the digits, or null when it is not a phone number.</summary>
     public static string? Phone(string text)
     {
+        if (MobileNumber.TryParse(text, out var mobile))
+        {
+            return mobile.Digits;
+        }
         var digits = Separators().Replace(text, "");
         if (digits.StartsWith("+86", StringComparison.Ordinal))
         {
             digits = digits[3..];
         }
-        return Mobile().IsMatch(digits) || Landline().IsMatch(digits) ? digits : null;
+        return Landline().IsMatch(digits) ? digits : null;
     }
 
     [GeneratedRegex(@"[\s\-()（）]+")]
     private static partial Regex Separators();
-
-    [GeneratedRegex(@"^1[3-9]\d{9}$")]
-    private static partial Regex Mobile();
 
     [GeneratedRegex(@"^0\d{9,11}$")]
     private static partial Regex Landline();

@@ -22,24 +22,89 @@ public sealed record RosterTable(IReadOnlyList<string> Headers, IReadOnlyList<Ro
         return Read(stream, path);
     }
 
+    /// <summary>More rows than any unit's roster has (the group employs tens of thousands): a larger file is refused
+    /// before it is held in memory.</summary>
+    public const int MaxRows = 100_000;
+
+    /// <summary>What an .xlsx may unpack to. Compressed XML shrinks a hundredfold, so a small upload can hold gigabytes;
+    /// a roster of <see cref="MaxRows"/> rows unpacks to well under this.</summary>
+    public const long MaxUnpackedBytes = 200L * 1024 * 1024;
+
     private static RosterTable ReadXlsx(Stream stream)
     {
-        List<IDictionary<string, object?>> rows;
+        CheckUnpackedSize(stream);
+        stream.Position = 0;
         try
         {
-            rows = MiniExcel.Query(stream, useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
+            // Without MiniExcel's header handling: it would pass a duplicated header over silently.
+            Dictionary<string, string>? headerOf = null;
+            var rows = new List<RosterRow>();
+            var number = 0;
+            foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX))
+            {
+                number++;
+                if (headerOf is null)
+                {
+                    headerOf = row.Where(c => Cell(c.Value) is not null).ToDictionary(c => c.Key, c => Cell(c.Value)!);
+                    CheckHeaders(headerOf.Values);
+                    continue;
+                }
+                if (number - 1 > MaxRows)
+                {
+                    throw TooManyRows();
+                }
+                var cells = headerOf.ToDictionary(h => h.Value, h => row.TryGetValue(h.Key, out var value) ? Cell(value) : null);
+                if (cells.Values.Any(v => v is not null))
+                {
+                    rows.Add(new RosterRow(number, cells));
+                }
+            }
+            return new RosterTable(headerOf?.Values.ToList() ?? [], rows);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException)
+        catch (Exception e) when (e is not RosterFormatException and not OperationCanceledException)
         {
-            throw new RosterFormatException($"无法读取 Excel 文件：{e.Message}");
+            // A damaged workbook (a shared string that does not exist, a cell of an unknown type) fails somewhere inside the reader.
+            throw new RosterFormatException($"无法读取 Excel 文件，请用 Excel 重新保存后再上传（{e.GetType().Name}）。");
         }
-        var headers = rows.FirstOrDefault()?.Keys.Select(h => h.Trim()).ToList() ?? [];
-        // MiniExcel skips no rows, so the n-th data row is spreadsheet row n + 1; fully empty rows are dropped here.
-        return new RosterTable(headers, rows
-            .Select((r, i) => new RosterRow(i + 2, r.ToDictionary(c => c.Key.Trim(), c => Cell(c.Value))))
-            .Where(r => r.Cells.Values.Any(v => v is not null))
-            .ToList());
     }
+
+    /// <summary>Unpacks every part once, counting, and stops at <see cref="MaxUnpackedBytes"/>: the sizes in the zip's
+    /// directory are the sender's word, not a fact.</summary>
+    private static void CheckUnpackedSize(Stream stream)
+    {
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+            var buffer = new byte[81920];
+            long total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                using var part = entry.Open();
+                int read;
+                while ((read = part.Read(buffer)) > 0)
+                {
+                    if ((total += read) > MaxUnpackedBytes)
+                    {
+                        throw new RosterFormatException($"Excel 文件解压后超过 {MaxUnpackedBytes / 1024 / 1024} MB，不像是一份名单，请检查文件。");
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
+        {
+            throw new RosterFormatException("这不是有效的 Excel（.xlsx）文件，请用 Excel 重新保存后再上传。");
+        }
+    }
+
+    private static void CheckHeaders(IEnumerable<string> headers)
+    {
+        if (headers.GroupBy(h => h).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new RosterFormatException($"表头“{twice.Key}”出现了不止一次，请删去重复的列再上传。");
+        }
+    }
+
+    private static RosterFormatException TooManyRows() => new($"名单超过 {MaxRows} 行，请按单位拆分后分批上传。");
 
     private static RosterTable ReadCsv(Stream stream)
     {
@@ -49,8 +114,13 @@ public sealed record RosterTable(IReadOnlyList<string> Headers, IReadOnlyList<Ro
         {
             // Excel's "CSV UTF-8" starts with a byte order mark; it must not become part of the first header.
             var headers = csv.Headers.Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
+            CheckHeaders(headers.Where(h => h.Length > 0));
             while (csv.Read())
             {
+                if (rows.Count >= MaxRows)
+                {
+                    throw TooManyRows();
+                }
                 var cells = new Dictionary<string, string?>();
                 for (var i = 0; i < headers.Count; i++)
                 {

@@ -63,7 +63,7 @@ public sealed class PromptSafetyTests : IAsyncLifetime
 
     [Theory]
     [InlineData("请联系13805312266或身份证370102199001011234", "请联系138****2266或身份证370102********1234")]
-    [InlineData("+86 138-0531-2266", "138****2266")]
+    [InlineData("+86 138-0531-2266", "+86 138****2266")]
     [InlineData("<script>", "＜script＞")]
     public void User_text_is_masked_and_cannot_forge_tags(string text, string expected) =>
         Assert.Equal(expected, UserText.ForPrompt(text));

@@ -11,26 +11,29 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace HuaXin.Bot.Tests.BotFramework;
 
 /// <summary>The real host with the Bot Framework channel configured for <see cref="TestTokens"/>, signing keys served by
-/// <see cref="FakeOpenIdHandler"/>, a fresh database, <see cref="ScriptedTurnHandler"/> as the bot, and either
-/// recording fakes or the real inbound queue and outbox.</summary>
+/// <see cref="FakeOpenIdHandler"/>, a fresh database, <see cref="ScriptedTurnHandler"/> (or the real turn pipeline) as the
+/// bot, and either recording fakes or the real inbound queue and outbox.</summary>
 public sealed class BotAppFactory : TestAppFactory
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _realMessaging;
+    private readonly bool _realBot;
 
     public ScriptedTurnHandler Bot { get; } = new();
     public RecordingInboundQueue Inbound { get; } = new();
     public RecordingOutbox Outbox { get; } = new();
     public FakeOpenIdHandler OpenId { get; } = new();
 
-    public BotAppFactory(Dictionary<string, string?>? settings = null, bool realMessaging = false, bool kestrel = false)
+    public BotAppFactory(Dictionary<string, string?>? settings = null, bool realMessaging = false, bool kestrel = false, bool realBot = false)
     {
+        _realBot = realBot;
         _settings = new Dictionary<string, string?>
         {
             ["Bot:MicrosoftAppId"] = TestTokens.AppId,
             ["Bot:MicrosoftAppPassword"] = "test-secret",
             ["Bot:OpenIdMetadataUrl"] = TestTokens.MetadataUrl,
             ["Bot:EntraOpenIdMetadataUrl"] = TestTokens.EntraMetadataUrl,
+            ["Bot:MicrosoftAppTenantId"] = TestTokens.Tenant,
             ["Bot:MaxBodyBytes"] = "65536",
             ["Bot:ConnectorRetryBaseDelay"] = "00:00:00.050",
             ["Bot:ConnectorAttemptTimeout"] = "00:00:01",
@@ -58,8 +61,11 @@ public sealed class BotAppFactory : TestAppFactory
         }
         builder.ConfigureTestServices(services =>
         {
-            services.RemoveAll<ITurnHandler>();
-            services.AddSingleton<ITurnHandler>(Bot);
+            if (!_realBot)
+            {
+                services.RemoveAll<ITurnHandler>();
+                services.AddSingleton<ITurnHandler>(Bot);
+            }
             services.AddHttpClient(BotSigningKeys.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => OpenId);
             if (!_realMessaging)
             {

@@ -39,7 +39,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
 
         var result = await Client.SendToConversationAsync(_connector.BaseUrl, "a:conv;1", Message("你好"), "key-1", CancellationToken.None);
 
-        Assert.StartsWith("act-", result.Id);
+        Assert.StartsWith("act-", result!.Id);
         var attempts = _connector.Requests.ToArray();
         Assert.Equal(4, attempts.Length);
         Assert.All(attempts, a => Assert.Equal("/v3/conversations/a:conv;1/activities", a.Path));
@@ -65,7 +65,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.Equal("1600", requests[0].Body!["replyToId"]!.GetValue<string>());
         Assert.Equal(("PUT", "/v3/conversations/19:c@thread.tacv2/activities/act-1"), (requests[1].Method, requests[1].Path));
         Assert.Equal(("POST", "/v3/conversations"), (requests[2].Method, requests[2].Path));
-        Assert.NotNull(created.ActivityId);
+        Assert.NotNull(created!.ActivityId);
         Assert.Equal(1, _connector.TokenRequests);
     }
 
@@ -80,6 +80,18 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.True(error.IsPermanent);
         Assert.Empty(_connector.Requests);
         Assert.Equal(0, _connector.TokenRequests);
+    }
+
+    /// <summary>Finding 16: Teams answers 201/202 with an empty body; retrying that would post the message twice.</summary>
+    [Fact]
+    public async Task An_empty_2xx_answer_is_success_and_not_sent_again()
+    {
+        _connector.ThenStatus(202);
+        var sender = _app.Services.GetServices<IChannelSender>().Single(s => s.Channel == "msteams");
+
+        await sender.SendAsync(new OutboxItem(1, "msteams", new BotAddress(_connector.BaseUrl, "msteams", "a:1").ToJson(), new OutboundMessage("你好"), "k", 1), CancellationToken.None);
+
+        Assert.Single(_connector.Requests);
     }
 
     [Fact]

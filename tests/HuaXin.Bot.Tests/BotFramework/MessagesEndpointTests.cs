@@ -27,8 +27,10 @@ public sealed class MessagesEndpointTests(MessagesEndpointTests.Host host) : ICl
         Assert.Equal("Hello Teams TestBot.Sending bold-italic rich text", turn.Text);
         Assert.Equal("Megan Bowen", turn.UserName);
         Assert.Equal("en-US", turn.Locale);
-        Assert.StartsWith("29:1XJKJ", turn.UserId);
+        // Finding 16: a Teams user is keyed by the Entra object id; the address keeps from.id for the Connector.
+        Assert.Equal("7faf8ab2-3d56-4244-b585-20c8a42ed2b8", turn.UserId);
         var parsed = BotAddress.Parse(address);
+        Assert.StartsWith("29:1XJKJ", parsed.UserId);
         Assert.Equal("https://smba.trafficmanager.net/amer/", parsed.ServiceUrl);
         Assert.Equal("1485983408511", parsed.ReplyToId);
         Assert.Equal("72f988bf-86f1-41af-91ab-2d7cd011db47", parsed.TenantId);
@@ -86,7 +88,8 @@ public sealed class MessagesEndpointTests(MessagesEndpointTests.Host host) : ICl
         activity["deliveryMode"] = "expectReplies";
         activity["text"] = "帮扶怎么申请";
 
-        var response = await Client.PostActivityAsync(activity);
+        // A test client of the bot's own app registration (as skills and the SDK's test clients call).
+        var response = await Client.PostActivityAsync(activity, TestTokens.CreateEntra(TestTokens.AppId));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;

@@ -20,6 +20,9 @@ public sealed partial class ConsoleAppFactory : TestAppFactory
     public const string Password = "correct horse 电池";
     private static readonly string Hash = ConsoleAccounts.Hash(Password);
 
+    /// <summary>Settings changed while the host runs (accounts removed, roles changed).</summary>
+    public LiveSettings Live { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
@@ -42,6 +45,7 @@ public sealed partial class ConsoleAppFactory : TestAppFactory
             builder.UseSetting($"Departments:Destinations:{department}:0:Channel", "test");
             builder.UseSetting($"Departments:Destinations:{department}:0:Address", $"group:{user}");
         }
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.Add(Live));
     }
 
     /// <summary>A client on https (the console's cookies are Secure) that shows redirects instead of following them.</summary>

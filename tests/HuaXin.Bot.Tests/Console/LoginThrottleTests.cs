@@ -1,5 +1,6 @@
 using HuaXin.Bot.Security;
 using HuaXin.Bot.StaffConsole;
+using HuaXin.Bot.Tickets;
 using HuaXin.Bot.Tests.Support;
 using Microsoft.Extensions.Options;
 
@@ -22,34 +23,34 @@ public sealed class LoginThrottleTests : IAsyncLifetime
     [Fact]
     public async Task A_name_is_locked_after_the_allowed_failures_and_freed_when_the_window_passes()
     {
-        for (var i = 0; i < 3; i++) await _throttle.RecordFailureAsync("Union", default);
+        for (var i = 0; i < 3; i++) await _throttle.RecordFailureAsync("Union", "203.0.113.9", default);
 
-        Assert.True(await _throttle.IsLockedAsync("union", default));   // names compare case-insensitively
-        Assert.False(await _throttle.IsLockedAsync("admin", default));
+        Assert.True(await _throttle.IsLockedAsync("union", "203.0.113.9", default));   // names compare case-insensitively
+        Assert.False(await _throttle.IsLockedAsync("admin", "203.0.113.9", default));
         _h.Time.Advance(TimeSpan.FromMinutes(15));
-        Assert.False(await _throttle.IsLockedAsync("union", default));
+        Assert.False(await _throttle.IsLockedAsync("union", "203.0.113.9", default));
     }
 
     [Fact]
     public async Task Failures_spread_beyond_the_window_do_not_add_up()
     {
-        await _throttle.RecordFailureAsync("union", default);
-        await _throttle.RecordFailureAsync("union", default);
+        await _throttle.RecordFailureAsync("union", "203.0.113.9", default);
+        await _throttle.RecordFailureAsync("union", "203.0.113.9", default);
         _h.Time.Advance(TimeSpan.FromMinutes(16));
-        await _throttle.RecordFailureAsync("union", default);
+        await _throttle.RecordFailureAsync("union", "203.0.113.9", default);
 
-        Assert.False(await _throttle.IsLockedAsync("union", default));
+        Assert.False(await _throttle.IsLockedAsync("union", "203.0.113.9", default));
     }
 
     [Fact]
     public async Task A_success_clears_earlier_failures()
     {
-        await _throttle.RecordFailureAsync("union", default);
-        await _throttle.RecordFailureAsync("union", default);
-        await _throttle.RecordSuccessAsync("union", default);
-        await _throttle.RecordFailureAsync("union", default);
+        await _throttle.RecordFailureAsync("union", "203.0.113.9", default);
+        await _throttle.RecordFailureAsync("union", "203.0.113.9", default);
+        await _throttle.RecordSuccessAsync("union", "203.0.113.9", default);
+        await _throttle.RecordFailureAsync("union", "203.0.113.9", default);
 
-        Assert.False(await _throttle.IsLockedAsync("union", default));
+        Assert.False(await _throttle.IsLockedAsync("union", "203.0.113.9", default));
     }
 
     [Fact]
@@ -58,20 +59,20 @@ public sealed class LoginThrottleTests : IAsyncLifetime
         await using var other = new ServiceHarness(TestDatabase.DefaultProvider, sharedConnectionString: _h.ConnectionString);
         var elsewhere = Throttle(other);
 
-        await _throttle.RecordFailureAsync("union", default);
-        await elsewhere.RecordFailureAsync("union", default);
-        await _throttle.RecordFailureAsync("union", default);
+        await _throttle.RecordFailureAsync("union", "203.0.113.9", default);
+        await elsewhere.RecordFailureAsync("union", "203.0.113.9", default);
+        await _throttle.RecordFailureAsync("union", "203.0.113.9", default);
 
-        Assert.True(await elsewhere.IsLockedAsync("union", default));
+        Assert.True(await elsewhere.IsLockedAsync("union", "203.0.113.9", default));
     }
 
     [Fact]
     public async Task A_junk_name_of_any_length_is_counted_not_crashed_on()
     {
         var junk = new string('x', 5_000) + "\0";
-        for (var i = 0; i < 3; i++) await _throttle.RecordFailureAsync(junk, default);
+        for (var i = 0; i < 3; i++) await _throttle.RecordFailureAsync(junk, "203.0.113.9", default);
 
-        Assert.True(await _throttle.IsLockedAsync(junk, default));
+        Assert.True(await _throttle.IsLockedAsync(junk, "203.0.113.9", default));
     }
 
     [Theory]

@@ -73,7 +73,7 @@ public sealed class ActionLinkFlowTests : IAsyncLifetime
         // Nobody signed in: the console's login, coming back to the link afterwards.
         var anonymous = await Client().GetAsync(accept);
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
-        Assert.Equal(accept, Uri.UnescapeDataString(anonymous.Headers.Location!.Query.Split("ReturnUrl=")[1]));
+        Assert.Equal(accept, Uri.UnescapeDataString(anonymous.Headers.Location!.OriginalString.Split("ReturnUrl=")[1]));
 
         var union = await SignedInAsync("union");
         var refused = await union.GetAsync(accept);

@@ -15,12 +15,14 @@ public sealed class DingTalkAppFactory : TestAppFactory
     private readonly FakeDingTalk _fake;
     private readonly DingTalkMode _mode;
     private readonly bool _realBot;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public DingTalkAppFactory(FakeDingTalk fake, DingTalkMode mode, bool realBot = false)
+    public DingTalkAppFactory(FakeDingTalk fake, DingTalkMode mode, bool realBot = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _fake = fake;
         _mode = mode;
         _realBot = realBot;
+        _settings = settings ?? new Dictionary<string, string?>();
         UseKestrel(0);
     }
 
@@ -39,6 +41,7 @@ public sealed class DingTalkAppFactory : TestAppFactory
         builder.UseSetting("DingTalk:RobotCode", FakeDingTalk.AppKey);
         builder.UseSetting("DingTalk:ApiBaseUrl", _fake.BaseUrl.ToString());
         builder.UseSetting("DingTalk:Admins:0", Admin);
+        builder.UseSetting("DingTalk:RobotName", "华新助手");
         builder.UseSetting("Staff:Members:0:Channel", "dingtalk");
         builder.UseSetting("Staff:Members:0:UserId", RepairStaff);
         builder.UseSetting("Staff:Members:0:Name", "李师傅");
@@ -46,6 +49,10 @@ public sealed class DingTalkAppFactory : TestAppFactory
         builder.UseSetting("DingTalk:RetryBaseDelay", "00:00:00.010");
         builder.UseSetting("DingTalk:StreamReconnectBaseDelay", "00:00:00.020");
         builder.UseSetting("DingTalk:StreamReconnectMaxDelay", "00:00:00.200");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
         if (_realBot)
         {
             return;

@@ -27,6 +27,7 @@ public sealed class FakeDingTalk : IAsyncDisposable
     private readonly ConcurrentDictionary<string, string> _authCodes = new();
     private int _ticketCount;
     private int _tokenCount;
+    private int _revokedUpTo;
 
     private TaskCompletionSource _sentChanged = NewSignal();
 
@@ -48,6 +49,12 @@ public sealed class FakeDingTalk : IAsyncDisposable
     private GatewaySocket? _latest;
 
     public int TokenRequests => _tokenCount;
+
+    /// <summary>Where connections/open sends the client (a relay in front of the gateway); the gateway itself when null.</summary>
+    public Uri? StreamEndpoint { get; set; }
+
+    /// <summary>Every access token issued so far stops working (the app secret was rotated): sends answer 400 InvalidAuthentication.</summary>
+    public void RevokeTokens() => Interlocked.Exchange(ref _revokedUpTo, _tokenCount);
 
     public int TicketsIssued => _ticketCount;
 
@@ -152,8 +159,8 @@ public sealed class FakeDingTalk : IAsyncDisposable
             }
             var ticket = $"ticket-{Interlocked.Increment(ref _ticketCount)}/{Guid.NewGuid():N}";
             _tickets[ticket] = false;
-            var ws = new UriBuilder(BaseUrl) { Scheme = "ws", Path = "/connect" };
-            return Results.Json(new { endpoint = ws.Uri.ToString().TrimEnd('/'), ticket });
+            var ws = StreamEndpoint ?? new UriBuilder(BaseUrl) { Scheme = "ws", Path = "/connect" }.Uri;
+            return Results.Json(new { endpoint = ws.ToString().TrimEnd('/'), ticket });
         });
         app.Map("/connect", async context =>
         {
@@ -177,11 +184,22 @@ public sealed class FakeDingTalk : IAsyncDisposable
         {
             return Results.Json(new { code = "InvalidAuthentication", message = "token invalid" }, statusCode: 401);
         }
-        if (TakeFault() is { } fault)
+        if (int.TryParse(token["token-".Length..], out var n) && n <= Volatile.Read(ref _revokedUpTo))
         {
-            return fault.Result();
+            // What the new API answers for a token it no longer takes: HTTP 400, not 401.
+            return Results.Json(new { code = "InvalidAuthentication", requestid = "r1", message = "不合法的access_token" }, statusCode: 400);
         }
         var body = (await JsonNode.ParseAsync(request.Body))!;
+        if (TakeFault() is { } fault)
+        {
+            // batchSend's partial answers: 200, with the recipients it held back or could not reach, and nothing delivered.
+            return fault switch
+            {
+                Fault.FlowControlled => Results.Json(new { processQueryKey = "q", flowControlledStaffIdList = body["userIds"], invalidStaffIdList = Array.Empty<string>() }),
+                Fault.InvalidStaff => Results.Json(new { processQueryKey = "q", invalidStaffIdList = body["userIds"], flowControlledStaffIdList = Array.Empty<string>() }),
+                _ => fault.Result(),
+            };
+        }
         if (Encoding.UTF8.GetByteCount((string)body["msgParam"]!) > 15_000)
         {
             return Results.Json(new { code = "msgParam.invalid", message = "too long" }, statusCode: 400);
@@ -267,6 +285,18 @@ public enum Fault
     TooManyRequests,
 
     ServerError,
+
+    /// <summary>The new API's QPS limit: HTTP 403 Forbidden.AccessDenied.QpsLimitForApi.</summary>
+    QpsLimitForApi,
+
+    /// <summary>The organisation's monthly call quota: Forbidden.AccessDenied.ApiCountLimitForOrg.</summary>
+    MonthlyQuota,
+
+    /// <summary>batchSend: 200 with every recipient in flowControlledStaffIdList.</summary>
+    FlowControlled,
+
+    /// <summary>batchSend: 200 with every recipient in invalidStaffIdList.</summary>
+    InvalidStaff,
 }
 
 internal static class FaultResults
@@ -276,6 +306,8 @@ internal static class FaultResults
         Fault.Throttle90002 => Results.Json(new { errcode = 90002, errmsg = "api qps limit" }),
         Fault.IpBan => Results.Json(new { status = 1111, wait = 5, punish = "deny" }, statusCode: 403),
         Fault.TooManyRequests => Results.StatusCode(429),
+        Fault.QpsLimitForApi => Results.Json(new { code = "Forbidden.AccessDenied.QpsLimitForApi", requestid = "r1", message = "调用接口超过QPS限制" }, statusCode: 403),
+        Fault.MonthlyQuota => Results.Json(new { code = "Forbidden.AccessDenied.ApiCountLimitForOrg", requestid = "r1", message = "本月调用量已超过限制" }, statusCode: 403),
         _ => Results.StatusCode(500),
     };
 }

@@ -6,6 +6,7 @@ namespace HuaXin.Bot.Tests.DingTalk;
 public sealed class SignatureTests
 {
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+    private static readonly TimeSpan Skew = TimeSpan.FromMinutes(2);
 
     [Theory]
     [InlineData(1700000000000, "lkcPI1uoxBY1gUnCnnPH1Kkru0Hqjo7rFpA3haIVhEQ=", "lkcPI1uoxBY1gUnCnnPH1Kkru0Hqjo7rFpA3haIVhEQ%3D")]
@@ -22,13 +23,16 @@ public sealed class SignatureTests
         var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1700000000000));
         var sign = DingTalkSignature.Compute("SEC123", 1700000000000);
 
-        Assert.True(DingTalkSignature.Verify("SEC123", "1700000000000", sign, time.GetUtcNow(), Hour));
+        Assert.True(DingTalkSignature.Verify("SEC123", "1700000000000", sign, time.GetUtcNow(), Hour, Skew));
         time.Advance(TimeSpan.FromMinutes(59));
-        Assert.True(DingTalkSignature.Verify("SEC123", "1700000000000", sign, time.GetUtcNow(), Hour));
+        Assert.True(DingTalkSignature.Verify("SEC123", "1700000000000", sign, time.GetUtcNow(), Hour, Skew));
         time.Advance(TimeSpan.FromMinutes(2));
-        Assert.False(DingTalkSignature.Verify("SEC123", "1700000000000", sign, time.GetUtcNow(), Hour));
-        // A timestamp from the future is as suspicious as an old one.
-        Assert.False(DingTalkSignature.Verify("SEC123", "1700000000000", sign, DateTimeOffset.FromUnixTimeMilliseconds(1700000000000) - TimeSpan.FromHours(2), Hour));
+        Assert.False(DingTalkSignature.Verify("SEC123", "1700000000000", sign, time.GetUtcNow(), Hour, Skew));
+        // A timestamp from the future is refused beyond a small clock skew, not an hour ahead.
+        var signedAt = DateTimeOffset.FromUnixTimeMilliseconds(1700000000000);
+        Assert.True(DingTalkSignature.Verify("SEC123", "1700000000000", sign, signedAt - TimeSpan.FromMinutes(1), Hour, Skew));
+        Assert.False(DingTalkSignature.Verify("SEC123", "1700000000000", sign, signedAt - TimeSpan.FromMinutes(3), Hour, Skew));
+        Assert.False(DingTalkSignature.Verify("SEC123", "1700000000000", sign, signedAt - TimeSpan.FromMinutes(50), Hour, Skew));
     }
 
     [Theory]
@@ -40,7 +44,7 @@ public sealed class SignatureTests
     public void Rejects_wrong_or_missing_values(string? timestamp, string? sign)
     {
         var now = DateTimeOffset.FromUnixTimeMilliseconds(1700000000000);
-        Assert.False(DingTalkSignature.Verify("SEC123", timestamp, sign, now, Hour));
+        Assert.False(DingTalkSignature.Verify("SEC123", timestamp, sign, now, Hour, Skew));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ using Microsoft.Extensions.Hosting;
 namespace HuaXin.Bot.Tests.Fuzz;
 
 /// <summary>The real host in memory (TestServer: no sockets), every channel switched on and reachable without
-/// platform credentials: Bot Framework unauthenticated, DingTalk callbacks signed by the test, a Direct Line
+/// platform credentials: Bot Framework unauthenticated (the in-memory client is a local caller), DingTalk callbacks signed by the test, a Direct Line
 /// conversation started. The service's own background workers are removed, so the database changes only inside a
 /// request and a request that was refused can be checked to have written nothing.</summary>
 public sealed class FuzzHost : TestAppFactory, IAsyncLifetime
@@ -33,7 +33,6 @@ public sealed class FuzzHost : TestAppFactory, IAsyncLifetime
         builder.UseEnvironment("Development");
         var settings = new Dictionary<string, string?>
         {
-            ["Bot:AllowUnauthenticated"] = "true",
             ["DingTalk:Mode"] = "Callback",
             ["DingTalk:AppKey"] = FakeDingTalk.AppKey,
             ["DingTalk:AppSecret"] = FakeDingTalk.AppSecret,

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.RegularExpressions;
-using HuaXin.Bot.Security;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Tests.BotFramework;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,7 +36,7 @@ public sealed partial class LogRedactionTests
         activity["text"] = "请联系 " + Phone;
         activity["deliveryMode"] = "expectReplies";
         using var client = app.CreateClient();
-        using var response = await client.PostActivityAsync(activity);
+        using var response = await client.PostActivityAsync(activity, TestTokens.CreateEntra(TestTokens.AppId));
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Contains(sink.Entries, e => e.Contains("139****5678"));
@@ -52,7 +52,7 @@ public sealed partial class LogRedactionTests
     [InlineData("工号 20261123001 不是手机", "工号 20261123001 不是手机")]
     [InlineData("HX-20261123-0001", "HX-20261123-0001")]
     [InlineData("12345678901", "12345678901")]
-    public void Masks_mobile_numbers_only(string text, string expected) => Assert.Equal(expected, PhoneRedaction.Mask(text));
+    public void Masks_mobile_numbers_only(string text, string expected) => Assert.Equal(expected, MobileNumber.MaskAll(text));
 
     private sealed class CapturingProvider : ILoggerProvider
     {

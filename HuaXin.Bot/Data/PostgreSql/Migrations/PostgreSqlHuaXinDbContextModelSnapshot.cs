@@ -853,6 +853,22 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
                     b.ToTable("FailedAttempts", (string)null);
                 });
 
+            modelBuilder.Entity("HuaXin.Bot.StaffConsole.RevokedConsoleSession", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("SessionId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("RevokedConsoleSessions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

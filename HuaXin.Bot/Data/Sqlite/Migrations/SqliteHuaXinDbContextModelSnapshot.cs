@@ -821,6 +821,22 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                     b.ToTable("FailedAttempts", (string)null);
                 });
 
+            modelBuilder.Entity("HuaXin.Bot.StaffConsole.RevokedConsoleSession", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("RevokedConsoleSessions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

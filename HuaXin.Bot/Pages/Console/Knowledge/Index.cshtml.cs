@@ -38,11 +38,11 @@ public sealed class IndexModel(KnowledgeDocumentManager documents, KnowledgeFeed
     {
         if (file is null || file.Length == 0)
         {
-            return Done(false, "请选择要上传的文档。");
+            return await RefusedAsync("请选择要上传的文档。", cancellationToken);
         }
         await using var content = file.OpenReadStream();
         var change = await documents.SaveAsync(file.FileName, content, cancellationToken);
-        return Done(change.Ok, change.Message);
+        return change.Ok ? Done(true, change.Message) : await RefusedAsync(change.Message, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string path, CancellationToken cancellationToken)
@@ -61,6 +61,16 @@ public sealed class IndexModel(KnowledgeDocumentManager documents, KnowledgeFeed
     {
         await curated.DeleteAsync(id, cancellationToken);
         return Done(true, "已删除该问题的指定解答。");
+    }
+
+    /// <summary>A refused upload: the page with the reason, answered 400, nothing changed.</summary>
+    private async Task<IActionResult> RefusedAsync(string message, CancellationToken cancellationToken)
+    {
+        Message = message;
+        Failed = true;
+        await OnGetAsync(cancellationToken);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
     }
 
     // Post/redirect/get, so a refresh does not upload or delete twice.

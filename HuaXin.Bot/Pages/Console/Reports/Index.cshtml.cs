@@ -3,6 +3,7 @@ using HuaXin.Bot.Reports.Archive;
 using HuaXin.Bot.Reports.Assessment;
 using HuaXin.Bot.Reports.Dashboard;
 using HuaXin.Bot.Reports.Export;
+using HuaXin.Bot.StaffConsole;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -37,10 +38,12 @@ public sealed class IndexModel(ReportsService reports, ServiceArchive archive, T
             : File(ExcelWorkbook.Write(tables), ExcelWorkbook.ContentType, $"{table ?? "量化考核"}_{Period.FirstDay.Year}Q{Period.QuarterNumber}.xlsx");
     }
 
-    /// <summary>The service archive (一户一档) of one unit, or of all units.</summary>
+    /// <summary>The service archive (一户一档) of one unit, or of all units: the families the staff member may read on the
+    /// archive pages (admins all), with what those pages hide hidden here too.</summary>
     public async Task<IActionResult> OnGetArchiveAsync(string? unit, CancellationToken cancellationToken)
     {
-        var archives = await archive.ForUnitAsync(string.IsNullOrEmpty(unit) ? null : unit, cancellationToken);
-        return File(ExcelWorkbook.Write(ArchiveTables.From(archives)), ExcelWorkbook.ContentType, $"服务档案_{(string.IsNullOrEmpty(unit) ? "全部单位" : unit)}.xlsx");
+        var staff = User.ToStaffMember()!;
+        var archives = (await archive.ForUnitAsync(string.IsNullOrEmpty(unit) ? null : unit, cancellationToken)).Where(staff.MayRead).ToList();
+        return File(ExcelWorkbook.Write(ArchiveTables.From(archives, staff)), ExcelWorkbook.ContentType, $"服务档案_{(string.IsNullOrEmpty(unit) ? "全部单位" : unit)}.xlsx");
     }
 }

@@ -22,6 +22,7 @@ public sealed class RosterModel(RosterImporter importer) : PageModel
         if (workers is null || workers.Length == 0)
         {
             Error = "请选择职工名单文件（.xlsx 或 .csv）。";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
         try
@@ -33,6 +34,11 @@ public sealed class RosterModel(RosterImporter importer) : PageModel
         catch (RosterFormatException e)
         {
             Error = e.Message;
+        }
+        // A refused upload says so in the status too, not only on the page.
+        if (Error is not null || Result is { Imported: false })
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
         }
     }
 

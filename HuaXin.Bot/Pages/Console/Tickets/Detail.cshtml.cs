@@ -16,8 +16,8 @@ public sealed class DetailModel(TicketBoard board, TicketService tickets, Taxono
     [TempData] public string? Message { get; set; }
     [TempData] public bool MessageOk { get; set; }
 
-    /// <summary>Full phone numbers only for the department that owns the ticket.</summary>
-    public bool ShowsFullPhone => Staff.Department == Ticket.Department;
+    /// <summary>Free text as this staff member may see it: full phone numbers only for the department that owns the ticket.</summary>
+    public string Shown(string? text) => PhoneMask.Text(text, Staff, Ticket.Department);
     public string CategoryName => taxonomy.Find(Ticket.Category)?.Name ?? Ticket.Category;
 
     public async Task<IActionResult> OnGetAsync(string number, CancellationToken ct)
@@ -58,6 +58,13 @@ public sealed class DetailModel(TicketBoard board, TicketService tickets, Taxono
         }
         var outcome = await action(staff.ToTicketActor());
         (Message, MessageOk) = (outcome.Message, outcome.Ok);
+        if (outcome.BadInput)
+        {
+            // What was written cannot be taken: the page again, with the reason, and nothing changed.
+            (Staff, Ticket) = (staff, (await board.FindAsync(staff, number, HttpContext.RequestAborted))!);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
         // After a transfer the ticket may have left the department: go back to the board then.
         return await board.FindAsync(staff, number, HttpContext.RequestAborted) is null
             ? Redirect("/console/tickets")
