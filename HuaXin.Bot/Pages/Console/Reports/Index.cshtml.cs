@@ -3,6 +3,7 @@ using HuaXin.Bot.Reports.Archive;
 using HuaXin.Bot.Reports.Assessment;
 using HuaXin.Bot.Reports.Dashboard;
 using HuaXin.Bot.Reports.Export;
+using HuaXin.Bot.Reports.Metrics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -23,18 +24,27 @@ public sealed class IndexModel(ReportsService reports, ServiceArchive archive, T
 
     public AssessmentResult Assessment { get; private set; } = null!;
 
-    public IReadOnlyList<ReportTable> Tables => [ReportTables.Ranking(Assessment), ReportTables.ScoreSheet(Assessment)];
+    /// <summary>Each unit's 走访, 慰问, 帮扶救助 and 志愿服务 of the quarter, counted beside its tickets.</summary>
+    public IReadOnlyDictionary<string, RecordMetrics> Records { get; private set; } = new Dictionary<string, RecordMetrics>();
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Assessment = await reports.AssessAsync(Period, cancellationToken);
+    public IReadOnlyList<ReportTable> Tables => [ReportTables.Ranking(Assessment), ReportTables.ScoreSheet(Assessment), ReportTables.Records(Records.Values)];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnGetExportAsync(string? table, CancellationToken cancellationToken)
     {
-        Assessment = await reports.AssessAsync(Period, cancellationToken);
+        await LoadAsync(cancellationToken);
         var tables = Tables.Where(t => table is null || t.Name == table).ToList();
         return tables.Count == 0
             ? NotFound()
             : File(ExcelWorkbook.Write(tables), ExcelWorkbook.ContentType, $"{table ?? "量化考核"}_{Period.FirstDay.Year}Q{Period.QuarterNumber}.xlsx");
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var (assessment, records) = await reports.AssessWithRecordsAsync(Period, cancellationToken);
+        Assessment = assessment;
+        Records = records.ToDictionary(r => r.Unit);
     }
 
     /// <summary>The service archive (一户一档) of one unit, or of all units.</summary>
