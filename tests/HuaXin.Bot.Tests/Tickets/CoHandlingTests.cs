@@ -70,6 +70,25 @@ public abstract class CoHandlingTests(DatabaseProvider provider)
         Assert.Empty(ticket.CoHandlers);
         Assert.Contains("已请集团工会协办", await SayAsync(h, "s-logistics", $"协办 {n} 集团工会"));
     }
+
+    [Fact]
+    public async Task Bad_input_to_the_new_steps_gets_a_clear_answer_and_changes_nothing()
+    {
+        await using var h = await StartAsync(provider);
+        var n = await CreateAsync(h);
+        var before = await TicketAsync(h, n);
+
+        Assert.Contains("请写上备注内容", await SayAsync(h, "s-union", $"内部备注 {n}   "));
+        Assert.Contains("备注太长了", await SayAsync(h, "s-union", $"内部备注 {n} {new string('长', 1001)}"));
+        Assert.Contains("请写上部门", await SayAsync(h, "s-union", $"协办 {n}"));
+        Assert.Contains("后勤管理中心没有在协办", await SayAsync(h, "s-union", $"取消协办 {n} 后勤管理中心"));
+        Assert.Contains("无权办理", await SayAsync(h, "s-logistics", $"内部备注 {n} 看看"));
+        Assert.Contains("只有工作人员", await SayAsync(h, "u1", $"内部备注 {n} 我也想写"));
+
+        var after = await TicketAsync(h, n);
+        Assert.Equal((before.Version, before.History.Count), (after.Version, after.History.Count));
+        Assert.Empty((await DeliverAsync(h))["user:u1"]);
+    }
 }
 
 public sealed class CoHandlingTestsOnSqlite() : CoHandlingTests(DatabaseProvider.Sqlite);
