@@ -14,11 +14,12 @@ public enum RecordKind
     Condolences,
     Volunteers,
     VolunteerHours,
+    AidPayments,
 }
 
-/// <summary>Imports service records kept offline (走访, 慰问, the volunteer roster, volunteer services with their hours)
-/// like the roster: every row is checked with the console forms' own checks first, and only a file without problems is
-/// written, in one transaction.</summary>
+/// <summary>Imports service records kept offline (走访, 慰问, the volunteer roster, volunteer services with their hours,
+/// 救助资金 payments of approved aid cases) like the roster: every row is checked with the console's own checks and
+/// rules first, and only a file without problems is written, in one transaction.</summary>
 public sealed class RecordImporter(IDbContextFactory<HuaXinDbContext> dbFactory, TimeProvider time, ILogger<RecordImporter> logger)
 {
     private static readonly RosterColumn StaffId = new("工号", true, "职工工号");
@@ -31,6 +32,7 @@ public sealed class RecordImporter(IDbContextFactory<HuaXinDbContext> dbFactory,
         [RecordKind.Volunteers] = ("志愿者名册", [new("姓名", true, "志愿者"), new("电话", false, "手机", "联系电话"), new("分队", false, "志愿服务分队"), new("服务特长", false, "特长")]),
         [RecordKind.VolunteerHours] = ("志愿服务", [new("志愿者", true, "志愿者姓名"), new("志愿者电话", false), StaffId, new("服务类型", true, "类型"),
             new("服务日期", true, "日期"), new("时长", true, "服务时长", "时长(小时)"), new("关联工单", false, "工单编号"), new("说明", false, "备注")]),
+        [RecordKind.AidPayments] = ("救助发放", [new("案件编号", true, "编号"), new("发放日期", true, "日期"), new("金额", true, "发放金额", "金额(元)"), new("备注", false)]),
     };
 
     public static string SheetName(RecordKind kind) => Layouts[kind].Sheet;
@@ -51,6 +53,10 @@ public sealed class RecordImporter(IDbContextFactory<HuaXinDbContext> dbFactory,
             return new RecordImportResult([new RosterProblem(sheet, 2, "", "表中没有数据行")], 0);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (kind == RecordKind.AidPayments)
+        {
+            return await ImportPaymentsAsync(db, table, columns, staff, ct);
+        }
         var families = await db.Set<Worker>().AsNoTracking().ToDictionaryAsync(w => w.StaffId, w => w.Id, ct);
         var volunteers = await db.Set<Volunteer>().AsNoTracking().ToListAsync(ct);
         var by = Recorder.Of(staff, time.GetUtcNow());
@@ -75,6 +81,67 @@ public sealed class RecordImporter(IDbContextFactory<HuaXinDbContext> dbFactory,
         await transaction.CommitAsync(ct);
         logger.LogInformation("{Count} {Kind} imported by {Department}", records.Count, kind, staff.Department);
         return new RecordImportResult([], records.Count);
+    }
+
+    /// <summary>Payments go through the aid case's own rule (the lead department pays an approved case) and may not
+    /// exceed the approved amount, counting the rows above them in the file.</summary>
+    private async Task<RecordImportResult> ImportPaymentsAsync(HuaXinDbContext db, RosterTable table, RosterColumn[] columns, StaffMember staff, CancellationToken ct)
+    {
+        var (sheet, _) = Layouts[RecordKind.AidPayments];
+        var numbers = table.Rows.Select(r => r.Get(columns[0])?.ToUpperInvariant()).OfType<string>().Distinct().ToList();
+        var cases = await db.Set<AidCase>().Include(a => a.Payments).Include(a => a.CoHandlers).AsSplitQuery()
+            .Where(a => numbers.Contains(a.Number)).ToDictionaryAsync(a => a.Number, ct);
+        var by = Recorder.Of(staff, time.GetUtcNow());
+        var problems = new List<RosterProblem>();
+        var added = new List<(AidCase Case, AidPayment Payment)>();
+        foreach (var row in table.Rows)
+        {
+            var check = new InputProblems();
+            var number = check.Required("案件编号", row.Get(columns[0]), 32)?.ToUpperInvariant();
+            var aid = number is null ? null : cases.GetValueOrDefault(number);
+            if (number is not null && aid is null)
+            {
+                check.Add("案件编号", $"没有帮扶救助案件 {number}");
+            }
+            else if (aid is not null && AidRules.Pay(aid, staff) is { } refused)
+            {
+                check.Add("案件编号", refused);
+            }
+            var day = check.Day("发放日期", row.Get(columns[1]), by.At);
+            var amount = check.Amount("金额", row.Get(columns[2]), AidCases.MaxAmount, required: true);
+            var note = check.Optional("备注", row.Get(columns[3]), 500);
+            if (aid?.ApprovedAmount is { } approved && amount is { } sum)
+            {
+                var paid = aid.Payments.Sum(p => p.Amount) + added.Where(a => a.Case == aid).Sum(a => a.Payment.Amount);
+                if (paid + sum > approved)
+                {
+                    check.Add("金额", $"超过批准金额：已批准{approved:0.##}元，已发放{paid:0.##}元");
+                }
+            }
+            problems.AddRange(check.All.Select(p => new RosterProblem(sheet, row.Number, p.Field, p.Reason)));
+            if (!check.Any)
+            {
+                added.Add((aid!, new AidPayment { Amount = amount!.Value, PaidOn = day!.Value, Note = note, RecordedBy = by.Actor, RecordedByName = by.Name, RecordedAt = by.At }));
+            }
+        }
+        if (problems.Count > 0)
+        {
+            return new RecordImportResult(problems, 0);
+        }
+        foreach (var (aid, payment) in added)
+        {
+            aid.Payments.Add(payment);
+            aid.Steps.Add(new AidStep
+            {
+                Action = "发放", FromStatus = aid.Status, ToStatus = aid.Status, Actor = by.Actor, ActorName = by.Name, ActorDepartment = by.Department,
+                Note = $"{payment.PaidOn:yyyy-MM-dd} 发放{payment.Amount:0.##}元（表格导入）{(payment.Note is null ? "" : "：" + payment.Note)}", At = by.At,
+            });
+            aid.Version++;
+            aid.UpdatedAt = by.At;
+        }
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("{Count} aid payments imported by {Department}", added.Count, staff.Department);
+        return new RecordImportResult([], added.Count);
     }
 
     private static object? Read(RecordKind kind, RosterRow row, RosterColumn[] columns, InputProblems check, Dictionary<string, long> families,

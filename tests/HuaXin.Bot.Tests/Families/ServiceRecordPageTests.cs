@@ -234,6 +234,36 @@ public sealed partial class ServiceRecordPageTests(ConsoleAppFactory app) : ICla
         Assert.StartsWith("/console/denied", (await logistics.GetAsync("/console/records/import")).Headers.Location?.PathAndQuery);
     }
 
+    [Fact]
+    public async Task Aid_payments_import_only_for_the_lead_department_and_within_the_approved_amount()
+    {
+        await app.SeedFamilyAsync();
+        var cases = app.Services.GetRequiredService<AidCases>();
+        var lead = new StaffMember { Channel = "console", UserId = "union", Name = "王工会", Department = "集团工会" };
+        var opened = await cases.OpenAsync("HX1001", new AidInput("重大疾病", "一般困难", "定期帮扶", "每月生活补助", null, null, null), lead, default);
+        await cases.CheckAsync(opened.Key!, lead, passed: true, null, default);
+        await cases.DecideAsync(opened.Key!, lead, approved: true, "1500", null, default);
+        var day = Now(24 * 60)[..10];
+
+        var tooMuch = await UploadAsync(await app.SignedInAsync("union"), "AidPayments", "pay.csv",
+            $"案件编号,发放日期,金额\n{opened.Key},{day},500\n{opened.Key},{day},500\n{opened.Key},{day},600\nBF-20000101-0001,{day},100\n");
+        var byCoHandler = await UploadAsync(await app.SignedInAsync("workshop"), "AidPayments", "pay.csv", $"案件编号,发放日期,金额\n{opened.Key},{day},500\n");
+
+        var problems = await tooMuch.Content.ReadAsStringAsync();
+        Assert.Contains("超过批准金额：已批准1500元，已发放1000元", problems);
+        Assert.Contains("没有帮扶救助案件 BF-20000101-0001", problems);
+        Assert.Contains("只有主办部门可以办理", await byCoHandler.Content.ReadAsStringAsync());
+        Assert.Empty((await AidAsync(opened.Key!)).Payments);
+
+        var good = await UploadAsync(await app.SignedInAsync("union"), "AidPayments", "pay.csv",
+            $"案件编号,发放日期,金额,备注\n{opened.Key},{day},500,一月\n{opened.Key},{day},500,二月\n");
+
+        Assert.Contains("导入完成：救助发放 2 条", await good.Content.ReadAsStringAsync());
+        var aid = await AidAsync(opened.Key!);
+        Assert.Equal([500m, 500m], aid.Payments.Select(p => p.Amount));
+        Assert.Equal(2, aid.Steps.Count(s => s.Action == "发放"));
+    }
+
     private async Task<AidCase> AidAsync(string number) =>
         await app.QueryAsync(db => db.Set<AidCase>().Include(a => a.Steps).Include(a => a.Payments).SingleAsync(a => a.Number == number));
 
