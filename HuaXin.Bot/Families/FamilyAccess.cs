@@ -35,6 +35,13 @@ public sealed class FamilyAccess(IOptionsMonitor<FamilyOptions> options, IDbCont
         return family is not null && await MayReadAsync(db, staff, family, ct) ? family : null;
     }
 
+    /// <summary>Whether the family (by the worker's 工号) exists and the staff member may read and record for it.</summary>
+    public async Task<bool> MayReadAsync(StaffMember staff, string? staffId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await FindReadableAsync(db, staff, staffId, ct) is not null;
+    }
+
     /// <summary>The staff member's own 工号 when their sign-in (DingTalk, Teams) names a roster worker; else null.</summary>
     public async Task<string?> RosterStaffIdAsync(StaffMember staff, CancellationToken ct)
     {

@@ -42,6 +42,8 @@ public sealed partial class ServiceRecordPageTests(ConsoleAppFactory app) : ICla
         Assert.Contains("走访人必填", message);
         Assert.Contains("“上周三”不是日期", await notADate.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, otherDepartment.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInAsync("logistics")).GetAsync(form)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await union.GetAsync("/console/families/NOBODY/visit")).StatusCode);
         Assert.Equal(before, await CountAsync<ServiceVisit>());
 
         var good = await ConsoleAppFactory.PostFormAsync(union, form, form, new()

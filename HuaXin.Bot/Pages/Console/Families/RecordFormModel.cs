@@ -1,3 +1,4 @@
+using HuaXin.Bot.Families;
 using HuaXin.Bot.Families.Records;
 using HuaXin.Bot.StaffConsole;
 using HuaXin.Bot.Tickets;
@@ -8,7 +9,7 @@ namespace HuaXin.Bot.Pages.Console.Families;
 
 /// <summary>A form that records a service for a family (走访, 慰问): shown again with what is wrong when anything is
 /// (nothing saved, 400), back to the family's archive with the outcome when saved.</summary>
-public abstract class RecordFormModel<TInput>(TimeProvider time) : PageModel where TInput : new()
+public abstract class RecordFormModel<TInput>(FamilyAccess access, TimeProvider time) : PageModel where TInput : new()
 {
     [BindProperty] public TInput Input { get; set; } = new();
     public string StaffId { get; private set; } = "";
@@ -17,7 +18,11 @@ public abstract class RecordFormModel<TInput>(TimeProvider time) : PageModel whe
     /// <summary>Now, as a datetime-local field wants it.</summary>
     public string Today => TicketCards.Local(time.GetUtcNow()).Replace(' ', 'T');
 
-    public void OnGet(string staffId) => StaffId = staffId;
+    public async Task<IActionResult> OnGetAsync(string staffId, CancellationToken ct)
+    {
+        StaffId = staffId;
+        return await access.MayReadAsync(User.ToStaffMember()!, staffId, ct) ? Page() : NotFound();
+    }
 
     public async Task<IActionResult> OnPostAsync(string staffId, CancellationToken ct)
     {

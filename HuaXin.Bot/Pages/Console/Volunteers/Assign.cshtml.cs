@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HuaXin.Bot.Pages.Console.Volunteers;
 
 /// <summary>派志愿者: a volunteer from the roster to a family, for one of its tickets or visits or on its own.</summary>
-public sealed class AssignModel(HuaXin.Bot.Families.Records.Volunteers volunteers) : PageModel
+public sealed class AssignModel(HuaXin.Bot.Families.Records.Volunteers volunteers, HuaXin.Bot.Families.FamilyAccess access) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Family { get; set; }
     [BindProperty(SupportsGet = true)] public string? Ticket { get; set; }
@@ -15,7 +15,15 @@ public sealed class AssignModel(HuaXin.Bot.Families.Records.Volunteers volunteer
     public IReadOnlyList<Volunteer> Roster { get; private set; } = [];
     public string? Error { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Roster = await volunteers.RosterAsync(ct);
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await access.MayReadAsync(User.ToStaffMember()!, Family, ct))
+        {
+            return NotFound();
+        }
+        Roster = await volunteers.RosterAsync(ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
