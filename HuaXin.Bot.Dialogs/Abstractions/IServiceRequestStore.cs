@@ -9,6 +9,8 @@ public interface IServiceRequestStore
 }
 
 /// <param name="RequestKey">When set, creating the same key again returns the first request instead of a new one.</param>
+/// <param name="RequesterName">Who asked, when the dialog learned it; otherwise the roster's name for the requester.</param>
+/// <param name="RequesterRelation">The requester's relation to the worker (本人, 母亲, 配偶 …), when the dialog learned it.</param>
 public sealed record NewServiceRequest(
     string Category,
     string Department,
@@ -19,7 +21,9 @@ public sealed record NewServiceRequest(
     string OriginalText,
     bool Urgent,
     TimeSpan FirstContactWithin,
-    string? RequestKey = null);
+    string? RequestKey = null,
+    string? RequesterName = null,
+    string? RequesterRelation = null);
 
 public sealed record CreatedRequest(string Number, DateTimeOffset PromisedContactBy);
 

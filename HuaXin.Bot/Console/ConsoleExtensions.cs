@@ -1,7 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication;
+using HuaXin.Bot.Families;
 using HuaXin.Bot.Tickets;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.WebEncoders;
 
@@ -35,19 +37,21 @@ public static class ConsoleExtensions
         });
         // Chinese text as characters, not &#x…; entities: readable pages, half the bytes.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        // A loopback trial over plain HTTP cannot keep __Host-/Secure cookies; everywhere else they stay.
+        var trial = configuration.GetValue<bool>($"{ConsoleOptions.Section}:{nameof(ConsoleOptions.TrialOverHttp)}");
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "__Host-huaxin-csrf";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Name = trial ? "huaxin-trial-csrf" : "__Host-huaxin-csrf";
+            o.Cookie.SecurePolicy = trial ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
 
         var authentication = services.AddAuthentication().AddCookie(Scheme, o =>
         {
             // __Host-: secure, whole-site, no Domain, so a sibling subdomain cannot plant or read it.
-            o.Cookie.Name = "__Host-huaxin-console";
+            o.Cookie.Name = trial ? "huaxin-trial-console" : "__Host-huaxin-console";
             o.Cookie.Path = "/";
             o.Cookie.HttpOnly = true;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = trial ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             // Lax (not Strict) so the session survives the redirect back from the identity provider.
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.LoginPath = "/console/login";
@@ -79,6 +83,8 @@ public static class ConsoleExtensions
                 .RequireAssertion(c => c.User.ToStaffMember() is not null))
             .AddPolicy(ConsolePolicies.Admin, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser()
                 .RequireAssertion(c => c.User.ToStaffMember()?.Role == StaffRole.Admin));
+        services.AddOptions<AuthorizationOptions>().Configure<FamilyAccess>((o, access) => o.AddPolicy(ConsolePolicies.FamilyService, p =>
+            p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireAssertion(c => c.User.ToStaffMember() is { } staff && access.KeepsArchives(staff))));
 
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<ConsoleAccounts>();
@@ -91,7 +97,16 @@ public static class ConsoleExtensions
     /// <summary>Security headers on every console response, then the pages.</summary>
     public static WebApplication MapStaffConsole(this WebApplication app)
     {
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/console"), branch => branch.Use((context, next) =>
+        var trial = app.Configuration.GetValue<bool>($"{ConsoleOptions.Section}:{nameof(ConsoleOptions.TrialOverHttp)}");
+        if (trial)
+        {
+            app.Logger.LogWarning("Console:TrialOverHttp is on: the console answers plain HTTP from this machine. Turn it off on a server.");
+        }
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/console"), branch => branch.Use(async (context, next) =>
+        {
+            await next(context);
+            await ConsoleErrorPages.WriteIfEmptyAsync(context);
+        }).Use((context, next) =>
         {
             var headers = context.Response.Headers;
             headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
@@ -101,7 +116,7 @@ public static class ConsoleExtensions
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             // Pages carry personal data: never keep them in shared caches or the back-button cache.
             headers.CacheControl = "no-store";
-            if (!context.Request.IsHttps)
+            if (!context.Request.IsHttps && !(trial && FromThisMachine(context)))
             {
                 // Sign-in and form tokens travel only over TLS; say so instead of failing deep in antiforgery.
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -125,6 +140,10 @@ public static class ConsoleExtensions
         context.Response.Redirect(target.IsAbsoluteUri ? target.PathAndQuery : context.RedirectUri);
         return Task.CompletedTask;
     }
+    /// <summary>A request from this machine itself, not forwarded for another one (the forwarded-headers middleware has
+    /// already put the proxy's client in RemoteIpAddress).</summary>
+    private static bool FromThisMachine(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { } address && System.Net.IPAddress.IsLoopback(address) && !context.Request.Headers.ContainsKey("X-Forwarded-For");
 
     /// <summary>Only local console paths: an attacker's link must not turn a sign-in into an open redirect.</summary>
     public static string SafeReturnUrl(string? returnUrl) =>

@@ -28,6 +28,10 @@ public sealed class ConsoleOptions
     /// DingTalk get 受理/办结 link buttons only when it is set.</summary>
     public Uri? PublicBaseUrl { get; set; }
 
+    /// <summary>For a first trial on one machine: the console also answers plain HTTP, from loopback only (never from
+    /// another machine or through a proxy), with cookies that do not need HTTPS. Never set it on a server.</summary>
+    public bool TrialOverHttp { get; set; }
+
     /// <summary>How long a 受理/办结 link stays valid after the card was sent.</summary>
     [Range(1, 30 * 24)]
     public int ActionLinkHours { get; set; } = 72;

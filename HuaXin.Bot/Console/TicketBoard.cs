@@ -4,39 +4,59 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HuaXin.Bot.StaffConsole;
 
-/// <summary>Filters of the ticket board; <see cref="Department"/> only counts for admins.</summary>
-public sealed record BoardFilter(string? Status, string? Category, bool Overdue, string? Department);
+/// <summary>Filters of the ticket board. <see cref="Status"/>: empty for the open tickets (the default), <see cref="TicketBoard.AllStatuses"/>
+/// for every ticket, or one status. <see cref="Department"/> only counts for admins. <see cref="Query"/>: a ticket number
+/// (or part of one), a phone number (or its last digits) or the requester's name.</summary>
+public sealed record BoardFilter(string? Status, string? Category, bool Overdue, string? Department, string? Query = null, int Page = 1);
 
-/// <summary>Reads tickets for the console, always scoped to what the staff member may act on.</summary>
+/// <summary>One page of the board, with how many tickets match in all and per status.</summary>
+public sealed record BoardPage(IReadOnlyList<ServiceRequest> Tickets, int Total, int Page, int PageSize, IReadOnlyDictionary<string, int> StatusCounts)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public int OpenCount => RequestStatus.Open.Sum(s => StatusCounts.GetValueOrDefault(s));
+
+    public int AllCount => StatusCounts.Values.Sum();
+}
+
+/// <summary>Reads tickets for the console, always scoped to what the staff member's department leads or co-handles
+/// (everything for admins). Open tickets come first, the nearest deadline first: the first contact while a ticket waits
+/// to be accepted, the resolution after that.</summary>
 public sealed class TicketBoard(IDbContextFactory<HuaXinDbContext> dbFactory, TimeProvider time)
 {
-    public static readonly IReadOnlyList<string> Open = [RequestStatus.Pending, RequestStatus.Accepted, RequestStatus.InProgress, RequestStatus.NeedsInfo];
+    public const string AllStatuses = "全部";
+    public const int PageSize = 50;
+    private const int MaxExport = 20_000;
+    public static readonly IReadOnlyList<string> Open = RequestStatus.Open;
     public static readonly IReadOnlyList<string> Statuses = [.. Open, RequestStatus.Resolved, RequestStatus.Rated, RequestStatus.Withdrawn];
-    private const int PageSize = 200;
 
-    public async Task<IReadOnlyList<ServiceRequest>> ListAsync(StaffMember staff, BoardFilter filter, CancellationToken ct)
+    public async Task<BoardPage> ListAsync(StaffMember staff, BoardFilter filter, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.ServiceRequests.AsNoTracking();
-        var department = staff.Role == StaffRole.Admin ? filter.Department : staff.Department;
-        if (!string.IsNullOrEmpty(department)) query = query.Where(r => r.Department == department);
-        if (!string.IsNullOrEmpty(filter.Status)) query = query.Where(r => r.Status == filter.Status);
-        if (!string.IsNullOrEmpty(filter.Category)) query = query.Where(r => r.Category == filter.Category);
-        if (filter.Overdue)
-        {
-            var now = time.GetUtcNow();
-            query = query.Where(r => Open.Contains(r.Status) && (r.ResolveDue < now || (r.Status == RequestStatus.Pending && r.FirstContactDue < now)));
-        }
-        return await query.OrderByDescending(r => r.Urgent).ThenBy(r => r.Id).Take(PageSize).ToListAsync(ct);
+        var matching = Matching(db, staff, filter);
+        var counts = await matching.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var query = WithStatus(matching, filter.Status);
+        var total = await query.CountAsync(ct);
+        var page = Math.Clamp(filter.Page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        var tickets = await Ordered(query).Skip((page - 1) * PageSize).Take(PageSize).Include(r => r.CoHandlers).AsSplitQuery().ToListAsync(ct);
+        return new BoardPage(tickets, total, page, PageSize, counts);
     }
 
-    /// <summary>The ticket with its history, or null when it does not exist or belongs to another department (one
-    /// answer for both, so the console does not reveal other departments' numbers).</summary>
+    /// <summary>Every ticket of the current list (all pages), in the board's order, for export.</summary>
+    public async Task<IReadOnlyList<ServiceRequest>> ExportAsync(StaffMember staff, BoardFilter filter, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Ordered(WithStatus(Matching(db, staff, filter), filter.Status)).Take(MaxExport).Include(r => r.CoHandlers).AsSplitQuery().ToListAsync(ct);
+    }
+
+    /// <summary>The ticket with its history and co-handlers, or null when it does not exist or the staff member's
+    /// department neither leads nor co-handles it (one answer for both, so the console does not reveal other departments' numbers).</summary>
     public async Task<ServiceRequest?> FindAsync(StaffMember staff, string number, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var ticket = await db.ServiceRequests.AsNoTracking().Include(r => r.History).SingleOrDefaultAsync(r => r.Number == number, ct);
-        return ticket is not null && staff.MayActOn(ticket.Department) ? ticket : null;
+        var ticket = await db.ServiceRequests.AsNoTracking().Include(r => r.History).Include(r => r.CoHandlers).AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.Number == number, ct);
+        return ticket is not null && TicketRules.RoleOf(ticket, staff) != CaseRole.None ? ticket : null;
     }
 
     /// <summary>The department that owns a ticket, or null when there is no such ticket; only for telling a staff
@@ -52,4 +72,55 @@ public sealed class TicketBoard(IDbContextFactory<HuaXinDbContext> dbFactory, Ti
         var now = time.GetUtcNow();
         return Open.Contains(t.Status) && (t.ResolveDue < now || (t.Status == RequestStatus.Pending && t.FirstContactDue < now));
     }
+
+    /// <summary>The deadline a ticket is worked to now: first contact while it waits to be accepted, then resolution.</summary>
+    public static DateTimeOffset NextDeadline(ServiceRequest t) => t.Status == RequestStatus.Pending ? t.FirstContactDue : t.ResolveDue;
+
+    private IQueryable<ServiceRequest> Matching(HuaXinDbContext db, StaffMember staff, BoardFilter filter)
+    {
+        var query = db.ServiceRequests.AsNoTracking();
+        if (staff.Role != StaffRole.Admin)
+        {
+            query = query.Where(r => r.Department == staff.Department || r.CoHandlers.Any(h => h.Department == staff.Department));
+        }
+        else if (!string.IsNullOrEmpty(filter.Department))
+        {
+            query = query.Where(r => r.Department == filter.Department);
+        }
+        if (!string.IsNullOrEmpty(filter.Category)) query = query.Where(r => r.Category == filter.Category);
+        if (filter.Overdue)
+        {
+            var now = time.GetUtcNow();
+            query = query.Where(r => Open.Contains(r.Status) && (r.ResolveDue < now || (r.Status == RequestStatus.Pending && r.FirstContactDue < now)));
+        }
+        return Search(query, filter.Query?.Trim());
+    }
+
+    private static IQueryable<ServiceRequest> Search(IQueryable<ServiceRequest> query, string? q)
+    {
+        if (string.IsNullOrEmpty(q))
+        {
+            return query;
+        }
+        // Digits (with the spaces and dashes people type in phone numbers): a phone, its last digits, or a number's tail.
+        var digits = new string(q.Where(char.IsAsciiDigit).ToArray());
+        if (digits.Length >= 4 && q.All(c => char.IsAsciiDigit(c) || c is ' ' or '-' or '+'))
+        {
+            return query.Where(r => r.SlotsJson.Contains(digits) || r.Number.Contains(digits));
+        }
+        var number = q.ToUpperInvariant();
+        return query.Where(r => r.Number.Contains(number) || (r.RequesterName != null && r.RequesterName.Contains(q)) || (r.UserName != null && r.UserName.Contains(q)));
+    }
+
+    private static IQueryable<ServiceRequest> WithStatus(IQueryable<ServiceRequest> query, string? status) => status switch
+    {
+        null or "" => query.Where(r => Open.Contains(r.Status)),
+        AllStatuses => query,
+        _ => query.Where(r => r.Status == status),
+    };
+
+    private static IOrderedQueryable<ServiceRequest> Ordered(IQueryable<ServiceRequest> query) =>
+        query.OrderBy(r => Open.Contains(r.Status) ? 0 : 1)
+            .ThenBy(r => r.Status == RequestStatus.Pending ? r.FirstContactDue : r.ResolveDue)
+            .ThenBy(r => r.Id);
 }

@@ -45,6 +45,10 @@ public sealed class ServiceRequest
     public required string Channel { get; set; }
     public required string UserId { get; set; }
     public string? UserName { get; set; }
+    /// <summary>Who asked, as they said or as the roster knows them (null when unknown).</summary>
+    public string? RequesterName { get; set; }
+    /// <summary>The requester's relation to the worker: 本人, 母亲, 配偶 … (null when unknown).</summary>
+    public string? RequesterRelation { get; set; }
     /// <summary>Slot name → value as a JSON object.</summary>
     public required string SlotsJson { get; set; }
     public required string OriginalText { get; set; }
@@ -71,6 +75,8 @@ public sealed class ServiceRequest
     public DateTimeOffset? ResolveEscalatedAt { get; set; }
     public long Version { get; set; }
     public List<ServiceRequestHistory> History { get; set; } = [];
+    /// <summary>Departments co-handling (协办) the ticket beside the lead department (主办) in <see cref="Department"/>.</summary>
+    public List<Tickets.TicketCoHandler> CoHandlers { get; set; } = [];
 }
 
 /// <summary>Every status change of a request: who, when, why.</summary>
@@ -78,13 +84,19 @@ public sealed class ServiceRequestHistory
 {
     public long Id { get; set; }
     public long ServiceRequestId { get; set; }
-    /// <summary>What happened: 提交, 受理, 转派, 退回, 补充, 备注, 办结, 评价, 督办, 撤回, 提醒, 超时.</summary>
+    /// <summary>What happened: 提交, 受理, 转派, 退回, 补充, 备注, 内部备注, 协办, 取消协办, 关联家庭, 办结, 评价, 督办, 撤回, 提醒, 超时.</summary>
     public required string Action { get; set; }
     public string? FromStatus { get; set; }
     public required string ToStatus { get; set; }
     public string? Department { get; set; }
     public required string Actor { get; set; }
+    /// <summary>The actor's name when the entry was written, so the history reads with names, not channel ids.</summary>
+    public string? ActorName { get; set; }
+    /// <summary>The acting staff member's department (a co-handler's steps carry their own department).</summary>
+    public string? ActorDepartment { get; set; }
     public string? Note { get; set; }
+    /// <summary>A staff-only entry (内部备注): never sent to, nor shown to, the family.</summary>
+    public bool Internal { get; set; }
     public DateTimeOffset At { get; set; }
 }
 

@@ -4,10 +4,11 @@ using HuaXin.Bot.Dialogs.Abstractions;
 
 namespace HuaXin.Bot.Families;
 
-/// <summary>Family binding in chat — a worker asks for 「绑定码」/「家属绑定」, a family member types 「绑定 CODE」 in the
-/// web chat — and access back on a new phone («HX-… 1234»: a ticket this phone cannot see yet and the last four digits
-/// of the phone number on it) are handled here; everything else goes on to the ticket commands and the conversation.</summary>
-public sealed partial class FamilyCommandHandler(ITurnHandler next, FamilyBinding binding, FamilyRecovery recovery) : ITurnHandler
+/// <summary>Family binding in chat (a worker asks for 「绑定码」/「家属绑定」, a family member types 「绑定 CODE」 in the
+/// web chat), access back on a new phone («HX-… 1234»: a ticket this phone cannot see yet and the last four digits of
+/// the phone number on it) and a 联络员's 「联系家庭」 (their families and when each visit falls due) are handled here;
+/// everything else goes on to the ticket commands and the conversation.</summary>
+public sealed partial class FamilyCommandHandler(ITurnHandler next, FamilyBinding binding, FamilyRecovery recovery, Tracking.Liaisons liaisons) : ITurnHandler
 {
     /// <summary>Family members bind in the family web chat; workers themselves are known from the roster.</summary>
     public const string FamilyChannel = DirectLineConversations.Channel;
@@ -18,6 +19,10 @@ public sealed partial class FamilyCommandHandler(ITurnHandler next, FamilyBindin
         if (text is "绑定码" or "家属绑定" or "家属绑定码")
         {
             return [new OutboundMessage(await binding.IssueAsync(turn.Channel, turn.UserId, cancellationToken))];
+        }
+        if (text is "联系家庭" or "我的联系家庭" or "结对家庭" or "走访提醒")
+        {
+            return [new OutboundMessage(await liaisons.DescribeForAsync(turn.Channel, turn.UserId, cancellationToken))];
         }
         if (turn.Channel == FamilyChannel && Recover().Match(text) is { Success: true } recover)
         {

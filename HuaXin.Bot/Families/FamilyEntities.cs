@@ -17,6 +17,10 @@ public sealed class Worker
     public string? TeamsId { get; set; }
     public string? Hometown { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
+    /// <summary>The family's 联络员 (结对联系人): a worker from the roster who visits it and is reminded when a visit falls due.</summary>
+    public long? LiaisonId { get; set; }
+    /// <summary>重点服务家庭 (失能老人、留守儿童、重病患者 …): visited more often (三心服务实施办法 第三、九条).</summary>
+    public bool Priority { get; set; }
     public List<FamilyMember> FamilyMembers { get; set; } = [];
 }
 
@@ -74,6 +78,7 @@ internal sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>
         e.HasIndex(w => w.TeamsId);
         e.Property(w => w.StaffId).HasMaxLength(64);
         e.HasMany(w => w.FamilyMembers).WithOne().HasForeignKey(m => m.WorkerId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Worker>().WithMany().HasForeignKey(w => w.LiaisonId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -2,7 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace HuaXin.Bot.Families;
 
-/// <summary>Settings under "Families": family binding codes and recovery on a new phone.</summary>
+/// <summary>Settings under "Families": family binding codes, recovery on a new phone, and which departments keep every
+/// family's archive.</summary>
 public sealed class FamilyOptions
 {
     public const string Section = "Families";
@@ -19,4 +20,9 @@ public sealed class FamilyOptions
     /// bring access back: one identity per visit is free to make, so the limit that matters is the ticket's.</summary>
     [Range(1, 100)]
     public int MaxFailedRecoveriesPerTicketPerDay { get; set; } = 5;
+
+    /// <summary>Departments that keep every family's archive and may record for any family: the 车间工会 builds the
+    /// 一户一档 (三心服务实施办法 第十三条), 集团工会 keeps the 困难职工 records (帮扶救助管理办法 第四条). Other departments see
+    /// the families they have served; admins see all.</summary>
+    public List<string> ArchiveDepartments { get; set; } = [];
 }

@@ -1,10 +1,12 @@
 using HuaXin.Bot.Reports;
 using HuaXin.Bot.Reports.Archive;
 using HuaXin.Bot.Reports.Assessment;
+using HuaXin.Bot.Reports.Tracking;
 using HuaXin.Bot.Reports.Dashboard;
 using HuaXin.Bot.Reports.HotIssues;
 using HuaXin.Bot.Reports.KnowledgeUpkeep;
 using HuaXin.Bot.Reports.Metrics;
+using HuaXin.Bot.Reports.Records;
 using HuaXin.Bot.Reports.Roster;
 
 // Extension methods live in the DI namespace (as in eShop) so the host composes them without extra usings.
@@ -32,11 +34,14 @@ public static class ReportsExtensions
 
         services.AddSingleton<ReportDataLoader>();
         services.AddSingleton<MetricsCalculator>();
+        services.AddSingleton<RecordMetricsCalculator>();
         services.AddSingleton<AssessmentCalculator>();
         services.AddSingleton<HotIssueReportBuilder>();
+        services.AddSingleton<UnitCoverageBuilder>();
         services.AddSingleton<ReportsService>();
         services.AddSingleton<ServiceArchive>();
         services.AddSingleton<RosterImporter>();
+        services.AddSingleton<RecordImporter>();
         services.AddSingleton<CuratedAnswerStore>();
         services.AddSingleton<ICuratedAnswers>(sp => sp.GetRequiredService<CuratedAnswerStore>());
         services.AddSingleton<KnowledgeDocumentManager>();

@@ -12,6 +12,11 @@ public static class RequestStatus
     /// <summary>Returned to the requester for more information (退回).</summary>
     public const string NeedsInfo = "待补充";
 
+    /// <summary>Not finished: still with staff or waiting for the requester.</summary>
+    public static readonly IReadOnlyList<string> Open = [Pending, Accepted, InProgress, NeedsInfo];
+
+    public static bool IsOpen(string status) => Open.Contains(status);
+
     /// <summary>Staff can still transfer, return or resolve a ticket in these (not while it waits for the requester).</summary>
     public static bool IsWorkable(string status) => status is Pending or Accepted or InProgress;
 }

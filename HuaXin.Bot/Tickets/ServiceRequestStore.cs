@@ -32,6 +32,7 @@ public sealed class ServiceRequestStore(
         var category = taxonomy.Find(request.Category);
         var resolveDue = category is null ? now.AddDays(7) : ServiceCalendar.AddDays(now, category.ResolutionDays, category.ResolutionInWorkingDays);
         var targets = await destinations.GetAsync(request.Department, cancellationToken);
+        var known = await DescribeRequesterAsync(request, cancellationToken);
         var prefix = $"HX-{ServiceTime.ToLocal(now):yyyyMMdd}-";
         for (var attempt = 1; ; attempt++)
         {
@@ -50,6 +51,8 @@ public sealed class ServiceRequestStore(
                 UserId = request.UserId,
                 // A display name as the channel sent it (Bot Framework from.name is free text): kept short, like a name.
                 UserName = request.UserName is { Length: > MaxUserNameLength } name ? name[..MaxUserNameLength] : request.UserName,
+                RequesterName = Clean(request.RequesterName) ?? known.Name ?? Clean(request.UserName),
+                RequesterRelation = Clean(request.RequesterRelation) ?? known.Relation,
                 SlotsJson = JsonSerializer.Serialize(request.Slots, MessagingJson.Options),
                 OriginalText = request.OriginalText,
                 Urgent = request.Urgent,
@@ -58,7 +61,7 @@ public sealed class ServiceRequestStore(
                 UpdatedAt = now,
                 FirstContactDue = now + request.FirstContactWithin,
                 ResolveDue = resolveDue,
-                History = [new ServiceRequestHistory { Action = "提交", ToStatus = RequestStatus.Pending, Department = request.Department, Actor = $"{request.Channel}:{request.UserId}", At = now }],
+                History = [new ServiceRequestHistory { Action = "提交", ToStatus = RequestStatus.Pending, Department = request.Department, Actor = $"{request.Channel}:{request.UserId}", ActorName = Clean(request.RequesterName) ?? known.Name ?? Clean(request.UserName), At = now }],
             };
             db.ServiceRequests.Add(entity);
             var card = TicketCards.StaffCard(entity, category?.Name ?? request.Category, request.Urgent ? "【紧急】新诉求" : "新诉求");
@@ -84,6 +87,14 @@ public sealed class ServiceRequestStore(
             }
         }
     }
+
+    private async Task<(string? Name, string? Relation)> DescribeRequesterAsync(NewServiceRequest request, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Requesters.DescribeAsync(db, request.Channel, request.UserId, cancellationToken);
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private async Task<CreatedRequest?> FindByKeyAsync(string? requestKey, CancellationToken cancellationToken)
     {

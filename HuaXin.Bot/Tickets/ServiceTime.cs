@@ -7,6 +7,10 @@ public static class ServiceTime
 
     public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
+    /// <summary>A wall-clock time people wrote (forms, spreadsheets) as the instant it is in China, held in UTC.</summary>
+    public static DateTimeOffset FromLocal(DateTime local) =>
+        new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone.GetUtcOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified))).ToUniversalTime();
+
     private static TimeZoneInfo FindZone()
     {
         try

@@ -14,26 +14,13 @@ public sealed class SlaMonitor(
     TimeProvider time,
     WorkSignal<OutboxWork> outboxSignal,
     BotMetrics metrics,
-    ILogger<SlaMonitor> logger) : BackgroundService
+    ILogger<SlaMonitor> logger) : PeriodicService(logger)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    protected override TimeProvider Clock => time;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await CheckAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(e, "SLA check failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(1);
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => CheckAsync(cancellationToken);
 
     /// <summary>Sends the reminders and escalations that are due now; returns how many notices were queued.</summary>
     public async Task<int> CheckAsync(CancellationToken cancellationToken)
@@ -41,7 +28,7 @@ public sealed class SlaMonitor(
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var open = new[] { RequestStatus.Pending, RequestStatus.Accepted, RequestStatus.InProgress };
-        var tickets = await db.ServiceRequests
+        var tickets = await db.ServiceRequests.Include(t => t.CoHandlers)
             .Where(t => open.Contains(t.Status)
                 && ((t.Status == RequestStatus.Pending && (t.AcceptReminderSentAt == null || t.AcceptEscalatedAt == null))
                     || t.ResolveReminderSentAt == null || t.ResolveEscalatedAt == null))
@@ -77,8 +64,12 @@ public sealed class SlaMonitor(
             metrics.SlaBreach(what, t.Department);
             AddHistory(db, t, "超时", $"超过{what}时限（{TicketCards.Local(due)}），转{Departments.Supervisor}督办", now);
             var text = $"【超时督办】{t.Number}（{t.Department}）已超过{what}时限 {TicketCards.Local(due)}，请{Departments.Supervisor}督办。";
-            return await NotifyAsync(db, t, Departments.Supervisor, text, what, "escalated", ct)
-                + await NotifyAsync(db, t, t.Department, text, what, "escalated", ct);
+            var notices = 0;
+            foreach (var department in Handlers(t).Prepend(Departments.Supervisor).Distinct())
+            {
+                notices += await NotifyAsync(db, t, department, text, what, "escalated", ct);
+            }
+            return notices;
         }
         var remindAt = start + (due - start) * 0.75;
         if (now >= remindAt && now < due && reminded() is null)
@@ -86,10 +77,18 @@ public sealed class SlaMonitor(
             setReminded(now);
             t.Version++;
             AddHistory(db, t, "提醒", $"{what}时限 {TicketCards.Local(due)} 将到", now);
-            return await NotifyAsync(db, t, t.Department, $"【时限提醒】{t.Number} 需在 {TicketCards.Local(due)} 前{what}，请尽快处理。", what, "reminder", ct);
+            var sent = 0;
+            foreach (var department in Handlers(t))
+            {
+                sent += await NotifyAsync(db, t, department, $"【时限提醒】{t.Number} 需在 {TicketCards.Local(due)} 前{what}，请尽快处理。", what, "reminder", ct);
+            }
+            return sent;
         }
         return 0;
     }
+
+    /// <summary>Co-handling departments are held to the lead department's deadlines.</summary>
+    private static IEnumerable<string> Handlers(ServiceRequest t) => [t.Department, .. t.CoHandlers.Select(h => h.Department)];
 
     private async Task<int> NotifyAsync(HuaXinDbContext db, ServiceRequest t, string department, string text, string what, string stage, CancellationToken ct)
     {
@@ -108,6 +107,6 @@ public sealed class SlaMonitor(
     private static void AddHistory(HuaXinDbContext db, ServiceRequest t, string action, string note, DateTimeOffset now) =>
         db.ServiceRequestHistory.Add(new ServiceRequestHistory
         {
-            ServiceRequestId = t.Id, Action = action, FromStatus = t.Status, ToStatus = t.Status, Department = t.Department, Actor = "system:sla", Note = note, At = now,
+            ServiceRequestId = t.Id, Action = action, FromStatus = t.Status, ToStatus = t.Status, Department = t.Department, Actor = "system:sla", ActorName = "时限监控", Note = note, At = now,
         });
 }

@@ -18,13 +18,17 @@ public static class TicketCards
             new("编号", ticket.Number),
             new("类别", categoryName),
             new("状态", ticket.Status + (ticket.Supervised ? "（督办）" : "")),
-            new("申请人", ticket.UserName ?? ticket.UserId),
+            new("申请人", (ticket.RequesterName ?? ticket.UserName ?? "未留姓名") + (ticket.RequesterRelation is { } relation ? $"（{relation}）" : "")),
             new("首次联系时限", Local(ticket.FirstContactDue)),
             new("办结时限", Local(ticket.ResolveDue)),
         };
         if (ticket.AssigneeName is not null)
         {
             facts.Add(new CardFact("受理人", ticket.AssigneeName));
+        }
+        if (ticket.CoHandlers.Count > 0)
+        {
+            facts.Add(new CardFact("协办部门", string.Join("、", ticket.CoHandlers.Select(h => h.Department))));
         }
         var slots = TicketSlots.All(ticket);
         facts.AddRange(TicketSlots.Labels.Where(l => slots.ContainsKey(l.Key)).Select(l => new CardFact(l.Value, shown(slots[l.Key]))));

@@ -3,7 +3,7 @@ using HuaXin.Bot.Dialogs.Abstractions;
 
 namespace HuaXin.Bot.Tickets;
 
-/// <summary>Ticket commands typed or pressed in any chat — staff: 受理/转派/备注/退回/办结 HX-…, 待办;
+/// <summary>Ticket commands typed or pressed in any chat — staff: 受理/转派/备注/内部备注/退回/办结/协办/取消协办 HX-…, 待办;
 /// requesters: 补充/撤回/评价 HX-… — are handled here; everything else goes on to the conversation.</summary>
 public sealed partial class TicketCommandHandler(ITurnHandler conversation, TicketService tickets, StaffDirectory staff) : ITurnHandler
 {
@@ -29,6 +29,9 @@ public sealed partial class TicketCommandHandler(ITurnHandler conversation, Tick
         {
             "受理" => await tickets.AcceptAsync(number, actor, cancellationToken),
             "备注" => await tickets.CommentAsync(number, actor, rest, cancellationToken),
+            "内部备注" => await tickets.NoteInternallyAsync(number, actor, rest, cancellationToken),
+            "协办" => await CoHandlerAsync(number, actor, rest, add: true, cancellationToken),
+            "取消协办" => await CoHandlerAsync(number, actor, rest, add: false, cancellationToken),
             "退回" => await tickets.ReturnAsync(number, actor, rest, cancellationToken),
             "办结" => await tickets.ResolveAsync(number, actor, rest, cancellationToken),
             "转派" => await TransferAsync(number, actor, rest, cancellationToken),
@@ -58,6 +61,16 @@ public sealed partial class TicketCommandHandler(ITurnHandler conversation, Tick
             : tickets.TransferAsync(number, actor, parts[0], parts.Length > 1 ? parts[1] : "", ct);
     }
 
+    private Task<TicketOutcome> CoHandlerAsync(string number, TicketActor actor, string rest, bool add, CancellationToken ct)
+    {
+        var department = rest.Split([' ', '　', '，', ','], 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        if (department is null)
+        {
+            return Task.FromResult(new TicketOutcome(false, $"请写上部门，例如：{(add ? "协办" : "取消协办")} {number} 车间工会。"));
+        }
+        return add ? tickets.AddCoHandlerAsync(number, actor, department, ct) : tickets.RemoveCoHandlerAsync(number, actor, department, ct);
+    }
+
     private Task<TicketOutcome> RateAsync(string number, TicketActor actor, string rest, CancellationToken ct)
     {
         var rating = Ratings.Parse(rest);
@@ -79,6 +92,6 @@ public sealed partial class TicketCommandHandler(ITurnHandler conversation, Tick
             new Card("list", title, null, facts, []));
     }
 
-    [GeneratedRegex(@"^(?<verb>受理|转派|备注|退回|办结|补充|撤回|评价)\s*(?<number>HX-\d{8}-\d{4,6})(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^(?<verb>受理|转派|备注|内部备注|退回|办结|补充|撤回|评价|协办|取消协办)\s*(?<number>HX-\d{8}-\d{4,6})(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex Command();
 }

@@ -11,7 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HuaXin.Bot.E2E;
 
 /// <summary>The real host over HTTPS (the console's cookies are __Host- and Secure) on a free port, over a fresh
-/// database, with one local admin account ("admin", 赵书记, 党委工作部).</summary>
+/// database, with a local admin account ("admin", 赵书记, 党委工作部) and a 集团工会 staff account ("union", 王工会), both with
+/// the given password.</summary>
 internal sealed class ConsoleHost(string password) : TestAppFactory
 {
     public string Start()
@@ -29,6 +30,10 @@ internal sealed class ConsoleHost(string password) : TestAppFactory
         builder.UseSetting("Console:Accounts:0:Name", "赵书记");
         builder.UseSetting("Console:Accounts:0:Department", "党委工作部");
         builder.UseSetting("Console:Accounts:0:Role", "Admin");
+        builder.UseSetting("Console:Accounts:1:UserName", "union");
+        builder.UseSetting("Console:Accounts:1:PasswordHash", ConsoleAccounts.Hash(password));
+        builder.UseSetting("Console:Accounts:1:Name", "王工会");
+        builder.UseSetting("Console:Accounts:1:Department", "集团工会");
         // Links carry only their path to the test; the port is the free one Kestrel picked.
         builder.UseSetting("Console:PublicBaseUrl", "https://127.0.0.1/");
     }

@@ -21,10 +21,13 @@ public sealed class ActModel(ActionLinks links, TicketBoard board, TicketService
     /// <summary>Free text as the signed-in staff member may see it (full phone numbers only for the owning department).</summary>
     public string Shown(string? text) => PhoneMask.Text(text, User.ToStaffMember()!, Ticket!.Department);
 
-    /// <summary>The form is shown only while the ticket is in a state the action applies to.</summary>
-    public bool CanAct => Refusal is null && Outcome is null && Ticket is not null && Link is not null && (Link.Action == TicketLinkAction.Accept
-        ? Ticket.Status == RequestStatus.Pending
-        : RequestStatus.IsWorkable(Ticket.Status));
+    /// <summary>Why the ticket's rules refuse the link's action now (state, or a co-handler holding a 办结 link); null when they allow it.</summary>
+    public string? NotNow => Ticket is null || Link is null ? null : Link.Action == TicketLinkAction.Accept
+        ? TicketRules.Accept(Ticket, User.ToStaffMember()!.ToTicketActor())
+        : TicketRules.Resolve(Ticket, User.ToStaffMember()!.ToTicketActor());
+
+    /// <summary>The form is shown only while the ticket's rules allow the action.</summary>
+    public bool CanAct => Refusal is null && Outcome is null && Ticket is not null && Link is not null && NotNow is null;
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {
@@ -67,7 +70,7 @@ public sealed class ActModel(ActionLinks links, TicketBoard board, TicketService
         if (Ticket is null)
         {
             return await board.DepartmentOfAsync(link.Number, ct) is { } department
-                ? Refuse(StatusCodes.Status403Forbidden, TicketService.OtherDepartment(link.Number, department, staff))
+                ? Refuse(StatusCodes.Status403Forbidden, TicketRules.OtherDepartment(link.Number, department, staff))
                 : Refuse(StatusCodes.Status404NotFound, $"没有找到工单 {link.Number}。");
         }
         return true;

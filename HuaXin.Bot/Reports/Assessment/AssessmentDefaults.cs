@@ -27,6 +27,10 @@ public static class AssessmentDefaults
         AssessmentMetric.ResolvedInTime => "按时办结率",
         AssessmentMetric.Satisfaction => "满意率",
         AssessmentMetric.FollowUp => "回访率",
+        AssessmentMetric.Visits => "走访达标率",
+        AssessmentMetric.Condolences => "慰问覆盖率",
+        AssessmentMetric.AidInTime => "救助审批及时率",
+        AssessmentMetric.VolunteerHours => "志愿服务时长",
         _ => metric.ToString(),
     };
 }

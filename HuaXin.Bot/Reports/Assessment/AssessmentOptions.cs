@@ -38,6 +38,11 @@ public sealed class AssessmentItemOptions
     /// <summary>For <see cref="AssessmentScoring.DeductPerPoint"/>: points taken off per percentage point below 100%.</summary>
     [Range(0.0, 100.0)]
     public double DeductionPerPoint { get; set; } = 1;
+
+    /// <summary>For <see cref="AssessmentMetric.VolunteerHours"/>: volunteer hours per registered family in the period that
+    /// earn the full weight.</summary>
+    [Range(0.1, 1000.0)]
+    public double Target { get; set; } = 1;
 }
 
 public sealed class GradeOptions
@@ -62,6 +67,14 @@ public enum AssessmentMetric
     Satisfaction,
     /// <summary>回访率.</summary>
     FollowUp,
+    /// <summary>走访达标率: families visited at home as often as the visiting rule asks.</summary>
+    Visits,
+    /// <summary>慰问覆盖率: families with a 慰问 in the period.</summary>
+    Condolences,
+    /// <summary>救助审批及时率: aid cases decided within 7 working days.</summary>
+    AidInTime,
+    /// <summary>志愿服务时长: volunteer hours against <see cref="AssessmentItemOptions.Target"/> per family.</summary>
+    VolunteerHours,
 }
 
 public enum AssessmentScoring

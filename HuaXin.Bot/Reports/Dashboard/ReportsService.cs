@@ -1,11 +1,14 @@
 using HuaXin.Bot.Reports.Assessment;
+using HuaXin.Bot.Reports.Tracking;
 using HuaXin.Bot.Reports.HotIssues;
 using HuaXin.Bot.Reports.Metrics;
 
 namespace HuaXin.Bot.Reports.Dashboard;
 
 /// <summary>What the console's report pages ask for: one load of the period's data, then the calculations over it.</summary>
-public sealed class ReportsService(ReportDataLoader loader, MetricsCalculator metrics, AssessmentCalculator assessment, HotIssueReportBuilder hotIssues)
+public sealed class ReportsService(
+    ReportDataLoader loader, MetricsCalculator metrics, RecordMetricsCalculator records, AssessmentCalculator assessment, HotIssueReportBuilder hotIssues,
+    UnitCoverageBuilder coverage)
 {
     public async Task<DashboardReport> DashboardAsync(ReportPeriod period, CancellationToken cancellationToken = default)
     {
@@ -16,6 +19,16 @@ public sealed class ReportsService(ReportDataLoader loader, MetricsCalculator me
 
     public async Task<AssessmentResult> AssessAsync(ReportPeriod period, CancellationToken cancellationToken = default) =>
         assessment.Assess(await loader.LoadAsync(period, cancellationToken));
+
+    /// <summary>The assessment with each unit's service records (走访, 慰问, 帮扶救助, 志愿服务) of the period.</summary>
+    public async Task<(AssessmentResult Assessment, IReadOnlyList<RecordMetrics> Records)> AssessWithRecordsAsync(ReportPeriod period, CancellationToken cancellationToken = default)
+    {
+        var data = await loader.LoadAsync(period, cancellationToken);
+        return (assessment.Assess(data), records.ByUnit(data));
+    }
+
+    public async Task<UnitCoverage> CoverageAsync(ReportPeriod period, string unit, CancellationToken cancellationToken = default) =>
+        coverage.Build(await loader.LoadAsync(period, cancellationToken), unit);
 
     public async Task<HotIssueReport> HotIssuesAsync(ReportPeriod period, string unit, CancellationToken cancellationToken = default) =>
         hotIssues.Build(await loader.LoadAsync(period, cancellationToken), unit);

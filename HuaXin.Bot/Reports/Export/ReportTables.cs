@@ -32,6 +32,12 @@ public static class ReportTables
         ["单位", "考核项目", "实际值(%)", "计数", "分值", "得分", "计分方法"],
         result.Units.SelectMany(u => u.Items.Select(i => Row(u.Unit, i.Name, Percent(i.Value), $"{i.Value.Hits}/{i.Value.Total}", i.Weight, i.Points, i.Rule))).ToList());
 
+    public static ReportTable Records(IEnumerable<RecordMetrics> records) => new("服务记录统计",
+        ["单位", "登记家庭数", "走访次数", "上门走访次数", "走访达标率(%)", "慰问次数", "慰问金(元)", "慰问覆盖率(%)", "救助申请数", "救助发放笔数", "救助发放金额(元)",
+            "救助审批及时率(%)", "志愿服务次数", "志愿服务时长(小时)"],
+        records.Select(r => Row(r.Unit, r.Families, r.Visits, r.HomeVisits, Percent(r.VisitedAsRequired), r.Condolences, r.CondolenceAmount, Percent(r.Condoled),
+            r.AidCases, r.AidPayments, r.AidPaid, Percent(r.AidDecidedInTime), r.VolunteerServices, r.VolunteerHours)).ToList());
+
     public static ReportTable Unanswered(IEnumerable<QuestionCount> questions) => new("未解答问题",
         ["问题", "次数"], questions.Select(q => Row(q.Question, q.Count)).ToList());
 
@@ -39,10 +45,11 @@ public static class ReportTables
     [
         new("问题热点", ["话题", "次数", "典型问题"], report.QuestionTopics.Select(t => Row(t.Topic, t.Count, string.Join("；", t.Examples))).ToList()),
         new("诉求类别", ["类别", "诉求数", "典型诉求"], report.RequestCategories.Select(t => Row(t.Topic, t.Count, string.Join("；", t.Examples))).ToList()),
-        new("未办结及超时", ["编号", "类别", "承办部门", "状态", "提交时间", "办结时限", "办结时间", "是否超时", "申请人"],
-            report.OpenItems.Select(i => Row(i.Number, i.Category, i.Department, i.Status, i.CreatedAt, i.ResolveDue, i.ResolvedAt, i.Overdue ? "超时" : "未超时", i.Requester)).ToList()),
-        new("群众评价", ["编号", "类别", "评价", "意见", "评价时间"],
-            report.Comments.Select(c => Row(c.Number, c.Category, c.Rating, c.Comment, c.At)).ToList()),
+        // No ticket numbers: the 述职 report is printed and read out (述职评议办法 第八条).
+        new("未办结及超时", ["类别", "诉求内容", "承办部门", "状态", "提交时间", "办结时限", "办结时间", "是否超时", "申请人"],
+            report.OpenItems.Select(i => Row(i.Category, i.Summary, i.Department, i.Status, i.CreatedAt, i.ResolveDue, i.ResolvedAt, i.Overdue ? "超时" : "未超时", i.Requester)).ToList()),
+        new("群众评价", ["类别", "评价", "意见", "评价时间"],
+            report.Comments.Select(c => Row(c.Category, c.Rating, c.Comment, c.At)).ToList()),
     ];
 
     public static double? Percent(Rate rate) => rate.Value is { } v ? Math.Round(v * 100, 2) : null;

@@ -13,8 +13,13 @@ public sealed record HotIssueReport(
 /// <param name="Examples">Up to three questions asked under the topic, so the secretary can say what was asked.</param>
 public sealed record TopicCount(string Topic, int Count, IReadOnlyList<string> Examples);
 
-/// <summary>A request still open at report time, or one resolved late.</summary>
+/// <summary>A request still open at report time, or one resolved late. <see cref="Number"/> is for staff pages only; the
+/// report itself names no tickets.</summary>
 public sealed record OpenItem(string Number, string Category, string Department, string Status, DateTimeOffset CreatedAt, DateTimeOffset ResolveDue,
-    DateTimeOffset? ResolvedAt, bool Overdue, string Requester);
+    DateTimeOffset? ResolvedAt, bool Overdue, string Requester)
+{
+    /// <summary>What was asked, without ticket numbers.</summary>
+    public string Summary { get; init; } = "";
+}
 
 public sealed record RatingComment(string Number, string Category, string Rating, string Comment, DateTimeOffset? At);

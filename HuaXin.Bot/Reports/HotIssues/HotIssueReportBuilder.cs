@@ -9,7 +9,8 @@ namespace HuaXin.Bot.Reports.HotIssues;
 /// <remarks>Question topics come from the answers' 有用/没用 records (which also hold every abstention): the title of the
 /// first cited document, else "知识库未覆盖的问题". Request topics are the request categories. Open items are the unit's
 /// requests created by the period's end that are still open, or were resolved after their due time. Every staff member
-/// reads it, so what people wrote (questions, requests, comments) is quoted with mobile numbers masked.</remarks>
+/// reads it, so what people wrote (questions, requests, comments) is quoted with mobile numbers masked; ticket commands
+/// and texts naming ticket numbers are not hot issues: the report is read aloud at the 述职 and printed, so it names no tickets.</remarks>
 public sealed class HotIssueReportBuilder(IOptions<ReportsOptions> options)
 {
     public const string Uncovered = "知识库未覆盖的问题";
@@ -19,7 +20,7 @@ public sealed class HotIssueReportBuilder(IOptions<ReportsOptions> options)
     public HotIssueReport Build(ReportData data, string unit)
     {
         var top = options.Value.TopCount;
-        var questions = data.Feedback.Where(f => data.UnitOf(f) == unit)
+        var questions = data.Feedback.Where(f => data.UnitOf(f) == unit && !TicketNumbers.IsTicketTalk(f.Question))
             .GroupBy(f => f.CitedDocIds.Split(',', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() is { } doc
                 ? data.DocumentTitles.GetValueOrDefault(doc, doc)
                 : Uncovered)
@@ -29,7 +30,7 @@ public sealed class HotIssueReportBuilder(IOptions<ReportsOptions> options)
         var unitRequests = data.Requests.Where(r => data.UnitOf(r) == unit).ToList();
         var categories = unitRequests.Where(r => data.Period.Contains(r.CreatedAt))
             .GroupBy(r => data.CategoryName(r.Category))
-            .Select(g => new TopicCount(g.Key, g.Count(), g.Select(r => MobileNumber.MaskAll(r.OriginalText)).Distinct().Take(3).ToList()))
+            .Select(g => new TopicCount(g.Key, g.Count(), g.Select(r => MobileNumber.MaskAll(TicketNumbers.Strip(r.OriginalText))).Where(t => t.Length > 0).Distinct().Take(3).ToList()))
             .OrderByDescending(t => t.Count).ThenBy(t => t.Topic, StringComparer.Ordinal).Take(top).ToList();
 
         var open = unitRequests
@@ -38,7 +39,10 @@ public sealed class HotIssueReportBuilder(IOptions<ReportsOptions> options)
             .Select(x => new OpenItem(x.Request.Number, data.CategoryName(x.Request.Category), x.Request.Department, x.Request.Status,
                 x.Request.CreatedAt, x.Request.ResolveDue, x.Resolved,
                 Overdue: (x.Resolved ?? data.AsOf) > x.Request.ResolveDue,
-                data.FamilyOf(x.Request)?.Name ?? x.Request.UserName ?? x.Request.UserId))
+                data.FamilyOf(x.Request)?.Name ?? x.Request.RequesterName ?? x.Request.UserName ?? "未登记")
+            {
+                Summary = TicketNumbers.Strip(x.Request.OriginalText),
+            })
             .OrderByDescending(i => i.Overdue).ThenBy(i => i.CreatedAt)
             .ToList();
 
@@ -49,7 +53,7 @@ public sealed class HotIssueReportBuilder(IOptions<ReportsOptions> options)
             // Worst rating first (Ratings.All runs from 非常满意 to 非常不满意), so 不满意 leads, then the newest.
             .OrderByDescending(x => Ratings.All.ToList().IndexOf(x.Request.Rating!))
             .ThenByDescending(x => x.At)
-            .Select(x => new RatingComment(x.Request.Number, data.CategoryName(x.Request.Category), x.Request.Rating!, MobileNumber.MaskAll(x.Request.RatingComment!), x.At))
+            .Select(x => new RatingComment(x.Request.Number, data.CategoryName(x.Request.Category), x.Request.Rating!, MobileNumber.MaskAll(TicketNumbers.Strip(x.Request.RatingComment!)), x.At))
             .ToList();
 
         return new HotIssueReport(unit, data.Period, questions, categories, open, comments);

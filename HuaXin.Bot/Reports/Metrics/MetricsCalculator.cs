@@ -28,14 +28,11 @@ public sealed class MetricsCalculator(IOptions<ReportsOptions> options)
 
     public ServiceMetrics Overall(ReportData data) => Compute(data, All, data.CreatedInPeriod.ToList(), data.Feedback);
 
-    /// <summary>Per unit with registered families: families with a service contact (any request activity) in the period.</summary>
+    /// <summary>Per unit with registered families: families with a service contact in the period (any request activity,
+    /// 走访, 慰问, aid step or payment, volunteer service).</summary>
     public IReadOnlyList<Coverage> Coverage(ReportData data)
     {
-        var contacted = data.Requests
-            .Where(r => data.Period.Contains(r.CreatedAt) || r.History.Any(h => data.Period.Contains(h.At)))
-            .Select(r => data.FamilyOf(r)?.Id)
-            .OfType<long>()
-            .ToHashSet();
+        var contacted = data.ContactedFamilies();
         return data.Workers.Where(w => w.RegisteredAt < data.Period.To)
             .GroupBy(w => w.Unit)
             .OrderBy(g => g.Key, StringComparer.Ordinal)

@@ -11,6 +11,7 @@ namespace HuaXin.Bot.Reports.Metrics;
 /// <param name="Unanswered">Questions the knowledge base abstained on in the period.</param>
 /// <param name="DocumentTitles">Knowledge document id → title, to name question topics.</param>
 /// <param name="CategoryNames">Request category code → its name in the taxonomy.</param>
+/// <param name="Records">走访, 慰问, aid cases and volunteer services.</param>
 public sealed record ReportData(
     ReportPeriod Period,
     DateTimeOffset AsOf,
@@ -20,7 +21,8 @@ public sealed record ReportData(
     IReadOnlyList<AnswerFeedbackRow> Feedback,
     IReadOnlyList<UnansweredQuestion> Unanswered,
     IReadOnlyDictionary<string, string> DocumentTitles,
-    IReadOnlyDictionary<string, string> CategoryNames)
+    IReadOnlyDictionary<string, string> CategoryNames,
+    ServiceRecordSet Records)
 {
     /// <summary>The unit shown for requests whose requester is in no registered family.</summary>
     public const string UnregisteredUnit = "未登记家庭";
@@ -37,4 +39,20 @@ public sealed record ReportData(
     public IReadOnlyList<string> Units => Workers.Select(w => w.Unit).Distinct().Order(StringComparer.Ordinal).ToList();
 
     public IEnumerable<ServiceRequest> CreatedInPeriod => Requests.Where(r => Period.Contains(r.CreatedAt));
+
+    /// <summary>The families (worker ids) with any service contact in the period: a ticket's creation or step, a 走访, a
+    /// 慰问, an aid step or payment, a volunteer sent or serving.</summary>
+    public HashSet<long> ContactedFamilies()
+    {
+        var contacted = Requests
+            .Where(r => Period.Contains(r.CreatedAt) || r.History.Any(h => Period.Contains(h.At)))
+            .Select(r => FamilyOf(r)?.Id).OfType<long>().ToHashSet();
+        contacted.UnionWith(Records.Visits.Where(v => Period.Contains(v.VisitedAt)).Select(v => v.WorkerId));
+        contacted.UnionWith(Records.Condolences.Where(c => Period.Contains(c.At)).Select(c => c.WorkerId));
+        contacted.UnionWith(Records.AidCases.Where(a => a.Steps.Any(s => Period.Contains(s.At)) || a.Payments.Any(p => Contains(p.PaidOn))).Select(a => a.WorkerId));
+        contacted.UnionWith(Records.Volunteering.Where(v => Period.Contains(v.AssignedAt) || v.ServedOn is { } day && Contains(day)).Select(v => v.WorkerId));
+        return contacted;
+    }
+
+    public bool Contains(DateOnly day) => day >= Period.FirstDay && day <= Period.LastDay;
 }

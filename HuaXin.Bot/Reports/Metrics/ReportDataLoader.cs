@@ -1,6 +1,7 @@
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Triage;
 using HuaXin.Bot.Families;
+using HuaXin.Bot.Families.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,12 @@ public sealed class ReportDataLoader(IDbContextFactory<HuaXinDbContext> dbFactor
         var feedback = await db.AnswerFeedback.AsNoTracking().Where(f => f.At >= period.From && f.At < period.To).ToListAsync(cancellationToken);
         var unanswered = await db.UnansweredQuestions.AsNoTracking().Where(q => q.At >= period.From && q.At < period.To).ToListAsync(cancellationToken);
         var titles = await db.KnowledgeDocuments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Title, cancellationToken);
-        return new ReportData(period, time.GetUtcNow(), workers, new FamilyResolver(workers, links), requests, feedback, unanswered, titles, CategoryNames);
+        var records = new ServiceRecordSet(
+            await db.Set<ServiceVisit>().AsNoTracking().Where(v => v.VisitedAt < period.To).ToListAsync(cancellationToken),
+            await db.Set<Condolence>().AsNoTracking().Where(c => c.At >= period.From && c.At < period.To).ToListAsync(cancellationToken),
+            await db.Set<AidCase>().AsNoTracking().Include(a => a.Steps).Include(a => a.Payments).Include(a => a.CoHandlers).AsSplitQuery()
+                .Where(a => a.AppliedAt < period.To).ToListAsync(cancellationToken),
+            await db.Set<VolunteerAssignment>().AsNoTracking().Where(a => a.AssignedAt < period.To).ToListAsync(cancellationToken));
+        return new ReportData(period, time.GetUtcNow(), workers, new FamilyResolver(workers, links), requests, feedback, unanswered, titles, CategoryNames, records);
     }
 }

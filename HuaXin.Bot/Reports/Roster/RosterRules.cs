@@ -1,10 +1,9 @@
-using System.Text.RegularExpressions;
-using HuaXin.Bot.Core;
+using HuaXin.Bot.Families;
 
 namespace HuaXin.Bot.Reports.Roster;
 
 /// <summary>Cell rules of the roster: phone numbers and family relations as FamilyMember.Relation stores them.</summary>
-public static partial class RosterRules
+public static class RosterRules
 {
     /// <summary>The relations FamilyMember.Relation allows.</summary>
     public static readonly IReadOnlyList<string> Relations = ["父亲", "母亲", "配偶", "子女", "岳父母", "公婆", "其他"];
@@ -21,25 +20,6 @@ public static partial class RosterRules
     public static string? Relation(string text) =>
         Relations.Contains(text) ? text : RelationAliases.GetValueOrDefault(text);
 
-    /// <summary>A mainland mobile (<see cref="MobileNumber"/>) or a landline with its area code (0 + 9–11 digits);
-    /// spaces, dashes, brackets and +86 are ignored. Returns the digits, or null when it is not a phone number.</summary>
-    public static string? Phone(string text)
-    {
-        if (MobileNumber.TryParse(text, out var mobile))
-        {
-            return mobile.Digits;
-        }
-        var digits = Separators().Replace(text, "");
-        if (digits.StartsWith("+86", StringComparison.Ordinal))
-        {
-            digits = digits[3..];
-        }
-        return Landline().IsMatch(digits) ? digits : null;
-    }
-
-    [GeneratedRegex(@"[\s\-()（）]+")]
-    private static partial Regex Separators();
-
-    [GeneratedRegex(@"^0\d{9,11}$")]
-    private static partial Regex Landline();
+    /// <summary>The digits of a phone number, or null when it is not one (see <see cref="PhoneNumbers.Normalize"/>).</summary>
+    public static string? Phone(string text) => PhoneNumbers.Normalize(text);
 }

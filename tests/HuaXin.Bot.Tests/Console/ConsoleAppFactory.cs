@@ -13,8 +13,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HuaXin.Bot.Tests.StaffConsole;
 
-/// <summary>The real host on a fresh database with three console accounts — 集团工会 staff, 后勤管理中心 staff and an
-/// admin — the same people as chat staff on channel "test", and department chats there so notices land in the outbox.</summary>
+/// <summary>The real host on a fresh database with four console accounts — 集团工会 staff, 后勤管理中心 staff, 车间工会 staff
+/// and an admin — the same people as chat staff on channel "test", and department chats there so notices land in the outbox.</summary>
 public sealed partial class ConsoleAppFactory : TestAppFactory
 {
     public const string Password = "correct horse 电池";
@@ -28,7 +28,11 @@ public sealed partial class ConsoleAppFactory : TestAppFactory
         base.ConfigureWebHost(builder);
         builder.UseEnvironment("Development");
         builder.UseSetting("Console:MaxFailedLogins", "3");
-        var accounts = new[] { ("union", "王工会", "集团工会", "Staff"), ("logistics", "李后勤", "后勤管理中心", "Staff"), ("admin", "赵书记", "党委工作部", "Admin") };
+        var accounts = new[]
+        {
+            ("union", "王工会", "集团工会", "Staff"), ("logistics", "李后勤", "后勤管理中心", "Staff"), ("admin", "赵书记", "党委工作部", "Admin"),
+            ("workshop", "刘车间", "车间工会", "Staff"),
+        };
         for (var i = 0; i < accounts.Length; i++)
         {
             var (user, name, department, role) = accounts[i];
@@ -87,7 +91,7 @@ public sealed partial class ConsoleAppFactory : TestAppFactory
     }
 
     public Task<ServiceRequest> TicketAsync(string number) =>
-        QueryAsync(db => db.ServiceRequests.AsNoTracking().Include(r => r.History).SingleAsync(r => r.Number == number));
+        QueryAsync(db => db.ServiceRequests.AsNoTracking().Include(r => r.History).Include(r => r.CoHandlers).SingleAsync(r => r.Number == number));
 
     public Task<List<OutboxMessage>> OutboxAsync(string number) =>
         QueryAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.IdempotencyKey.StartsWith($"ticket:{number}:v")).OrderBy(m => m.Id).ToListAsync());

@@ -37,7 +37,9 @@ public sealed class ConsoleArchiveTests(ConsoleAppFactory app) : IClassFixture<C
         Assert.Contains("已安排志愿者陪护", archive);
         Assert.Contains("满意：很及时", archive);
         Assert.Contains("办结", archive);
-        Assert.Contains("console:union", archive);
+        // Who did each step, by name and department, never the channel id.
+        Assert.Contains("王工会（集团工会）", archive);
+        Assert.DoesNotContain("console:union", archive);
     }
 
     [Fact]

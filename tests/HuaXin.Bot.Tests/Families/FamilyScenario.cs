@@ -25,7 +25,7 @@ internal sealed partial class FamilyScenario : IAsyncDisposable
         H = h;
         Binding = new FamilyBinding(h.Get<IDbContextFactory<HuaXinDbContext>>(), h.Get<HuaXin.Bot.Security.FailedAttempts>(), Options.Create(new FamilyOptions()), h.Time, NullLogger<FamilyBinding>.Instance);
         Recovery = new FamilyRecovery(h.Get<IDbContextFactory<HuaXinDbContext>>(), h.Get<HuaXin.Bot.Security.FailedAttempts>(), Options.Create(new FamilyOptions()), h.Time, NullLogger<FamilyRecovery>.Instance);
-        Handler = new FamilyCommandHandler(new TicketCommandHandler(h.Bot, h.Get<TicketService>(), h.Get<StaffDirectory>()), Binding, Recovery);
+        Handler = new FamilyCommandHandler(new TicketCommandHandler(h.Bot, h.Get<TicketService>(), h.Get<StaffDirectory>()), Binding, Recovery, h.Get<HuaXin.Bot.Families.Tracking.Liaisons>());
     }
 
     public ServiceHarness H { get; }

@@ -3,6 +3,7 @@ using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Messaging;
 using HuaXin.Bot.Conversations;
+using HuaXin.Bot.Families;
 using HuaXin.Bot.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -44,6 +45,7 @@ internal sealed class ServiceHarness : IAsyncDisposable
         services.AddMessaging(configuration);
         services.AddConversations(configuration, RepoPaths.Root);
         services.AddTickets(configuration);
+        services.AddFamilies(configuration);
         services.AddSingleton<ITurnHandler>(bot ?? Bot);
         services.AddSingleton<IChannelSender>(Sender);
         _services = services.BuildServiceProvider();

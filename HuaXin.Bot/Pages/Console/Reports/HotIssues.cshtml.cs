@@ -27,10 +27,19 @@ public sealed class HotIssuesModel(ReportsService reports, TimeProvider time) : 
 
     public HotIssueReport? Report { get; private set; }
 
+    /// <summary>The print view: the report alone, on paper, for the 述职 (述职评议办法 第八条).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Print { get; set; }
+
+    public string PrintedAt => HuaXin.Bot.Tickets.TicketCards.Local(time.GetUtcNow());
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Units = await reports.UnitsAsync(Period, cancellationToken);
-        Unit ??= Units.FirstOrDefault();
+        if (Unit is null || !Units.Contains(Unit))
+        {
+            Unit = Units.FirstOrDefault();
+        }
         if (Unit is not null)
         {
             Report = await reports.HotIssuesAsync(Period, Unit, cancellationToken);

@@ -1,5 +1,8 @@
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Triage;
+using HuaXin.Bot.Families;
+using HuaXin.Bot.Families.Records;
 using HuaXin.Bot.StaffConsole;
 using HuaXin.Bot.Tickets;
 using Microsoft.AspNetCore.Mvc;
@@ -7,18 +10,29 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HuaXin.Bot.Pages.Console.Tickets;
 
-/// <summary>One ticket with its history and the staff actions. Every action goes through TicketService as the signed-in
-/// staff member, so the console obeys exactly the rules (and sends exactly the notices) of the chat commands.</summary>
-public sealed class DetailModel(TicketBoard board, TicketService tickets, Taxonomy taxonomy) : PageModel
+/// <summary>One ticket with its history and the steps the signed-in staff member may take now (asked of
+/// <see cref="TicketRules"/>). Every step goes through TicketService as that staff member, so the console obeys exactly
+/// the rules (and sends exactly the notices) of the chat commands.</summary>
+public sealed class DetailModel(TicketBoard board, TicketService tickets, HuaXin.Bot.Families.Records.Volunteers volunteers, Taxonomy taxonomy) : PageModel
 {
     public ServiceRequest Ticket { get; private set; } = null!;
     public StaffMember Staff { get; private set; } = null!;
+    public RosterProposal? Proposal { get; private set; }
+    public IReadOnlyList<(VolunteerAssignment Assignment, string Volunteer)> Volunteering { get; private set; } = [];
     [TempData] public string? Message { get; set; }
     [TempData] public bool MessageOk { get; set; }
 
-    /// <summary>Free text as this staff member may see it: full phone numbers only for the department that owns the ticket.</summary>
-    public string Shown(string? text) => PhoneMask.Text(text, Staff, Ticket.Department);
+    public TicketActor Actor => Staff.ToTicketActor();
+
+    /// <summary>Full phone numbers (and tap-to-call) only for the departments working the ticket.</summary>
+    public bool ShowsFullPhone => Staff.Department == Ticket.Department || Ticket.CoHandlers.Any(h => h.Department == Staff.Department);
+
+    /// <summary>Free text as this staff member may see it: full phone numbers only for the departments working the ticket.</summary>
+    public string Shown(string? text) => ShowsFullPhone ? text ?? "" : MobileNumber.MaskAll(text ?? "");
     public string CategoryName => taxonomy.Find(Ticket.Category)?.Name ?? Ticket.Category;
+
+    /// <summary>Departments that could still be asked to co-handle.</summary>
+    public IEnumerable<string> CoHandlerChoices => Departments.All.Where(d => d != Ticket.Department && Ticket.CoHandlers.All(h => h.Department != d));
 
     public async Task<IActionResult> OnGetAsync(string number, CancellationToken ct)
     {
@@ -29,6 +43,8 @@ public sealed class DetailModel(TicketBoard board, TicketService tickets, Taxono
             return NotFound();
         }
         Ticket = ticket;
+        Proposal = TicketRules.LinkRequester(ticket, Actor) is null ? await tickets.RosterProposalAsync(ticket, ct) : null;
+        Volunteering = await volunteers.ForTicketAsync(ticket.Number, ct);
         return Page();
     }
 
@@ -37,6 +53,18 @@ public sealed class DetailModel(TicketBoard board, TicketService tickets, Taxono
 
     public Task<IActionResult> OnPostCommentAsync(string number, string? note, CancellationToken ct) =>
         ActAsync(number, actor => tickets.CommentAsync(number, actor, note?.Trim() ?? "", ct));
+
+    public Task<IActionResult> OnPostNoteAsync(string number, string? note, CancellationToken ct) =>
+        ActAsync(number, actor => tickets.NoteInternallyAsync(number, actor, note?.Trim() ?? "", ct));
+
+    public Task<IActionResult> OnPostAddCoHandlerAsync(string number, string? department, CancellationToken ct) =>
+        ActAsync(number, actor => tickets.AddCoHandlerAsync(number, actor, department?.Trim() ?? "", ct));
+
+    public Task<IActionResult> OnPostRemoveCoHandlerAsync(string number, string? department, CancellationToken ct) =>
+        ActAsync(number, actor => tickets.RemoveCoHandlerAsync(number, actor, department?.Trim() ?? "", ct));
+
+    public Task<IActionResult> OnPostLinkFamilyAsync(string number, long workerId, long? memberId, CancellationToken ct) =>
+        ActAsync(number, actor => tickets.LinkRequesterAsync(number, actor, workerId, memberId, ct));
 
     public Task<IActionResult> OnPostTransferAsync(string number, string? department, string? reason, CancellationToken ct) =>
         ActAsync(number, actor => tickets.TransferAsync(number, actor, department ?? "", reason?.Trim() ?? "", ct));
