@@ -172,7 +172,7 @@ public sealed class ConsoleCaseTests(ConsoleAppFactory app) : IClassFixture<Cons
         Assert.Contains("找不到这个页面", await unknown.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Contains("请求无效", await forged.Content.ReadAsStringAsync());
-        Assert.StartsWith("/console/denied", denied.Headers.Location?.PathAndQuery);
+        Assert.StartsWith("/console/denied", denied.Headers.Location?.OriginalString);
         var deniedPage = await union.GetAsync(denied.Headers.Location);
         Assert.Equal(HttpStatusCode.Forbidden, deniedPage.StatusCode);
         Assert.Contains("无权访问", await deniedPage.Content.ReadAsStringAsync());

@@ -233,7 +233,7 @@ public sealed partial class ServiceRecordPageTests(ConsoleAppFactory app) : ICla
         var hours = await UploadAsync(union, "VolunteerHours", "hours.csv", $"志愿者,工号,服务类型,服务日期,时长\n小林,HX1001,代购,{day},1.5\n");
         Assert.Contains("导入完成：志愿服务 1 条", await hours.Content.ReadAsStringAsync());
         var logistics = await app.SignedInAsync("logistics");
-        Assert.StartsWith("/console/denied", (await logistics.GetAsync("/console/records/import")).Headers.Location?.PathAndQuery);
+        Assert.StartsWith("/console/denied", (await logistics.GetAsync("/console/records/import")).Headers.Location?.OriginalString);
     }
 
     [Fact]
