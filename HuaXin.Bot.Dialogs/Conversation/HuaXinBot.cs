@@ -142,7 +142,9 @@ public sealed partial class HuaXinBot
         if (turn.State.LastAnswer is { Answered: true } && understanding.About is { } category)
         {
             turn.State.Offer = new OfferState { Text = turn.RawText, Category = category };
-            turn.Say(Replies.Text("需要帮您登记吗？回复「需要」我来登记，转给承办部门联系您。", Phrases.Yes, Phrases.No));
+            // Chat clients show only the last message's suggestions: keep the answer's related clauses tappable.
+            var related = turn.Replies[^1].SuggestedReplies?.Where(r => r is not (Phrases.Helpful or Phrases.NotHelpful)) ?? [];
+            turn.Say(Replies.Text("需要帮您登记吗？回复「需要」我来登记，转给承办部门联系您。", [Phrases.Yes, Phrases.No, .. related]));
         }
     }
 

@@ -46,14 +46,14 @@ public sealed class ServiceArchive(IDbContextFactory<HuaXinDbContext> dbFactory,
             .Select(r => (Worker: resolver.Find(r.Channel, r.UserId), Request: r))
             .Where(x => x.Worker is not null)
             .ToLookup(x => x.Worker!.Id, x => x.Request);
-        var visits = (await db.Set<ServiceVisit>().AsNoTracking().Where(v => ids.Contains(v.WorkerId)).ToListAsync(cancellationToken)).ToLookup(v => v.WorkerId);
-        var condolences = (await db.Set<Condolence>().AsNoTracking().Where(c => ids.Contains(c.WorkerId)).ToListAsync(cancellationToken)).ToLookup(c => c.WorkerId);
+        var visits = (await db.Set<ServiceVisit>().AsNoTracking().Where(v => EF.Parameter(ids).Contains(v.WorkerId)).ToListAsync(cancellationToken)).ToLookup(v => v.WorkerId);
+        var condolences = (await db.Set<Condolence>().AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.WorkerId)).ToListAsync(cancellationToken)).ToLookup(c => c.WorkerId);
         var cases = (await db.Set<AidCase>().AsNoTracking().Include(a => a.Steps).Include(a => a.Payments).Include(a => a.CoHandlers).AsSplitQuery()
-            .Where(a => ids.Contains(a.WorkerId)).ToListAsync(cancellationToken)).ToLookup(a => a.WorkerId);
-        var volunteering = (await db.Set<VolunteerAssignment>().AsNoTracking().Where(a => ids.Contains(a.WorkerId))
+            .Where(a => EF.Parameter(ids).Contains(a.WorkerId)).ToListAsync(cancellationToken)).ToLookup(a => a.WorkerId);
+        var volunteering = (await db.Set<VolunteerAssignment>().AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.WorkerId))
             .Join(db.Set<Volunteer>(), a => a.VolunteerId, v => v.Id, (a, v) => new { a, v.Name }).ToListAsync(cancellationToken)).ToLookup(x => x.a.WorkerId);
         var liaisonIds = workers.Select(w => w.LiaisonId).OfType<long>().Distinct().ToList();
-        var liaisons = await db.Set<Worker>().AsNoTracking().Where(w => liaisonIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, cancellationToken);
+        var liaisons = await db.Set<Worker>().AsNoTracking().Where(w => EF.Parameter(liaisonIds).Contains(w.Id)).ToDictionaryAsync(w => w.Id, cancellationToken);
         var now = time.GetUtcNow();
         var categories = loader.CategoryNames;
         return workers.Select(w =>

@@ -41,7 +41,7 @@ public sealed class HotIssueReportBuilder(IOptions<ReportsOptions> options)
                 Overdue: (x.Resolved ?? data.AsOf) > x.Request.ResolveDue,
                 data.FamilyOf(x.Request)?.Name ?? x.Request.RequesterName ?? x.Request.UserName ?? "未登记")
             {
-                Summary = TicketNumbers.Strip(x.Request.OriginalText),
+                Summary = MobileNumber.MaskAll(TicketNumbers.Strip(x.Request.OriginalText)),
             })
             .OrderByDescending(i => i.Overdue).ThenBy(i => i.CreatedAt)
             .ToList();
