@@ -76,8 +76,15 @@ public static class ActivityReader
                 return "'from.id' is required.";
             }
         }
+        // Ids become keys and query parameters; PostgreSQL refuses text holding control characters such as NUL.
+        if (HasControl(activity.Id) || HasControl(activity.ChannelId) || HasControl(activity.Conversation?.Id) || HasControl(activity.From?.Id))
+        {
+            return "'id', 'channelId', 'conversation.id' and 'from.id' must not contain control characters.";
+        }
         return null;
     }
+
+    private static bool HasControl(string? id) => id is not null && id.Any(char.IsControl);
 
     private static ReadResult BadRequest(string detail) =>
         new(null, Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid activity", detail: detail));
