@@ -30,7 +30,7 @@ public static class ConsoleExtensions
         {
             o.Conventions.AuthorizeFolder("/Console", ConsolePolicies.Staff);
             o.Conventions.AllowAnonymousToPage("/Console/Login");
-            foreach (var reports in new[] { "/Console/Dashboard", "/Console/Reports" })
+            foreach (var reports in new[] { "/Console/Dashboard", "/Console/Reports", "/Console/Coverage" })
             {
                 o.Conventions.AddFolderApplicationModelConvention(reports, page => page.Filters.Add(new ReportPeriodFilter()));
             }

@@ -1,4 +1,6 @@
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
+using HuaXin.Bot.Dialogs.Slots;
 using HuaXin.Bot.Tickets;
 using Microsoft.EntityFrameworkCore;
 
@@ -102,11 +104,13 @@ public sealed class TicketBoard(IDbContextFactory<HuaXinDbContext> dbFactory, Ti
         {
             return query;
         }
-        // Digits (with the spaces and dashes people type in phone numbers): a phone, its last digits, or a number's tail.
+        // Digits (with the spaces, dashes, brackets and +86 people type in phone numbers): a phone, its last digits, or a
+        // number's tail. A whole phone is looked for as the chat stores it: a mobile as its 11 digits, a landline as 0531-88886601.
         var digits = new string(q.Where(char.IsAsciiDigit).ToArray());
-        if (digits.Length >= 4 && q.All(c => char.IsAsciiDigit(c) || c is ' ' or '-' or '+'))
+        if (digits.Length >= 4 && q.All(c => char.IsAsciiDigit(c) || c is ' ' or '-' or '+' or '(' or ')'))
         {
-            return query.Where(r => r.SlotsJson.Contains(digits) || r.Number.Contains(digits));
+            var phone = MobileNumber.TryParse(q, out var mobile) ? mobile.Digits : PhoneExtractor.Landline(q) ?? digits;
+            return query.Where(r => r.SlotsJson.Contains(phone) || r.Number.Contains(digits));
         }
         var number = q.ToUpperInvariant();
         return query.Where(r => r.Number.Contains(number) || (r.RequesterName != null && r.RequesterName.Contains(q)) || (r.UserName != null && r.UserName.Contains(q)));
