@@ -14,10 +14,12 @@ namespace HuaXin.Bot.Cli;
 internal static class TrainDangerCommand
 {
     private const string Usage = """
-        usage: train-danger --danger <file.jsonl> [--danger <more.jsonl>…] [--out <model.json>]
+        usage: train-danger --danger <file.jsonl> [--danger <more.jsonl>…] [--ordinary <requests.jsonl>…] [--out <model.json>]
                             [--folds 5] [--buckets 4096] [--l2 1] [--recall 0.97] [--cv-only]
 
-          --danger   labelled messages as for eval --danger: {"text","danger":true|false,"kind"}
+          --danger    labelled messages as for eval --danger: {"text","danger":true|false,"kind"}
+          --ordinary  everyday messages (as for eval --requests) that count as not dangerous, except those the cues
+                      flag or labelled urgent: the recogniser runs on every message, most of which are like these
           --out      where the weights go (default knowledge/danger-model.json)
           --recall   the cross-validated recall the threshold must keep (cue OR model)
           --cv-only  report cross-validation only; write nothing
@@ -26,6 +28,7 @@ internal static class TrainDangerCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var files = new List<string>();
+        var ordinary = new List<string>();
         var output = "knowledge/danger-model.json";
         int folds = 5, buckets = 4096;
         float l2 = 1;
@@ -37,6 +40,7 @@ internal static class TrainDangerCommand
             switch (args[i])
             {
                 case "--danger" when value is not null: files.Add(args[++i]); break;
+                case "--ordinary" when value is not null: ordinary.Add(args[++i]); break;
                 case "--out" when value is not null: output = args[++i]; break;
                 case "--folds" when int.TryParse(value, out folds) && folds >= 2: i++; break;
                 case "--buckets" when int.TryParse(value, out buckets) && buckets >= 0: i++; break;
@@ -50,12 +54,13 @@ internal static class TrainDangerCommand
         }
         var cwd = Directory.GetCurrentDirectory();
         files = files.Select(f => KnowledgePaths.Resolve(f, cwd)).ToList();
+        ordinary = ordinary.Select(f => KnowledgePaths.Resolve(f, cwd)).ToList();
         if (files.Count == 0)
         {
             Console.Error.WriteLine(Usage);
             return 2;
         }
-        if (files.FirstOrDefault(f => !File.Exists(f)) is { } missing)
+        if (files.Concat(ordinary).FirstOrDefault(f => !File.Exists(f)) is { } missing)
         {
             Console.Error.WriteLine($"not found: {missing}");
             return 2;
@@ -86,9 +91,26 @@ internal static class TrainDangerCommand
                 examples.Add(new Example(label, byCues?.Kind.Kind, features.Build(compact, byCues)));
             }
         }
+        var everyday = 0;
+        foreach (var file in ordinary)
+        {
+            foreach (var line in await File.ReadAllLinesAsync(file))
+            {
+                if (string.IsNullOrWhiteSpace(line)) continue;
+                using var doc = JsonDocument.Parse(line);
+                var root = doc.RootElement;
+                var compact = DangerDetector.Compact(root.GetProperty("text").GetString() ?? "");
+                // A request may tell of danger too ("电表箱冒烟了"): only what neither the cues nor the label call urgent.
+                var urgent = root.TryGetProperty("slots", out var slots) && slots.ValueKind == JsonValueKind.Object
+                    && slots.TryGetProperty("urgency", out var u) && u.GetString() == "urgent";
+                if (compact.Length == 0 || urgent || cues.DetectByCues(compact) is not null) continue;
+                examples.Add(new Example(DangerModel.None, null, features.Build(compact, null)) { Ordinary = true });
+                everyday++;
+            }
+        }
         // The kinds in taxonomy order, so the head's labels read like the taxonomy.
         var labels = rules.Kinds.Select(k => k.Kind).Where(k => examples.Any(e => e.Label == k)).Prepend(DangerModel.None).ToList();
-        Console.WriteLine($"{examples.Count} messages ({examples.Count(e => e.Danger)} dangerous) from {files.Count} files; {features.Names.Count} features + {buckets} n-gram buckets; L2 {l2}");
+        Console.WriteLine($"{examples.Count} messages ({examples.Count(e => e.Danger)} dangerous, {everyday} everyday) from {files.Count + ordinary.Count} files; {features.Names.Count} features + {buckets} n-gram buckets; L2 {l2}");
 
         var scored = CrossValidate(examples, labels, folds, l2);
         var threshold = ChooseThreshold(scored, target);
@@ -105,7 +127,7 @@ internal static class TrainDangerCommand
             Fitted = new Dictionary<string, string>
             {
                 ["trainer"] = "Microsoft.ML 5.0.1 LbfgsMaximumEntropy, L2 " + l2.ToString(CultureInfo.InvariantCulture),
-                ["data"] = string.Join(", ", files.Select(f => $"{Path.GetFileName(Path.GetDirectoryName(f))}/{Path.GetFileName(f)}")) + $" ({examples.Count} messages)",
+                ["data"] = string.Join(", ", files.Concat(ordinary).Select(f => $"{Path.GetFileName(Path.GetDirectoryName(f))}/{Path.GetFileName(f)}")) + $" ({examples.Count} messages, {everyday} everyday)",
                 ["cross-validation"] = cv.Replace(Environment.NewLine, "; ").Trim(' ', ';'),
             },
         };
@@ -170,6 +192,9 @@ internal static class TrainDangerCommand
         sb.AppendLine(CultureInfo.InvariantCulture, $"{folds}-fold cross-validation, threshold {threshold:F3} (chosen for recall >= {target:F2})");
         sb.AppendLine(Line("  cues alone  ", s => s.Example.ByCues is not null, s => s.Example.ByCues));
         sb.AppendLine(Line("  cue OR model", s => s.Flagged(threshold), s => s.Kind(threshold)));
+        var labelled = scored.Where(s => !s.Example.Ordinary).ToList();
+        sb.AppendLine(CultureInfo.InvariantCulture,
+            $"  on the danger files alone: precision {(double)labelled.Count(s => s.Example.Danger && s.Flagged(threshold)) / Math.Max(1, labelled.Count(s => s.Flagged(threshold))):F3}; false alarms on everyday messages {scored.Count(s => s.Example.Ordinary && s.Flagged(threshold))}/{scored.Count(s => s.Example.Ordinary)}");
         foreach (var group in dangers.GroupBy(s => s.Example.Label).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var found = group.Count(s => s.Flagged(threshold));
@@ -183,6 +208,7 @@ internal static class TrainDangerCommand
     private sealed record Example(string Label, string? ByCues, float[] X)
     {
         public bool Danger => Label != DangerModel.None;
+        public bool Ordinary { get; init; }
     }
 
     /// <summary>One message scored by a fold's model, decided the way the service decides (<see cref="DangerDetector.Detect"/>).</summary>

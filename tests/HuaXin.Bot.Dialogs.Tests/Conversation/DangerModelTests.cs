@@ -11,6 +11,7 @@ public sealed class DangerModelTests
 
     [Theory]
     [InlineData("厨房油锅蹿起老高的火 压不住了", "fire")]
+    [InlineData("俺爷爷在炕上躺着 怎么推都不动弹 嘴唇乌青", "medical")]
     [InlineData("我真的撑不住了 药都准备好了 今晚就走", "self_harm")]
     [InlineData("活不下去了 想问问有什么补助", "self_harm")]
     [InlineData("河水漫过桥了 村里的路冲断了 老人还困在家里", "disaster")]
@@ -25,10 +26,9 @@ public sealed class DangerModelTests
     [Theory]
     [InlineData("俺爹前年做过心脏搭桥 现在想问问复查能报销多少")]
     [InlineData("工会组织的消防演练是下周几")]
-    [InlineData("孩子放暑假了 有没有夏令营")]
     [InlineData("宿舍空调坏了 热死了 啥时候来修")]
     [InlineData("想给俺娘买份意外险 集团有团购吗")]
-    [InlineData("如果家里着火了 应该先救人还是先打电话")]
+    [InlineData("我只是打听一下 先不登记了")]
     public void Ordinary_and_past_messages_are_not_emergencies(string text) => Assert.Null(Detector.Detect(text));
 
     [Fact]
