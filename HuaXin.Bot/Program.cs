@@ -12,6 +12,8 @@ switch (args.FirstOrDefault())
         return await EvalCommand.RunAsync(args[1..]);
     case "train-requests":
         return await TrainRequestsCommand.RunAsync(args[1..]);
+    case "train-danger":
+        return await TrainDangerCommand.RunAsync(args[1..]);
     case "teams-package":
         return await TeamsPackageCommand.RunAsync(args[1..]);
     case "hash-password":

@@ -24,7 +24,8 @@ public sealed partial class HuaXinBot
 
     public HuaXinBot(Taxonomy taxonomy, IRequestUnderstanding understanding, IKnowledgeService knowledge,
         IServiceRequestStore requests, IFeedbackStore feedback, TimeProvider time,
-        IKnowledgeEvidence? evidence = null, IRequesterTickets? tickets = null, IRequesterProfiles? profiles = null)
+        IKnowledgeEvidence? evidence = null, IRequesterTickets? tickets = null, IRequesterProfiles? profiles = null,
+        DangerModel? dangerModel = null)
     {
         _taxonomy = taxonomy;
         _understanding = understanding;
@@ -32,7 +33,7 @@ public sealed partial class HuaXinBot
         _knowledge = new KnowledgeDialog(taxonomy, knowledge, feedback, time);
         _intake = new IntakeDialog(taxonomy, _knowledge, requests, time, understanding, profiles);
         _myRequests = new MyRequestsDialog(taxonomy, requests, time);
-        _danger = new DangerDetector(taxonomy.Danger);
+        _danger = new DangerDetector(taxonomy, dangerModel);
         _dangerDialog = new DangerDialog(taxonomy, requests, new SlotExtractors(taxonomy, time), time, evidence, profiles, tickets);
     }
 

@@ -39,7 +39,12 @@ public sealed class DangerEvaluation(DangerDetector detector)
             .Select(g => new DangerKindScore(g.Key, g.Count(), g.Count(r => r.Got is not null))).ToList();
         var mistakes = rows.Where(r => r.Gold != (r.Got is not null))
             .Select(r => $"{r.Id}: gold {(r.Gold ? r.Kind ?? "danger" : "safe")} got {(r.Got is null ? "safe" : $"{r.Got.Kind.Kind} ({r.Got.Cue})")} | {r.Text}").ToList();
-        return new DangerReport(rows.Count, positives.Count, positives.Count(r => r.Got is not null), flagged.Count, flagged.Count(r => r.Gold), perKind, bad, mistakes);
+        // The kind decides the advice (120, 119, 110, the crisis line), so it is scored on the dangers found.
+        var kindRight = positives.Count(r => r.Got is not null && r.Got.Kind.Kind == r.Kind);
+        return new DangerReport(rows.Count, positives.Count, positives.Count(r => r.Got is not null), flagged.Count, flagged.Count(r => r.Gold), perKind, bad, mistakes)
+        {
+            KindRight = kindRight,
+        };
     }
 }
 
@@ -53,6 +58,8 @@ public sealed record DangerReport(int Lines, int Dangerous, int Found, int Flagg
 {
     public double Recall => Dangerous == 0 ? 1 : (double)Found / Dangerous;
     public double Precision => Flagged == 0 ? 1 : (double)FlaggedCorrectly / Flagged;
+    /// <summary>Dangers found whose kind is the labelled one.</summary>
+    public int KindRight { get; init; }
 
     public string ToText()
     {
@@ -60,6 +67,7 @@ public sealed record DangerReport(int Lines, int Dangerous, int Found, int Flagg
         sb.AppendLine(CultureInfo.InvariantCulture, $"lines evaluated : {Lines} ({Dangerous} dangerous), bad lines skipped: {BadLines.Count}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"danger recall    : {Recall:F3} ({Found}/{Dangerous})");
         sb.AppendLine(CultureInfo.InvariantCulture, $"danger precision : {Precision:F3} ({FlaggedCorrectly}/{Flagged})");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"kind right       : {(Found == 0 ? 1 : (double)KindRight / Found):F3} ({KindRight}/{Found} found)");
         foreach (var k in PerKind) sb.AppendLine(CultureInfo.InvariantCulture, $"  {k.Kind,-12} recall {k.Recall:F3} ({k.Found}/{k.Support})");
         foreach (var b in BadLines) sb.AppendLine(CultureInfo.InvariantCulture, $"skipped line {b.LineNumber}: {b.Reason}");
         return sb.ToString();

@@ -1,19 +1,55 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using HuaXin.Bot.Dialogs.Triage;
 
 namespace HuaXin.Bot.Dialogs.Safety;
 
-/// <summary>Recognises a message saying someone is in danger now (taxonomy.yaml "danger"). Tuned for recall: a cue
-/// counts unless its own sentence puts it in the past, or the message asks about policy, and no word says "now".</summary>
-public sealed partial class DangerDetector(DangerRules rules)
+/// <summary>Recognises a message saying someone is in danger now. The taxonomy's cues are the floor (taxonomy.yaml
+/// "danger": a cue counts unless its own sentence puts it in the past, or the message asks about policy, and no word
+/// says "now"); what they miss, the fitted model (danger-model.json) catches when its chance of danger reaches the
+/// threshold cross-validation chose for recall. A miss can cost a life, so it is cue OR model; the model names the kind.</summary>
+public sealed partial class DangerDetector
 {
+    private readonly DangerRules _rules;
+    private readonly DangerModel? _model;
+    private readonly DangerFeatures? _features;
+
+    /// <summary>The cues alone.</summary>
+    public DangerDetector(DangerRules rules) => _rules = rules;
+
+    /// <summary>The cues, and the fitted model behind them when there is one.</summary>
+    public DangerDetector(Taxonomy taxonomy, DangerModel? model) : this(taxonomy.Danger)
+    {
+        if (model is null) return;
+        _model = model;
+        _features = new DangerFeatures(taxonomy, model.Buckets);
+        model.EnsureMatches(_features, _rules.Kinds.Select(k => k.Kind));
+    }
+
     public DangerSignal? Detect(string text)
     {
-        // Spaces stand for the commas people do not type.
-        var compact = Whitespace().Replace(text.Trim(), "，");
+        var compact = Compact(text);
         if (compact.Length == 0) return null;
-        var urgent = rules.Immediate.IsMatch(compact);
-        foreach (var kind in rules.Kinds)
+        var byCues = DetectByCues(compact);
+        if (_model is null) return byCues;
+        var (danger, kind) = _model.Score(_features!.Build(compact, byCues));
+        var modelKind = _rules.Kinds.First(k => k.Kind == kind);
+        // The cues say whether; the model, weighing the whole message, names the kind (an electric shock is an
+        // accident, not a fire) — but self-harm named is never traded for another kind.
+        if (byCues is not null) return byCues.Kind.Kind == SelfHarm ? byCues : byCues with { Kind = modelKind };
+        return danger >= _model.Threshold
+            ? new DangerSignal(modelKind, string.Create(CultureInfo.InvariantCulture, $"model {danger:F2}"))
+            : null;
+    }
+
+    /// <summary>Spaces stand for the commas people do not type.</summary>
+    public static string Compact(string text) => Whitespace().Replace(text.Trim(), "，");
+
+    /// <summary>The cue rules alone, on a message <see cref="Compact"/> has prepared.</summary>
+    public DangerSignal? DetectByCues(string compact)
+    {
+        var urgent = _rules.Immediate.IsMatch(compact);
+        foreach (var kind in _rules.Kinds)
         {
             foreach (Match cue in kind.Cues.Matches(compact))
             {
@@ -26,11 +62,11 @@ public sealed partial class DangerDetector(DangerRules rules)
     private bool Dismissed(string text, Match cue, DangerKind kind)
     {
         // "晕倒过", "着过火": happened before.
-        if (rules.Now.IsMatch(Around(text, cue.Index, ClauseEnds))) return false;
+        if (_rules.Now.IsMatch(Around(text, cue.Index, ClauseEnds))) return false;
         if (cue.Index + cue.Length < text.Length && text[cue.Index + cue.Length] == '过') return true;
-        if (rules.Past.IsMatch(Around(text, cue.Index, SentenceEnds))) return true;
+        if (_rules.Past.IsMatch(Around(text, cue.Index, SentenceEnds))) return true;
         // Someone speaking of ending their life is never a policy question.
-        return kind.Kind != SelfHarm && rules.Policy.IsMatch(text);
+        return kind.Kind != SelfHarm && _rules.Policy.IsMatch(text);
     }
 
     private static string Around(string text, int at, char[] ends)
@@ -43,11 +79,11 @@ public sealed partial class DangerDetector(DangerRules rules)
     public const string SelfHarm = "self_harm";
 
     private static readonly char[] SentenceEnds = ['。', '！', '？', '!', '?', '；', ';'];
-    private static readonly char[] ClauseEnds = [.. SentenceEnds, '，', ',', '、'];
+    internal static readonly char[] ClauseEnds = [.. SentenceEnds, '，', ',', '、'];
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 }
 
-/// <param name="Cue">The words that gave it away.</param>
+/// <param name="Cue">The words that gave it away, or the model's chance of danger.</param>
 public sealed record DangerSignal(DangerKind Kind, string Cue);

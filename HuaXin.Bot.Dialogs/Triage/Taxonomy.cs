@@ -94,7 +94,8 @@ public sealed class Taxonomy
             ? throw Invalid($"danger kind '{k.Kind}' names unknown category '{k.Category}'")
             : new DangerKind(k.Kind, k.Category, k.Title, k.Say, Pattern(string.Join('|', k.Cues.Select(c => $"(?:{c})")))))
             .ToList();
-        return new DangerRules(kinds, Pattern(d.Past), Pattern(d.Policy), Pattern(d.Immediate), Pattern(d.Now), d.CrisisLineQuery);
+        return new DangerRules(kinds, Pattern(d.Past), Pattern(d.Policy), Pattern(d.Immediate), Pattern(d.Now), d.CrisisLineQuery,
+            Pattern(d.People), Pattern(d.Body));
     }
 
     // An empty pattern must match nothing, not everything.

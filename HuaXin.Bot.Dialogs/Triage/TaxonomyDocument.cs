@@ -20,6 +20,8 @@ internal sealed class DangerDocument
     public string Policy { get; set; } = "";
     public string Immediate { get; set; } = "";
     public string Now { get; set; } = "";
+    public string People { get; set; } = "";
+    public string Body { get; set; } = "";
     public List<DangerKindDocument> Kinds { get; set; } = [];
 }
 

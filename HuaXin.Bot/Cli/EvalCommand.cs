@@ -131,8 +131,10 @@ internal static class EvalCommand
             Console.Error.WriteLine($"not found: {path}");
             return 2;
         }
-        var taxonomy = Taxonomy.Load(KnowledgePaths.Resolve(new ConversationsOptions().TaxonomyPath, Directory.GetCurrentDirectory()));
-        var report = await new DangerEvaluation(new DangerDetector(taxonomy.Danger)).RunAsync(path, CancellationToken.None);
+        var options = new ConversationsOptions();
+        var taxonomy = Taxonomy.Load(KnowledgePaths.Resolve(options.TaxonomyPath, Directory.GetCurrentDirectory()));
+        var model = DangerModel.Load(KnowledgePaths.Resolve(options.DangerModelPath, Directory.GetCurrentDirectory()));
+        var report = await new DangerEvaluation(new DangerDetector(taxonomy, model)).RunAsync(path, CancellationToken.None);
         Console.Write(report.ToText());
         report.Mistakes.ToList().ForEach(m => Console.WriteLine($"miss {m}"));
         return 0;

@@ -1,5 +1,6 @@
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Dialogs.Conversation;
+using HuaXin.Bot.Dialogs.Safety;
 using HuaXin.Bot.Dialogs.Triage;
 using HuaXin.Bot.Dialogs.Understanding;
 using HuaXin.Bot.Knowledge;
@@ -16,6 +17,8 @@ public static class ConversationsExtensions
         var modelPath = KnowledgePaths.Resolve(options.ModelPath, contentRoot);
         services.AddSingleton(_ => Taxonomy.Load(taxonomyPath));
         services.AddSingleton(_ => RequestModel.Load(modelPath));
+        var dangerModelPath = KnowledgePaths.Resolve(options.DangerModelPath, contentRoot);
+        services.AddSingleton(_ => DangerModel.Load(dangerModelPath));
         services.AddSingleton<IKnowledgeEvidence, KnowledgeEvidence>();
         services.AddSingleton<IRequesterTickets, RequesterTickets>();
         services.AddSingleton<IRequesterProfiles, RequesterProfiles>();

@@ -10,4 +10,7 @@ public sealed class ConversationsOptions
 
     /// <summary>The request scorer's fitted weights (written by <c>train-requests</c>).</summary>
     public string ModelPath { get; set; } = "knowledge/request-model.json";
+
+    /// <summary>The danger recogniser's fitted weights (written by <c>train-danger</c>).</summary>
+    public string DangerModelPath { get; set; } = "knowledge/danger-model.json";
 }

@@ -35,7 +35,7 @@ public sealed class BotHarness
     {
         var taxonomy = TestData.Taxonomy;
         var bot = new HuaXinBot(taxonomy, TestData.Understanding(Clock), Knowledge, Requests, Feedback, Clock,
-            tickets: Tickets, profiles: Tickets);
+            tickets: Tickets, profiles: Tickets, dangerModel: TestData.DangerModel);
         return new ConversationRunner(bot, States);
     }
 }

@@ -1,3 +1,4 @@
+using HuaXin.Bot.Dialogs.Safety;
 using HuaXin.Bot.Dialogs.Triage;
 using HuaXin.Bot.Dialogs.Understanding;
 using Microsoft.Extensions.Time.Testing;
@@ -19,12 +20,17 @@ public static class TestData
 
     public static string ModelPath => Path.Combine(AppContext.BaseDirectory, "knowledge", "request-model.json");
 
+    public static string DangerModelPath => Path.Combine(AppContext.BaseDirectory, "knowledge", "danger-model.json");
+
     private static readonly Lazy<Taxonomy> Shipped = new(() => Taxonomy.Load(TaxonomyPath));
     private static readonly Lazy<RequestModel> ShippedModel = new(() => RequestModel.Load(ModelPath));
+    private static readonly Lazy<DangerModel> ShippedDangerModel = new(() => DangerModel.Load(DangerModelPath));
 
     public static Taxonomy Taxonomy => Shipped.Value;
 
     public static RequestModel Model => ShippedModel.Value;
+
+    public static DangerModel DangerModel => ShippedDangerModel.Value;
 
     /// <summary>The shipped understanding without knowledge evidence (the tests have no documents).</summary>
     public static RequestUnderstanding Understanding(TimeProvider? clock = null) => new(Taxonomy, clock ?? Clock(), Model);

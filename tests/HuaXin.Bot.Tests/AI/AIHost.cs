@@ -90,6 +90,7 @@ internal sealed class AIHost : IAsyncDisposable
             ["Knowledge:Watch"] = "false",
             ["Dialogs:TaxonomyPath"] = Path.Combine(Path.GetDirectoryName(KnowledgeFixture.LexiconPath())!, "taxonomy.yaml"),
             ["Dialogs:ModelPath"] = Path.Combine(Path.GetDirectoryName(KnowledgeFixture.LexiconPath())!, "request-model.json"),
+            ["Dialogs:DangerModelPath"] = Path.Combine(Path.GetDirectoryName(KnowledgeFixture.LexiconPath())!, "danger-model.json"),
         }).AddInMemoryCollection(settings);
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         builder.AddHuaXinServices();

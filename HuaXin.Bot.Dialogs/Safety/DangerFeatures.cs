@@ -1,0 +1,93 @@
+using HuaXin.Bot.Dialogs.Triage;
+
+namespace HuaXin.Bot.Dialogs.Safety;
+
+/// <summary>Turns a message into the vector the fitted danger model weighs: which kinds' cues appear and whether the
+/// cue rules kept one, the past / policy-or-hypothetical / immediate / now markers, a person with a body in trouble,
+/// whether it asks, how much it reads like a policy question, a request or a named service (the taxonomy's cues), its
+/// length, and hashed character 1- to 3-grams — so that a situation described in words no cue lists still scores by
+/// its pieces.</summary>
+public sealed class DangerFeatures
+{
+    private readonly Taxonomy _taxonomy;
+    private readonly DangerRules _rules;
+
+    public DangerFeatures(Taxonomy taxonomy, int buckets)
+    {
+        _taxonomy = taxonomy;
+        _rules = taxonomy.Danger;
+        Buckets = buckets;
+        Names =
+        [
+            .. _rules.Kinds.Select(k => $"cue:{k.Kind}"),
+            "rules", "past", "policy", "immediate", "now", "people", "body", "people+body", "asks",
+            "question", "request", "service", "length",
+        ];
+    }
+
+    /// <summary>Names of the dense features, in vector order; the hashed n-grams follow them.</summary>
+    public IReadOnlyList<string> Names { get; }
+
+    public int Buckets { get; }
+
+    public int Length => Names.Count + Buckets;
+
+    /// <param name="text">The message as <see cref="DangerDetector.Compact"/> leaves it.</param>
+    /// <param name="byCues">What the cue rules alone decided.</param>
+    public float[] Build(string text, DangerSignal? byCues)
+    {
+        var x = new float[Length];
+        var i = 0;
+        foreach (var kind in _rules.Kinds) x[i++] = kind.Cues.IsMatch(text) ? 1 : 0;
+        x[i++] = byCues is null ? 0 : 1;
+        x[i++] = _rules.Past.IsMatch(text) ? 1 : 0;
+        x[i++] = _rules.Policy.IsMatch(text) ? 1 : 0;
+        x[i++] = _rules.Immediate.IsMatch(text) ? 1 : 0;
+        x[i++] = _rules.Now.IsMatch(text) ? 1 : 0;
+        var people = _rules.People.IsMatch(text);
+        var body = _rules.Body.IsMatch(text);
+        x[i++] = people ? 1 : 0;
+        x[i++] = body ? 1 : 0;
+        // Someone and a body in trouble in the same clause: "俺娘…叫不醒", "娃…嘴里起泡".
+        x[i++] = text.Split(DangerDetector.ClauseEnds).Any(c => _rules.People.IsMatch(c) && _rules.Body.IsMatch(c)) ? 1 : 0;
+        var end = text.TrimEnd('，', '。', '！', '!');
+        x[i++] = end.EndsWith('？') || end.EndsWith('?') || end.EndsWith('吗') || end.EndsWith('么') ? 1 : 0;
+        x[i++] = Log(_taxonomy.QuestionCues.Score(text));
+        x[i++] = Log(_taxonomy.RequestCues.Score(text));
+        x[i++] = Log(_taxonomy.Categories.Max(c => c.Cues.Score(text)));
+        x[i++] = Math.Min(text.Length, 80) / 80f;
+
+        if (Buckets > 0)
+        {
+            foreach (var gram in Grams(text)) x[Names.Count + (int)(Hash(gram) % (uint)Buckets)] = 1;
+        }
+        return x;
+    }
+
+    private static float Log(double score) => (float)Math.Log(1 + Math.Max(0, score));
+
+    // Characters that carry meaning; a clause end becomes one boundary symbol and digits one digit symbol, so "120"
+    // and "110" stay apart from words but numbers do not spread over buckets.
+    private static IEnumerable<string> Grams(string text)
+    {
+        var chars = text.Select(c => char.IsDigit(c) ? '#' : char.IsLetter(c) ? char.ToLowerInvariant(c) : '|').ToArray();
+        for (var k = 0; k < chars.Length; k++)
+        {
+            if (chars[k] != '|') yield return chars[k].ToString();
+            if (k + 1 < chars.Length) yield return new string(chars, k, 2);
+            if (k + 2 < chars.Length) yield return new string(chars, k, 3);
+        }
+    }
+
+    // FNV-1a: stable across processes, unlike string.GetHashCode.
+    private static uint Hash(string s)
+    {
+        var h = 2166136261u;
+        foreach (var c in s)
+        {
+            h ^= c;
+            h *= 16777619;
+        }
+        return h;
+    }
+}

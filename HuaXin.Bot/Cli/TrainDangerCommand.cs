@@ -1,0 +1,222 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using HuaXin.Bot.Conversations;
+using HuaXin.Bot.Dialogs.Safety;
+using HuaXin.Bot.Dialogs.Triage;
+using HuaXin.Bot.Knowledge;
+
+namespace HuaXin.Bot.Cli;
+
+/// <summary>"train-danger": fits the danger recogniser with Microsoft.ML on labelled messages, chooses the threshold on
+/// k-fold cross-validation so that cue OR model reaches the recall target at the best precision, reports recall and
+/// precision per kind, and writes knowledge/danger-model.json.</summary>
+internal static class TrainDangerCommand
+{
+    private const string Usage = """
+        usage: train-danger --danger <file.jsonl> [--danger <more.jsonl>…] [--ordinary <requests.jsonl>…] [--out <model.json>]
+                            [--folds 5] [--buckets 4096] [--l2 1] [--recall 0.97] [--cv-only]
+
+          --danger    labelled messages as for eval --danger: {"text","danger":true|false,"kind"}
+          --ordinary  everyday messages (as for eval --requests) that count as not dangerous, except those the cues
+                      flag or labelled urgent: the recogniser runs on every message, most of which are like these
+          --out      where the weights go (default knowledge/danger-model.json)
+          --recall   the cross-validated recall the threshold must keep (cue OR model)
+          --cv-only  report cross-validation only; write nothing
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var files = new List<string>();
+        var ordinary = new List<string>();
+        var output = "knowledge/danger-model.json";
+        int folds = 5, buckets = 4096;
+        float l2 = 1;
+        var target = 0.97;
+        var cvOnly = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--danger" when value is not null: files.Add(args[++i]); break;
+                case "--ordinary" when value is not null: ordinary.Add(args[++i]); break;
+                case "--out" when value is not null: output = args[++i]; break;
+                case "--folds" when int.TryParse(value, out folds) && folds >= 2: i++; break;
+                case "--buckets" when int.TryParse(value, out buckets) && buckets >= 0: i++; break;
+                case "--l2" when float.TryParse(value, CultureInfo.InvariantCulture, out l2) && l2 >= 0: i++; break;
+                case "--recall" when double.TryParse(value, CultureInfo.InvariantCulture, out target) && target is > 0 and <= 1: i++; break;
+                case "--cv-only": cvOnly = true; break;
+                default:
+                    Console.Error.WriteLine(Usage);
+                    return 2;
+            }
+        }
+        var cwd = Directory.GetCurrentDirectory();
+        files = files.Select(f => KnowledgePaths.Resolve(f, cwd)).ToList();
+        ordinary = ordinary.Select(f => KnowledgePaths.Resolve(f, cwd)).ToList();
+        if (files.Count == 0)
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+        if (files.Concat(ordinary).FirstOrDefault(f => !File.Exists(f)) is { } missing)
+        {
+            Console.Error.WriteLine($"not found: {missing}");
+            return 2;
+        }
+        output = Path.Combine(KnowledgePaths.Resolve(Path.GetDirectoryName(output) is { Length: > 0 } d ? d : ".", cwd), Path.GetFileName(output));
+
+        var taxonomy = Taxonomy.Load(KnowledgePaths.Resolve(new ConversationsOptions().TaxonomyPath, cwd));
+        var rules = taxonomy.Danger;
+        var features = new DangerFeatures(taxonomy, buckets);
+        var cues = new DangerDetector(rules);
+        var kinds = rules.Kinds.Select(k => k.Kind).ToHashSet();
+        var examples = new List<Example>();
+        foreach (var file in files)
+        {
+            var number = 0;
+            foreach (var line in await File.ReadAllLinesAsync(file))
+            {
+                number++;
+                if (string.IsNullOrWhiteSpace(line)) continue;
+                var (text, label) = Parse(line);
+                if (label != DangerModel.None && !kinds.Contains(label))
+                {
+                    Console.Error.WriteLine($"{Path.GetFileName(file)} line {number}: kind '{label}' is not in taxonomy.yaml");
+                    return 2;
+                }
+                var compact = DangerDetector.Compact(text);
+                var byCues = cues.DetectByCues(compact);
+                examples.Add(new Example(label, byCues?.Kind.Kind, features.Build(compact, byCues)));
+            }
+        }
+        var everyday = 0;
+        foreach (var file in ordinary)
+        {
+            foreach (var line in await File.ReadAllLinesAsync(file))
+            {
+                if (string.IsNullOrWhiteSpace(line)) continue;
+                using var doc = JsonDocument.Parse(line);
+                var root = doc.RootElement;
+                var compact = DangerDetector.Compact(root.GetProperty("text").GetString() ?? "");
+                // A request may tell of danger too ("电表箱冒烟了"): only what neither the cues nor the label call urgent.
+                var urgent = root.TryGetProperty("slots", out var slots) && slots.ValueKind == JsonValueKind.Object
+                    && slots.TryGetProperty("urgency", out var u) && u.GetString() == "urgent";
+                if (compact.Length == 0 || urgent || cues.DetectByCues(compact) is not null) continue;
+                examples.Add(new Example(DangerModel.None, null, features.Build(compact, null)) { Ordinary = true });
+                everyday++;
+            }
+        }
+        // The kinds in taxonomy order, so the head's labels read like the taxonomy.
+        var labels = rules.Kinds.Select(k => k.Kind).Where(k => examples.Any(e => e.Label == k)).Prepend(DangerModel.None).ToList();
+        Console.WriteLine($"{examples.Count} messages ({examples.Count(e => e.Danger)} dangerous, {everyday} everyday) from {files.Count + ordinary.Count} files; {features.Names.Count} features + {buckets} n-gram buckets; L2 {l2}");
+
+        var scored = CrossValidate(examples, labels, folds, l2);
+        var threshold = ChooseThreshold(scored, target);
+        var cv = Report(scored, threshold, folds, target);
+        Console.Write(cv);
+        if (cvOnly) return 0;
+
+        var model = new DangerModel
+        {
+            Features = [.. features.Names],
+            Buckets = buckets,
+            Head = MaxEntTrainer.Fit(examples.Select(e => (e.X, e.Label)).ToList(), labels, l2),
+            Threshold = Math.Round(threshold, 4),
+            Fitted = new Dictionary<string, string>
+            {
+                ["trainer"] = "Microsoft.ML 5.0.1 LbfgsMaximumEntropy, L2 " + l2.ToString(CultureInfo.InvariantCulture),
+                ["data"] = string.Join(", ", files.Concat(ordinary).Select(f => $"{Path.GetFileName(Path.GetDirectoryName(f))}/{Path.GetFileName(f)}")) + $" ({examples.Count} messages, {everyday} everyday)",
+                ["cross-validation"] = cv.Replace(Environment.NewLine, "; ").Trim(' ', ';'),
+            },
+        };
+        await File.WriteAllTextAsync(output, model.ToJson());
+        Console.WriteLine($"wrote {output}");
+        return 0;
+    }
+
+    private static (string Text, string Label) Parse(string line)
+    {
+        using var doc = JsonDocument.Parse(line);
+        var root = doc.RootElement;
+        var text = root.GetProperty("text").GetString() ?? "";
+        var danger = (root.TryGetProperty("danger", out var d) || root.TryGetProperty("is_danger", out d)) && d.ValueKind == JsonValueKind.True;
+        var kind = (root.TryGetProperty("kind", out var k) || root.TryGetProperty("type", out k)) && k.ValueKind == JsonValueKind.String ? k.GetString() : null;
+        return (text, danger ? kind ?? "" : DangerModel.None);
+    }
+
+    /// <summary>k folds by a fixed shuffle: each message is scored by weights fitted without it.</summary>
+    private static List<Scored> CrossValidate(IReadOnlyList<Example> examples, IReadOnlyList<string> labels, int folds, float l2)
+    {
+        var order = examples.Select((e, i) => (e, key: new Random(i * 7919 + 17).Next())).OrderBy(p => p.key).Select(p => p.e).ToList();
+        var scored = new List<Scored>();
+        for (var k = 0; k < folds; k++)
+        {
+            var train = order.Where((_, i) => i % folds != k).ToList();
+            var model = new DangerModel { Head = MaxEntTrainer.Fit(train.Select(e => (e.X, e.Label)).ToList(), labels, l2) };
+            foreach (var e in order.Where((_, i) => i % folds == k))
+            {
+                var (danger, kind) = model.Score(e.X);
+                scored.Add(new Scored(e, danger, kind));
+            }
+        }
+        return scored;
+    }
+
+    /// <summary>The highest threshold at which cue OR model still finds the target share of dangers: recall first,
+    /// then as few false alarms as that allows.</summary>
+    private static double ChooseThreshold(IReadOnlyList<Scored> scored, double target)
+    {
+        var dangers = scored.Count(s => s.Example.Danger);
+        var candidates = scored.Where(s => s.Example.ByCues is null).Select(s => s.Danger).Append(0.5).Distinct().OrderDescending();
+        foreach (var t in candidates)
+        {
+            if (scored.Count(s => s.Example.Danger && s.Flagged(t)) >= target * dangers) return Math.Clamp(t, 0.001, 0.999);
+        }
+        return 0.001;
+    }
+
+    private static string Report(IReadOnlyList<Scored> scored, double threshold, int folds, double target)
+    {
+        var sb = new StringBuilder();
+        var dangers = scored.Where(s => s.Example.Danger).ToList();
+        string Line(string name, Func<Scored, bool> flagged, Func<Scored, string?> kindOf)
+        {
+            var found = dangers.Count(flagged);
+            var raised = scored.Where(flagged).ToList();
+            var kindRight = dangers.Count(s => flagged(s) && kindOf(s) == s.Example.Label);
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{name}: recall {(double)found / dangers.Count:F3} ({found}/{dangers.Count}), precision {(double)raised.Count(s => s.Example.Danger) / Math.Max(1, raised.Count):F3} ({raised.Count(s => s.Example.Danger)}/{raised.Count}), kind right {(double)kindRight / Math.Max(1, found):F3}");
+        }
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{folds}-fold cross-validation, threshold {threshold:F3} (chosen for recall >= {target:F2})");
+        sb.AppendLine(Line("  cues alone  ", s => s.Example.ByCues is not null, s => s.Example.ByCues));
+        sb.AppendLine(Line("  cue OR model", s => s.Flagged(threshold), s => s.Kind(threshold)));
+        var labelled = scored.Where(s => !s.Example.Ordinary).ToList();
+        sb.AppendLine(CultureInfo.InvariantCulture,
+            $"  on the danger files alone: precision {(double)labelled.Count(s => s.Example.Danger && s.Flagged(threshold)) / Math.Max(1, labelled.Count(s => s.Flagged(threshold))):F3}; false alarms on everyday messages {scored.Count(s => s.Example.Ordinary && s.Flagged(threshold))}/{scored.Count(s => s.Example.Ordinary)}");
+        foreach (var group in dangers.GroupBy(s => s.Example.Label).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var found = group.Count(s => s.Flagged(threshold));
+            var named = scored.Where(s => s.Flagged(threshold) && s.Kind(threshold) == group.Key).ToList();
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"  {group.Key,-10} recall {(double)found / group.Count():F3} ({found}/{group.Count()}), precision of the kind {(double)named.Count(s => s.Example.Label == group.Key) / Math.Max(1, named.Count):F3} ({named.Count(s => s.Example.Label == group.Key)}/{named.Count})");
+        }
+        return sb.ToString();
+    }
+
+    private sealed record Example(string Label, string? ByCues, float[] X)
+    {
+        public bool Danger => Label != DangerModel.None;
+        public bool Ordinary { get; init; }
+    }
+
+    /// <summary>One message scored by a fold's model, decided the way the service decides (<see cref="DangerDetector.Detect"/>).</summary>
+    private sealed record Scored(Example Example, double Danger, string ModelKind)
+    {
+        public bool Flagged(double threshold) => Example.ByCues is not null || Danger >= threshold;
+
+        public string? Kind(double threshold) =>
+            Example.ByCues == DangerDetector.SelfHarm ? Example.ByCues : Flagged(threshold) ? ModelKind : null;
+    }
+}
