@@ -26,8 +26,7 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
         if (model.IsEmpty || reading.Candidates.Count == 0)
         {
             // Whether to answer is one decision per question, taken on the lexicon-aware best clause.
-            var covered = reading.LexiconBest is { } best && IsConfident(best, reading.Snapshot.Bm25);
-            return new KnowledgeSearchResult(reading.Hits.Take(top).Select(h => h with { Confident = covered }).ToList(), covered, reading.Units);
+            return new KnowledgeSearchResult(reading.Hits.Take(top).Select(h => h with { Confident = reading.Covered }).ToList(), reading.Covered, reading.Units);
         }
         var decision = Decide(reading, model);
         var hits = decision.Order.Take(top)
@@ -52,7 +51,8 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
         var plain = snapshot.Plain.Search(question, wanted).Where(p => withinDocId is null || p.Clause.DocId == withinDocId).ToList();
         var (hits, candidates) = Blend(product, plain);
         var words = ClauseFeatures.Read(question, units, index, _stopPhrases);
-        return new Reading(snapshot, units, words, hits, candidates, ClauseFeatures.ForCandidates(words, candidates, snapshot.Plain), product.FirstOrDefault());
+        return new Reading(snapshot, units, words, hits, candidates, ClauseFeatures.ForCandidates(words, candidates, snapshot.Plain), product.FirstOrDefault(),
+            product.Count > 0 && IsConfident(product[0], index));
     }
 
     /// <summary>The model's order of the candidates and whether the best one answers.</summary>
@@ -67,7 +67,9 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
         var order = Enumerable.Range(0, probabilities.Length).OrderByDescending(i => probabilities[i]).ThenBy(i => i).ToArray();
         order = WithPlainBest(reading, order);
         var question = QuestionRow(reading, probabilities, order);
-        var answer = model.AnswerProbability(question);
+        // The coverage rule stays a floor under the model: a question whose words the corpus barely holds is refused
+        // even where the fitted head, which trades refusals against answers, would answer it.
+        var answer = reading.Covered ? model.AnswerProbability(question) : 0;
         return new Decision(probabilities, order, question, answer, answer >= model.Threshold);
     }
 
@@ -123,9 +125,10 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
     /// <param name="Hits">The blend's best clauses, best first, at most <see cref="Reranked"/>.</param>
     /// <param name="Candidates">The same clauses with their scores, for the features.</param>
     /// <param name="Rows">The candidates' feature rows.</param>
-    /// <param name="LexiconBest">The lexicon-aware ranking's best clause (what the rule without a model decides on).</param>
+    /// <param name="LexiconBest">The lexicon-aware ranking's best clause (what the coverage rule decides on).</param>
+    /// <param name="Covered">Whether the coverage rule lets the question be answered at all.</param>
     public sealed record Reading(KnowledgeIndex Snapshot, IReadOnlyList<QueryUnit> Units, ClauseFeatures.Question Question,
-        IReadOnlyList<ScoredChunk> Hits, IReadOnlyList<Candidate> Candidates, float[][] Rows, ScoredChunk? LexiconBest);
+        IReadOnlyList<ScoredChunk> Hits, IReadOnlyList<Candidate> Candidates, float[][] Rows, ScoredChunk? LexiconBest, bool Covered);
 
     /// <param name="Probabilities">Per candidate, in the blend's order: the probability that it is the answering clause.</param>
     /// <param name="Order">Candidate indexes, most probable first.</param>
