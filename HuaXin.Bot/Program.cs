@@ -10,6 +10,8 @@ switch (args.FirstOrDefault())
         return await ChatCommand.RunAsync(args[1..]);
     case "eval":
         return await EvalCommand.RunAsync(args[1..]);
+    case "train-clauses":
+        return await TrainClausesCommand.RunAsync(args[1..]);
     case "train-requests":
         return await TrainRequestsCommand.RunAsync(args[1..]);
     case "train-danger":

@@ -9,13 +9,14 @@ namespace HuaXin.Bot.Cli;
 /// weights in the form <see cref="LinearHead"/> scores at run time.</summary>
 internal static class MaxEntTrainer
 {
-    public static LinearHead Fit(IReadOnlyList<(float[] X, string Label)> examples, IReadOnlyList<string> labels, float l2, int seed = 1)
+    /// <param name="exampleWeights">Per example, how much it counts (all 1 when null).</param>
+    public static LinearHead Fit(IReadOnlyList<(float[] X, string Label)> examples, IReadOnlyList<string> labels, float l2, int seed = 1, IReadOnlyList<float>? exampleWeights = null)
     {
         var ml = new MLContext(seed);
         var length = examples[0].X.Length;
         var schema = SchemaDefinition.Create(typeof(Row));
         schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, length);
-        var rows = examples.Select(e => new Row { Features = e.X, Label = labels.Contains(e.Label) ? e.Label : throw new ArgumentException($"unknown label '{e.Label}'") }).ToList();
+        var rows = examples.Select((e, i) => new Row { Features = e.X, Weight = exampleWeights?[i] ?? 1, Label = labels.Contains(e.Label) ? e.Label : throw new ArgumentException($"unknown label '{e.Label}'") }).ToList();
         var data = ml.Data.LoadFromEnumerable(rows, schema);
         // The key order is the label list's order, so the weights come back in it.
         var keys = ml.Data.LoadFromEnumerable(labels.Select(l => new KeyValue { Value = l }));
@@ -24,6 +25,7 @@ internal static class MaxEntTrainer
             {
                 LabelColumnName = "Key",
                 FeatureColumnName = nameof(Row.Features),
+                ExampleWeightColumnName = nameof(Row.Weight),
                 L2Regularization = l2,
                 L1Regularization = 0,
                 MaximumNumberOfIterations = 500,
@@ -53,5 +55,6 @@ internal static class MaxEntTrainer
     {
         public string Label { get; set; } = "";
         public float[] Features { get; set; } = [];
+        public float Weight { get; set; } = 1;
     }
 }

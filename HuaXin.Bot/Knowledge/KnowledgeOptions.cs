@@ -15,6 +15,10 @@ public sealed class KnowledgeOptions
     [Required]
     public string LexiconPath { get; set; } = "knowledge/lexicon.yaml";
 
+    /// <summary>The fitted clause ranking and answer-or-abstain model, written by train-clauses.</summary>
+    [Required]
+    public string ClauseModelPath { get; set; } = "knowledge/clause-model.json";
+
     /// <summary>Re-index changed documents while running.</summary>
     public bool Watch { get; set; } = true;
 

@@ -2,6 +2,7 @@ using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Knowledge;
 using HuaXin.Bot.Knowledge.Answering;
 using HuaXin.Bot.Knowledge.Ingestion;
+using HuaXin.Bot.Knowledge.Ranking;
 using HuaXin.Bot.Knowledge.Search;
 using Microsoft.Extensions.Options;
 
@@ -18,14 +19,17 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
-            return new KnowledgeLocations(KnowledgePaths.Resolve(options.DocsPath, contentRoot), KnowledgePaths.Resolve(options.LexiconPath, contentRoot));
+            return new KnowledgeLocations(KnowledgePaths.Resolve(options.DocsPath, contentRoot), KnowledgePaths.Resolve(options.LexiconPath, contentRoot),
+                KnowledgePaths.Resolve(options.ClauseModelPath, contentRoot));
         });
         services.AddSingleton(sp => LoadLexicon(sp.GetRequiredService<KnowledgeLocations>(), sp.GetRequiredService<ILogger<Lexicon>>()));
+        services.AddSingleton(sp => LoadClauseModel(sp.GetRequiredService<KnowledgeLocations>(), sp.GetRequiredService<ILogger<ClauseModel>>()));
         services.AddSingleton<QueryAnalyzer>();
         services.AddSingleton<KnowledgeIndexStore>();
         services.AddSingleton<KnowledgeIngestor>();
         services.AddSingleton<KnowledgeRefresher>();
-        services.AddSingleton<IKnowledgeSearch, KnowledgeSearch>();
+        services.AddSingleton<KnowledgeSearch>();
+        services.AddSingleton<IKnowledgeSearch>(sp => sp.GetRequiredService<KnowledgeSearch>());
         services.AddSingleton<IKnowledgeService, KnowledgeService>();
         services.AddHostedService<KnowledgeWatcher>();
         return services;
@@ -39,6 +43,20 @@ public static class KnowledgeServiceCollectionExtensions
         var report = await services.GetRequiredService<KnowledgeRefresher>().RefreshAsync(cancellationToken);
         await words;
         return report;
+    }
+
+    private static ClauseModel LoadClauseModel(KnowledgeLocations locations, ILogger logger)
+    {
+        try
+        {
+            return ClauseModel.Parse(File.ReadAllText(locations.ClauseModelPath));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
+        {
+            // Retrieval still answers without it, in the blend's order and with the coverage rule (less precisely).
+            logger.LogWarning("Clause model {ClauseModelPath} not usable ({Reason}); ranking without it", locations.ClauseModelPath, e.Message);
+            return ClauseModel.None;
+        }
     }
 
     private static Lexicon LoadLexicon(KnowledgeLocations locations, ILogger logger)

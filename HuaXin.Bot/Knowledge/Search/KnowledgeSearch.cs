@@ -1,19 +1,43 @@
+using HuaXin.Bot.Knowledge.Ranking;
 using Microsoft.Extensions.Options;
 
 namespace HuaXin.Bot.Knowledge.Search;
 
 /// <summary>BM25F with lexicon query expansion, blended with plain bigram BM25 so that retrieval never falls below the
-/// plain floor where the lexicon misleads or finds nothing; coverage-based abstention.</summary>
-public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer analyzer, IOptions<KnowledgeOptions> options) : IKnowledgeSearch
+/// plain floor; the best candidates are then reordered, and the answer-or-abstain decision taken, by the fitted clause
+/// model (<see cref="ClauseModel"/>). Without a model file the blend's order and a coverage rule decide.</summary>
+public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer analyzer, Lexicon lexicon, ClauseModel model, IOptions<KnowledgeOptions> options) : IKnowledgeSearch
 {
     // Chunks of one long clause compete for the same place; fetch extra so dropping them still leaves enough clauses.
     private const int ChunksPerClause = 4;
     private const int Candidates = 30;
 
+    /// <summary>How many of the blend's best clauses the model reorders.</summary>
+    public const int Reranked = 15;
+
     /// <summary>Share of the blended score that comes from the lexicon-aware ranking (the rest from plain bigrams).</summary>
     private const double LexiconShare = 0.7;
 
+    private readonly HashSet<string> _stopPhrases = lexicon.StopPhrases.ToHashSet(StringComparer.Ordinal);
+
     public KnowledgeSearchResult Search(string question, int top = 3, string? withinDocId = null)
+    {
+        var reading = Read(question, withinDocId);
+        if (model.IsEmpty || reading.Candidates.Count == 0)
+        {
+            // Whether to answer is one decision per question, taken on the lexicon-aware best clause.
+            return new KnowledgeSearchResult(reading.Hits.Take(top).Select(h => h with { Confident = reading.Covered }).ToList(), reading.Covered, reading.Units);
+        }
+        var decision = Decide(reading, model);
+        var hits = decision.Order.Take(top)
+            .Select(i => reading.Hits[i] with { Score = Math.Round(decision.Probabilities[i], 4), Confident = decision.Answer })
+            .ToList();
+        return new KnowledgeSearchResult(hits, decision.Answer, reading.Units);
+    }
+
+    /// <summary>The question's candidates and their features, before any model: what the search decides on and what
+    /// train-clauses fits the model on.</summary>
+    public Reading Read(string question, string? withinDocId = null)
     {
         var snapshot = store.Current;
         var index = snapshot.Bm25;
@@ -25,31 +49,88 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
             .DistinctBy(h => h.Chunk.ClauseKey)
             .ToList();
         var plain = snapshot.Plain.Search(question, wanted).Where(p => withinDocId is null || p.Clause.DocId == withinDocId).ToList();
-        // Whether to answer is one decision per question, taken on the lexicon-aware best clause.
-        var covered = product.Count > 0 && IsConfident(product[0], index);
-        var hits = Blend(product, plain).Take(top).Select(h => h with { Confident = covered }).ToList();
-        return new KnowledgeSearchResult(hits, covered, units);
+        var (hits, candidates) = Blend(product, plain);
+        var words = ClauseFeatures.Read(question, units, index, _stopPhrases);
+        return new Reading(snapshot, units, words, hits, candidates, ClauseFeatures.ForCandidates(words, candidates, snapshot.Plain), product.FirstOrDefault(),
+            product.Count > 0 && IsConfident(product[0], index));
     }
 
-    /// <summary>Each clause scores the weighted sum of its two scores, each relative to its ranking's best.</summary>
-    private static IEnumerable<ScoredChunk> Blend(IReadOnlyList<ScoredChunk> product, IReadOnlyList<(IndexedChunk Clause, double Score)> plain)
+    /// <summary>The model's order of the candidates and whether the best one answers.</summary>
+    public static Decision Decide(Reading reading, ClauseModel model)
+    {
+        if (reading.Rows.Length == 0)
+        {
+            return new Decision([], [], [], 0, false);
+        }
+        var probabilities = reading.Rows.Select(model.ClauseProbability).ToArray();
+        // Ties keep the blend's order.
+        var order = Enumerable.Range(0, probabilities.Length).OrderByDescending(i => probabilities[i]).ThenBy(i => i).ToArray();
+        order = WithPlainBest(reading, order);
+        var question = QuestionRow(reading, probabilities, order);
+        // The coverage rule stays a floor under the model: a question whose words the corpus barely holds is refused
+        // even where the fitted head, which trades refusals against answers, would answer it.
+        var answer = reading.Covered ? model.AnswerProbability(question) : 0;
+        return new Decision(probabilities, order, question, answer, answer >= model.Threshold);
+    }
+
+    /// <summary>The third place goes to the plain ranking's best clause when the model put it lower: plain BM25 is the
+    /// floor, and on corpora the lexicon was not written for it often finds what the lexicon misleads past.</summary>
+    private static int[] WithPlainBest(Reading reading, int[] order)
+    {
+        if (order.Length < 3)
+        {
+            return order;
+        }
+        var plainBest = Enumerable.Range(0, reading.Candidates.Count).MaxBy(i => reading.Candidates[i].Plain);
+        return Array.IndexOf(order, plainBest) < 3
+            ? order
+            : [order[0], order[1], plainBest, .. order.Skip(2).Where(i => i != plainBest)];
+    }
+
+    /// <summary>The answer-or-abstain features of the question, given the candidates' probabilities and order.</summary>
+    public static float[] QuestionRow(Reading reading, double[] probabilities, int[] order)
+    {
+        var best = order[0];
+        var second = order.Length > 1 ? probabilities[order[1]] : 0;
+        return ClauseFeatures.ForQuestion(reading.Question, reading.Rows[best], probabilities[best], second,
+            reading.Candidates[best].Clause, reading.LexiconBest?.Coverage ?? 0, reading.Snapshot.Plain, reading.Snapshot.Bm25);
+    }
+
+    /// <summary>Each clause scores the weighted sum of its two scores, each relative to its ranking's best; the first
+    /// <see cref="Reranked"/> are the model's candidates.</summary>
+    private static (List<ScoredChunk> Hits, List<Candidate> Candidates) Blend(IReadOnlyList<ScoredChunk> product, IReadOnlyList<(IndexedChunk Clause, double Score)> plain)
     {
         var productBest = product.Count > 0 ? product[0].Score : 1;
         var plainBest = plain.Count > 0 ? plain[0].Score : 1;
         var plainScores = plain.ToDictionary(p => p.Clause.ClauseKey, p => p.Score / plainBest);
+        var lexiconScores = product.ToDictionary(h => h.Chunk.ClauseKey, h => h.Score / productBest);
         var blended = product.Select(h => h with { Score = LexiconShare * h.Score / productBest + (1 - LexiconShare) * plainScores.GetValueOrDefault(h.Chunk.ClauseKey) }).ToList();
         var seen = product.Select(h => h.Chunk.ClauseKey).ToHashSet();
         blended.AddRange(plain.Where(p => !seen.Contains(p.Clause.ClauseKey))
             .Select(p => new ScoredChunk(p.Clause, (1 - LexiconShare) * p.Score / plainBest, 0, 0, 0)));
-        return blended.OrderByDescending(h => h.Score);
+        var hits = blended.OrderByDescending(h => h.Score).Take(Reranked).ToList();
+        var blendBest = hits.Count > 0 ? hits[0].Score : 1;
+        var candidates = hits.Select(h => new Candidate(h.Chunk, lexiconScores.GetValueOrDefault(h.Chunk.ClauseKey),
+            plainScores.GetValueOrDefault(h.Chunk.ClauseKey), h.Score / blendBest)).ToList();
+        return (hits, candidates);
     }
 
-    /// <summary>The abstention rule. A clause answers the question when it matches a good part of what the question is
-    /// about (IDF-weighted coverage), or, for long chatty questions whose extra words the documents never use, when it
-    /// matches several of the question's words. Measured on sets the rule was not written from, a stricter rule
-    /// refused many more answerable questions than it caught unanswerable ones: colloquial questions are full of words
-    /// no regulation uses, so missing words alone do not mean a missing topic.</summary>
+    /// <summary>The rule used when no model is fitted. A clause answers the question when it matches a good part of what
+    /// the question is about (IDF-weighted coverage), or, for long chatty questions whose extra words the documents never
+    /// use, when it matches several of the question's words.</summary>
     private bool IsConfident(ScoredChunk hit, Bm25Index index) =>
         hit.Coverage >= options.Value.MinCoverage
         || (hit.MatchedUnits >= options.Value.MinMatchedUnits && hit.MatchedIdf >= index.UniqueTermIdf / 2);
+
+    /// <param name="Hits">The blend's best clauses, best first, at most <see cref="Reranked"/>.</param>
+    /// <param name="Candidates">The same clauses with their scores, for the features.</param>
+    /// <param name="Rows">The candidates' feature rows.</param>
+    /// <param name="LexiconBest">The lexicon-aware ranking's best clause (what the coverage rule decides on).</param>
+    /// <param name="Covered">Whether the coverage rule lets the question be answered at all.</param>
+    public sealed record Reading(KnowledgeIndex Snapshot, IReadOnlyList<QueryUnit> Units, ClauseFeatures.Question Question,
+        IReadOnlyList<ScoredChunk> Hits, IReadOnlyList<Candidate> Candidates, float[][] Rows, ScoredChunk? LexiconBest, bool Covered);
+
+    /// <param name="Probabilities">Per candidate, in the blend's order: the probability that it is the answering clause.</param>
+    /// <param name="Order">Candidate indexes, most probable first.</param>
+    public sealed record Decision(double[] Probabilities, int[] Order, float[] Question, double AnswerProbability, bool Answer);
 }

@@ -10,6 +10,8 @@ public sealed class PlainBigramIndex
 
     private readonly Dictionary<string, (int[] Clauses, float[] Weights)> _postings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IndexedChunk> _byKey;
+    private readonly Dictionary<string, string> _normalized;
+    private readonly Dictionary<string, string> _documents;
 
     public PlainBigramIndex(IEnumerable<IndexedChunk> chunks)
     {
@@ -28,6 +30,9 @@ public sealed class PlainBigramIndex
         }
         Clauses = clauses;
         _byKey = clauses.ToDictionary(c => c.ClauseKey, StringComparer.Ordinal);
+        _normalized = clauses.ToDictionary(c => c.ClauseKey, c => TextNormalizer.Normalize(c.Text), StringComparer.Ordinal);
+        _documents = clauses.GroupBy(c => c.DocId).ToDictionary(
+            g => g.Key, g => TextNormalizer.Normalize(g.First().Title + "\n" + string.Join('\n', g.Select(c => string.Join(' ', c.Headings) + "\n" + c.Text))), StringComparer.Ordinal);
         var lengths = counts.Select(c => c.Values.Sum()).ToArray();
         var average = Math.Max(1f, (float)lengths.DefaultIfEmpty(0).Average());
         var building = new Dictionary<string, (List<int> Clauses, List<float> Weights)>(StringComparer.Ordinal);
@@ -56,6 +61,12 @@ public sealed class PlainBigramIndex
 
     /// <summary>The whole clause a chunk belongs to.</summary>
     public IndexedChunk? Clause(string clauseKey) => _byKey.GetValueOrDefault(clauseKey);
+
+    /// <summary>The clause's whole text in normal form (what features look for terms in).</summary>
+    public string Normalized(string clauseKey) => _normalized.GetValueOrDefault(clauseKey, "");
+
+    /// <summary>A document's title, headings and text in normal form.</summary>
+    public string DocumentText(string docId) => _documents.GetValueOrDefault(docId, "");
 
     /// <summary>The best clauses for the question, best first; none when no clause shares a bigram with it.</summary>
     public IReadOnlyList<(IndexedChunk Clause, double Score)> Search(string question, int top)

@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+
+namespace HuaXin.Bot.Knowledge.Ranking;
+
+/// <summary>The kind of answer a question asks for.</summary>
+[Flags]
+public enum AnswerType
+{
+    None = 0,
+    Duration = 1,
+    Amount = 2,
+    Age = 4,
+    Rate = 8,
+    Conditions = 16,
+    Documents = 32,
+    Agency = 64,
+    Procedure = 128,
+}
+
+/// <summary>What kind of answer a question asks for, and which kinds a clause can give, by general patterns of Chinese
+/// expressions (numbers with units of time, money, age and share; the words that name conditions, papers, offices and
+/// steps), not by topic. A clause that names the topic but holds nothing of the asked kind does not answer it.</summary>
+public static class AnswerTypes
+{
+    private const string Number = "[0-9零一二三四五六七八九十百千万两半几]";
+
+    private static readonly (AnswerType Type, Regex Asked, Regex Present)[] Patterns =
+    [
+        (AnswerType.Duration,
+            new(@"几天|多少天|多久|多长时间|多长|期限|时限|几个月|多少个月|几年|多少年|什么时候|啥时候|何时|哪天|几号|有效期|截止|多快"),
+            new($@"{Number}+\s*个?(工作日|日|天|周|星期|个月|月|年|小时)|之日起")),
+        (AnswerType.Amount,
+            new(@"多少钱|多少元|钱数|金额|标准|补多少|发多少|给多少|报多少|赔多少|拿多少|能补|几块|多少万|费用|待遇|数额|额度|上限|封顶|怎么算|多少"),
+            new($@"{Number}+\s*(元|块|万元|千元)|百分之|%|倍")),
+        (AnswerType.Age,
+            new(@"几岁|多大|年龄|岁数|年纪|多少岁"),
+            new($@"{Number}+\s*周?岁|年满|年龄|未成年|老年人|退休")),
+        (AnswerType.Rate,
+            new(@"比例|百分之|几成|多少成|比率|几折|百分比|%"),
+            new($@"%|百分之|比例|{Number}成|倍")),
+        (AnswerType.Conditions,
+            new(@"条件|情形|资格|符合|哪些人|什么人|谁能|谁可以|能不能|可不可以|算不算|够不够|能否|是否|有没有|能申请|能享受"),
+            new(@"条件|情形|符合|具备|之一的|资格|应当|可以|不得|有下列|属于")),
+        (AnswerType.Documents,
+            new(@"材料|证明|证件|手续|带啥|带什么|提供什么|提供哪些|准备什么|准备啥|准备哪些|提交什么|资料|复印"),
+            new(@"材料|证明|证件|复印件|身份证|申请表|证书|凭证|单据|发票|提交|提供|出具")),
+        (AnswerType.Agency,
+            new(@"找谁|哪个部门|什么部门|谁管|谁负责|去哪|到哪|哪里|哪儿|在哪|联系谁|联系方式|电话|谁来"),
+            new(@"部门|中心|委员会|办公室|机构|工会|负责|电话|热线|\d{7,}|[^全]部")),
+        (AnswerType.Procedure,
+            new(@"怎么办|怎么申请|如何申请|流程|程序|步骤|怎么报|怎样|如何|怎么弄|咋办|咋申请|咋弄|咋整|怎么领|怎么办理|手续"),
+            new(@"申请|提交|审核|审批|办理|程序|报送|填写|受理|报销|登记|领取|提出|流程")),
+    ];
+
+    /// <summary>The kinds of answer a question asks for (several, or none for a bare topic).</summary>
+    public static AnswerType Asked(string question)
+    {
+        var asked = AnswerType.None;
+        foreach (var (type, pattern, _) in Patterns)
+        {
+            if (pattern.IsMatch(question))
+            {
+                asked |= type;
+            }
+        }
+        return asked;
+    }
+
+    /// <summary>The kinds among <paramref name="wanted"/> that the clause holds an expression of.</summary>
+    public static AnswerType Present(string clause, AnswerType wanted)
+    {
+        var present = AnswerType.None;
+        foreach (var (type, _, pattern) in Patterns)
+        {
+            if ((wanted & type) != 0 && pattern.IsMatch(clause))
+            {
+                present |= type;
+            }
+        }
+        return present;
+    }
+}

@@ -1,0 +1,207 @@
+using HuaXin.Bot.Knowledge.Search;
+
+namespace HuaXin.Bot.Knowledge.Ranking;
+
+/// <summary>A retrieved clause with the scores of the two rankings that found it.</summary>
+/// <param name="Lexicon">Lexicon-aware BM25F score relative to that ranking's best (0 when it did not find the clause).</param>
+/// <param name="Plain">Plain bigram BM25 score relative to that ranking's best.</param>
+/// <param name="Blend">The blend of both, relative to the best blend.</param>
+public sealed record Candidate(IndexedChunk Clause, double Lexicon, double Plain, double Blend);
+
+/// <summary>The features the fitted clause model weighs, all of them relative or shares so they carry across corpora:
+/// per candidate clause (how well it matches the question, where, how close together, whether it holds the asked kind
+/// of answer) and per question (how much of what the question is about the corpus and the best clause hold at all).</summary>
+public static class ClauseFeatures
+{
+    // Not the blend's score or rank: with them the fitted head only copied the blend's order (cross-validated).
+    public static readonly string[] CandidateNames =
+    [
+        "lexicon", "plain", "coverage", "bigram coverage", "heading coverage", "title coverage",
+        "window coverage", "answer type present", "answer type absent", "log length", "document share", "focus present",
+        "focus absent",
+    ];
+
+    public static readonly string[] QuestionNames =
+    [
+        "best probability", "margin", "best coverage", "best bigram coverage", "best window coverage",
+        "best heading coverage", "answer type absent", "answer type asked", "words missing from corpus",
+        "most specific missing word", "words missing from best document", "words missing from best clause",
+        "content words", "evidence", "focus absent", "focus missing from corpus", "lexicon coverage",
+    ];
+
+    /// <summary>A question's reading, shared by its candidates: units, distinct bigrams and dictionary words.</summary>
+    public sealed class Question
+    {
+        internal Question(string text, IReadOnlyList<QueryUnit> units, Bm25Index index, IReadOnlySet<string> stopPhrases)
+        {
+            Units = units.Where(u => !u.Boundary).ToList();
+            UnitIdf = Units.Select(index.CoverageWeight).ToArray();
+            var normalized = TextNormalizer.Normalize(text);
+            Bigrams = TextNormalizer.Runs(normalized).Where(r => r.Cjk)
+                .SelectMany(r => Enumerable.Range(0, Math.Max(0, r.Text.Length - 1)).Select(i => r.Text.Substring(i, 2)))
+                .Distinct(StringComparer.Ordinal).Where(index.Contains).ToList();
+            BigramIdf = Bigrams.Select(index.Idf).ToArray();
+            var tokens = TextNormalizer.Runs(normalized).Where(r => r.Cjk).SelectMany(r => ChineseWords.Cut(r.Text)).ToList();
+            Words = tokens.Where(w => w.Length > 1 && !stopPhrases.Contains(w)).Distinct(StringComparer.Ordinal)
+                .Select(w => (w, ChineseWords.Idf(w))).ToList();
+            Asked = AnswerTypes.Asked(normalized);
+            Focus = QuestionFocus.Of(tokens);
+            FocusInCorpus = Focus is null || (Focus.Length == 1 ? index.Contains(Focus) : InCorpus(Focus, index));
+        }
+
+        public IReadOnlyList<QueryUnit> Units { get; }
+        public double[] UnitIdf { get; }
+        public IReadOnlyList<string> Bigrams { get; }
+        public double[] BigramIdf { get; }
+        public IReadOnlyList<(string Word, double Idf)> Words { get; }
+        public AnswerType Asked { get; }
+        public string? Focus { get; }
+        public bool FocusInCorpus { get; }
+    }
+
+    public static Question Read(string text, IReadOnlyList<QueryUnit> units, Bm25Index index, IReadOnlySet<string> stopPhrases) =>
+        new(text, units, index, stopPhrases);
+
+    /// <summary>One feature row per candidate, in <see cref="CandidateNames"/> order.</summary>
+    public static float[][] ForCandidates(Question question, IReadOnlyList<Candidate> candidates, PlainBigramIndex clauses)
+    {
+        var documentTotal = candidates.GroupBy(c => c.Clause.DocId).ToDictionary(g => g.Key, g => g.Sum(c => c.Blend));
+        var total = Math.Max(1e-9, candidates.Sum(c => c.Blend));
+        var rows = new float[candidates.Count][];
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var c = candidates[i];
+            var body = clauses.Normalized(c.Clause.ClauseKey);
+            var headings = TextNormalizer.Normalize(string.Join(' ', c.Clause.Headings));
+            var title = TextNormalizer.Normalize(c.Clause.Title);
+            var present = AnswerTypes.Present(body, question.Asked);
+            rows[i] =
+            [
+                (float)c.Lexicon,
+                (float)c.Plain,
+                (float)UnitCoverage(question, t => body.Contains(t, StringComparison.Ordinal) || headings.Contains(t, StringComparison.Ordinal)),
+                (float)BigramCoverage(question, body),
+                (float)UnitCoverage(question, t => headings.Contains(t, StringComparison.Ordinal)),
+                (float)UnitCoverage(question, t => title.Contains(t, StringComparison.Ordinal)),
+                (float)WindowCoverage(question, body),
+                question.Asked != AnswerType.None && present != AnswerType.None ? 1 : 0,
+                question.Asked != AnswerType.None && present == AnswerType.None ? 1 : 0,
+                (float)(Math.Log(1 + body.Length) / 8),
+                (float)(documentTotal[c.Clause.DocId] / total),
+                question.Focus is not null && QuestionFocus.In(question.Focus, body) ? 1 : 0,
+                question.Focus is not null && !QuestionFocus.In(question.Focus, body) ? 1 : 0,
+            ];
+        }
+        return rows;
+    }
+
+    /// <summary>The question's row for the answer-or-abstain decision, given the ranked candidates' probabilities.</summary>
+    public static float[] ForQuestion(Question question, float[] best, double bestProbability, double secondProbability,
+        IndexedChunk bestClause, double lexiconCoverage, PlainBigramIndex clauses, Bm25Index index)
+    {
+        var body = clauses.Normalized(bestClause.ClauseKey) + TextNormalizer.Normalize(string.Join(' ', bestClause.Headings));
+        var document = clauses.DocumentText(bestClause.DocId);
+        var words = question.Words;
+        var weight = Math.Max(1e-9, words.Sum(w => w.Idf));
+        var missing = words.Where(w => !InCorpus(w.Word, index)).ToList();
+        return
+        [
+            (float)bestProbability,
+            (float)(bestProbability - secondProbability),
+            best[2],
+            best[3],
+            best[6],
+            best[4],
+            best[8],
+            question.Asked != AnswerType.None ? 1 : 0,
+            (float)(missing.Sum(w => w.Idf) / weight),
+            (float)(missing.Select(w => w.Idf).DefaultIfEmpty(0).Max() / 12),
+            (float)(words.Where(w => !document.Contains(w.Word, StringComparison.Ordinal)).Sum(w => w.Idf) / weight),
+            (float)(words.Where(w => !body.Contains(w.Word, StringComparison.Ordinal)).Sum(w => w.Idf) / weight),
+            (float)(Math.Log(1 + words.Count) / 3),
+            (float)Math.Min(2, question.UnitIdf.Where((_, u) => Matches(question.Units[u], t => body.Contains(t, StringComparison.Ordinal))).Sum() / Math.Max(1e-9, index.UniqueTermIdf)),
+            best[12],
+            question.FocusInCorpus ? 0 : 1,
+            (float)lexiconCoverage,
+        ];
+    }
+
+    /// <summary>A word the corpus has: each of its bigrams is indexed.</summary>
+    private static bool InCorpus(string word, Bm25Index index) =>
+        Enumerable.Range(0, word.Length - 1).All(i => index.Contains(word.Substring(i, 2)));
+
+    private static bool Matches(QueryUnit unit, Func<string, bool> has) =>
+        unit.Alternatives.Any(a => a.Terms.All(has));
+
+    /// <summary>Share of the question's IDF-weighted units (synonyms count) that the text holds.</summary>
+    private static double UnitCoverage(Question question, Func<string, bool> has)
+    {
+        double matched = 0, all = 0;
+        for (var u = 0; u < question.Units.Count; u++)
+        {
+            all += question.UnitIdf[u];
+            if (Matches(question.Units[u], has))
+            {
+                matched += question.UnitIdf[u];
+            }
+        }
+        return all == 0 ? 0 : matched / all;
+    }
+
+    /// <summary>Share of the question's IDF-weighted bigrams, as typed, that the text holds.</summary>
+    private static double BigramCoverage(Question question, string body)
+    {
+        double matched = 0, all = 0;
+        for (var b = 0; b < question.Bigrams.Count; b++)
+        {
+            all += question.BigramIdf[b];
+            if (body.Contains(question.Bigrams[b], StringComparison.Ordinal))
+            {
+                matched += question.BigramIdf[b];
+            }
+        }
+        return all == 0 ? 0 : matched / all;
+    }
+
+    private const int Window = 40;
+
+    /// <summary>The most of the question's IDF-weighted bigrams that one stretch of <see cref="Window"/> characters holds:
+    /// an answer states its terms together, a long clause that mentions them far apart is less likely the answer.</summary>
+    private static double WindowCoverage(Question question, string body)
+    {
+        var hits = new List<(int Position, int Bigram)>();
+        for (var b = 0; b < question.Bigrams.Count; b++)
+        {
+            for (var at = body.IndexOf(question.Bigrams[b], StringComparison.Ordinal); at >= 0; at = body.IndexOf(question.Bigrams[b], at + 1, StringComparison.Ordinal))
+            {
+                hits.Add((at, b));
+            }
+        }
+        if (hits.Count == 0)
+        {
+            return 0;
+        }
+        hits.Sort((x, y) => x.Position.CompareTo(y.Position));
+        var all = question.BigramIdf.Sum();
+        var inWindow = new int[question.Bigrams.Count];
+        double mass = 0, bestMass = 0;
+        var start = 0;
+        foreach (var (position, bigram) in hits)
+        {
+            if (inWindow[bigram]++ == 0)
+            {
+                mass += question.BigramIdf[bigram];
+            }
+            while (hits[start].Position < position - Window)
+            {
+                if (--inWindow[hits[start].Bigram] == 0)
+                {
+                    mass -= question.BigramIdf[hits[start].Bigram];
+                }
+                start++;
+            }
+            bestMass = Math.Max(bestMass, mass);
+        }
+        return all == 0 ? 0 : bestMass / all;
+    }
+}
