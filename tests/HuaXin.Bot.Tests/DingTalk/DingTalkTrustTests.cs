@@ -119,16 +119,19 @@ public sealed class DingTalkApiErrorTests(CallbackFixture host) : IClassFixture<
 
     private int SentTo(string staffId) => Fake.CountSent(m => m.Kind == "oto" && m.Target.Contains(staffId));
 
-    [Fact]
-    public async Task New_API_throttling_is_retried_and_the_message_delivered_once()
+    [Theory]
+    [InlineData(Fault.QpsLimitForApi)]
+    [InlineData(Fault.QpsLimitForAppkeyAndApi)]
+    public async Task New_API_throttling_is_retried_and_the_message_delivered_once(Fault throttled)
     {
-        Fake.Faults.Enqueue(Fault.QpsLimitForApi);
-        Fake.Faults.Enqueue(Fault.QpsLimitForApi);
+        Fake.Faults.Enqueue(throttled);
+        Fake.Faults.Enqueue(throttled);
+        var staff = "staff-" + throttled;
 
-        var row = await SettledAsync(await AskAsync("staff-qps"));
+        var row = await SettledAsync(await AskAsync(staff));
 
         Assert.Equal(WorkStatus.Done, row.Status);
-        Assert.Equal(1, SentTo("staff-qps"));
+        Assert.Equal(1, SentTo(staff));
     }
 
     [Fact]

@@ -289,6 +289,9 @@ public enum Fault
     /// <summary>The new API's QPS limit: HTTP 403 Forbidden.AccessDenied.QpsLimitForApi.</summary>
     QpsLimitForApi,
 
+    /// <summary>The new API's per-app QPS limit: HTTP 403 Forbidden.AccessDenied.QpsLimitForAppkeyAndApi.</summary>
+    QpsLimitForAppkeyAndApi,
+
     /// <summary>The organisation's monthly call quota: Forbidden.AccessDenied.ApiCountLimitForOrg.</summary>
     MonthlyQuota,
 
@@ -307,6 +310,7 @@ internal static class FaultResults
         Fault.IpBan => Results.Json(new { status = 1111, wait = 5, punish = "deny" }, statusCode: 403),
         Fault.TooManyRequests => Results.StatusCode(429),
         Fault.QpsLimitForApi => Results.Json(new { code = "Forbidden.AccessDenied.QpsLimitForApi", requestid = "r1", message = "调用接口超过QPS限制" }, statusCode: 403),
+        Fault.QpsLimitForAppkeyAndApi => Results.Json(new { code = "Forbidden.AccessDenied.QpsLimitForAppkeyAndApi", requestid = "r1", message = "应用调用接口超过QPS限制" }, statusCode: 403),
         Fault.MonthlyQuota => Results.Json(new { code = "Forbidden.AccessDenied.ApiCountLimitForOrg", requestid = "r1", message = "本月调用量已超过限制" }, statusCode: 403),
         _ => Results.StatusCode(500),
     };
