@@ -192,8 +192,7 @@ public sealed class Ticket(ServiceRequest data, string? categoryName = null)
         if (Refusal(TicketStep.Transfer, actor) is { } refused) return Fail(refused);
         if (!Departments.IsKnown(department)) return Invalid($"没有「{department}」这个部门。可选：{string.Join("、", Departments.All)}。");
         if (department == data.Department) return Fail($"{Number} 已经在{department}。");
-        if (string.IsNullOrWhiteSpace(reason)) return Invalid($"请写上转派原因，例如：转派 {Number} {department} 属于维修类。");
-        if (TooLong(reason) is { } tooLong) return tooLong;
+        if (Unwritten(reason, $"请写上转派原因，例如：转派 {Number} {department} 属于维修类。") is { } unwritten) return unwritten;
         var from = data.Status;
         var previous = data.Department;
         data.Department = department;
@@ -211,8 +210,7 @@ public sealed class Ticket(ServiceRequest data, string? categoryName = null)
     public TicketOutcome Return(TicketActor actor, string reason, DateTimeOffset now)
     {
         if (Refusal(TicketStep.Return, actor) is { } refused) return Fail(refused);
-        if (string.IsNullOrWhiteSpace(reason)) return Invalid($"请写上需要补充的内容，例如：退回 {Number} 请提供详细地址。");
-        if (TooLong(reason) is { } tooLong) return tooLong;
+        if (Unwritten(reason, $"请写上需要补充的内容，例如：退回 {Number} 请提供详细地址。") is { } unwritten) return unwritten;
         var from = data.Status;
         data.Status = NeedsInfo;
         Record("退回", from, reason, actor, now);
@@ -224,8 +222,7 @@ public sealed class Ticket(ServiceRequest data, string? categoryName = null)
     public TicketOutcome Resolve(TicketActor actor, string result, DateTimeOffset now)
     {
         if (Refusal(TicketStep.Resolve, actor) is { } refused) return Fail(refused);
-        if (string.IsNullOrWhiteSpace(result)) return Invalid($"请写上处理结果，例如：办结 {Number} 已安排志愿者陪护三天。");
-        if (TooLong(result) is { } tooLong) return tooLong;
+        if (Unwritten(result, $"请写上处理结果，例如：办结 {Number} 已安排志愿者陪护三天。") is { } unwritten) return unwritten;
         var from = data.Status;
         data.Status = Resolved;
         data.Result = result;
@@ -262,8 +259,7 @@ public sealed class Ticket(ServiceRequest data, string? categoryName = null)
     public TicketOutcome Supplement(TicketActor actor, string info, DateTimeOffset now)
     {
         if (!actor.IsRequester) return Fail(NotYours);
-        if (string.IsNullOrWhiteSpace(info)) return Invalid($"请写上补充内容，例如：补充 {Number} 地址是历城区华新小区3号楼。");
-        if (TooLong(info) is { } tooLong) return tooLong;
+        if (Unwritten(info, $"请写上补充内容，例如：补充 {Number} 地址是历城区华新小区3号楼。") is { } unwritten) return unwritten;
         if (StateRefusal(TicketStep.Supplement) is { } refused) return Fail(refused);
         var from = data.Status;
         if (data.Status == NeedsInfo)
@@ -437,6 +433,9 @@ public sealed class Ticket(ServiceRequest data, string? categoryName = null)
         { Length: > MaxTextLength } => $"备注太长了（{note.Length} 字），请控制在 {MaxTextLength} 字以内。",
         _ => null,
     };
+
+    /// <summary>Refuses an empty text with an example of what to write, and an overlong one.</summary>
+    private static TicketOutcome? Unwritten(string text, string example) => string.IsNullOrWhiteSpace(text) ? Invalid(example) : TooLong(text);
 
     private static TicketOutcome? TooLong(string text) =>
         text.Length > MaxTextLength ? Invalid($"内容太长了（超过{MaxTextLength}字），请精简后再提交。") : null;
