@@ -1,5 +1,4 @@
 using System.Text.Json;
-using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Dialogs.Triage;

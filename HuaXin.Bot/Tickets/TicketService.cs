@@ -1,4 +1,3 @@
-using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Triage;
 using HuaXin.Bot.Families;
