@@ -124,12 +124,10 @@ public sealed class Ticket(ServiceRequest data, string? categoryName = null)
     public TicketOutcome Accept(TicketActor actor, DateTimeOffset now)
     {
         if (Refusal(TicketStep.Accept, actor) is { } refused) return Fail(refused);
-        var from = data.Status;
-        data.Status = Accepted;
         data.Assignee = actor.Id;
         data.AssigneeName = actor.DisplayName;
         data.AcceptedAt = now;
-        Record("受理", from, null, actor, now);
+        Move(Accepted, "受理", null, actor, now);
         Notify(TicketNotice.ToRequester($"您的诉求 {Number} 已由{data.Department}的{actor.DisplayName}受理，工作人员会尽快与您联系。"));
         return Done($"已受理 {Number}。办结时限：{TicketCards.Local(data.ResolveDue)}。");
     }
@@ -139,9 +137,7 @@ public sealed class Ticket(ServiceRequest data, string? categoryName = null)
     {
         if (Refusal(TicketStep.Comment, actor) is { } refused) return Fail(refused);
         if (NoteProblem(note, $"备注 {Number} 已电话联系家属，明天上门") is { } problem) return Invalid(problem);
-        var from = data.Status;
-        data.Status = InProgress;
-        Record("备注", from, note, actor, now);
+        Move(InProgress, "备注", note, actor, now);
         var department = actor.Staff!.Department;
         var byCoHandler = RoleOf(actor.Staff) == CaseRole.CoHandler;
         Notify(TicketNotice.ToRequester($"您的诉求 {Number} 有新进展（{(byCoHandler ? department : data.Department)}）：{note}"));
@@ -193,15 +189,13 @@ public sealed class Ticket(ServiceRequest data, string? categoryName = null)
         if (!Departments.IsKnown(department)) return Invalid($"没有「{department}」这个部门。可选：{string.Join("、", Departments.All)}。");
         if (department == data.Department) return Fail($"{Number} 已经在{department}。");
         if (Unwritten(reason, $"请写上转派原因，例如：转派 {Number} {department} 属于维修类。") is { } unwritten) return unwritten;
-        var from = data.Status;
         var previous = data.Department;
         data.Department = department;
-        data.Status = Pending;
         data.Assignee = null;
         data.AssigneeName = null;
         // The new lead cannot co-handle its own ticket.
         data.CoHandlers.RemoveAll(h => h.Department == department);
-        Record("转派", from, $"{previous} → {department}：{reason}", actor, now);
+        Move(Pending, "转派", $"{previous} → {department}：{reason}", actor, now);
         Notify(TicketNotice.To(department, TicketCards.StaffCard(data, CategoryName, $"【转派】来自{previous}：{reason}")));
         Notify(TicketNotice.ToRequester($"您的诉求 {Number} 已转由{department}办理（{reason}）。"));
         return Done($"已将 {Number} 转派至{department}。");
@@ -211,9 +205,7 @@ public sealed class Ticket(ServiceRequest data, string? categoryName = null)
     {
         if (Refusal(TicketStep.Return, actor) is { } refused) return Fail(refused);
         if (Unwritten(reason, $"请写上需要补充的内容，例如：退回 {Number} 请提供详细地址。") is { } unwritten) return unwritten;
-        var from = data.Status;
-        data.Status = NeedsInfo;
-        Record("退回", from, reason, actor, now);
+        Move(NeedsInfo, "退回", reason, actor, now);
         Notify(TicketNotice.ToRequester($"您的诉求 {Number} 需要补充信息：{reason}\n请回复：补充 {Number} 您要补充的内容"));
         return Done($"已退回 {Number}，等待申请人补充。");
     }
@@ -223,14 +215,12 @@ public sealed class Ticket(ServiceRequest data, string? categoryName = null)
     {
         if (Refusal(TicketStep.Resolve, actor) is { } refused) return Fail(refused);
         if (Unwritten(result, $"请写上处理结果，例如：办结 {Number} 已安排志愿者陪护三天。") is { } unwritten) return unwritten;
-        var from = data.Status;
-        data.Status = Resolved;
         data.Result = result;
         data.ResolvedAt = now;
         data.Assignee ??= actor.Id;
         data.AssigneeName ??= actor.DisplayName;
         data.AcceptedAt ??= now;
-        Record("办结", from, result, actor, now);
+        Move(Resolved, "办结", result, actor, now);
         Notify(TicketNotice.ToRequester(TicketCards.RatingRequest(data)));
         foreach (var department in data.CoHandlers.Select(h => h.Department))
         {
@@ -261,12 +251,8 @@ public sealed class Ticket(ServiceRequest data, string? categoryName = null)
         if (!actor.IsRequester) return Fail(NotYours);
         if (Unwritten(info, $"请写上补充内容，例如：补充 {Number} 地址是历城区华新小区3号楼。") is { } unwritten) return unwritten;
         if (StateRefusal(TicketStep.Supplement) is { } refused) return Fail(refused);
-        var from = data.Status;
-        if (data.Status == NeedsInfo)
-        {
-            data.Status = data.Assignee is null ? Pending : InProgress;
-        }
-        Record("补充", from, info, actor, now);
+        // Back to whoever was working it; any other state stays as it is.
+        Move(data.Status != NeedsInfo ? data.Status : data.Assignee is null ? Pending : InProgress, "补充", info, actor, now);
         NotifyHandlers($"【补充】{Number} 申请人补充：{info}");
         return Done($"已把补充内容转给{data.Department}。");
     }
@@ -274,9 +260,7 @@ public sealed class Ticket(ServiceRequest data, string? categoryName = null)
     public TicketOutcome Withdraw(TicketActor actor, DateTimeOffset now)
     {
         if (Refusal(TicketStep.Withdraw, actor) is { } refused) return Fail(refused);
-        var from = data.Status;
-        data.Status = Withdrawn;
-        Record("撤回", from, null, actor, now);
+        Move(Withdrawn, "撤回", null, actor, now);
         NotifyHandlers($"【撤回】申请人已撤回诉求 {Number}。");
         return Done($"诉求 {Number} 已撤回。如需帮助随时找我。");
     }
@@ -288,20 +272,17 @@ public sealed class Ticket(ServiceRequest data, string? categoryName = null)
         if (!Ratings.All.Contains(rating)) return Invalid($"请从这几项中选择：{string.Join("、", Ratings.All)}。");
         if (comment is not null && TooLong(comment) is { } tooLong) return tooLong;
         if (StateRefusal(TicketStep.Rate) is { } refused) return Fail(refused);
-        var from = data.Status;
         data.Rating = rating;
         data.RatingComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        data.Status = Rated;
         var note = data.RatingComment is null ? rating : $"{rating}：{data.RatingComment}";
-        Record("评价", from, note, actor, now);
+        Move(Rated, "评价", note, actor, now);
         Notify(TicketNotice.To(data.Department, $"【评价】{Number}：{note}"));
         if (!Ratings.IsDissatisfied(rating))
         {
             return Done("感谢您的评价！");
         }
-        data.Status = InProgress;
         data.Supervised = true;
-        Record("督办", Rated, $"申请人评价{rating}，转{Departments.Supervisor}督办", actor, now);
+        Move(InProgress, "督办", $"申请人评价{rating}，转{Departments.Supervisor}督办", actor, now);
         Notify(TicketNotice.To(Departments.Supervisor, TicketCards.StaffCard(data, CategoryName, $"【督办】申请人评价{rating}", Departments.Supervisor)));
         return Done($"很抱歉这次没让您满意。{Departments.Supervisor}已介入督办，会尽快与您联系。");
     }
@@ -376,6 +357,14 @@ public sealed class Ticket(ServiceRequest data, string? categoryName = null)
     /// <summary>The lead department and every co-handling one: all are told what the requester adds or withdraws, and
     /// all are held to the lead department's deadlines.</summary>
     private IEnumerable<string> Handlers => [data.Department, .. data.CoHandlers.Select(h => h.Department)];
+
+    /// <summary>Puts the ticket in <paramref name="to"/> and records the step with the state it left.</summary>
+    private void Move(string to, string action, string? note, TicketActor actor, DateTimeOffset now)
+    {
+        var from = data.Status;
+        data.Status = to;
+        Record(action, from, note, actor, now);
+    }
 
     private void Record(string action, string? from, string? note, TicketActor actor, DateTimeOffset now, bool isInternal = false)
     {
