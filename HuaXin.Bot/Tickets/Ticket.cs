@@ -301,33 +301,17 @@ public sealed class Ticket(ServiceRequest data, string? categoryName = null)
         }
         if (data.Status == Pending)
         {
-            switch (CheckWindow("受理", data.FirstContactDue, data.AcceptReminderSentAt, data.AcceptEscalatedAt, now))
-            {
-                case Deadline.Escalated:
-                    (data.AcceptEscalatedAt, data.AcceptReminderSentAt) = (now, data.AcceptReminderSentAt ?? now);
-                    escalated.Add("受理");
-                    break;
-                case Deadline.Reminded:
-                    data.AcceptReminderSentAt = now;
-                    break;
-            }
+            (data.AcceptReminderSentAt, data.AcceptEscalatedAt) =
+                CheckWindow("受理", data.FirstContactDue, data.AcceptReminderSentAt, data.AcceptEscalatedAt, now, escalated);
         }
-        switch (CheckWindow("办结", data.ResolveDue, data.ResolveReminderSentAt, data.ResolveEscalatedAt, now))
-        {
-            case Deadline.Escalated:
-                (data.ResolveEscalatedAt, data.ResolveReminderSentAt) = (now, data.ResolveReminderSentAt ?? now);
-                escalated.Add("办结");
-                break;
-            case Deadline.Reminded:
-                data.ResolveReminderSentAt = now;
-                break;
-        }
+        (data.ResolveReminderSentAt, data.ResolveEscalatedAt) =
+            CheckWindow("办结", data.ResolveDue, data.ResolveReminderSentAt, data.ResolveEscalatedAt, now, escalated);
         return escalated;
     }
 
-    private enum Deadline { None, Reminded, Escalated }
-
-    private Deadline CheckWindow(string what, DateTimeOffset due, DateTimeOffset? reminded, DateTimeOffset? escalated, DateTimeOffset now)
+    /// <summary>Reminds or escalates one window when due; returns when it was reminded and escalated as it now stands.</summary>
+    private (DateTimeOffset? Reminded, DateTimeOffset? Escalated) CheckWindow(
+        string what, DateTimeOffset due, DateTimeOffset? reminded, DateTimeOffset? escalated, DateTimeOffset now, List<string> escalatedNow)
     {
         if (now >= due && escalated is null)
         {
@@ -337,7 +321,8 @@ public sealed class Ticket(ServiceRequest data, string? categoryName = null)
             {
                 Notify(TicketNotice.To(department, $"【超时督办】{Number}（{data.Department}）已超过{what}时限 {TicketCards.Local(due)}，请{Departments.Supervisor}督办。"));
             }
-            return Deadline.Escalated;
+            escalatedNow.Add(what);
+            return (reminded ?? now, now);
         }
         var remindAt = data.CreatedAt + (due - data.CreatedAt) * 0.75;
         if (now >= remindAt && now < due && reminded is null)
@@ -347,9 +332,9 @@ public sealed class Ticket(ServiceRequest data, string? categoryName = null)
             {
                 Notify(TicketNotice.To(department, $"【时限提醒】{Number} 需在 {TicketCards.Local(due)} 前{what}，请尽快处理。"));
             }
-            return Deadline.Reminded;
+            return (now, escalated);
         }
-        return Deadline.None;
+        return (reminded, escalated);
     }
 
     // ---- Recording ----
