@@ -16,7 +16,7 @@ public sealed record BoardPage(IReadOnlyList<ServiceRequest> Tickets, int Total,
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
-    public int OpenCount => RequestStatus.Open.Sum(s => StatusCounts.GetValueOrDefault(s));
+    public int OpenCount => Ticket.OpenStatuses.Sum(s => StatusCounts.GetValueOrDefault(s));
 
     public int AllCount => StatusCounts.Values.Sum();
 }
@@ -29,8 +29,7 @@ public sealed class TicketBoard(IDbContextFactory<HuaXinDbContext> dbFactory, Ti
     public const string AllStatuses = "全部";
     public const int PageSize = 50;
     private const int MaxExport = 20_000;
-    public static readonly IReadOnlyList<string> Open = RequestStatus.Open;
-    public static readonly IReadOnlyList<string> Statuses = [.. Open, RequestStatus.Resolved, RequestStatus.Rated, RequestStatus.Withdrawn];
+    public static readonly IReadOnlyList<string> Statuses = [.. Ticket.OpenStatuses, RequestStatus.Resolved, RequestStatus.Rated, RequestStatus.Withdrawn];
 
     public async Task<BoardPage> ListAsync(StaffMember staff, BoardFilter filter, CancellationToken ct)
     {
@@ -58,7 +57,7 @@ public sealed class TicketBoard(IDbContextFactory<HuaXinDbContext> dbFactory, Ti
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ticket = await db.ServiceRequests.AsNoTracking().Include(r => r.History).Include(r => r.CoHandlers).AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Number == number, ct);
-        return ticket is not null && TicketRules.RoleOf(ticket, staff) != CaseRole.None ? ticket : null;
+        return ticket is not null && new Ticket(ticket).RoleOf(staff) != CaseRole.None ? ticket : null;
     }
 
     /// <summary>The department that owns a ticket, or null when there is no such ticket; only for telling a staff
@@ -72,7 +71,7 @@ public sealed class TicketBoard(IDbContextFactory<HuaXinDbContext> dbFactory, Ti
     public bool IsOverdue(ServiceRequest t)
     {
         var now = time.GetUtcNow();
-        return Open.Contains(t.Status) && (t.ResolveDue < now || (t.Status == RequestStatus.Pending && t.FirstContactDue < now));
+        return Ticket.IsOpen(t.Status) && (t.ResolveDue < now || (t.Status == RequestStatus.Pending && t.FirstContactDue < now));
     }
 
     /// <summary>The deadline a ticket is worked to now: first contact while it waits to be accepted, then resolution.</summary>
@@ -93,7 +92,7 @@ public sealed class TicketBoard(IDbContextFactory<HuaXinDbContext> dbFactory, Ti
         if (filter.Overdue)
         {
             var now = time.GetUtcNow();
-            query = query.Where(r => Open.Contains(r.Status) && (r.ResolveDue < now || (r.Status == RequestStatus.Pending && r.FirstContactDue < now)));
+            query = query.Where(r => Ticket.OpenStatuses.Contains(r.Status) && (r.ResolveDue < now || (r.Status == RequestStatus.Pending && r.FirstContactDue < now)));
         }
         return Search(query, filter.Query?.Trim());
     }
@@ -118,13 +117,13 @@ public sealed class TicketBoard(IDbContextFactory<HuaXinDbContext> dbFactory, Ti
 
     private static IQueryable<ServiceRequest> WithStatus(IQueryable<ServiceRequest> query, string? status) => status switch
     {
-        null or "" => query.Where(r => Open.Contains(r.Status)),
+        null or "" => query.Where(r => Ticket.OpenStatuses.Contains(r.Status)),
         AllStatuses => query,
         _ => query.Where(r => r.Status == status),
     };
 
     private static IOrderedQueryable<ServiceRequest> Ordered(IQueryable<ServiceRequest> query) =>
-        query.OrderBy(r => Open.Contains(r.Status) ? 0 : 1)
+        query.OrderBy(r => Ticket.OpenStatuses.Contains(r.Status) ? 0 : 1)
             .ThenBy(r => r.Status == RequestStatus.Pending ? r.FirstContactDue : r.ResolveDue)
             .ThenBy(r => r.Id);
 }

@@ -1,6 +1,6 @@
 namespace HuaXin.Bot.Tickets;
 
-/// <summary>Service request statuses as staff and requesters read them.</summary>
+/// <summary>Service request statuses as staff and requesters read them. Which of them count as open is <see cref="Ticket"/>'s.</summary>
 public static class RequestStatus
 {
     public const string Pending = "待受理";
@@ -11,12 +11,4 @@ public static class RequestStatus
     public const string Withdrawn = "已撤回";
     /// <summary>Returned to the requester for more information (退回).</summary>
     public const string NeedsInfo = "待补充";
-
-    /// <summary>Not finished: still with staff or waiting for the requester.</summary>
-    public static readonly IReadOnlyList<string> Open = [Pending, Accepted, InProgress, NeedsInfo];
-
-    public static bool IsOpen(string status) => Open.Contains(status);
-
-    /// <summary>Staff can still transfer, return or resolve a ticket in these (not while it waits for the requester).</summary>
-    public static bool IsWorkable(string status) => status is Pending or Accepted or InProgress;
 }

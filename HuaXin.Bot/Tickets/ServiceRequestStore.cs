@@ -1,5 +1,4 @@
 using System.Text.Json;
-using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Dialogs.Triage;
@@ -9,12 +8,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HuaXin.Bot.Tickets;
 
-/// <summary>Creates numbered service requests (HX-yyyyMMdd-NNNN) with their first history entry, and posts each new
-/// one to its department's chats in the same transaction.</summary>
+/// <summary>Creates numbered service requests (HX-yyyyMMdd-NNNN): numbers and fills in the ticket, lets
+/// <see cref="Ticket.Submit"/> write its first history entry and its card to the department, and saves both in one
+/// transaction.</summary>
 public sealed class ServiceRequestStore(
     IDbContextFactory<HuaXinDbContext> dbFactory,
     Taxonomy taxonomy,
-    DepartmentDestinations destinations,
+    TicketOutbox outbox,
     TimeProvider time,
     WorkSignal<OutboxWork> outboxSignal,
     ILogger<ServiceRequestStore> logger) : IServiceRequestStore
@@ -31,7 +31,6 @@ public sealed class ServiceRequestStore(
         var now = time.GetUtcNow();
         var category = taxonomy.Find(request.Category);
         var resolveDue = category is null ? now.AddDays(7) : ServiceCalendar.AddDays(now, category.ResolutionDays, category.ResolutionInWorkingDays);
-        var targets = await destinations.GetAsync(request.Department, cancellationToken);
         var known = await DescribeRequesterAsync(request, cancellationToken);
         var prefix = $"HX-{ServiceTime.ToLocal(now):yyyyMMdd}-";
         for (var attempt = 1; ; attempt++)
@@ -41,7 +40,7 @@ public sealed class ServiceRequestStore(
             var last = await db.ServiceRequests.Where(r => r.Number.StartsWith(prefix))
                 .OrderByDescending(r => r.Number).Select(r => r.Number).FirstOrDefaultAsync(cancellationToken);
             var next = last is null ? 1 : int.Parse(last[prefix.Length..]) + 1;
-            var entity = new ServiceRequest
+            var data = new ServiceRequest
             {
                 Number = $"{prefix}{next:D4}",
                 RequestKey = request.RequestKey,
@@ -61,20 +60,16 @@ public sealed class ServiceRequestStore(
                 UpdatedAt = now,
                 FirstContactDue = now + request.FirstContactWithin,
                 ResolveDue = resolveDue,
-                History = [new ServiceRequestHistory { Action = "提交", ToStatus = RequestStatus.Pending, Department = request.Department, Actor = $"{request.Channel}:{request.UserId}", ActorName = Clean(request.RequesterName) ?? known.Name ?? Clean(request.UserName), At = now }],
             };
-            db.ServiceRequests.Add(entity);
-            var card = TicketCards.StaffCard(entity, category?.Name ?? request.Category, request.Urgent ? "【紧急】新诉求" : "新诉求");
-            for (var i = 0; i < targets.Count; i++)
-            {
-                await Outbox.AddAsync(db, targets[i].Channel, targets[i].Address, card, OutboxKey.Of("ticket", entity.Number, "created", i), time, cancellationToken);
-            }
+            var ticket = Ticket.Submit(data, category?.Name ?? request.Category);
+            db.ServiceRequests.Add(data);
+            await outbox.AddAsync(db, ticket, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
                 outboxSignal.Notify();
-                logger.LogInformation("Service request {Number} created: {Category} → {Department}", entity.Number, entity.Category, entity.Department);
-                return new CreatedRequest(entity.Number, entity.FirstContactDue);
+                logger.LogInformation("Service request {Number} created: {Category} → {Department}", data.Number, data.Category, data.Department);
+                return new CreatedRequest(data.Number, data.FirstContactDue);
             }
             catch (DbUpdateException e) when (e.IsUniqueViolation() && attempt < MaxNumberAttempts)
             {

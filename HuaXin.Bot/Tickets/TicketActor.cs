@@ -6,6 +6,10 @@ public sealed record TicketActor(string Channel, string UserId, string? Name, St
     public string Id => $"{Channel}:{UserId}";
 
     public string DisplayName => Staff?.Name ?? Name ?? UserId;
+
+    /// <summary>The ticket's requester or one of their family (the worker and the members linked to the worker), as the
+    /// store found out; only the requester's steps ask.</summary>
+    public bool IsRequester { get; init; }
 }
 
 /// <summary>The answer to a ticket command: whether it happened, what to tell the person who asked, and the ticket as

@@ -5,7 +5,7 @@ using HuaXin.Bot.Dialogs.Abstractions;
 namespace HuaXin.Bot.Tickets;
 
 /// <summary>The neutral messages a ticket produces: the staff card, requester notices, the rating card.
-/// Every button's text is also the command a user can type.</summary>
+/// Every button's text is also the command a user can type; which buttons a ticket shows is <see cref="Ticket.CardSteps"/>.</summary>
 public static class TicketCards
 {
     /// <param name="readerDepartment">The department the card goes to, when not the ticket's own (督办): it reads the
@@ -32,12 +32,7 @@ public static class TicketCards
         }
         var slots = TicketSlots.All(ticket);
         facts.AddRange(TicketSlots.Labels.Where(l => slots.ContainsKey(l.Key)).Select(l => new CardFact(l.Value, shown(slots[l.Key]))));
-        var buttons = ticket.Status switch
-        {
-            RequestStatus.Pending => new[] { Button("受理", ticket), Button("转派", ticket), Button("办结", ticket) },
-            RequestStatus.Accepted or RequestStatus.InProgress => [Button("备注", ticket), Button("转派", ticket), Button("办结", ticket)],
-            _ => [],
-        };
+        var buttons = new Ticket(ticket).CardSteps.Select(s => Button(s.Verb(), ticket)).ToArray();
         var card = new Card("ticket", $"{headline} {ticket.Number}", shown(ticket.OriginalText), facts, buttons);
         var text = $"{headline} {ticket.Number}\n" + string.Join("\n", facts.Select(f => $"{f.Name}：{f.Value}"))
             + (buttons.Length > 0 ? $"\n可回复：{string.Join(" / ", buttons.Select(b => b.Text))}（转派、备注、办结后面写上部门或内容）" : "");

@@ -14,6 +14,7 @@ public static class TicketsExtensions
             .ValidateOnStart();
         services.AddSingleton<StaffDirectory>();
         services.AddSingleton<DepartmentDestinations>();
+        services.AddSingleton<TicketOutbox>();
         services.AddSingleton<TicketService>();
         services.AddSingleton<IServiceRequestStore, ServiceRequestStore>();
         services.AddBotMetrics();

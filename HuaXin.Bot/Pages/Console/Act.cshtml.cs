@@ -22,9 +22,11 @@ public sealed class ActModel(ActionLinks links, TicketBoard board, TicketService
     public string Shown(string? text) => PhoneMask.Text(text, User.ToStaffMember()!, Ticket!.Department);
 
     /// <summary>Why the ticket's rules refuse the link's action now (state, or a co-handler holding a 办结 link); null when they allow it.</summary>
-    public string? NotNow => Ticket is null || Link is null ? null : Link.Action == TicketLinkAction.Accept
-        ? TicketRules.Accept(Ticket, User.ToStaffMember()!.ToTicketActor())
-        : TicketRules.Resolve(Ticket, User.ToStaffMember()!.ToTicketActor());
+    public string? NotNow => Ticket is null || Link is null ? null
+        : new HuaXin.Bot.Tickets.Ticket(Ticket).Refusal(Link.Action == TicketLinkAction.Accept ? TicketStep.Accept : TicketStep.Resolve, User.ToStaffMember()!.ToTicketActor());
+
+    /// <summary>The signed-in staff member's part in the ticket.</summary>
+    public CaseRole Role => new HuaXin.Bot.Tickets.Ticket(Ticket!).RoleOf(User.ToStaffMember());
 
     /// <summary>The form is shown only while the ticket's rules allow the action.</summary>
     public bool CanAct => Refusal is null && Outcome is null && Ticket is not null && Link is not null && NotNow is null;
@@ -70,7 +72,7 @@ public sealed class ActModel(ActionLinks links, TicketBoard board, TicketService
         if (Ticket is null)
         {
             return await board.DepartmentOfAsync(link.Number, ct) is { } department
-                ? Refuse(StatusCodes.Status403Forbidden, TicketRules.OtherDepartment(link.Number, department, staff))
+                ? Refuse(StatusCodes.Status403Forbidden, HuaXin.Bot.Tickets.Ticket.OtherDepartment(link.Number, department, staff))
                 : Refuse(StatusCodes.Status404NotFound, $"没有找到工单 {link.Number}。");
         }
         return true;

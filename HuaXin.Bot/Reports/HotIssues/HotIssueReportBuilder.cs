@@ -15,8 +15,6 @@ public sealed class HotIssueReportBuilder(IOptions<ReportsOptions> options)
 {
     public const string Uncovered = "知识库未覆盖的问题";
 
-    private static readonly string[] Closed = [RequestStatus.Resolved, RequestStatus.Rated, RequestStatus.Withdrawn];
-
     public HotIssueReport Build(ReportData data, string unit)
     {
         var top = options.Value.TopCount;
@@ -35,7 +33,7 @@ public sealed class HotIssueReportBuilder(IOptions<ReportsOptions> options)
 
         var open = unitRequests
             .Select(r => (Request: r, Resolved: MetricsCalculator.FirstResolvedAt(r)))
-            .Where(x => !Closed.Contains(x.Request.Status) || (x.Resolved is { } at && at > x.Request.ResolveDue && data.Period.Contains(at)))
+            .Where(x => Ticket.IsOpen(x.Request.Status) || (x.Resolved is { } at && at > x.Request.ResolveDue && data.Period.Contains(at)))
             .Select(x => new OpenItem(x.Request.Number, data.CategoryName(x.Request.Category), x.Request.Department, x.Request.Status,
                 x.Request.CreatedAt, x.Request.ResolveDue, x.Resolved,
                 Overdue: (x.Resolved ?? data.AsOf) > x.Request.ResolveDue,

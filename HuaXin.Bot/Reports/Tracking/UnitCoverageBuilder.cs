@@ -53,12 +53,12 @@ public sealed class UnitCoverageBuilder(IOptions<ReportsOptions> options, IOptio
         var result = new List<UnfollowedTicket>();
         foreach (var r in data.Requests)
         {
-            if (data.FamilyOf(r) is not { } family || !ids.Contains(family.Id) || !(data.Period.Contains(r.CreatedAt) || RequestStatus.IsOpen(r.Status)))
+            if (data.FamilyOf(r) is not { } family || !ids.Contains(family.Id) || !(data.Period.Contains(r.CreatedAt) || Ticket.IsOpen(r.Status)))
             {
                 continue;
             }
             string? why = null;
-            if (RequestStatus.IsOpen(r.Status) && r.History.All(h => NotStaffSteps.Contains(h.Action)))
+            if (Ticket.IsOpen(r.Status) && r.History.All(h => NotStaffSteps.Contains(h.Action)))
             {
                 why = r.Status == RequestStatus.Pending ? "未受理" : "无人跟进";
             }

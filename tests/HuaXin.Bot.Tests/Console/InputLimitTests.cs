@@ -22,7 +22,7 @@ public sealed class InputLimitTests(ConsoleAppFactory app) : IClassFixture<Conso
 
         using var console = await StaffConsoleForms.ActAsync(client, number, "Resolve", "result", huge);
         var chat = await app.Services.GetRequiredService<HuaXin.Bot.Dialogs.Abstractions.ITurnHandler>().HandleAsync(
-            new("test", "c-union", "union", "王工会", $"办结 {number} {new string('长', TicketService.MaxTextLength + 1)}", null, "zh-CN", DateTimeOffset.UtcNow), default);
+            new("test", "c-union", "union", "王工会", $"办结 {number} {new string('长', Ticket.MaxTextLength + 1)}", null, "zh-CN", DateTimeOffset.UtcNow), default);
 
         Assert.Equal(HttpStatusCode.BadRequest, console.StatusCode);
         Assert.Contains("内容太长", WebUtility.HtmlDecode(await console.Content.ReadAsStringAsync()));

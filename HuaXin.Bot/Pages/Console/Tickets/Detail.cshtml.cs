@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HuaXin.Bot.Pages.Console.Tickets;
 
 /// <summary>One ticket with its history and the steps the signed-in staff member may take now (asked of
-/// <see cref="TicketRules"/>). Every step goes through TicketService as that staff member, so the console obeys exactly
+/// <see cref="HuaXin.Bot.Tickets.Ticket"/>). Every step goes through TicketService as that staff member, so the console obeys exactly
 /// the rules (and sends exactly the notices) of the chat commands.</summary>
 public sealed class DetailModel(TicketBoard board, TicketService tickets, HuaXin.Bot.Families.Records.Volunteers volunteers, Taxonomy taxonomy) : PageModel
 {
@@ -23,6 +23,15 @@ public sealed class DetailModel(TicketBoard board, TicketService tickets, HuaXin
     [TempData] public bool MessageOk { get; set; }
 
     public TicketActor Actor => Staff.ToTicketActor();
+
+    /// <summary>The ticket's rules, for the signed-in staff member's steps.</summary>
+    private HuaXin.Bot.Tickets.Ticket Rules => new(Ticket);
+
+    public bool May(TicketStep step) => Rules.Allows(step, Actor);
+
+    /// <summary>Why a co-handler cannot resolve the open ticket (shown in place of the form); null for everyone else.</summary>
+    public string? CoHandlerCannotResolve =>
+        Rules.RoleOf(Staff) == CaseRole.CoHandler && HuaXin.Bot.Tickets.Ticket.IsOpen(Ticket.Status) ? Rules.Refusal(TicketStep.Resolve, Actor) : null;
 
     /// <summary>Full phone numbers (and tap-to-call) only for the departments working the ticket.</summary>
     public bool ShowsFullPhone => Staff.Department == Ticket.Department || Ticket.CoHandlers.Any(h => h.Department == Staff.Department);
@@ -43,7 +52,7 @@ public sealed class DetailModel(TicketBoard board, TicketService tickets, HuaXin
             return NotFound();
         }
         Ticket = ticket;
-        Proposal = TicketRules.LinkRequester(ticket, Actor) is null ? await tickets.RosterProposalAsync(ticket, ct) : null;
+        Proposal = May(TicketStep.LinkRequester) ? await tickets.RosterProposalAsync(ticket, ct) : null;
         Volunteering = await volunteers.ForTicketAsync(ticket.Number, ct);
         return Page();
     }
