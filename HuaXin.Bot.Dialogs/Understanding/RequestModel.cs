@@ -11,6 +11,10 @@ public sealed class RequestModel
     [JsonPropertyName("buckets")] public int Buckets { get; set; }
     [JsonPropertyName("purpose")] public LinearHead Purpose { get; set; } = new();
     [JsonPropertyName("category")] public LinearHead Category { get; set; } = new();
+    /// <summary>Chooses who a request is about among the people it names, the speaker and nobody.</summary>
+    [JsonPropertyName("relation")] public CandidateModel Relation { get; set; } = new();
+    /// <summary>Chooses the time a service is wanted among the message's time phrases, or none.</summary>
+    [JsonPropertyName("when")] public CandidateModel When { get; set; } = new();
     /// <summary>How it was fitted and what cross-validation measured, for people reading the file.</summary>
     [JsonPropertyName("fitted")] public Dictionary<string, string> Fitted { get; set; } = [];
 
@@ -27,6 +31,8 @@ public sealed class RequestModel
                 || head.Weights.Any(w => w.Length != model.Features.Count + model.Buckets))
                 throw new InvalidDataException($"{source}: a head's labels, weights and biases do not match its features.");
         }
+        model.Relation.EnsureMatches(RelationCandidates.Version);
+        model.When.EnsureMatches(WhenCandidates.Version);
         return model;
     }
 
