@@ -82,16 +82,18 @@ internal static class TrainRequestsCommand
             var examples = new List<Example>();
             foreach (var file in files)
             {
-                var number = 0;
-                foreach (var line in await File.ReadAllLinesAsync(file))
+                var golds = (await File.ReadAllLinesAsync(file)).Select((line, i) => (line, number: i + 1))
+                    .Where(l => !string.IsNullOrWhiteSpace(l.line)).Select(l => GoldRequest.Parse(l.line, l.number)).ToList();
+                // A file that labels routing only (no request in it has the slot) says nothing about that slot.
+                var labelsRelation = golds.Any(g => g.Slots.ContainsKey(SlotNames.Relation));
+                var labelsWhen = golds.Any(g => g.Slots.ContainsKey(SlotNames.When));
+                foreach (var gold in golds)
                 {
-                    number++;
-                    if (string.IsNullOrWhiteSpace(line)) continue;
-                    var gold = GoldRequest.Parse(line, number);
                     var text = TextNormalizer.Normalize(gold.Text);
                     var x = features.Build(text, await evidence.MatchAsync(text, CancellationToken.None), extractors.ExtractStated(text));
                     examples.Add(new Example(gold, x,
-                        gold.IsRequest ? relations.Prepare(gold, text) : null, gold.IsRequest ? times.Prepare(gold, text) : null));
+                        gold.IsRequest && labelsRelation ? relations.Prepare(gold, text) : null,
+                        gold.IsRequest && labelsWhen ? times.Prepare(gold, text) : null));
                 }
             }
             Console.WriteLine($"{examples.Count} messages ({examples.Count(e => e.Gold.IsRequest)} requests) from {files.Count} files; {features.Names.Count} features + {buckets} n-gram buckets; L2 {l2}");
@@ -99,17 +101,18 @@ internal static class TrainRequestsCommand
             var order = Shuffled(examples);
             var cv = CrossValidate(order, taxonomy, features, folds, l2);
             Console.WriteLine(cv);
-            var requests = order.Where(e => e.Relation is not null).ToList();
-            var relationCv = relations.CrossValidate(requests.Select(e => e.Relation!).ToList(), folds);
+            var relationMessages = order.Select(e => e.Relation).OfType<SlotChooserTraining.Message>().ToList();
+            var whenMessages = order.Select(e => e.When).OfType<SlotChooserTraining.Message>().ToList();
+            var relationCv = relations.CrossValidate(relationMessages, folds);
             Console.WriteLine(relationCv);
-            var whenCv = times.CrossValidate(requests.Select(e => e.When!).ToList(), folds);
+            var whenCv = times.CrossValidate(whenMessages, folds);
             Console.WriteLine(whenCv);
             if (verbose) relations.Mistakes.Concat(times.Mistakes).ToList().ForEach(Console.WriteLine);
             if (cvOnly) return 0;
 
             var model = Fit(examples, taxonomy, features, l2);
-            model.Relation = relations.Fit(requests.Select(e => e.Relation!).ToList());
-            model.When = times.Fit(requests.Select(e => e.When!).ToList());
+            model.Relation = relations.Fit(relationMessages);
+            model.When = times.Fit(whenMessages);
             model.Fitted = new Dictionary<string, string>
             {
                 ["trainer"] = "Microsoft.ML 5.0.1 LbfgsMaximumEntropy (purpose, category), LbfgsLogisticRegression (relation, when), L2 " + l2.ToString(CultureInfo.InvariantCulture),
