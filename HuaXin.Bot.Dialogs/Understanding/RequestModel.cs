@@ -41,8 +41,12 @@ public sealed class RequestModel
     /// A request nothing points to a service for ("能不能帮帮我") gets no category: the dialog asks.</summary>
     public (string Purpose, string? Category) Decide(float[] x)
     {
-        var purpose = Purpose.Best(x);
-        if (!Understanding.Purpose.StartsIntake(purpose)) return (purpose, null);
+        // Starting intake is one yes/no question: a request and a complaint both say yes, so their chances add up (a
+        // complaint that also asks for something splits its weight between the two, and neither alone may outweigh a question).
+        var purposes = Purpose.Predict(x);
+        var intake = Enumerable.Range(0, purposes.Length).Where(k => Understanding.Purpose.StartsIntake(Purpose.Labels[k])).ToList();
+        if (intake.Sum(k => purposes[k]) < 0.5) return (Purpose.Best(x, l => !Understanding.Purpose.StartsIntake(l)), null);
+        var purpose = Purpose.Labels[intake.MaxBy(k => purposes[k])];
         if (purpose == Understanding.Purpose.Complaint) return (purpose, Understanding.Purpose.Complaint);
         var p = Category.Predict(x, c => c != Understanding.Purpose.Complaint);
         var best = Array.IndexOf(p, p.Max());
