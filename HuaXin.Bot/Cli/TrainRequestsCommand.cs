@@ -133,11 +133,19 @@ internal static class TrainRequestsCommand
     private static RequestModel Fit(IReadOnlyList<Example> examples, Taxonomy taxonomy, RequestFeatures features, float l2)
     {
         var requests = examples.Where(e => e.Gold.IsRequest && taxonomy.Find(e.Gold.Category) is not null).ToList();
+        // A file without "purpose" says only that a non-request is not a request (a thanks, a greeting, a status check):
+        // each such message takes the non-intake purpose a head fitted on the labelled messages gives it.
+        var unlabelled = examples.Where(e => !e.Gold.IsRequest && e.Gold.Purpose is null).ToHashSet(ReferenceEqualityComparer.Instance);
+        var labelled = examples.Where(e => !unlabelled.Contains(e)).ToList();
+        var first = unlabelled.Count > 0 && labelled.Any(e => !e.Gold.IsRequest)
+            ? MaxEntTrainer.Fit(labelled.Select(e => (e.X, e.Gold.PurposeOrDefault)).ToList(), Purpose.All, l2)
+            : null;
+        string PurposeOf(Example e) => first is not null && unlabelled.Contains(e) ? first.Best(e.X, p => !Purpose.StartsIntake(p)) : e.Gold.PurposeOrDefault;
         return new RequestModel
         {
             Features = [.. features.Names],
             Buckets = features.Buckets,
-            Purpose = MaxEntTrainer.Fit(examples.Select(e => (e.X, e.Gold.PurposeOrDefault)).ToList(), Purpose.All, l2),
+            Purpose = MaxEntTrainer.Fit(examples.Select(e => (e.X, PurposeOf(e))).ToList(), Purpose.All, l2),
             Category = MaxEntTrainer.Fit(requests.Select(e => (e.X, e.Gold.Category!)).ToList(), taxonomy.Categories.Select(c => c.Code).ToList(), l2),
         };
     }
