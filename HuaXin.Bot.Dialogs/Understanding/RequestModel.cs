@@ -50,10 +50,16 @@ public sealed class RequestModel
         if (purpose == Understanding.Purpose.Complaint) return (purpose, Understanding.Purpose.Complaint);
         var p = Category.Predict(x, c => c != Understanding.Purpose.Complaint);
         var best = Array.IndexOf(p, p.Max());
-        return (purpose, p[best] >= MinCategoryConfidence ? Category.Labels[best] : null);
+        // Where no taxonomy cue and no document clause points to a service, the character n-grams alone must be sure.
+        var needed = PointsToService(x) ? MinCategoryConfidence : MinUnpointedConfidence;
+        return (purpose, p[best] >= needed ? Category.Labels[best] : null);
     }
 
     private const double MinCategoryConfidence = 0.3;
+    private const double MinUnpointedConfidence = 0.7;
+
+    private bool PointsToService(float[] x) =>
+        Features.Select((name, i) => (name, i)).Any(f => (f.name.StartsWith("cue:", StringComparison.Ordinal) || f.name.StartsWith("owner:", StringComparison.Ordinal)) && x[f.i] > 0);
 
     /// <summary>The service a message is about, when the category head is fairly sure.</summary>
     public string? Service(float[] x)
