@@ -121,7 +121,8 @@ public sealed partial class HuaXinBot
         }
         switch (understanding.Purpose)
         {
-            case Purpose.Status:
+            // Right after an answer, a "how long until…" with no request of theirs to check on asks about that answer.
+            case Purpose.Status when turn.State.LastAnswer is not { Answered: true } || await _myRequests.HasAnyAsync(turn, cancellationToken):
                 await _myRequests.ShowAsync(turn, null, cancellationToken);
                 return;
             case Purpose.Staff:

@@ -9,6 +9,9 @@ public sealed class MyRequestsDialog(Taxonomy taxonomy, IServiceRequestStore req
 {
     private const int MaxShown = 10;
 
+    public async Task<bool> HasAnyAsync(DialogTurn turn, CancellationToken cancellationToken) =>
+        (await requests.ListByRequesterAsync(turn.Inbound.Channel, turn.Inbound.UserId, cancellationToken)).Count > 0;
+
     /// <param name="number">A ticket number the user typed: only that one of the family's tickets.</param>
     public async Task ShowAsync(DialogTurn turn, string? number, CancellationToken cancellationToken)
     {

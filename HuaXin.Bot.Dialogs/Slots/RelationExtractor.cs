@@ -23,8 +23,8 @@ public sealed class RelationExtractor : ISlotExtractor
 
     public SlotMatch? Extract(string text)
     {
-        var all = _scanner.Scan(text).ToList();
-        var speaksOfSelf = _selfPatterns.Any(p => p.IsMatch(Masked(text, all)));
+        var all = Hits(text);
+        var speaksOfSelf = SpeaksOfSelf(text, all);
         // "俺男人在外地工地上": named only as where they are, unless trouble words follow too ("在工地上摔伤了").
         var hits = all.Where(h => !IsBackground(text, h)).ToList();
         if (hits.Count == 0) return speaksOfSelf ? new SlotMatch(Self) : null;
@@ -36,14 +36,21 @@ public sealed class RelationExtractor : ISlotExtractor
         {
             var segmentEnd = i + 1 < hits.Count ? hits[i + 1].Index : text.Length;
             var segment = text[hits[i].End..segmentEnd];
-            var count = _needWords.Count(w => segment.Contains(w, StringComparison.Ordinal));
+            var count = NeedWords(segment);
             if (count > bestCount) (best, bestCount) = (hits[i], count);
         }
         // "媳妇跟我闹离婚 我心情不好": nobody named is in trouble, the speaker is.
         return new SlotMatch(bestCount == 0 && speaksOfSelf ? Self : best.Value);
     }
 
-    private bool IsBackground(string text, VocabularyHit hit)
+    internal IReadOnlyList<VocabularyHit> Hits(string text) => _scanner.Scan(text).ToList();
+
+    internal bool SpeaksOfSelf(string text, IReadOnlyList<VocabularyHit> hits) => _selfPatterns.Any(p => p.IsMatch(Masked(text, hits)));
+
+    /// <summary>How many words of trouble or need ("住院", "照顾", "上学") a stretch of text has.</summary>
+    internal int NeedWords(string segment) => _needWords.Count(w => segment.Contains(w, StringComparison.Ordinal));
+
+    internal bool IsBackground(string text, VocabularyHit hit)
     {
         var after = text[hit.End..Math.Min(text.Length, hit.End + 12)];
         var cut = after.IndexOfAny(['，', ',', '。', ' ']);
@@ -53,7 +60,7 @@ public sealed class RelationExtractor : ISlotExtractor
     }
 
     // The 俺 of 俺爹 is not the speaker talking about themselves.
-    private static string Masked(string text, List<VocabularyHit> hits)
+    private static string Masked(string text, IReadOnlyList<VocabularyHit> hits)
     {
         var chars = text.ToCharArray();
         foreach (var hit in hits) Array.Fill(chars, '*', hit.Index, hit.Word.Length);

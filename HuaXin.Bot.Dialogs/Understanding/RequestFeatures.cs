@@ -63,7 +63,7 @@ public sealed class RequestFeatures
 
         if (Buckets > 0)
         {
-            foreach (var gram in Grams(text)) x[Names.Count + (int)(Hash(gram) % (uint)Buckets)] = 1;
+            foreach (var gram in Grams(text)) x[Names.Count + FeatureHash.Bucket(gram, Buckets)] = 1;
         }
         return x;
     }
@@ -79,17 +79,5 @@ public sealed class RequestFeatures
             yield return chars[k].ToString();
             if (k + 1 < chars.Length) yield return new string(chars, k, 2);
         }
-    }
-
-    // FNV-1a: stable across processes, unlike string.GetHashCode.
-    private static uint Hash(string s)
-    {
-        var h = 2166136261u;
-        foreach (var c in s)
-        {
-            h ^= c;
-            h *= 16777619;
-        }
-        return h;
     }
 }

@@ -11,6 +11,10 @@ public sealed class RequestModel
     [JsonPropertyName("buckets")] public int Buckets { get; set; }
     [JsonPropertyName("purpose")] public LinearHead Purpose { get; set; } = new();
     [JsonPropertyName("category")] public LinearHead Category { get; set; } = new();
+    /// <summary>Chooses who a request is about among the people it names, the speaker and nobody.</summary>
+    [JsonPropertyName("relation")] public CandidateModel Relation { get; set; } = new();
+    /// <summary>Chooses the time a service is wanted among the message's time phrases, or none.</summary>
+    [JsonPropertyName("when")] public CandidateModel When { get; set; } = new();
     /// <summary>How it was fitted and what cross-validation measured, for people reading the file.</summary>
     [JsonPropertyName("fitted")] public Dictionary<string, string> Fitted { get; set; } = [];
 
@@ -27,6 +31,8 @@ public sealed class RequestModel
                 || head.Weights.Any(w => w.Length != model.Features.Count + model.Buckets))
                 throw new InvalidDataException($"{source}: a head's labels, weights and biases do not match its features.");
         }
+        model.Relation.EnsureMatches(RelationCandidates.Version);
+        model.When.EnsureMatches(WhenCandidates.Version);
         return model;
     }
 
@@ -35,15 +41,25 @@ public sealed class RequestModel
     /// A request nothing points to a service for ("能不能帮帮我") gets no category: the dialog asks.</summary>
     public (string Purpose, string? Category) Decide(float[] x)
     {
-        var purpose = Purpose.Best(x);
-        if (!Understanding.Purpose.StartsIntake(purpose)) return (purpose, null);
+        // Starting intake is one yes/no question: a request and a complaint both say yes, so their chances add up (a
+        // complaint that also asks for something splits its weight between the two, and neither alone may outweigh a question).
+        var purposes = Purpose.Predict(x);
+        var intake = Enumerable.Range(0, purposes.Length).Where(k => Understanding.Purpose.StartsIntake(Purpose.Labels[k])).ToList();
+        if (intake.Sum(k => purposes[k]) < 0.5) return (Purpose.Best(x, l => !Understanding.Purpose.StartsIntake(l)), null);
+        var purpose = Purpose.Labels[intake.MaxBy(k => purposes[k])];
         if (purpose == Understanding.Purpose.Complaint) return (purpose, Understanding.Purpose.Complaint);
         var p = Category.Predict(x, c => c != Understanding.Purpose.Complaint);
         var best = Array.IndexOf(p, p.Max());
-        return (purpose, p[best] >= MinCategoryConfidence ? Category.Labels[best] : null);
+        // Where no taxonomy cue and no document clause points to a service, the character n-grams alone must be sure.
+        var needed = PointsToService(x) ? MinCategoryConfidence : MinUnpointedConfidence;
+        return (purpose, p[best] >= needed ? Category.Labels[best] : null);
     }
 
     private const double MinCategoryConfidence = 0.3;
+    private const double MinUnpointedConfidence = 0.7;
+
+    private bool PointsToService(float[] x) =>
+        Features.Select((name, i) => (name, i)).Any(f => (f.name.StartsWith("cue:", StringComparison.Ordinal) || f.name.StartsWith("owner:", StringComparison.Ordinal)) && x[f.i] > 0);
 
     /// <summary>The service a message is about, when the category head is fairly sure.</summary>
     public string? Service(float[] x)

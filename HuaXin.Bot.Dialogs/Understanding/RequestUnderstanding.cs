@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Dialogs.Slots;
 using HuaXin.Bot.Dialogs.Text;
@@ -9,13 +8,16 @@ namespace HuaXin.Bot.Dialogs.Understanding;
 /// <summary>Understands a first message without an LLM: the fitted scorer (<see cref="RequestModel"/>) weighs taxonomy
 /// cues, the deployment's documents (<see cref="IKnowledgeEvidence"/>), purpose cues and character n-grams to decide
 /// what the message is for and, for a request, its category; the slot extractors read the rest.</summary>
-public sealed partial class RequestUnderstanding : IRequestUnderstanding
+public sealed class RequestUnderstanding : IRequestUnderstanding
 {
     private readonly Taxonomy _taxonomy;
     private readonly RequestModel _model;
     private readonly IKnowledgeEvidence? _evidence;
     private readonly RequestFeatures _features;
     private readonly SlotExtractors _slots;
+    private readonly RelationCandidates _relations;
+    private readonly WhenCandidates _times;
+    private readonly WhenExtractor _when;
     private readonly DescriptionExtractor _description = new();
 
     public RequestUnderstanding(Taxonomy taxonomy, TimeProvider time, RequestModel model, IKnowledgeEvidence? evidence = null)
@@ -26,6 +28,9 @@ public sealed partial class RequestUnderstanding : IRequestUnderstanding
         _features = new RequestFeatures(taxonomy, model.Buckets);
         model.EnsureMatches(_features);
         _slots = new SlotExtractors(taxonomy, time);
+        _relations = new RelationCandidates((RelationExtractor)_slots[SlotNames.Relation]);
+        _when = (WhenExtractor)_slots[SlotNames.When];
+        _times = new WhenCandidates(_when);
     }
 
     public RequestFeatures Features => _features;
@@ -51,11 +56,18 @@ public sealed partial class RequestUnderstanding : IRequestUnderstanding
             return new Abstractions.Understanding(false, null, null, new Dictionary<string, string>(), Purpose: purpose, About: about?.Code);
         }
         var category = _taxonomy.Find(code);
-        var slots = found.Where(s => Applies(s.Key, category, normalized)).ToDictionary(s => s.Key, s => s.Value.Value);
+        var slots = found.Where(s => s.Key is not (SlotNames.Relation or SlotNames.When)).ToDictionary(s => s.Key, s => s.Value.Value);
+        // Who the need is about and when it is wanted: the fitted choosers pick among what the message names.
+        if (_model.Relation.Choose(_relations.Build(normalized, category?.Code))?.Value is { } relation) slots[SlotNames.Relation] = relation;
+        TimeWindow? window = null;
+        if (_model.When.Choose(_times.Build(normalized, category?.Code))?.Value is { } when)
+        {
+            slots[SlotNames.When] = when;
+            window = _when.Extract(when)?.Window;
+        }
         // Staff read the description: keep the user's own characters, not the normalized form.
         slots[SlotNames.Description] = _description.Extract(text)!.Value;
-        return new Abstractions.Understanding(true, category?.Code, category?.Department, slots,
-            slots.ContainsKey(SlotNames.When) ? found[SlotNames.When].Window : null, purpose);
+        return new Abstractions.Understanding(true, category?.Code, category?.Department, slots, window, purpose);
     }
 
     /// <summary>The vector the scorer weighs, for training and cross-validation.</summary>
@@ -66,30 +78,4 @@ public sealed partial class RequestUnderstanding : IRequestUnderstanding
     }
 
     public Dictionary<string, SlotMatch> ExtractStated(string normalized) => _slots.ExtractStated(normalized);
-
-    // Who a need is about is not asked of household and property needs, nor of a family's hardship unless the aid is
-    // asked for one person ("给俺娘申请").
-    private static bool Applies(string slot, CategoryDefinition? category, string text) => slot switch
-    {
-        SlotNames.Relation => category?.Code switch
-        {
-            "home_repair" or "complaint" => false,
-            "logistics" => !Facility().IsMatch(text),
-            "hardship_aid" => ForSomeone().IsMatch(text),
-            "legal_aid" => !Property().IsMatch(text),
-            _ => true,
-        },
-        // A time inside a complaint is when the trouble happens, not when a service is wanted.
-        SlotNames.When => category?.Code != "complaint",
-        _ => true,
-    };
-
-    [GeneratedRegex(@"(给|替|帮|为)[^，。,]{0,6}(申请|报|要|争取)")]
-    private static partial Regex ForSomeone();
-
-    [GeneratedRegex(@"宿舍|食堂|伙食|饭菜|被褥|空调|热水|板房|工棚|营地|洗澡")]
-    private static partial Regex Facility();
-
-    [GeneratedRegex(@"宅基地|承包地|土地|地界|占地|占了|房产|房本|拆迁|盖房|院墙|过道")]
-    private static partial Regex Property();
 }

@@ -15,13 +15,14 @@ internal static class TrainRequestsCommand
 {
     private const string Usage = """
         usage: train-requests --requests <file.jsonl> [--requests <more.jsonl>…] [--knowledge <docs folder>] [--out <model.json>]
-                              [--folds 5] [--buckets 1024] [--l2 1] [--cv-only]
+                              [--folds 5] [--buckets 1024] [--l2 1] [--cv-only] [--verbose]
 
           --requests   labelled messages as for eval --requests; an optional "purpose" (request, complaint, question,
                        status, rating, staff, chat) labels what a non-request is for
           --knowledge  the documents whose owners and clauses are evidence (default knowledge/docs)
           --out        where the weights go (default knowledge/request-model.json)
           --cv-only    report cross-validation only; write nothing
+          --verbose    list the cross-validated wrong choices of relation and when
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -30,7 +31,7 @@ internal static class TrainRequestsCommand
         string knowledge = "knowledge/docs", output = "knowledge/request-model.json";
         int folds = 5, buckets = 1024;
         var l2 = 1f;
-        var cvOnly = false;
+        bool cvOnly = false, verbose = false;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -43,6 +44,7 @@ internal static class TrainRequestsCommand
                 case "--buckets" when int.TryParse(value, out buckets) && buckets >= 0: i++; break;
                 case "--l2" when float.TryParse(value, CultureInfo.InvariantCulture, out l2) && l2 >= 0: i++; break;
                 case "--cv-only": cvOnly = true; break;
+                case "--verbose": verbose = true; break;
                 default:
                     Console.Error.WriteLine(Usage);
                     return 2;
@@ -71,35 +73,52 @@ internal static class TrainRequestsCommand
             var taxonomy = app.Services.GetRequiredService<Taxonomy>();
             var features = new RequestFeatures(taxonomy, buckets);
             var extractors = new SlotExtractors(taxonomy, TimeProvider.System);
+            var relations = new SlotChooserTraining(SlotNames.Relation, RelationCandidates.Version,
+                new RelationCandidates((RelationExtractor)extractors[SlotNames.Relation]).Build, ChooserBuckets, l2);
+            var times = new SlotChooserTraining(SlotNames.When, WhenCandidates.Version,
+                new WhenCandidates((WhenExtractor)extractors[SlotNames.When]).Build, ChooserBuckets, l2);
             var evidence = app.Services.GetRequiredService<IKnowledgeEvidence>();
 
             var examples = new List<Example>();
             foreach (var file in files)
             {
-                var number = 0;
-                foreach (var line in await File.ReadAllLinesAsync(file))
+                var golds = (await File.ReadAllLinesAsync(file)).Select((line, i) => (line, number: i + 1))
+                    .Where(l => !string.IsNullOrWhiteSpace(l.line)).Select(l => GoldRequest.Parse(l.line, l.number)).ToList();
+                // A file that labels routing only (no request in it has the slot) says nothing about that slot.
+                var labelsRelation = golds.Any(g => g.Slots.ContainsKey(SlotNames.Relation));
+                var labelsWhen = golds.Any(g => g.Slots.ContainsKey(SlotNames.When));
+                foreach (var gold in golds)
                 {
-                    number++;
-                    if (string.IsNullOrWhiteSpace(line)) continue;
-                    var gold = GoldRequest.Parse(line, number);
                     var text = TextNormalizer.Normalize(gold.Text);
                     var x = features.Build(text, await evidence.MatchAsync(text, CancellationToken.None), extractors.ExtractStated(text));
-                    examples.Add(new Example(gold, x));
+                    examples.Add(new Example(gold, x,
+                        gold.IsRequest && labelsRelation ? relations.Prepare(gold, text) : null,
+                        gold.IsRequest && labelsWhen ? times.Prepare(gold, text) : null));
                 }
             }
             Console.WriteLine($"{examples.Count} messages ({examples.Count(e => e.Gold.IsRequest)} requests) from {files.Count} files; {features.Names.Count} features + {buckets} n-gram buckets; L2 {l2}");
 
-            var cv = CrossValidate(examples, taxonomy, features, folds, l2);
+            var order = Shuffled(examples);
+            var cv = CrossValidate(order, taxonomy, features, folds, l2);
             Console.WriteLine(cv);
+            var relationMessages = order.Select(e => e.Relation).OfType<SlotChooserTraining.Message>().ToList();
+            var whenMessages = order.Select(e => e.When).OfType<SlotChooserTraining.Message>().ToList();
+            var relationCv = relations.CrossValidate(relationMessages, folds);
+            Console.WriteLine(relationCv);
+            var whenCv = times.CrossValidate(whenMessages, folds);
+            Console.WriteLine(whenCv);
+            if (verbose) relations.Mistakes.Concat(times.Mistakes).ToList().ForEach(Console.WriteLine);
             if (cvOnly) return 0;
 
             var model = Fit(examples, taxonomy, features, l2);
+            model.Relation = relations.Fit(relationMessages);
+            model.When = times.Fit(whenMessages);
             model.Fitted = new Dictionary<string, string>
             {
-                ["trainer"] = "Microsoft.ML 5.0.1 LbfgsMaximumEntropy, L2 " + l2.ToString(CultureInfo.InvariantCulture),
+                ["trainer"] = "Microsoft.ML 5.0.1 LbfgsMaximumEntropy (purpose, category), LbfgsLogisticRegression (relation, when), L2 " + l2.ToString(CultureInfo.InvariantCulture),
                 ["data"] = string.Join(", ", files.Select(Path.GetFileName)) + $" ({examples.Count} messages)",
                 ["knowledge"] = Path.GetFileName(Path.TrimEndingDirectorySeparator(knowledge)),
-                ["cross-validation"] = cv.Replace(Environment.NewLine, "; ").Trim(' ', ';'),
+                ["cross-validation"] = string.Join("; ", cv.Trim(), relationCv, whenCv),
             };
             await File.WriteAllTextAsync(output, model.ToJson());
             Console.WriteLine($"wrote {output}");
@@ -114,19 +133,30 @@ internal static class TrainRequestsCommand
     private static RequestModel Fit(IReadOnlyList<Example> examples, Taxonomy taxonomy, RequestFeatures features, float l2)
     {
         var requests = examples.Where(e => e.Gold.IsRequest && taxonomy.Find(e.Gold.Category) is not null).ToList();
+        // A file without "purpose" says only that a non-request is not a request (a thanks, a greeting, a status check):
+        // each such message takes the non-intake purpose a head fitted on the labelled messages gives it.
+        var unlabelled = examples.Where(e => !e.Gold.IsRequest && e.Gold.Purpose is null).ToHashSet(ReferenceEqualityComparer.Instance);
+        var labelled = examples.Where(e => !unlabelled.Contains(e)).ToList();
+        var first = unlabelled.Count > 0 && labelled.Any(e => !e.Gold.IsRequest)
+            ? MaxEntTrainer.Fit(labelled.Select(e => (e.X, e.Gold.PurposeOrDefault)).ToList(), Purpose.All, l2)
+            : null;
+        string PurposeOf(Example e) => first is not null && unlabelled.Contains(e) ? first.Best(e.X, p => !Purpose.StartsIntake(p)) : e.Gold.PurposeOrDefault;
         return new RequestModel
         {
             Features = [.. features.Names],
             Buckets = features.Buckets,
-            Purpose = MaxEntTrainer.Fit(examples.Select(e => (e.X, e.Gold.PurposeOrDefault)).ToList(), Purpose.All, l2),
+            Purpose = MaxEntTrainer.Fit(examples.Select(e => (e.X, PurposeOf(e))).ToList(), Purpose.All, l2),
             Category = MaxEntTrainer.Fit(requests.Select(e => (e.X, e.Gold.Category!)).ToList(), taxonomy.Categories.Select(c => c.Code).ToList(), l2),
         };
     }
 
-    /// <summary>k folds by a fixed shuffle: each message is scored by weights fitted without it, the way the service decides.</summary>
-    private static string CrossValidate(IReadOnlyList<Example> examples, Taxonomy taxonomy, RequestFeatures features, int folds, float l2)
+    // A fixed shuffle, so folds mix the files and every run draws the same folds.
+    private static List<Example> Shuffled(IReadOnlyList<Example> examples) =>
+        examples.Select((e, i) => (e, key: new Random(i * 7919 + 17).Next())).OrderBy(p => p.key).Select(p => p.e).ToList();
+
+    /// <summary>k folds: each message is scored by weights fitted without it, the way the service decides.</summary>
+    private static string CrossValidate(IReadOnlyList<Example> order, Taxonomy taxonomy, RequestFeatures features, int folds, float l2)
     {
-        var order = examples.Select((e, i) => (e, key: new Random(i * 7919 + 17).Next())).OrderBy(p => p.key).Select(p => p.e).ToList();
         int detected = 0, category = 0, department = 0, requests = 0;
         for (var k = 0; k < folds; k++)
         {
@@ -144,8 +174,10 @@ internal static class TrainRequestsCommand
             }
         }
         return string.Create(CultureInfo.InvariantCulture,
-            $"{folds}-fold cross-validation: detection {(double)detected / examples.Count:F3}, category {(double)category / requests:F3}, department {(double)department / requests:F3}");
+            $"{folds}-fold cross-validation: detection {(double)detected / order.Count:F3}, category {(double)category / requests:F3}, department {(double)department / requests:F3}");
     }
 
-    private sealed record Example(GoldRequest Gold, float[] X);
+    private const int ChooserBuckets = 4096;
+
+    private sealed record Example(GoldRequest Gold, float[] X, SlotChooserTraining.Message? Relation, SlotChooserTraining.Message? When);
 }

@@ -1,0 +1,19 @@
+namespace HuaXin.Bot.Dialogs.Understanding;
+
+/// <summary>FNV-1a over a feature's name: stable across processes and machines, unlike string.GetHashCode, so fitted
+/// weights stay valid wherever they are loaded.</summary>
+public static class FeatureHash
+{
+    public static uint Of(string s)
+    {
+        var h = 2166136261u;
+        foreach (var c in s)
+        {
+            h ^= c;
+            h *= 16777619;
+        }
+        return h;
+    }
+
+    public static int Bucket(string s, int buckets) => (int)(Of(s) % (uint)buckets);
+}

@@ -1,0 +1,63 @@
+using HuaXin.Bot.Dialogs.Slots;
+
+namespace HuaXin.Bot.Dialogs.Understanding;
+
+/// <summary>Who a need could be about: every person the message names (俺娘, 孩他爹, 工友…), the speaker, and nobody,
+/// each described by its words, the characters around it, the trouble words after it, whether it is only background
+/// ("俺男人在外地工地上") and the request's category, for the fitted chooser of "relation".</summary>
+public sealed class RelationCandidates(RelationExtractor rules)
+{
+    public const string Version = "relation-1";
+
+    public IReadOnlyList<SlotCandidate> Build(string text, string? category)
+    {
+        var hits = rules.Hits(text);
+        var rule = rules.Extract(text)?.Value;
+        var self = rules.SpeaksOfSelf(text, hits);
+        var cat = "cat:" + (category ?? "?");
+        var count = "n:" + Math.Min(hits.Select(h => h.Value).Distinct().Count(), 3);
+        var candidates = new List<SlotCandidate>
+        {
+            new(null, -1, "", ["none", "none&" + cat, "none&" + count, rule is null ? "none&norule" : "none&rule", self ? "none&selfpat" : "none&noself"]),
+            new(RelationExtractor.Self, -1, "", Speaker(text, cat, count, rule, self)),
+        };
+        for (var i = 0; i < hits.Count; i++)
+        {
+            var h = hits[i];
+            var value = "v:" + h.Value;
+            var f = new List<string> { "person", value, value + "&" + cat, "w:" + h.Word, count, value + "&" + count };
+            if (i == 0) f.Add("firstnamed");
+            if (i == hits.Count - 1) f.Add("lastnamed");
+            if (hits.All(o => o.Value == h.Value)) f.Add("only");
+            if (rule == h.Value) f.Add("rule");
+            if (self) f.Add("selfpat");
+            if (rules.IsBackground(text, h)) f.Add("background");
+            var segmentEnd = i + 1 < hits.Count ? hits[i + 1].Index : text.Length;
+            var need = rules.NeedWords(text[h.End..segmentEnd]);
+            f.Add("need:" + Math.Min(need, 3));
+            f.Add("need:" + Math.Min(need, 3) + "&" + cat);
+
+            f.AddRange(ContextFeatures.Around(text, h.Index, h.End));
+            candidates.Add(new SlotCandidate(h.Value, h.Index, h.Word, f));
+        }
+        return candidates;
+    }
+
+    // The speaker: 我/俺 as the subject of trouble or of the asking (我想报名, 俺失眠), with nobody else named for it.
+    private static List<string> Speaker(string text, string cat, string count, string? rule, bool self)
+    {
+        var f = new List<string> { "speaker", "speaker&" + cat, "speaker&" + count, self ? "speaker&selfpat" : "speaker&noself" };
+        if (rule == RelationExtractor.Self) f.Add("speaker&rule");
+        var firstPerson = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is not ('我' or '俺') || (i + 1 < text.Length && text[i + 1] == '们')) continue;
+            firstPerson++;
+            f.Add("I:R1:" + ContextFeatures.CharAt(text, i + 1));
+            f.Add("I:L1:" + ContextFeatures.CharAt(text, i - 1));
+        }
+        f.Add("I:" + Math.Min(firstPerson, 3));
+        f.Add("I:" + Math.Min(firstPerson, 3) + "&" + cat);
+        return f;
+    }
+}
