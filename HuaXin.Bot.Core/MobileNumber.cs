@@ -101,9 +101,9 @@ public sealed partial record MobileNumber
     private const string Six = "[6６六]";
     private const string S = @"[\s\-－—]";
 
-    // An optional country code (86, +86, 0086, (+86)), then 1[3-9] and nine more digits with up to two spaces or dashes
-    // between any two; a number glued to more digits (138053122661) or to a dashed digit run is not one.
-    [GeneratedRegex($@"(?<!{D})(?<!{D}[\-－])(?:(?:[(（]\s*)?(?:\+|＋|00|００)?{Eight}{Six}(?:\s*[)）])?{S}*)?(?<n>{One}{ThreeToNine}{D}(?:{S}{{0,2}}{D}){{8}})(?!{D})(?![\-－]{D})",
+    // An optional country code (86, +86, 0086 — also in numerals —, (+86)), then 1[3-9] and nine more digits with up to
+    // two spaces or dashes between any two; a number glued to more digits (138053122661) or to a dashed digit run is not one.
+    [GeneratedRegex($@"(?<!{D})(?<!{D}[\-－])(?:(?:[(（]\s*)?(?:\+|＋|[0０零〇]{{2}})?{Eight}{Six}(?:\s*[)）])?{S}*)?(?<n>{One}{ThreeToNine}{D}(?:{S}{{0,2}}{D}){{8}})(?!{D})(?![\-－]{D})",
         RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

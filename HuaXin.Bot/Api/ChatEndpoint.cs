@@ -49,7 +49,16 @@ public static class ChatEndpoint
         {
             return UserRateLimiter.TooManyRequests(context, wait);
         }
-        var value = body.Value?.ToDictionary(kv => kv.Key, kv => kv.Value.ValueKind == JsonValueKind.String ? kv.Value.GetString() ?? "" : kv.Value.GetRawText());
+        Dictionary<string, string>? value;
+        try
+        {
+            value = body.Value?.ToDictionary(kv => kv.Key, kv => kv.Value.ValueKind == JsonValueKind.String ? kv.Value.GetString() ?? "" : kv.Value.GetRawText());
+        }
+        catch (InvalidOperationException)
+        {
+            // A JsonElement is decoded on read: a lone surrogate escape ("\uDCA5") fails only here.
+            return ApiError.BadRequest("invalid_value", "value 中含有无效字符。/ A value holds invalid characters.");
+        }
         var turn = new InboundTurn(Channel, body.ConversationId, body.UserId, body.UserName, body.Text, value, body.Locale ?? "zh-CN", time.GetUtcNow());
         var messages = await bot.HandleAsync(turn, cancellationToken);
         return Results.Ok(new ChatResponse(messages));

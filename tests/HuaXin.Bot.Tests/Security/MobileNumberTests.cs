@@ -23,6 +23,7 @@ public sealed class MobileNumberTests
     [InlineData("幺三八零五三幺二二六六", "13805312266")]
     [InlineData("一三八 零五三一 二二六六", "13805312266")]
     [InlineData("138—0531—2266", "13805312266")]
+    [InlineData("零零八六 幺三八零五三幺二二六六", "13805312266")]
     public void Reads_every_way_of_writing_a_number(string text, string digits)
     {
         Assert.True(MobileNumber.TryParse(text, out var number));
