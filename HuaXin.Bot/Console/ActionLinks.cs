@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Dialogs.Abstractions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
@@ -70,12 +71,12 @@ public sealed class ActionLinks(IDataProtectionProvider protection, IOptionsMoni
     /// messages, and every message when links are off, unchanged.</summary>
     public OutboundMessage AddTo(OutboundMessage message)
     {
-        if (!Enabled || message.Card is not { Kind: "ticket" } card)
+        if (!Enabled || message.Card is not { Kind: CardKinds.Ticket } card)
         {
             return message;
         }
         var buttons = card.Buttons.Select(b =>
-            Verbs.TryGetValue(b.Title, out var action) && b.Data.TryGetValue("ticket", out var number)
+            Verbs.TryGetValue(b.Title, out var action) && b.Data.TryGetValue(CardData.Ticket, out var number)
                 ? b with { Data = new Dictionary<string, string>(b.Data) { ["url"] = Create(number, action).ToString() } }
                 : b).ToList();
         return message with { Card = card with { Buttons = buttons } };

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using HuaXin.Bot.Core;
 using Microsoft.AspNetCore.Authentication;
 using HuaXin.Bot.Families;
 using HuaXin.Bot.Tickets;

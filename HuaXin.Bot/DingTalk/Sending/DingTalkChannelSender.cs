@@ -1,3 +1,4 @@
+using HuaXin.Bot.Core;
 using HuaXin.Bot.DingTalk.OpenApi;
 using HuaXin.Bot.Messaging;
 using HuaXin.Bot.StaffConsole;
@@ -12,7 +13,7 @@ public sealed class DingTalkChannelSender(DingTalkApiClient api, ActionLinks lin
     ILogger<DingTalkChannelSender> logger)
     : IChannelSender
 {
-    public string Channel => DingTalkReplyAddress.Channel;
+    public string Channel => ChannelNames.DingTalk;
 
     public async Task SendAsync(OutboxItem item, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using HuaXin.Bot.Conversations;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Families.Records;

@@ -1,3 +1,4 @@
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Families;
 using HuaXin.Bot.Families.Records;
 using HuaXin.Bot.StaffConsole;
