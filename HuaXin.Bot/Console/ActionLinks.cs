@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using HuaXin.Bot.Core;
 using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.DingTalk.Sending;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +33,7 @@ public sealed record ActionLink(string Number, TicketLinkAction Action, DateTime
 /// interactive cards (DingTalk). The token is protected with the data protection key ring kept in the database, so any
 /// instance can read it and nobody can forge or alter it. It names the ticket and the action only: who acts is the
 /// signed-in console user, so a forwarded link gives an outsider nothing.</summary>
-public sealed class ActionLinks(IDataProtectionProvider protection, IOptionsMonitor<ConsoleOptions> options, TimeProvider time)
+public sealed class ActionLinks(IDataProtectionProvider protection, IOptionsMonitor<ConsoleOptions> options, TimeProvider time) : IButtonLinks
 {
     private static readonly Dictionary<string, TicketLinkAction> Verbs = new() { ["受理"] = TicketLinkAction.Accept, ["办结"] = TicketLinkAction.Resolve };
     private readonly IDataProtector _protector = protection.CreateProtector("HuaXin.Bot.TicketActionLink.v1");

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using HuaXin.Bot.Core;
+using HuaXin.Bot.DingTalk.Sending;
 using Microsoft.AspNetCore.Authentication;
 using HuaXin.Bot.Families;
 using HuaXin.Bot.Tickets;
@@ -92,6 +93,7 @@ public static class ConsoleExtensions
         services.AddSingleton<ConsoleSessions>();
         services.AddSingleton<TicketBoard>();
         services.AddSingleton<ActionLinks>();
+        services.AddSingleton<IButtonLinks>(sp => sp.GetRequiredService<ActionLinks>());
         return services;
     }
 

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
-using HuaXin.Bot.DingTalk;
 using HuaXin.Bot.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,6 @@
 using HuaXin.Bot.Core;
 using HuaXin.Bot.Families.Records;
 using HuaXin.Bot.Families.Tracking;
-using HuaXin.Bot.Tickets;
 
 namespace HuaXin.Bot.Families;
 

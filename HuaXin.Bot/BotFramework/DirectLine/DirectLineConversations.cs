@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using HuaXin.Bot.Conversations;
 using HuaXin.Bot.Core;
 using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Messaging;
 
 namespace HuaXin.Bot.BotFramework.DirectLine;
 

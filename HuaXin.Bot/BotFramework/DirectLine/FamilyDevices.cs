@@ -1,9 +1,9 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
-using HuaXin.Bot.Conversations;
 using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
+using HuaXin.Bot.Messaging;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

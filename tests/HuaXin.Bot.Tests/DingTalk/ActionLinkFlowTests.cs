@@ -1,8 +1,9 @@
 using System.Net;
-using HuaXin.Bot.Conversations;
 using HuaXin.Bot.Core;
 using HuaXin.Bot.DingTalk;
 using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Messaging;
+using HuaXin.Bot.People;
 using HuaXin.Bot.StaffConsole;
 using HuaXin.Bot.Tests.StaffConsole;
 using HuaXin.Bot.Tests.Support;

@@ -2,7 +2,7 @@ using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace HuaXin.Bot.Families;
+namespace HuaXin.Bot.People;
 
 /// <summary>Which family (worker) a chat identity belongs to: the worker from the roster (DingTalk: DingTalkId or 工号;
 /// Teams: TeamsId) or a member linked with a binding code. The family is the unit requesters see and act on.</summary>
