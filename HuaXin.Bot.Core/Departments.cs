@@ -1,7 +1,7 @@
 namespace HuaXin.Bot.Core;
 
 /// <summary>The departments of the linked family service, which work tickets and may each bind one DingTalk group.
-/// The taxonomy's categories route to these (a test holds the two together).</summary>
+/// The taxonomy's categories route only to these (a test holds them to it).</summary>
 public static class Departments
 {
     /// <summary>Supervises the service: receives escalations and 不满意 ratings (督办).</summary>
