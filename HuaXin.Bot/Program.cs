@@ -23,7 +23,7 @@ switch (args.FirstOrDefault())
     case "migrate":
         return await MigrateCommand.RunAsync(args[1..]);
     case "import-roster":
-        return await HuaXin.Bot.Reports.Roster.ImportRosterCommand.RunAsync(args[1..]);
+        return await HuaXin.Bot.Cli.ImportRosterCommand.RunAsync(args[1..]);
 }
 
 var builder = WebApplication.CreateBuilder(args);

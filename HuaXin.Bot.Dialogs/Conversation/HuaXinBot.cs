@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Dialogs.Safety;
 using HuaXin.Bot.Dialogs.Slots;
@@ -179,7 +180,7 @@ public sealed partial class HuaXinBot
     [GeneratedRegex(@"HX-?\d{8}-?\d{3,6}", RegexOptions.IgnoreCase)]
     private static partial Regex TicketNumber();
 
-    private OutboundMessage Welcome() => Replies.Card("welcome", "您好，我是华新集团职工服务助手",
+    private OutboundMessage Welcome() => Replies.Card(CardKinds.Welcome, "您好，我是华新集团职工服务助手",
         "我可以：\n· 解答政策：困难帮扶、医疗互助、金秋助学、探亲等规定\n· 登记求助：老人照看、陪诊接送、家中维修、法律援助等，转给承办部门并告诉您多久联系您\n· 查进度：发送「我的诉求」或诉求编号\n"
         + $"遇到急病、火灾、燃气泄漏等危险，请先拨打120、119或110。服务热线 {_taxonomy.Hotline}。",
         [],

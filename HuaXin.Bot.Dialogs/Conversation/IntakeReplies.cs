@@ -1,4 +1,5 @@
 using System.Globalization;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Dialogs.Slots;
 using HuaXin.Bot.Dialogs.Triage;
@@ -44,7 +45,7 @@ public sealed class IntakeReplies(Taxonomy taxonomy, TimeProvider time)
     {
         var facts = new List<CardFact> { new("类别", category.Name), new("承办部门", category.Department) };
         facts.AddRange(SummaryOrder.Where(intake.Slots.ContainsKey).Select(s => new CardFact(taxonomy.Slots[s].Label, intake.Slots[s])));
-        return Replies.Card("summary", "请核对您的诉求", $"信息无误请点「{Phrases.Confirm}」提交。", facts, Phrases.Confirm, Phrases.Change, Phrases.Cancel);
+        return Replies.Card(CardKinds.Summary, "请核对您的诉求", $"信息无误请点「{Phrases.Confirm}」提交。", facts, Phrases.Confirm, Phrases.Change, Phrases.Cancel);
     }
 
     public OutboundMessage ConfirmHint() => Replies.Text(
@@ -70,7 +71,7 @@ public sealed class IntakeReplies(Taxonomy taxonomy, TimeProvider time)
     {
         var promised = TimeZoneInfo.ConvertTime(created.PromisedContactBy, time.LocalTimeZone).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);
         var hours = within.TotalHours.ToString("0.#", CultureInfo.InvariantCulture);
-        return Replies.Card("ticket", "诉求已提交",
+        return Replies.Card(CardKinds.Receipt, "诉求已提交",
             $"{category.Department}会在 {promised} 前联系您（承诺{hours}小时内首次联系），一般{category.ResolutionText}内办结。发送「{Phrases.MyRequests}」可查看进度。",
             [new CardFact("编号", created.Number), new CardFact("类别", category.Name), new CardFact("承办部门", category.Department), new CardFact("最晚联系时间", promised)],
             Phrases.MyRequests);

@@ -1,3 +1,4 @@
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Dialogs.Triage;
 
@@ -32,7 +33,7 @@ public sealed class KnowledgeDialog(Taxonomy taxonomy, IKnowledgeService knowled
         };
         if (answer.Answered && best is not null)
         {
-            var card = Replies.Card("answer", "政策解答", answer.Answer, [], Phrases.Helpful, Phrases.NotHelpful);
+            var card = Replies.Card(CardKinds.Answer, "政策解答", answer.Answer, [], Phrases.Helpful, Phrases.NotHelpful);
             turn.Say(card with
             {
                 Card = card.Card! with { Details = new CardDetails("查看原文", $"{best.Source}\n{best.Text}") },

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Dialogs.Triage;
 
@@ -34,6 +35,6 @@ public sealed class MyRequestsDialog(Taxonomy taxonomy, IServiceRequestStore req
             .Select(r => new CardFact(r.Number,
                 $"{taxonomy.Find(r.Category)?.Name ?? r.Category}｜{r.Department}｜{r.Status}｜{TimeZoneInfo.ConvertTime(r.CreatedAt, time.LocalTimeZone).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture)}"))
             .ToList();
-        turn.Say(Replies.Card("list", $"您的诉求（共{mine.Count}件）", null, facts));
+        turn.Say(Replies.Card(CardKinds.List, $"您的诉求（共{mine.Count}件）", null, facts));
     }
 }

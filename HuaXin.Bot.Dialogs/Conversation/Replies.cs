@@ -1,4 +1,5 @@
 using System.Text;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Dialogs.Abstractions;
 
 namespace HuaXin.Bot.Dialogs.Conversation;
@@ -10,7 +11,7 @@ public static class Replies
         new(text, null, suggestions.Length == 0 ? null : suggestions);
 
     public static CardButton Button(string text, string? title = null) =>
-        new(title ?? text, text, new Dictionary<string, string> { [TurnText.ActionKey] = text });
+        new(title ?? text, text, new Dictionary<string, string> { [CardData.Action] = text });
 
     public static OutboundMessage Card(string kind, string title, string? body, IReadOnlyList<CardFact> facts, params string[] buttons)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Security;
 
@@ -11,7 +12,6 @@ public sealed record ChatResponse(IReadOnlyList<OutboundMessage> Messages);
 /// <summary>POST /api/chat: a plain JSON channel for integrations and tests; one turn in, that turn's messages out.</summary>
 public static class ChatEndpoint
 {
-    public const string Channel = "api";
     private const int MaxIdLength = 200;
 
     public static IEndpointRouteBuilder MapChat(this IEndpointRouteBuilder app)
@@ -45,7 +45,7 @@ public static class ChatEndpoint
         {
             return ApiError.BadRequest("empty_turn", "text 或 value 至少填写一个。/ Either text or value is required.");
         }
-        if (limiter.TryAcquire(Channel, body.UserId) is { } wait)
+        if (limiter.TryAcquire(ChannelNames.Api, body.UserId) is { } wait)
         {
             return UserRateLimiter.TooManyRequests(context, wait);
         }
@@ -59,7 +59,7 @@ public static class ChatEndpoint
             // A JsonElement is decoded on read: a lone surrogate escape ("\uDCA5") fails only here.
             return ApiError.BadRequest("invalid_value", "value 中含有无效字符。/ A value holds invalid characters.");
         }
-        var turn = new InboundTurn(Channel, body.ConversationId, body.UserId, body.UserName, body.Text, value, body.Locale ?? "zh-CN", time.GetUtcNow());
+        var turn = new InboundTurn(ChannelNames.Api, body.ConversationId, body.UserId, body.UserName, body.Text, value, body.Locale ?? "zh-CN", time.GetUtcNow());
         var messages = await bot.HandleAsync(turn, cancellationToken);
         return Results.Ok(new ChatResponse(messages));
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Dialogs.Abstractions;
 
 namespace HuaXin.Bot.BotFramework;
@@ -58,7 +59,7 @@ public static class ActivityMapping
     {
         var text = StripMentions(activity);
         return new InboundTurn(
-            Channel: channel ?? activity.ChannelId ?? "botframework",
+            Channel: channel ?? activity.ChannelId ?? ChannelNames.BotFramework,
             ConversationId: activity.Conversation?.Id ?? "",
             UserId: UserIdOf(activity),
             UserName: string.IsNullOrWhiteSpace(activity.From?.Name) ? null : activity.From.Name,
@@ -72,7 +73,7 @@ public static class ActivityMapping
     /// person whatever the bot registration, and the id administrators see in Entra; from.id ("29:…") belongs to one
     /// bot and stays in the reply address, where the Connector needs it.</summary>
     public static string UserIdOf(Activity activity) =>
-        string.Equals(activity.ChannelId, BotChannels.Teams, StringComparison.OrdinalIgnoreCase) && activity.From?.AadObjectId is { Length: > 0 } aadObjectId
+        string.Equals(activity.ChannelId, ChannelNames.Teams, StringComparison.OrdinalIgnoreCase) && activity.From?.AadObjectId is { Length: > 0 } aadObjectId
             ? aadObjectId
             : activity.From?.Id ?? "";
 
@@ -113,9 +114,9 @@ public static class ActivityMapping
                 return null;
             }
             var data = Flatten(action["data"] as JsonObject) ?? new Dictionary<string, string>();
-            if (!data.ContainsKey(AdaptiveCards.ActionKey) && action["verb"]?.GetValueKind() == JsonValueKind.String)
+            if (!data.ContainsKey(CardData.Action) && action["verb"]?.GetValueKind() == JsonValueKind.String)
             {
-                data[AdaptiveCards.ActionKey] = action["verb"]!.GetValue<string>();
+                data[CardData.Action] = action["verb"]!.GetValue<string>();
             }
             return data.Count == 0 ? null : data;
         }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Security;
 
@@ -17,9 +18,6 @@ public static class AdaptiveCards
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
     public const string Version = "1.5";
-
-    /// <summary>The "action" key every button's Data carries (see <see cref="CardButton"/>).</summary>
-    public const string ActionKey = "action";
 
     /// <param name="fallbackText">What a client that cannot render the card shows; null when the activity's own text
     /// already is that (the card would only repeat it).</param>
@@ -130,7 +128,7 @@ public static class AdaptiveCards
     {
         ["type"] = "Action.Execute",
         ["title"] = button.Title,
-        ["verb"] = button.Data.TryGetValue(ActionKey, out var verb) ? verb : button.Text,
+        ["verb"] = button.Data.TryGetValue(CardData.Action, out var verb) ? verb : button.Text,
         ["data"] = DataObject(button.Data),
     }, button);
 
@@ -159,15 +157,4 @@ public static class AdaptiveCards
         }
         return action;
     }
-}
-
-/// <summary>Values of <see cref="Card.Kind"/>.</summary>
-public static class CardKinds
-{
-    public const string Answer = "answer";
-    public const string Summary = "summary";
-    public const string Ticket = "ticket";
-    public const string Welcome = "welcome";
-    public const string List = "list";
-    public const string Rating = "rating";
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using HuaXin.Bot.BotFramework.Authentication;
 using HuaXin.Bot.BotFramework.Connector;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Messaging;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -26,10 +27,10 @@ public static class BotFrameworkExtensions
         services.AddHttpClient<ConnectorClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .AddResilienceHandler("bot-connector", (pipeline, context) =>
                 AddConnectorResilience(pipeline, context.ServiceProvider.GetRequiredService<IOptions<BotOptions>>().Value));
-        services.AddSingleton<IChannelSender>(sp => new BotConnectorSender(BotChannels.Teams, sp, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IChannelSender>(sp => new BotConnectorSender(BotChannels.Generic, sp, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IPersonalAddress>(new BotPersonalAddress(BotChannels.Teams));
-        services.AddSingleton<IPersonalAddress>(new BotPersonalAddress(BotChannels.Generic));
+        services.AddSingleton<IChannelSender>(sp => new BotConnectorSender(ChannelNames.Teams, sp, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IChannelSender>(sp => new BotConnectorSender(ChannelNames.BotFramework, sp, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IPersonalAddress>(new BotPersonalAddress(ChannelNames.Teams));
+        services.AddSingleton<IPersonalAddress>(new BotPersonalAddress(ChannelNames.BotFramework));
         return services;
     }
 

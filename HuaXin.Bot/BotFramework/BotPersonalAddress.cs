@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Messaging;
 
 namespace HuaXin.Bot.BotFramework;
@@ -21,7 +22,7 @@ public sealed class BotPersonalAddress(string channel) : IPersonalAddress
         {
             return null;
         }
-        if (channel == BotChannels.Teams)
+        if (channel == ChannelNames.Teams)
         {
             return address is { UserId: not null, TenantId: not null }
                 ? (address with { ConversationId = null, ReplyToId = null, TeamsChannelId = null, UpdateActivityId = null, IsGroup = null }).ToJson()

@@ -1,4 +1,5 @@
 using System.Text;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Dialogs.Abstractions;
 
 namespace HuaXin.Bot.Cli;
@@ -33,7 +34,7 @@ internal static class ChatCommand
             }
         }
 
-        InboundTurn NewTurn(string text) => new("console", conversationId, userId, userId, text, null, "zh-CN", time.GetUtcNow());
+        InboundTurn NewTurn(string text) => new(ChannelNames.Terminal, conversationId, userId, userId, text, null, "zh-CN", time.GetUtcNow());
     }
 
     private static async Task PrintAsync(ITurnHandler bot, InboundTurn turn)

@@ -1,7 +1,9 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.DingTalk.Sending;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
@@ -31,7 +33,7 @@ public sealed record ActionLink(string Number, TicketLinkAction Action, DateTime
 /// interactive cards (DingTalk). The token is protected with the data protection key ring kept in the database, so any
 /// instance can read it and nobody can forge or alter it. It names the ticket and the action only: who acts is the
 /// signed-in console user, so a forwarded link gives an outsider nothing.</summary>
-public sealed class ActionLinks(IDataProtectionProvider protection, IOptionsMonitor<ConsoleOptions> options, TimeProvider time)
+public sealed class ActionLinks(IDataProtectionProvider protection, IOptionsMonitor<ConsoleOptions> options, TimeProvider time) : IButtonLinks
 {
     private static readonly Dictionary<string, TicketLinkAction> Verbs = new() { ["受理"] = TicketLinkAction.Accept, ["办结"] = TicketLinkAction.Resolve };
     private readonly IDataProtector _protector = protection.CreateProtector("HuaXin.Bot.TicketActionLink.v1");
@@ -70,12 +72,12 @@ public sealed class ActionLinks(IDataProtectionProvider protection, IOptionsMoni
     /// messages, and every message when links are off, unchanged.</summary>
     public OutboundMessage AddTo(OutboundMessage message)
     {
-        if (!Enabled || message.Card is not { Kind: "ticket" } card)
+        if (!Enabled || message.Card is not { Kind: CardKinds.Ticket } card)
         {
             return message;
         }
         var buttons = card.Buttons.Select(b =>
-            Verbs.TryGetValue(b.Title, out var action) && b.Data.TryGetValue("ticket", out var number)
+            Verbs.TryGetValue(b.Title, out var action) && b.Data.TryGetValue(CardData.Ticket, out var number)
                 ? b with { Data = new Dictionary<string, string>(b.Data) { ["url"] = Create(number, action).ToString() } }
                 : b).ToList();
         return message with { Card = card with { Buttons = buttons } };

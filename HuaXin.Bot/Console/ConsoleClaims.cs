@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Tickets;
 
 namespace HuaXin.Bot.StaffConsole;
@@ -6,7 +7,6 @@ namespace HuaXin.Bot.StaffConsole;
 /// <summary>The claims a console session carries, and the staff member and ticket actor they stand for.</summary>
 public static class ConsoleClaims
 {
-    public const string Channel = "console";
     public const string Department = "huaxin:department";
     public const string Role = "huaxin:role";
     /// <summary>The chat channel the identity comes from (DingTalk sign-in), so console actions carry the same actor id as chat.</summary>
@@ -15,7 +15,7 @@ public static class ConsoleClaims
     /// <param name="stamp">What <see cref="ConsoleSessions"/> checks the account against on each request; null for single
     /// sign-on, whose provider vouched for the claims.</param>
     public static ClaimsPrincipal Create(string userName, string name, string department, StaffRole role, string authenticationType,
-        string? stamp, string channel = Channel) =>
+        string? stamp, string channel = ChannelNames.StaffConsole) =>
         new(new ClaimsIdentity(
         [
             new Claim(ClaimTypes.NameIdentifier, userName),
@@ -38,7 +38,7 @@ public static class ConsoleClaims
         }
         return new StaffMember
         {
-            Channel = user.FindFirstValue(ChannelClaim) ?? Channel,
+            Channel = user.FindFirstValue(ChannelClaim) ?? ChannelNames.StaffConsole,
             UserId = id,
             Name = user.FindFirstValue(ClaimTypes.Name) ?? id,
             Department = department,

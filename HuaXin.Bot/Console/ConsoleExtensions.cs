@@ -1,10 +1,14 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using HuaXin.Bot.Core;
+using HuaXin.Bot.DingTalk.Sending;
+using HuaXin.Bot.Security;
 using Microsoft.AspNetCore.Authentication;
 using HuaXin.Bot.Families;
 using HuaXin.Bot.Tickets;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.WebEncoders;
 
 namespace HuaXin.Bot.StaffConsole;
@@ -86,11 +90,13 @@ public static class ConsoleExtensions
         services.AddOptions<AuthorizationOptions>().Configure<FamilyAccess>((o, access) => o.AddPolicy(ConsolePolicies.FamilyService, p =>
             p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireAssertion(c => c.User.ToStaffMember() is { } staff && access.KeepsArchives(staff))));
 
+        services.TryAddSingleton<FailedAttempts>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<ConsoleAccounts>();
         services.AddSingleton<ConsoleSessions>();
         services.AddSingleton<TicketBoard>();
         services.AddSingleton<ActionLinks>();
+        services.AddSingleton<IButtonLinks>(sp => sp.GetRequiredService<ActionLinks>());
         return services;
     }
 

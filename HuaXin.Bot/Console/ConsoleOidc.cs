@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Tickets;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;

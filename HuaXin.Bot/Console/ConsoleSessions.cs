@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
-using HuaXin.Bot.DingTalk;
 using HuaXin.Bot.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -48,7 +48,7 @@ public sealed class ConsoleSessions(
             ConsoleExtensions.Scheme => console.CurrentValue.Accounts.FirstOrDefault(a => string.Equals(a.UserName, id, StringComparison.OrdinalIgnoreCase)) is { } a
                 ? Stamp(a)
                 : null,
-            DingTalkSignIn => staff.Find(DingTalkReplyAddress.Channel, id) is { } m ? Stamp(m) : null,
+            DingTalkSignIn => staff.Find(ChannelNames.DingTalk, id) is { } m ? Stamp(m) : null,
             _ => stamp,
         };
         if (current is null || stamp is null || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(current), Encoding.ASCII.GetBytes(stamp)))

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.DingTalk;
 using HuaXin.Bot.DingTalk.OpenApi;
 using HuaXin.Bot.Tickets;
@@ -81,7 +82,7 @@ public static class DingTalkLogin
             return Results.Redirect("/console/login?error=dingtalk-expired");
         }
         var userId = await api.UserIdFromAuthCodeAsync(authCode!, context.RequestAborted);
-        var member = userId is null ? null : staff.Find(DingTalkReplyAddress.Channel, userId);
+        var member = userId is null ? null : staff.Find(ChannelNames.DingTalk, userId);
         if (member is null)
         {
             // The id, not the name: it is what an administrator adds to Staff:Members.
@@ -89,7 +90,7 @@ public static class DingTalkLogin
             return Results.Redirect(userId is null ? "/console/login?error=dingtalk-unconfirmed" : "/console/login?error=dingtalk-not-staff");
         }
         var principal = ConsoleClaims.Create(member.UserId, member.Name, member.Department, member.Role, ConsoleSessions.DingTalkSignIn,
-            ConsoleSessions.Stamp(member), DingTalkReplyAddress.Channel);
+            ConsoleSessions.Stamp(member), ChannelNames.DingTalk);
         await context.SignInAsync(ConsoleExtensions.Scheme, principal);
         return Results.Redirect(returnUrl);
     }

@@ -4,6 +4,7 @@ using HuaXin.Bot.Dialogs.Safety;
 using HuaXin.Bot.Dialogs.Triage;
 using HuaXin.Bot.Dialogs.Understanding;
 using HuaXin.Bot.Knowledge;
+using HuaXin.Bot.Messaging;
 
 namespace HuaXin.Bot.Conversations;
 

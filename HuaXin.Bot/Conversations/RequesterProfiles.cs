@@ -2,6 +2,7 @@ using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Dialogs.Slots;
 using HuaXin.Bot.Families;
+using HuaXin.Bot.People;
 using Microsoft.EntityFrameworkCore;
 
 namespace HuaXin.Bot.Conversations;

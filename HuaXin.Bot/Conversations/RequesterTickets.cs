@@ -1,6 +1,7 @@
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Families;
+using HuaXin.Bot.People;
 using HuaXin.Bot.Tickets;
 using Microsoft.EntityFrameworkCore;
 

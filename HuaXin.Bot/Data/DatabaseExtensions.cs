@@ -36,7 +36,6 @@ public static class DatabaseExtensions
             default:
                 throw new InvalidOperationException($"Unsupported Database:Provider '{provider}'.");
         }
-        services.AddSingleton<Security.FailedAttempts>();
         services.AddSingleton<GroupCommit>();
         return services;
     }

@@ -76,7 +76,7 @@ public sealed class ServiceRequest
     public long Version { get; set; }
     public List<ServiceRequestHistory> History { get; set; } = [];
     /// <summary>Departments co-handling (协办) the ticket beside the lead department (主办) in <see cref="Department"/>.</summary>
-    public List<Tickets.TicketCoHandler> CoHandlers { get; set; } = [];
+    public List<TicketCoHandler> CoHandlers { get; set; } = [];
 }
 
 /// <summary>Every status change of a request: who, when, why.</summary>

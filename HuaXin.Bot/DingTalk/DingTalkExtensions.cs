@@ -12,7 +12,7 @@ namespace HuaXin.Bot.DingTalk;
 public static class DingTalkExtensions
 {
     /// <summary>Registers the DingTalk channel: sender, OpenAPI client, group directory, and the receiver the mode asks for.
-    /// Needs IInboundQueue and IOutbox from the messaging registrations, and ActionLinks from the staff console's.</summary>
+    /// Needs IInboundQueue and IOutbox from the messaging registrations, and IButtonLinks from the staff console's.</summary>
     public static IServiceCollection AddDingTalk(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DingTalkOptions>().Bind(configuration.GetSection(DingTalkOptions.Section)).ValidateOnStart();

@@ -17,12 +17,12 @@ public sealed class DingTalkInbound(IInboundQueue inbound, IOutbox outbox, Group
     public async Task<bool> AcceptAsync(RobotMessage message, CancellationToken cancellationToken)
     {
         // Dropped, not refused: DingTalk would only redeliver, and answering every message of a flood would amplify it.
-        if (limiter.TryAcquire(DingTalkReplyAddress.Channel, message.SenderKey) is not null)
+        if (limiter.TryAcquire(ChannelNames.DingTalk, message.SenderKey) is not null)
         {
             logger.LogWarning("DingTalk message {MsgId} dropped: its sender is over the rate limit", message.MsgId);
             return false;
         }
-        var key = $"{DingTalkReplyAddress.Channel}:{message.MsgId}";
+        var key = $"{ChannelNames.DingTalk}:{message.MsgId}";
         var address = DingTalkReplyAddress.From(message);
         if (address.SessionWebhook is not null && !options.CurrentValue.IsDingTalkHost(address.SessionWebhook))
         {
@@ -39,20 +39,20 @@ public sealed class DingTalkInbound(IInboundQueue inbound, IOutbox outbox, Group
         {
             // Commands are idempotent and their reply is keyed by msgId, so a redelivery changes nothing and answers nothing new.
             var reply = await groupCommands.HandleAsync(message, text, cancellationToken);
-            await outbox.EnqueueAsync(DingTalkReplyAddress.Channel, address.ToJson(), reply, replyKey, cancellationToken);
+            await outbox.EnqueueAsync(ChannelNames.DingTalk, address.ToJson(), reply, replyKey, cancellationToken);
             logger.LogInformation("DingTalk group message {MsgId} handled in {ConversationId}", message.MsgId, message.ConversationId);
             return true;
         }
         if (text is null)
         {
             var reply = new OutboundMessage("抱歉，我目前只能看懂文字消息（或语音转成的文字），请发送文字消息。");
-            await outbox.EnqueueAsync(DingTalkReplyAddress.Channel, address.ToJson(), reply, replyKey, cancellationToken);
+            await outbox.EnqueueAsync(ChannelNames.DingTalk, address.ToJson(), reply, replyKey, cancellationToken);
             logger.LogInformation("DingTalk message {MsgId} of type {Msgtype} answered with a text-only hint", message.MsgId, message.Msgtype);
             return true;
         }
 
         var timestamp = message.CreateAt is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : time.GetUtcNow();
-        var turn = new InboundTurn(DingTalkReplyAddress.Channel, message.ConversationId, message.SenderKey, message.SenderNick, text, null, "zh-CN", timestamp);
+        var turn = new InboundTurn(ChannelNames.DingTalk, message.ConversationId, message.SenderKey, message.SenderNick, text, null, "zh-CN", timestamp);
         var accepted = await inbound.AcceptAsync(key, turn, address.ToJson(), cancellationToken);
         logger.LogInformation(accepted ? "DingTalk message {MsgId} accepted" : "DingTalk message {MsgId} was a redelivery; ignored", message.MsgId);
         return accepted;

@@ -1,3 +1,4 @@
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Messaging;
 
 namespace HuaXin.Bot.DingTalk;
@@ -6,7 +7,7 @@ namespace HuaXin.Bot.DingTalk;
 /// the OpenAPI reaches by staff id (oToMessages); a one-to-one address stays as it is (its session webhook is personal).</summary>
 public sealed class DingTalkPersonalAddress : IPersonalAddress
 {
-    public string Channel => DingTalkReplyAddress.Channel;
+    public string Channel => ChannelNames.DingTalk;
 
     public string? ToPersonal(string replyAddress)
     {

@@ -13,8 +13,6 @@ public sealed record DingTalkReplyAddress(
     string? SenderStaffId,
     string? RobotCode)
 {
-    public const string Channel = "dingtalk";
-
     public bool IsGroup => ConversationType == "2";
 
     public static DingTalkReplyAddress From(RobotMessage message) => new(

@@ -1,6 +1,8 @@
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Families.Records;
 using HuaXin.Bot.Families.Tracking;
-using HuaXin.Bot.Tickets;
+using HuaXin.Bot.Security;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HuaXin.Bot.Families;
 
@@ -14,6 +16,7 @@ public static class FamiliesExtensions
             .Validate(o => o.ArchiveDepartments.All(Departments.IsKnown), $"Families:ArchiveDepartments names an unknown department; known: {string.Join(", ", Departments.All)}.")
             .ValidateOnStart();
         services.AddOptions<VisitRuleOptions>().Bind(configuration.GetSection(VisitRuleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<FailedAttempts>();
         services.AddSingleton<FamilyBinding>();
         services.AddSingleton<FamilyRecovery>();
         services.AddSingleton<FamilyAccess>();

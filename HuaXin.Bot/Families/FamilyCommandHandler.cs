@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using HuaXin.Bot.BotFramework.DirectLine;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Dialogs.Abstractions;
 
 namespace HuaXin.Bot.Families;
@@ -11,7 +11,7 @@ namespace HuaXin.Bot.Families;
 public sealed partial class FamilyCommandHandler(ITurnHandler next, FamilyBinding binding, FamilyRecovery recovery, Tracking.Liaisons liaisons) : ITurnHandler
 {
     /// <summary>Family members bind in the family web chat; workers themselves are known from the roster.</summary>
-    public const string FamilyChannel = DirectLineConversations.Channel;
+    public const string FamilyChannel = ChannelNames.DirectLine;
 
     public async Task<IReadOnlyList<OutboundMessage>> HandleAsync(InboundTurn turn, CancellationToken cancellationToken)
     {

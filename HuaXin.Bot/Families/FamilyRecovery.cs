@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using HuaXin.Bot.Data;
+using HuaXin.Bot.People;
 using HuaXin.Bot.Security;
 using HuaXin.Bot.Tickets;
 using Microsoft.EntityFrameworkCore;

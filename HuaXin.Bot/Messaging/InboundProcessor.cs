@@ -1,9 +1,7 @@
 using System.Text.Json;
-using HuaXin.Bot.Conversations;
 using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
-using HuaXin.Bot.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using HuaXin.Bot.Observability;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HuaXin.Bot.Messaging;
 
@@ -18,6 +18,14 @@ public static class MessagingExtensions
         services.AddHostedService(sp => sp.GetRequiredService<InboundProcessor>());
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        return services;
+    }
+
+    /// <summary>The meter the queue workers and the SLA monitor record to; safe to call from every part that needs it.</summary>
+    public static IServiceCollection AddBotMetrics(this IServiceCollection services)
+    {
+        services.AddMetrics();
+        services.TryAddSingleton<BotMetrics>();
         return services;
     }
 }

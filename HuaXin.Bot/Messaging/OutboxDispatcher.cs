@@ -1,7 +1,6 @@
 using System.Text.Json;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
-using HuaXin.Bot.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

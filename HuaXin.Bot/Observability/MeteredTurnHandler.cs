@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Messaging;
 
 namespace HuaXin.Bot.Observability;
 

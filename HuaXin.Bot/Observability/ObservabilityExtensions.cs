@@ -1,5 +1,6 @@
 using HuaXin.Bot.AI;
 using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Messaging;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -9,14 +10,6 @@ namespace HuaXin.Bot.Observability;
 
 public static class ObservabilityExtensions
 {
-    /// <summary>The meter the queue workers and the SLA monitor record to; safe to call from every part that needs it.</summary>
-    public static IServiceCollection AddBotMetrics(this IServiceCollection services)
-    {
-        services.AddMetrics();
-        services.TryAddSingleton<BotMetrics>();
-        return services;
-    }
-
     /// <summary>Health checks, queue gauges, the metered turn pipeline and the Prometheus exporter. After the turn
     /// pipeline's registration, because it wraps it.</summary>
     public static IServiceCollection AddObservability(this IServiceCollection services, IConfiguration configuration)

@@ -1,4 +1,5 @@
 using HuaXin.Bot.Data;
+using HuaXin.Bot.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

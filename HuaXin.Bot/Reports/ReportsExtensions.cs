@@ -1,3 +1,4 @@
+using HuaXin.Bot.Knowledge.Answering;
 using HuaXin.Bot.Reports;
 using HuaXin.Bot.Reports.Archive;
 using HuaXin.Bot.Reports.Assessment;

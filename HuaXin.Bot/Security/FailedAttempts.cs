@@ -1,5 +1,4 @@
 using HuaXin.Bot.Data;
-using HuaXin.Bot.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,3 +1,5 @@
+using HuaXin.Bot.Core;
+
 namespace HuaXin.Bot.Tickets;
 
 /// <summary>A staff member's part in a case (ticket or aid case) that has a lead department (主办) and co-handling

@@ -2,8 +2,8 @@ using System.Text.Json;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Dialogs.Triage;
-using HuaXin.Bot.Families;
 using HuaXin.Bot.Messaging;
+using HuaXin.Bot.People;
 using Microsoft.EntityFrameworkCore;
 
 namespace HuaXin.Bot.Tickets;

@@ -1,6 +1,5 @@
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Messaging;
-using HuaXin.Bot.Observability;
 using Microsoft.EntityFrameworkCore;
 
 namespace HuaXin.Bot.Tickets;

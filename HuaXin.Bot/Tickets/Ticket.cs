@@ -1,5 +1,6 @@
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
-using HuaXin.Bot.Families;
+using HuaXin.Bot.People;
 using static HuaXin.Bot.Tickets.RequestStatus;
 
 namespace HuaXin.Bot.Tickets;

@@ -33,7 +33,7 @@ public static class TicketCards
         var slots = TicketSlots.All(ticket);
         facts.AddRange(TicketSlots.Labels.Where(l => slots.ContainsKey(l.Key)).Select(l => new CardFact(l.Value, shown(slots[l.Key]))));
         var buttons = new Ticket(ticket).CardSteps.Select(s => Button(s.Verb(), ticket)).ToArray();
-        var card = new Card("ticket", $"{headline} {ticket.Number}", shown(ticket.OriginalText), facts, buttons);
+        var card = new Card(CardKinds.Ticket, $"{headline} {ticket.Number}", shown(ticket.OriginalText), facts, buttons);
         var text = $"{headline} {ticket.Number}\n" + string.Join("\n", facts.Select(f => $"{f.Name}：{f.Value}"))
             + (buttons.Length > 0 ? $"\n可回复：{string.Join(" / ", buttons.Select(b => b.Text))}（转派、备注、办结后面写上部门或内容）" : "");
         return new OutboundMessage(text, card);
@@ -45,7 +45,7 @@ public static class TicketCards
     {
         var buttons = Ratings.All.Select(r => new CardButton(r, $"评价 {ticket.Number} {r}", Data($"评价 {ticket.Number} {r}", ticket))).ToList();
         var body = $"您的诉求 {ticket.Number} 已办结。处理结果：{ticket.Result}\n请为这次服务打个分，也可以在等级后面写上意见。";
-        var card = new Card("rating", "请评价本次服务", body, [new CardFact("编号", ticket.Number)], buttons);
+        var card = new Card(CardKinds.Rating, "请评价本次服务", body, [new CardFact("编号", ticket.Number)], buttons);
         return new OutboundMessage($"{body}\n回复示例：评价 {ticket.Number} 满意 谢谢你们", card, [.. buttons.Select(b => b.Text)]);
     }
 
@@ -53,5 +53,5 @@ public static class TicketCards
 
     private static CardButton Button(string verb, ServiceRequest ticket) => new(verb, $"{verb} {ticket.Number}", Data($"{verb} {ticket.Number}", ticket));
 
-    private static Dictionary<string, string> Data(string action, ServiceRequest ticket) => new() { ["action"] = action, ["ticket"] = ticket.Number };
+    private static Dictionary<string, string> Data(string action, ServiceRequest ticket) => new() { [CardData.Action] = action, [CardData.Ticket] = ticket.Number };
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Dialogs.Abstractions;
 
 namespace HuaXin.Bot.Tickets;
@@ -9,7 +10,7 @@ public sealed partial class TicketCommandHandler(ITurnHandler conversation, Tick
 {
     public async Task<IReadOnlyList<OutboundMessage>> HandleAsync(InboundTurn turn, CancellationToken cancellationToken)
     {
-        var text = (turn.Value is not null && turn.Value.TryGetValue("action", out var action) ? action : turn.Text)?.Trim() ?? "";
+        var text = (turn.Value is not null && turn.Value.TryGetValue(CardData.Action, out var action) ? action : turn.Text)?.Trim() ?? "";
         var member = staff.Find(turn.Channel, turn.UserId);
         var actor = new TicketActor(turn.Channel, turn.UserId, turn.UserName, member);
 
@@ -89,7 +90,7 @@ public sealed partial class TicketCommandHandler(ITurnHandler conversation, Tick
         var facts = open.Select(t => new CardFact(t.Number, $"{tickets.CategoryName(t)}｜{t.Status}｜联系时限 {TicketCards.Local(t.FirstContactDue)}")).ToList();
         var title = member.Role == StaffRole.Admin ? "全部待办工单" : $"{member.Department}待办工单";
         return new OutboundMessage($"{title}（{open.Count}）\n" + string.Join("\n", facts.Select(f => $"{f.Name}  {f.Value}")),
-            new Card("list", title, null, facts, []));
+            new Card(CardKinds.List, title, null, facts, []));
     }
 
     [GeneratedRegex(@"^(?<verb>受理|转派|备注|内部备注|退回|办结|补充|撤回|评价|协办|取消协办)\s*(?<number>HX-\d{8}-\d{4,6})(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]

@@ -1,7 +1,8 @@
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Triage;
-using HuaXin.Bot.Families;
 using HuaXin.Bot.Messaging;
+using HuaXin.Bot.People;
 using Microsoft.EntityFrameworkCore;
 
 namespace HuaXin.Bot.Tickets;

@@ -1,5 +1,6 @@
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Dialogs.Abstractions;
-using HuaXin.Bot.Observability;
+using HuaXin.Bot.Messaging;
 
 namespace HuaXin.Bot.Tickets;
 

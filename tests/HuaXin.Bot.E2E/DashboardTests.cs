@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Families;
+using HuaXin.Bot.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Messaging;
 
 namespace HuaXin.Bot.BotFramework.Connector;
@@ -80,7 +81,7 @@ public sealed class BotConnectorSender(string channel, IServiceProvider services
     private Activity Render(OutboxItem item, BotAddress address)
     {
         // Teams shows text and card as two bubbles, and only a card sent alone keeps an id we can update later.
-        var textWithCard = !string.Equals(address.ChannelId, BotChannels.Teams, StringComparison.OrdinalIgnoreCase);
+        var textWithCard = !string.Equals(address.ChannelId, ChannelNames.Teams, StringComparison.OrdinalIgnoreCase);
         return item.Message.ToActivity(textWithCard, address.UserId) with
         {
             ChannelId = address.ChannelId,

@@ -1,3 +1,4 @@
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Dialogs.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +25,7 @@ public sealed class DirectLineBotMessages(DirectLineStore store, IOptions<Direct
         {
             Id = id,
             Timestamp = at,
-            ChannelId = DirectLineConversations.Channel,
+            ChannelId = ChannelNames.DirectLine,
             From = Bot,
             Recipient = new ChannelAccount { Id = userId, Role = "user" },
             Conversation = new ConversationAccount { Id = conversationId },

@@ -1,3 +1,4 @@
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Messaging;
 
 namespace HuaXin.Bot.BotFramework.DirectLine;
@@ -6,7 +7,7 @@ namespace HuaXin.Bot.BotFramework.DirectLine;
 /// conversation: the page shows them over its WebSocket, or on its next visit with the same conversation.</summary>
 public sealed class DirectLineChannelSender(DirectLineStore store, DirectLineBotMessages botMessages) : IChannelSender
 {
-    public string Channel => DirectLineConversations.Channel;
+    public string Channel => ChannelNames.DirectLine;
 
     public async Task SendAsync(OutboxItem item, CancellationToken cancellationToken)
     {

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using HuaXin.Bot.Conversations;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Messaging;
 
 namespace HuaXin.Bot.BotFramework.DirectLine;
 
@@ -22,7 +23,6 @@ public sealed class DirectLineConversations(
     IHostApplicationLifetime lifetime,
     ILogger<DirectLineConversations> logger)
 {
-    public const string Channel = "directline";
     private const string Apology = "抱歉，服务暂时出现问题，请稍后再试。如有急事，请直接联系所在单位工会。";
     private const int MaxTurnAttempts = 3;
 
@@ -76,7 +76,7 @@ public sealed class DirectLineConversations(
             var echo = posted with
             {
                 Timestamp = now,
-                ChannelId = Channel,
+                ChannelId = ChannelNames.DirectLine,
                 ServiceUrl = null,
                 // The token, not the body, says who is speaking: a page cannot post as another user.
                 From = new ChannelAccount { Id = token.UserId, Name = posted.From?.Name ?? token.UserName, Role = "user" },
@@ -88,7 +88,7 @@ public sealed class DirectLineConversations(
             var botFailed = false;
             try
             {
-                replies = await turnHandler.HandleAsync(echo.ToInboundTurn(now, Channel), ct);
+                replies = await turnHandler.HandleAsync(echo.ToInboundTurn(now, ChannelNames.DirectLine), ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -103,7 +103,7 @@ public sealed class DirectLineConversations(
                 replies.Select(reply => (Func<string, string, string>)((id, echoId) => botMessages.Render(conversationId, token.UserId, reply, id, echoId, now))).ToList(),
                 botFailed ? null : writes,
                 // Ticket notices for this user go to the conversation they last used.
-                (db, c) => references.RememberAsync(db, Channel, token.UserId, DirectLineAddress.For(conversationId), c),
+                (db, c) => references.RememberAsync(db, ChannelNames.DirectLine, token.UserId, DirectLineAddress.For(conversationId), c),
                 ct);
             if (turn.Result is { } result)
             {

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.Json.Serialization;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Security;
 using Microsoft.Extensions.Options;
 
@@ -148,7 +149,7 @@ public static class DirectLineEndpoints
         {
             return failure;
         }
-        if (limiter.TryAcquire(DirectLineConversations.Channel, token!.UserId) is { } wait)
+        if (limiter.TryAcquire(ChannelNames.DirectLine, token!.UserId) is { } wait)
         {
             UserRateLimiter.SetRetryAfter(request.HttpContext.Response, wait);
             return DirectLineHttp.Error(429, "TooManyRequests", "发送太频繁了，请稍等一会儿再发。");

@@ -1,4 +1,3 @@
-using HuaXin.Bot.Conversations;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Messaging;
 using Microsoft.EntityFrameworkCore;

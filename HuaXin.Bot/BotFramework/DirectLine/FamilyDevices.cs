@@ -1,8 +1,9 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
-using HuaXin.Bot.Conversations;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
+using HuaXin.Bot.Messaging;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -73,7 +74,7 @@ public sealed class FamilyDevices(
     public async Task<string?> LastConversationAsync(string userId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var address = await ConversationReferences.FindAsync(db, DirectLineConversations.Channel, userId, cancellationToken);
+        var address = await ConversationReferences.FindAsync(db, ChannelNames.DirectLine, userId, cancellationToken);
         return address is null ? null : DirectLineAddress.Parse(address)?.ConversationId;
     }
 }

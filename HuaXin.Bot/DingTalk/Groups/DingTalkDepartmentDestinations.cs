@@ -1,3 +1,4 @@
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Tickets;
 
 namespace HuaXin.Bot.DingTalk.Groups;
@@ -7,6 +8,6 @@ public sealed class DingTalkDepartmentDestinations(IDepartmentGroupDirectory dir
 {
     public async Task<IReadOnlyList<Destination>> GetAsync(string department, CancellationToken cancellationToken) =>
         await directory.FindGroupAsync(department, cancellationToken) is { } group
-            ? [new Destination(DingTalkReplyAddress.Channel, DingTalkReplyAddress.Group(group).ToJson())]
+            ? [new Destination(ChannelNames.DingTalk, DingTalkReplyAddress.Group(group).ToJson())]
             : [];
 }

@@ -1,6 +1,6 @@
+using HuaXin.Bot.Core;
 using HuaXin.Bot.DingTalk.OpenApi;
 using HuaXin.Bot.Messaging;
-using HuaXin.Bot.StaffConsole;
 using Microsoft.Extensions.Options;
 
 namespace HuaXin.Bot.DingTalk.Sending;
@@ -8,11 +8,11 @@ namespace HuaXin.Bot.DingTalk.Sending;
 /// <summary>Delivers outbox items for channel "dingtalk": through the session webhook while it is valid (cheap, no token,
 /// no API quota), otherwise through the OpenAPI to the same group or person. Ticket cards get 受理/办结 link buttons
 /// to the console when its public address is configured.</summary>
-public sealed class DingTalkChannelSender(DingTalkApiClient api, ActionLinks links, IOptionsMonitor<DingTalkOptions> options, TimeProvider time,
+public sealed class DingTalkChannelSender(DingTalkApiClient api, IButtonLinks links, IOptionsMonitor<DingTalkOptions> options, TimeProvider time,
     ILogger<DingTalkChannelSender> logger)
     : IChannelSender
 {
-    public string Channel => DingTalkReplyAddress.Channel;
+    public string Channel => ChannelNames.DingTalk;
 
     public async Task SendAsync(OutboxItem item, CancellationToken cancellationToken)
     {

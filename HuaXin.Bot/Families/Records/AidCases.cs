@@ -1,6 +1,8 @@
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Messaging;
+using HuaXin.Bot.People;
 using HuaXin.Bot.Tickets;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HuaXin.Bot.People;
 using HuaXin.Bot.Tickets;
 
 namespace HuaXin.Bot.Families.Records;

@@ -1,3 +1,4 @@
+using HuaXin.Bot.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,8 +1,9 @@
-using HuaXin.Bot.Conversations;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Families.Records;
 using HuaXin.Bot.Messaging;
+using HuaXin.Bot.People;
 using HuaXin.Bot.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,5 @@
 using HuaXin.Bot.Families.Records;
+using HuaXin.Bot.People;
 
 namespace HuaXin.Bot.Families.Tracking;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Knowledge.Search;
-using HuaXin.Bot.Reports.KnowledgeUpkeep;
 using Microsoft.EntityFrameworkCore;
 
 namespace HuaXin.Bot.Knowledge.Answering;
@@ -17,7 +16,7 @@ public sealed class KnowledgeService(
     IDbContextFactory<HuaXinDbContext> dbFactory,
     TimeProvider time,
     ILogger<KnowledgeService> logger,
-    ICuratedAnswers? curated = null) : IKnowledgeService
+    ICuratedAnswers curated) : IKnowledgeService
 {
     private const int Top = 3;
 
@@ -31,7 +30,7 @@ public sealed class KnowledgeService(
     {
         var started = Stopwatch.GetTimestamp();
         // A question staff pinned to a clause (知识库维护 → 问题库) is answered from that clause, before any search.
-        if (curated?.Find(question) is { } pinned)
+        if (curated.Find(question) is { } pinned)
         {
             return new KnowledgeAnswer(true, AnswerComposer.Compose(pinned.Text, pinned, null), [pinned]) { Lead = pinned.Text };
         }

@@ -1,5 +1,6 @@
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Knowledge.Answering;
 using HuaXin.Bot.Knowledge.Search;
 using Microsoft.EntityFrameworkCore;
 

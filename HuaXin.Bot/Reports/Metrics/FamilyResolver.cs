@@ -1,4 +1,5 @@
 using HuaXin.Bot.Families;
+using HuaXin.Bot.People;
 
 namespace HuaXin.Bot.Reports.Metrics;
 

@@ -1,7 +1,7 @@
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Triage;
-using HuaXin.Bot.Families;
 using HuaXin.Bot.Families.Records;
+using HuaXin.Bot.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

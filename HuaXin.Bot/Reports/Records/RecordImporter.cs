@@ -1,6 +1,7 @@
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Families;
 using HuaXin.Bot.Families.Records;
+using HuaXin.Bot.People;
 using HuaXin.Bot.Reports.Roster;
 using HuaXin.Bot.Tickets;
 using Microsoft.EntityFrameworkCore;

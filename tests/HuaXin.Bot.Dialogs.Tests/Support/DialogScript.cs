@@ -1,3 +1,4 @@
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Dialogs.Conversation;
 
@@ -16,7 +17,7 @@ public sealed class DialogScript(BotHarness harness, string conversationId = "c1
 
     /// <summary>A button press: sends only Value, as channels do.</summary>
     public DialogScript Press(string action, params string[] replyContains) =>
-        Add(null, new Dictionary<string, string> { [TurnText.ActionKey] = action }, replyContains);
+        Add(null, new Dictionary<string, string> { [CardData.Action] = action }, replyContains);
 
     public DialogScript Slot(string slot, string? expected) => Check(state =>
         Assert.Equal(expected, state.Intake?.Slots.GetValueOrDefault(slot)));
@@ -57,7 +58,7 @@ public sealed class DialogScript(BotHarness harness, string conversationId = "c1
             var all = AllText();
             foreach (var expected in replyContains)
                 Assert.True(all.Contains(expected, StringComparison.Ordinal),
-                    $"row {row} ({text ?? value?[TurnText.ActionKey] ?? "nothing"}): expected a reply containing 「{expected}」 but the bot said:\n{all}");
+                    $"row {row} ({text ?? value?[CardData.Action] ?? "nothing"}): expected a reply containing 「{expected}」 but the bot said:\n{all}");
         });
         return this;
     }

@@ -1,5 +1,6 @@
 using HuaXin.Bot.BotFramework;
 using HuaXin.Bot.BotFramework.Connector;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +11,7 @@ public static class TeamsDepartment
 {
     public static async Task<HuaXinAppFactory> StartAsync(FakeConnector connector)
     {
-        var channel = new BotAddress(connector.BaseUrl, BotChannels.Teams, ConversationId: null, BotId: "28:bot", TenantId: "tenant-1",
+        var channel = new BotAddress(connector.BaseUrl, ChannelNames.Teams, ConversationId: null, BotId: "28:bot", TenantId: "tenant-1",
             TeamsChannelId: "19:union@thread.tacv2");
         var app = new HuaXinAppFactory(settings: new Dictionary<string, string?>
         {
@@ -18,7 +19,7 @@ public static class TeamsDepartment
             ["Bot:MicrosoftAppPassword"] = "test-secret",
             ["Bot:TokenEndpoint"] = connector.BaseUrl + "token",
             ["Messaging:PollInterval"] = "00:00:00.200",
-            ["Departments:Destinations:集团工会:0:Channel"] = BotChannels.Teams,
+            ["Departments:Destinations:集团工会:0:Channel"] = ChannelNames.Teams,
             ["Departments:Destinations:集团工会:0:Address"] = channel.ToJson(),
         });
         // The channel's serviceUrl arrived in a validated token earlier (the bot was installed there).

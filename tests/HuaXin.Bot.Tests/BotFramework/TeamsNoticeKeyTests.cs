@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using HuaXin.Bot.BotFramework;
 using HuaXin.Bot.BotFramework.Connector;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Messaging;
@@ -18,7 +19,7 @@ namespace HuaXin.Bot.Tests.BotFramework;
 public sealed class TeamsNoticeKeyTests
 {
     private static string Channel(FakeConnector connector, string teamsChannel) =>
-        new BotAddress(connector.BaseUrl, BotChannels.Teams, ConversationId: null, BotId: "28:bot", TenantId: "tenant-1", TeamsChannelId: teamsChannel).ToJson();
+        new BotAddress(connector.BaseUrl, ChannelNames.Teams, ConversationId: null, BotId: "28:bot", TenantId: "tenant-1", TeamsChannelId: teamsChannel).ToJson();
 
     [Fact]
     public async Task A_transfer_and_a_supervision_reach_Chinese_named_departments_in_Teams()
@@ -30,9 +31,9 @@ public sealed class TeamsNoticeKeyTests
             ["Bot:MicrosoftAppPassword"] = "test-secret",
             ["Bot:TokenEndpoint"] = connector.BaseUrl + "token",
             ["Messaging:PollInterval"] = "00:00:00.200",
-            ["Departments:Destinations:集团工会:0:Channel"] = BotChannels.Teams,
+            ["Departments:Destinations:集团工会:0:Channel"] = ChannelNames.Teams,
             ["Departments:Destinations:集团工会:0:Address"] = Channel(connector, "19:union@thread.tacv2"),
-            ["Departments:Destinations:党委工作部:0:Channel"] = BotChannels.Teams,
+            ["Departments:Destinations:党委工作部:0:Channel"] = ChannelNames.Teams,
             ["Departments:Destinations:党委工作部:0:Address"] = Channel(connector, "19:supervisor@thread.tacv2"),
             ["Staff:Members:0:Channel"] = "api",
             ["Staff:Members:0:UserId"] = "staff-logistics",
@@ -72,6 +73,6 @@ public sealed class TeamsNoticeKeyTests
     private static List<OutboxMessage> Outbox(HuaXinAppFactory app)
     {
         using var db = app.Services.GetRequiredService<IDbContextFactory<HuaXinDbContext>>().CreateDbContext();
-        return db.OutboxMessages.AsNoTracking().Where(m => m.Channel == BotChannels.Teams).ToList();
+        return db.OutboxMessages.AsNoTracking().Where(m => m.Channel == ChannelNames.Teams).ToList();
     }
 }

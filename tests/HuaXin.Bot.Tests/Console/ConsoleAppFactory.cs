@@ -1,9 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using HuaXin.Bot.Conversations;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Families;
+using HuaXin.Bot.Messaging;
+using HuaXin.Bot.People;
 using HuaXin.Bot.StaffConsole;
 using HuaXin.Bot.Tests.Support;
 using Microsoft.AspNetCore.Hosting;

@@ -1,6 +1,6 @@
 using System.Net;
 using HuaXin.Bot.Dialogs.Abstractions;
-using HuaXin.Bot.Families;
+using HuaXin.Bot.People;
 using HuaXin.Bot.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Families;
 using HuaXin.Bot.Families.Records;
+using HuaXin.Bot.People;
 using HuaXin.Bot.Reports;
 using HuaXin.Bot.Reports.Export;
 using HuaXin.Bot.Tickets;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Families;
+using HuaXin.Bot.People;
 using HuaXin.Bot.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

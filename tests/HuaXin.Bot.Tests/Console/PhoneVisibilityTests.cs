@@ -1,6 +1,7 @@
 using System.Net;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Families;
+using HuaXin.Bot.People;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 

@@ -1,7 +1,9 @@
 using System.Net;
-using HuaXin.Bot.Conversations;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.DingTalk;
 using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Messaging;
+using HuaXin.Bot.People;
 using HuaXin.Bot.StaffConsole;
 using HuaXin.Bot.Tests.StaffConsole;
 using HuaXin.Bot.Tests.Support;
@@ -113,7 +115,7 @@ public sealed class ActionLinkFlowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("链接无效", await refused.Content.ReadAsStringAsync());
 
-        var tickets = await _host.Services.GetRequiredService<IServiceRequestStore>().ListByRequesterAsync(DingTalkReplyAddress.Channel, Worker, default);
+        var tickets = await _host.Services.GetRequiredService<IServiceRequestStore>().ListByRequesterAsync(ChannelNames.DingTalk, Worker, default);
         Assert.Equal(RequestStatus.Pending, tickets.Single(t => t.Number == number).Status);
     }
 
@@ -174,10 +176,10 @@ public sealed class ActionLinkFlowTests : IAsyncLifetime
     private async Task<string> CreateTicketAsync()
     {
         // The worker's one-to-one chat: notices reach them through the OpenAPI once the session webhook is gone.
-        await _host.Services.GetRequiredService<ConversationReferences>().RememberAsync(DingTalkReplyAddress.Channel, Worker,
+        await _host.Services.GetRequiredService<ConversationReferences>().RememberAsync(ChannelNames.DingTalk, Worker,
             new DingTalkReplyAddress("cid-private-" + Worker, "1", null, null, Worker, null).ToJson(), default);
         var created = await _host.Services.GetRequiredService<IServiceRequestStore>().CreateAsync(new NewServiceRequest(
-            "home_repair", "后勤管理中心", DingTalkReplyAddress.Channel, Worker, "张师傅",
+            "home_repair", "后勤管理中心", ChannelNames.DingTalk, Worker, "张师傅",
             new Dictionary<string, string> { ["phone"] = "13805312266", ["address"] = "济南历城区华新小区3号楼", ["description"] = "家里水管爆了" },
             "家里水管爆了 能派人来修吗", false, TimeSpan.FromHours(4)), default);
         return created.Number;

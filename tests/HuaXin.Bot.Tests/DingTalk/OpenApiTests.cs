@@ -36,6 +36,7 @@ public sealed class OpenApiTests : IAsyncLifetime
         // The sender links ticket cards to the console; with no public address configured it leaves them alone.
         services.AddDataProtection();
         services.AddSingleton<HuaXin.Bot.StaffConsole.ActionLinks>();
+        services.AddSingleton<IButtonLinks>(sp => sp.GetRequiredService<HuaXin.Bot.StaffConsole.ActionLinks>());
         _services = services.BuildServiceProvider();
     }
 

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
-using HuaXin.Bot.Conversations;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Families;
+using HuaXin.Bot.People;
 using HuaXin.Bot.Tests.Support;
 using HuaXin.Bot.Tests.Tickets;
 using HuaXin.Bot.Tickets;

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Families;
 using HuaXin.Bot.Families.Records;
+using HuaXin.Bot.People;
 using HuaXin.Bot.Tests.StaffConsole;
 using HuaXin.Bot.Tickets;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,8 @@
-using HuaXin.Bot.Conversations;
 using HuaXin.Bot.Data;
-using HuaXin.Bot.Families;
 using HuaXin.Bot.Families.Records;
 using HuaXin.Bot.Families.Tracking;
+using HuaXin.Bot.Messaging;
+using HuaXin.Bot.People;
 using HuaXin.Bot.Tests.Support;
 using HuaXin.Bot.Tests.Tickets;
 using HuaXin.Bot.Tickets;

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using HuaXin.Bot.Conversations;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Families;
 using HuaXin.Bot.Families.Records;
+using HuaXin.Bot.People;
 using HuaXin.Bot.Tests.StaffConsole;
 using HuaXin.Bot.Tickets;
 using Microsoft.EntityFrameworkCore;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using HuaXin.Bot.Families;
+using HuaXin.Bot.People;
 using HuaXin.Bot.Tests.StaffConsole;
 using HuaXin.Bot.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using HuaXin.Bot.Data;
+using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Knowledge.Answering;
 using HuaXin.Bot.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -121,6 +123,8 @@ public sealed class KnowledgeFixture : IAsyncDisposable
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero)));
         services.AddHuaXinDatabase(configuration, root);
         services.AddHuaXinKnowledge(configuration, root);
+        // Curated answers are the knowledge upkeep's (Reports); these tests search only.
+        services.AddSingleton<ICuratedAnswers>(new NoCuratedAnswers());
         var provider = services.BuildServiceProvider();
         await provider.InitializeDatabaseAsync();
         return new KnowledgeFixture(root, provider, database);
@@ -146,4 +150,9 @@ public sealed class KnowledgeFixture : IAsyncDisposable
             // A temp folder left behind must not fail a test.
         }
     }
+}
+
+internal sealed class NoCuratedAnswers : ICuratedAnswers
+{
+    public Citation? Find(string question) => null;
 }

@@ -1,4 +1,4 @@
-using HuaXin.Bot.Messaging;
+using HuaXin.Bot.Data;
 
 namespace HuaXin.Bot.Tests.Messaging;
 

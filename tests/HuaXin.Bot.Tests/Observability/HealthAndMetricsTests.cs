@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using HuaXin.Bot.Messaging;
 using HuaXin.Bot.Observability;
 using HuaXin.Bot.Tests.Support;
 using Microsoft.AspNetCore.Hosting;

@@ -1,3 +1,4 @@
+using HuaXin.Bot.People;
 using HuaXin.Bot.Reports.Assessment;
 using HuaXin.Bot.Reports.Metrics;
 using static HuaXin.Bot.Tests.Reports.ReportFixtureData;
@@ -65,7 +66,7 @@ public sealed class AssessmentTests
         await using var host = await ReportsHost.StartAsync();
         await host.ExecuteAsync(db =>
         {
-            db.Add(new HuaXin.Bot.Families.Worker { StaffId = "D001", Name = "赵一", Unit = "四车间", RegisteredAt = Q1.From.AddDays(-1) });
+            db.Add(new HuaXin.Bot.People.Worker { StaffId = "D001", Name = "赵一", Unit = "四车间", RegisteredAt = Q1.From.AddDays(-1) });
             return Task.CompletedTask;
         });
 

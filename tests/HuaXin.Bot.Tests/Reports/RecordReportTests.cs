@@ -1,7 +1,7 @@
 using HuaXin.Bot.Data;
-using HuaXin.Bot.Families;
 using HuaXin.Bot.Families.Records;
 using HuaXin.Bot.Families.Tracking;
+using HuaXin.Bot.People;
 using HuaXin.Bot.Reports;
 using HuaXin.Bot.Reports.Assessment;
 using HuaXin.Bot.Reports.Dashboard;

@@ -1,5 +1,6 @@
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Families;
+using HuaXin.Bot.People;
 using HuaXin.Bot.Reports;
 
 namespace HuaXin.Bot.Tests.Reports;

@@ -1,4 +1,4 @@
-using HuaXin.Bot.Families;
+using HuaXin.Bot.People;
 using HuaXin.Bot.Reports.Archive;
 using HuaXin.Bot.Reports.Roster;
 using Microsoft.EntityFrameworkCore;

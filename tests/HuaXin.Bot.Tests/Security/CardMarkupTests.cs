@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.DingTalk;
 using HuaXin.Bot.Tests.BotFramework;
@@ -48,7 +49,7 @@ public sealed class CardMarkupTests
         await using var fake = await FakeDingTalk.StartAsync();
         await using var app = new DingTalkAppFactory(fake, DingTalkMode.Callback, settings: new Dictionary<string, string?>
         {
-            ["Departments:Destinations:集团工会:0:Channel"] = DingTalkReplyAddress.Channel,
+            ["Departments:Destinations:集团工会:0:Channel"] = ChannelNames.DingTalk,
             ["Departments:Destinations:集团工会:0:Address"] = DingTalkReplyAddress.Group("cid-union").ToJson(),
         });
         app.StartServer();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.DingTalk;
 using HuaXin.Bot.Tests.BotFramework;
@@ -31,7 +32,7 @@ public sealed class NoticeMarkupTests
         await using var fake = await FakeDingTalk.StartAsync();
         await using var app = new DingTalkAppFactory(fake, DingTalkMode.Callback, realBot: true, settings: new Dictionary<string, string?>
         {
-            ["Departments:Destinations:集团工会:0:Channel"] = DingTalkReplyAddress.Channel,
+            ["Departments:Destinations:集团工会:0:Channel"] = ChannelNames.DingTalk,
             ["Departments:Destinations:集团工会:0:Address"] = DingTalkReplyAddress.Group("cid-union").ToJson(),
         });
         app.StartServer();

@@ -1,6 +1,6 @@
-using HuaXin.Bot.Conversations;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Messaging;
 using HuaXin.Bot.Tests.Support;
 using HuaXin.Bot.Tickets;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,7 @@
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Families;
+using HuaXin.Bot.People;
 using HuaXin.Bot.Tickets;
 using static HuaXin.Bot.Tickets.RequestStatus;
 

@@ -1,5 +1,6 @@
-using HuaXin.Bot.Families;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Families.Records;
+using HuaXin.Bot.People;
 using HuaXin.Bot.StaffConsole;
 using HuaXin.Bot.Tickets;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,6 @@
 using HuaXin.Bot.Families;
 using HuaXin.Bot.Reports.Archive;
 using HuaXin.Bot.StaffConsole;
-using HuaXin.Bot.Tickets;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

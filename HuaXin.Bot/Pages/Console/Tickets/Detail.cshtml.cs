@@ -3,6 +3,7 @@ using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Triage;
 using HuaXin.Bot.Families;
 using HuaXin.Bot.Families.Records;
+using HuaXin.Bot.People;
 using HuaXin.Bot.StaffConsole;
 using HuaXin.Bot.Tickets;
 using Microsoft.AspNetCore.Mvc;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Polly.CircuitBreaker;
 
-namespace HuaXin.Bot.Observability;
+namespace HuaXin.Bot.Messaging;
 
 /// <summary>Meter "HuaXin.Bot": turns and their latency, inbound and outbound outcomes, SLA breaches, and the queue
 /// depths <see cref="QueueDepthSampler"/> reads. Also remembers each channel's last delivery for /healthz.</summary>

@@ -1,6 +1,6 @@
-using HuaXin.Bot.Cli;
+using HuaXin.Bot.Reports.Roster;
 
-namespace HuaXin.Bot.Reports.Roster;
+namespace HuaXin.Bot.Cli;
 
 /// <summary>"import-roster": loads the worker roster and family members from .xlsx/.csv into the service archive.</summary>
 internal static class ImportRosterCommand

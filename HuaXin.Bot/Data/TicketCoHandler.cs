@@ -1,8 +1,7 @@
-using HuaXin.Bot.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace HuaXin.Bot.Tickets;
+namespace HuaXin.Bot.Data;
 
 /// <summary>A department co-handling (协办) a ticket: it sees the ticket, adds notes, is notified and reminded like
 /// the lead department (主办), which alone resolves it.</summary>

@@ -1,9 +1,8 @@
-using HuaXin.Bot.BotFramework;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
-using HuaXin.Bot.DingTalk;
 using Microsoft.EntityFrameworkCore;
 
-namespace HuaXin.Bot.Families;
+namespace HuaXin.Bot.People;
 
 /// <summary>Which family (worker) a chat identity belongs to: the worker from the roster (DingTalk: DingTalkId or 工号;
 /// Teams: TeamsId) or a member linked with a binding code. The family is the unit requesters see and act on.</summary>
@@ -13,9 +12,9 @@ public static class FamilyIdentities
     /// on Teams the TeamsId. The one place that says how the roster maps to channels (queries below mirror it in SQL).</summary>
     public static IEnumerable<(string Channel, string UserId)> RosterIdentities(Worker worker)
     {
-        yield return (DingTalkReplyAddress.Channel, worker.StaffId);
-        if (!string.IsNullOrEmpty(worker.DingTalkId)) yield return (DingTalkReplyAddress.Channel, worker.DingTalkId);
-        if (!string.IsNullOrEmpty(worker.TeamsId)) yield return (BotChannels.Teams, worker.TeamsId);
+        yield return (ChannelNames.DingTalk, worker.StaffId);
+        if (!string.IsNullOrEmpty(worker.DingTalkId)) yield return (ChannelNames.DingTalk, worker.DingTalkId);
+        if (!string.IsNullOrEmpty(worker.TeamsId)) yield return (ChannelNames.Teams, worker.TeamsId);
     }
 
     /// <summary>The roster worker who is this chat identity, if any.</summary>
@@ -25,9 +24,9 @@ public static class FamilyIdentities
         return channel switch
         {
             // A DingTalkId set explicitly wins over a 工号 that happens to look the same.
-            DingTalkReplyAddress.Channel => workers.Where(w => w.DingTalkId == userId || w.StaffId == userId)
+            ChannelNames.DingTalk => workers.Where(w => w.DingTalkId == userId || w.StaffId == userId)
                 .OrderBy(w => w.DingTalkId == userId ? 0 : 1).FirstOrDefaultAsync(ct),
-            BotChannels.Teams => workers.FirstOrDefaultAsync(w => w.TeamsId == userId, ct),
+            ChannelNames.Teams => workers.FirstOrDefaultAsync(w => w.TeamsId == userId, ct),
             _ => Task.FromResult<Worker?>(null),
         };
     }

@@ -1,7 +1,7 @@
 using HuaXin.Bot.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace HuaXin.Bot.Families;
+namespace HuaXin.Bot.People;
 
 /// <summary>A roster family an unbound requester probably belongs to, because the phone they gave is on the roster.
 /// Only ever proposed to staff, who link it or not.</summary>

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using HuaXin.Bot.Core;
 
-namespace HuaXin.Bot.Families;
+namespace HuaXin.Bot.People;
 
 /// <summary>Phone numbers as the roster and the service records store them: the digits of a mainland mobile or a
 /// landline with its area code.</summary>

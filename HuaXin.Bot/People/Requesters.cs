@@ -1,7 +1,7 @@
 using HuaXin.Bot.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace HuaXin.Bot.Families;
+namespace HuaXin.Bot.People;
 
 /// <summary>Who a chat identity is in the roster: the worker (本人) or the family member a binding made them.</summary>
 public static class Requesters

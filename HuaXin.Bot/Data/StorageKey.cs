@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace HuaXin.Bot.Messaging;
+namespace HuaXin.Bot.Data;
 
 /// <summary>Keys built from what channels send (message, user and activity ids) in a form every provider stores:
 /// PostgreSQL enforces the column length and refuses text holding NUL, where SQLite took anything. A key that does

@@ -1,6 +1,6 @@
 using HuaXin.Bot.Data;
 
-namespace HuaXin.Bot.Conversations;
+namespace HuaXin.Bot.Messaging;
 
 /// <summary>The writes of one turn that a channel commits together with its own (the Direct Line activities, the
 /// inbound item's completion), so a turn is either wholly stored or not at all: a crash or a lost lease in between

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace HuaXin.Bot.Families;
+namespace HuaXin.Bot.People;
 
 /// <summary>A worker from the roster; the worker's family is the unit of the service archive.</summary>
 public sealed class Worker

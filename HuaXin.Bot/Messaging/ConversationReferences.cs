@@ -1,8 +1,7 @@
 using HuaXin.Bot.Data;
-using HuaXin.Bot.Messaging;
 using Microsoft.EntityFrameworkCore;
 
-namespace HuaXin.Bot.Conversations;
+namespace HuaXin.Bot.Messaging;
 
 /// <summary>Remembers where each user was last reachable per channel, one-to-one (see <see cref="IPersonalAddress"/>),
 /// so ticket notices can find them later and reach them alone.</summary>

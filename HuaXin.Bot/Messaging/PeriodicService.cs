@@ -1,4 +1,4 @@
-namespace HuaXin.Bot;
+namespace HuaXin.Bot.Messaging;
 
 /// <summary>A background service that runs one round of its work now and then on the service clock (so tests can move
 /// time); a failed round is logged and the next one runs anyway.</summary>
