@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace HuaXin.Bot.BotFramework;
 
@@ -81,7 +82,35 @@ public static class ActivityReader
         {
             return "'id', 'channelId', 'conversation.id' and 'from.id' must not contain control characters.";
         }
+        if (!IsReadable(activity.Value))
+        {
+            return "'value' holds text that is not valid Unicode (a lone surrogate escape).";
+        }
         return null;
+    }
+
+    // Strings inside a JsonNode are decoded only when read; read them all once here, where a failure is a 400.
+    private static bool IsReadable(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                return o.All(p => IsReadable(p.Value));
+            case JsonArray a:
+                return a.All(IsReadable);
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
+                try
+                {
+                    v.GetValue<string>();
+                    return true;
+                }
+                catch (InvalidOperationException)
+                {
+                    return false;
+                }
+            default:
+                return true;
+        }
     }
 
     private static bool HasControl(string? id) => id is not null && id.Any(char.IsControl);

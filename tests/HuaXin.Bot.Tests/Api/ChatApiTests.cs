@@ -100,6 +100,7 @@ public sealed class ChatApiTests
     [InlineData("{\"userId\":\"u1\",\"text\":\"你好\"}", "invalid_ids")]
     [InlineData("{\"conversationId\":\"c\",\"userId\":\"u1\"}", "empty_turn")]
     [InlineData("{\"conversationId\":", "invalid_json")]
+    [InlineData("{\"conversationId\":\"c\",\"userId\":\"\\u0000\",\"text\":\"你好\"}", "invalid_ids")]
     [InlineData("{\"conversationId\":\"c\",\"userId\":\"u1\",\"value\":{\"action\":\"\\uDCA5\"}}", "invalid_value")]
     public async Task Bad_input_gets_a_400_and_changes_nothing(string json, string code)
     {

@@ -171,6 +171,26 @@ public sealed class MessagesEndpointTests(MessagesEndpointTests.Host host) : ICl
         Assert.Equal(turns, host.App.Bot.Turns.Count);
     }
 
+    [Theory]
+    [InlineData("\"from\":{\"id\":\"\\u0000\"", "nul-from")]
+    [InlineData("\"value\":{\"type\":\"\\uDCA5\"}", "lone-surrogate")]
+    public async Task Ids_with_control_characters_or_values_that_are_not_text_are_400_and_not_run(string member, string id)
+    {
+        var activity = Fixtures.Load("teams-personal-message.json");
+        activity["id"] = id;
+        activity.Remove("from");
+        activity.Remove("value");
+        var body = activity.ToJsonString().Replace("\"id\":\"" + id + "\"", "\"id\":\"" + id + "\"," + member
+            + (member.StartsWith("\"value\"") ? ",\"from\":{\"id\":\"29:u\"}" : ""));
+        var turns = host.App.Bot.Turns.Count;
+
+        var response = await Client.PostActivityAsync(activity, rawBody: body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(turns, host.App.Bot.Turns.Count);
+        Assert.False(host.App.Inbound.Accepted.ContainsKey($"msteams:{id}"));
+    }
+
     [Fact]
     public async Task Message_without_conversation_is_400_and_not_queued()
     {

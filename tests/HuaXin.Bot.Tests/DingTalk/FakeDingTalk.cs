@@ -397,7 +397,14 @@ public sealed class GatewaySocket(WebSocket socket, string ticket)
     /// <summary>Kills the connection without a close handshake, like a network failure.</summary>
     public void Drop()
     {
-        socket.Abort();
+        try
+        {
+            socket.Abort();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The server side of the request has already ended: the connection is gone, which is what Drop wants.
+        }
         _done.TrySetResult();
     }
 
