@@ -38,9 +38,11 @@ public static class ChatEndpoint
         }
         if (string.IsNullOrWhiteSpace(body!.ConversationId) || string.IsNullOrWhiteSpace(body.UserId)
             || body.ConversationId.Length > MaxIdLength || body.UserId.Length > MaxIdLength
-            || body.ConversationId.Any(char.IsControl) || body.UserId.Any(char.IsControl))
+            || body.UserId.Any(char.IsControl))
         {
-            return ApiError.BadRequest("invalid_ids", "conversationId 和 userId 必填，不超过 200 字符，不含控制字符。/ conversationId and userId are required (at most 200 characters, no control characters).");
+            // Conversation ids only ever become hashed storage keys; a user id also reaches query parameters, which
+            // PostgreSQL refuses when they hold NUL.
+            return ApiError.BadRequest("invalid_ids", "conversationId 和 userId 必填，不超过 200 字符；userId 不含控制字符。/ conversationId and userId are required (at most 200 characters); userId holds no control characters.");
         }
         if (string.IsNullOrEmpty(body.Text) && (body.Value is null || body.Value.Count == 0))
         {

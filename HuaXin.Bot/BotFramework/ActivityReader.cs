@@ -77,10 +77,11 @@ public static class ActivityReader
                 return "'from.id' is required.";
             }
         }
-        // Ids become keys and query parameters; PostgreSQL refuses text holding control characters such as NUL.
-        if (HasControl(activity.Id) || HasControl(activity.ChannelId) || HasControl(activity.Conversation?.Id) || HasControl(activity.From?.Id))
+        // Other ids only become hashed storage keys; the sender's id also reaches query parameters, which PostgreSQL
+        // refuses when they hold NUL.
+        if (activity.From?.Id is { } from && from.Any(char.IsControl))
         {
-            return "'id', 'channelId', 'conversation.id' and 'from.id' must not contain control characters.";
+            return "'from.id' must not contain control characters.";
         }
         if (!IsReadable(activity.Value))
         {
@@ -112,8 +113,6 @@ public static class ActivityReader
                 return true;
         }
     }
-
-    private static bool HasControl(string? id) => id is not null && id.Any(char.IsControl);
 
     private static ReadResult BadRequest(string detail) =>
         new(null, Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid activity", detail: detail));

@@ -174,7 +174,7 @@ public sealed class MessagesEndpointTests(MessagesEndpointTests.Host host) : ICl
     [Theory]
     [InlineData("\"from\":{\"id\":\"\\u0000\"", "nul-from")]
     [InlineData("\"value\":{\"type\":\"\\uDCA5\"}", "lone-surrogate")]
-    public async Task Ids_with_control_characters_or_values_that_are_not_text_are_400_and_not_run(string member, string id)
+    public async Task A_sender_id_with_control_characters_or_a_value_that_is_not_text_is_400_and_not_run(string member, string id)
     {
         var activity = Fixtures.Load("teams-personal-message.json");
         activity["id"] = id;
