@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HuaXin.Bot.Core;
 
 namespace HuaXin.Bot.Api;
 
@@ -9,29 +10,12 @@ public static class JsonBody
 
     public static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
     {
-        if (request.ContentLength > MaxBytes)
+        var body = await BoundedBody.ReadJsonAsync<T>(request.Body, request.ContentLength, MaxBytes, JsonSerializerOptions.Web, cancellationToken);
+        return body.Status switch
         {
-            return (null, ApiError.TooLarge);
-        }
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBytes)
-            {
-                return (null, ApiError.TooLarge);
-            }
-        }
-        try
-        {
-            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), JsonSerializerOptions.Web);
-            return value is null ? (null, ApiError.NotJson) : (value, null);
-        }
-        catch (JsonException)
-        {
-            return (null, ApiError.NotJson);
-        }
+            BodyStatus.Ok => (body.Value, null),
+            BodyStatus.TooLarge => (null, ApiError.TooLarge),
+            _ => (null, ApiError.NotJson),
+        };
     }
 }

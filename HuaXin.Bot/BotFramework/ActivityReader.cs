@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HuaXin.Bot.Core;
 
 namespace HuaXin.Bot.BotFramework;
 
@@ -15,25 +16,14 @@ public static class ActivityReader
 
     public static async Task<ReadResult> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > maxBytes)
+        var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, maxBytes, cancellationToken);
+        if (body.Status == BodyStatus.TooLarge)
         {
             return TooLarge(maxBytes);
         }
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            // Chunked bodies carry no Content-Length: stop reading as soon as the limit is passed.
-            if (buffer.Length + read > maxBytes)
-            {
-                return TooLarge(maxBytes);
-            }
-            buffer.Write(chunk, 0, read);
-        }
         try
         {
-            using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), new JsonDocumentOptions { MaxDepth = MaxDepth });
+            using var document = JsonDocument.Parse(body.Bytes, new JsonDocumentOptions { MaxDepth = MaxDepth });
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return BadRequest("The body must be a JSON object (a Bot Framework Activity).");

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using HuaXin.Bot.Core;
 
 namespace HuaXin.Bot.BotFramework.DirectLine;
 
@@ -20,35 +20,16 @@ internal static class DirectLineHttp
     public static async Task<(T? Value, IResult? Error)> ReadJsonAsync<T>(HttpRequest request, int maxBytes, T? whenEmpty, CancellationToken cancellationToken)
         where T : class
     {
-        if (request.ContentLength > maxBytes)
+        var body = await BoundedBody.ReadJsonAsync<T>(request.Body, request.ContentLength, maxBytes, BotJson.Options, cancellationToken);
+        return body.Status switch
         {
-            return (null, TooLarge(maxBytes));
-        }
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            // Content-Length may be absent (chunked), so the limit is enforced while reading too.
-            if (buffer.Length + read > maxBytes)
-            {
-                return (null, TooLarge(maxBytes));
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        if (buffer.Length == 0)
-        {
-            return whenEmpty is null ? (null, Error(400, "MissingProperty", "请求体为空：需要 JSON。")) : (whenEmpty, null);
-        }
-        try
-        {
-            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), BotJson.Options);
-            return value is null ? (null, Error(400, "BadArgument", "请求体必须是 JSON 对象。")) : (value, null);
-        }
-        catch (JsonException ex)
-        {
-            return (null, Error(400, "BadArgument", $"请求体不是有效的 JSON：{ex.Message}"));
-        }
+            BodyStatus.Ok => (body.Value, null),
+            BodyStatus.TooLarge => (null, TooLarge(maxBytes)),
+            BodyStatus.Empty => whenEmpty is null ? (null, Error(400, "MissingProperty", "请求体为空：需要 JSON。")) : (whenEmpty, null),
+            _ => (null, body.Error is null
+                ? Error(400, "BadArgument", "请求体必须是 JSON 对象。")
+                : Error(400, "BadArgument", $"请求体不是有效的 JSON：{body.Error}")),
+        };
     }
 
     private static IResult TooLarge(int maxBytes) => Error(413, "MessageSizeTooBig", $"请求体超过 {maxBytes} 字节上限。");

@@ -1,4 +1,4 @@
-using System.Buffers;
+using HuaXin.Bot.Core;
 using Microsoft.Extensions.Options;
 
 namespace HuaXin.Bot.DingTalk.Callback;
@@ -26,15 +26,15 @@ public static class DingTalkCallbackEndpoint
             logger.LogWarning("DingTalk callback rejected: bad signature or timestamp");
             return Results.Problem("Invalid DingTalk signature or timestamp.", statusCode: StatusCodes.Status401Unauthorized);
         }
-        var body = await ReadLimitedAsync(request, settings.MaxCallbackBytes, cancellationToken);
-        if (body is null)
+        var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, settings.MaxCallbackBytes, cancellationToken);
+        if (body.Status == BodyStatus.TooLarge)
         {
             return Results.Problem($"The body exceeds {settings.MaxCallbackBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
         RobotMessage message;
         try
         {
-            message = RobotMessageParser.Parse(body);
+            message = RobotMessageParser.Parse(body.Bytes.Span);
         }
         catch (RobotMessageFormatException e)
         {
@@ -43,29 +43,5 @@ public static class DingTalkCallbackEndpoint
         await inbound.AcceptAsync(message, cancellationToken);
         // DingTalk only needs 200; the answer is sent through the session webhook or the OpenAPI.
         return Results.Ok();
-    }
-
-    /// <summary>Reads the body up to <paramref name="limit"/> bytes; null when it is larger, without buffering the rest.</summary>
-    private static async Task<byte[]?> ReadLimitedAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-        var buffer = new ArrayBufferWriter<byte>();
-        while (true)
-        {
-            var memory = buffer.GetMemory(8192);
-            var read = await request.Body.ReadAsync(memory, cancellationToken);
-            if (read == 0)
-            {
-                return buffer.WrittenSpan.ToArray();
-            }
-            buffer.Advance(read);
-            if (buffer.WrittenCount > limit)
-            {
-                return null;
-            }
-        }
     }
 }
