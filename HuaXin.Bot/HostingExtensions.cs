@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using HuaXin.Bot.AI;
 using HuaXin.Bot.Api;
 using HuaXin.Bot.BotFramework;
 using HuaXin.Bot.BotFramework.DirectLine;
@@ -37,12 +38,17 @@ public static class HostingExtensions
         services.AddConversations(configuration, contentRoot);
         services.AddTickets(configuration);
         services.AddFamilies(configuration);
-        // The turn pipeline every channel calls: family binding, then ticket commands, then the conversation.
-        services.AddSingleton<ITurnHandler>(sp => ActivatorUtilities.CreateInstance<FamilyCommandHandler>(sp,
-            ActivatorUtilities.CreateInstance<TicketCommandHandler>(sp, sp.GetRequiredService<ConversationRunner>())));
-        // Optional model around knowledge, understanding and the turn; after them because it decorates them.
+        // The turn pipeline every channel calls, outermost first.
+        services.AddSingleton<ITurnHandler>(new TurnPipeline()
+            .Add<MeteredTurnHandler>()
+            .Add<AITurnScope>(when: configuration.IsAIEnabled())
+            .Add<FamilyCommandHandler>()
+            .Add<TicketCommandHandler>()
+            .Add<ConversationRunner>()
+            .Build);
+        // Optional model around knowledge search and understanding; after them because it decorates them.
         services.AddHuaXinAI(configuration);
-        // Outermost turn layer (metrics), health checks, /metrics; rate limits and log redaction.
+        // Health checks, /metrics; rate limits and log redaction.
         services.AddObservability(configuration);
         services.AddHuaXinSecurity(configuration);
         services.AddDirectLine(configuration);

@@ -12,8 +12,12 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 public static class AIServiceCollectionExtensions
 {
+    /// <summary>Whether AI:Provider names a model; the turn pipeline adds <see cref="AITurnScope"/> only then.</summary>
+    public static bool IsAIEnabled(this IConfiguration configuration) =>
+        (configuration.GetSection(AIOptions.Section).Get<AIOptions>() ?? new AIOptions()).Enabled;
+
     /// <summary>With AI:Provider set, decorates knowledge search (query rewriting, and hybrid retrieval when AI:EmbeddingModel
-    /// is set), the knowledge service, request understanding and the turn pipeline with the model; call after those are registered. With Provider=None (the default) nothing is registered but the options.</summary>
+    /// is set), the knowledge service and request understanding with the model; call after those are registered. With Provider=None (the default) nothing is registered but the options.</summary>
     public static IServiceCollection AddHuaXinAI(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AIOptions>().Bind(configuration.GetSection(AIOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -46,7 +50,6 @@ public static class AIServiceCollectionExtensions
         services.Decorate<IKnowledgeService>((sp, inner) => ActivatorUtilities.CreateInstance<GroundedKnowledgeService>(sp, inner));
         services.Decorate<IRequestUnderstanding>((sp, inner) =>
             new LlmRequestUnderstanding(inner, sp.GetRequiredService<ModelCalls>(), sp.GetRequiredService<Taxonomy>()));
-        services.Decorate<ITurnHandler>((sp, inner) => ActivatorUtilities.CreateInstance<AITurnScope>(sp, inner));
         return services;
     }
 }

@@ -1,5 +1,4 @@
 using HuaXin.Bot.AI;
-using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Messaging;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,14 +9,13 @@ namespace HuaXin.Bot.Observability;
 
 public static class ObservabilityExtensions
 {
-    /// <summary>Health checks, queue gauges, the metered turn pipeline and the Prometheus exporter. After the turn
-    /// pipeline's registration, because it wraps it.</summary>
+    /// <summary>Health checks, queue gauges, turn metrics (<see cref="MeteredTurnHandler"/> is the pipeline's outermost
+    /// behaviour, declared with the others in HostingExtensions) and the Prometheus exporter.</summary>
     public static IServiceCollection AddObservability(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ObservabilityOptions>().Bind(configuration.GetSection(ObservabilityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddBotMetrics();
         services.AddHostedService<QueueDepthSampler>();
-        services.Decorate<ITurnHandler>((sp, inner) => new MeteredTurnHandler(inner, sp.GetRequiredService<BotMetrics>()));
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", HealthStatus.Unhealthy)
             .AddCheck<ChannelsHealthCheck>("channels", HealthStatus.Degraded);
