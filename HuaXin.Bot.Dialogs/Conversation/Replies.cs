@@ -1,4 +1,3 @@
-using System.Text;
 using HuaXin.Bot.Core;
 using HuaXin.Bot.Dialogs.Abstractions;
 
@@ -16,15 +15,6 @@ public static class Replies
     public static OutboundMessage Card(string kind, string title, string? body, IReadOnlyList<CardFact> facts, params string[] buttons)
     {
         var card = new Card(kind, title, body, facts, buttons.Select(b => Button(b)).ToList());
-        return new OutboundMessage(Render(card), card, buttons.Length == 0 ? null : buttons);
-    }
-
-    private static string Render(Card card)
-    {
-        var sb = new StringBuilder(card.Title);
-        if (!string.IsNullOrWhiteSpace(card.Body)) sb.Append('\n').Append(card.Body);
-        foreach (var fact in card.Facts) sb.Append('\n').Append(fact.Name).Append('：').Append(fact.Value);
-        if (card.Buttons.Count > 0) sb.Append("\n（可回复：").Append(string.Join(" / ", card.Buttons.Select(b => b.Text))).Append('）');
-        return sb.ToString();
+        return new OutboundMessage(CardText.Render(card), card, buttons.Length == 0 ? null : buttons);
     }
 }

@@ -13,13 +13,12 @@ public static class WelcomeMessage
     {
         const string title = "您好，我是华新职工家庭服务助手";
         const string body = "我可以解答集团家庭关爱相关政策（帮扶救助、探亲休假、子女助学等），也可以帮您和家属办理服务申请。直接输入您的问题即可。";
-        var text = $"{title}\n{body}\n您可以试试：{string.Join("；", Examples)}";
         var card = new Card(
             Kind: CardKinds.Welcome,
             Title: title,
             Body: body,
             Facts: [new CardFact("您可以试试", string.Join("\n", Examples))],
             Buttons: []);
-        return new OutboundMessage(text, card, Examples);
+        return new OutboundMessage(CardText.Render(card), card, Examples);
     }
 }

@@ -34,9 +34,7 @@ public static class TicketCards
         facts.AddRange(TicketSlots.Labels.Where(l => slots.ContainsKey(l.Key)).Select(l => new CardFact(l.Value, shown(slots[l.Key]))));
         var buttons = new Ticket(ticket).CardSteps.Select(s => Button(s.Verb(), ticket)).ToArray();
         var card = new Card(CardKinds.Ticket, $"{headline} {ticket.Number}", shown(ticket.OriginalText), facts, buttons);
-        var text = $"{headline} {ticket.Number}\n" + string.Join("\n", facts.Select(f => $"{f.Name}：{f.Value}"))
-            + (buttons.Length > 0 ? $"\n可回复：{string.Join(" / ", buttons.Select(b => b.Text))}（转派、备注、办结后面写上部门或内容）" : "");
-        return new OutboundMessage(text, card);
+        return new OutboundMessage(CardText.Render(card, replyHint: "转派、备注、办结后面写上部门或内容"), card);
     }
 
     public static OutboundMessage Notice(string text) => new(text);

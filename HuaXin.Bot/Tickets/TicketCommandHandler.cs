@@ -88,9 +88,9 @@ public sealed partial class TicketCommandHandler(ITurnHandler conversation, Tick
             return new OutboundMessage($"{member.Department}目前没有待办工单。");
         }
         var facts = open.Select(t => new CardFact(t.Number, $"{tickets.CategoryName(t)}｜{t.Status}｜联系时限 {TicketCards.Local(t.FirstContactDue)}")).ToList();
-        var title = member.Role == StaffRole.Admin ? "全部待办工单" : $"{member.Department}待办工单";
-        return new OutboundMessage($"{title}（{open.Count}）\n" + string.Join("\n", facts.Select(f => $"{f.Name}  {f.Value}")),
-            new Card(CardKinds.List, title, null, facts, []));
+        var title = (member.Role == StaffRole.Admin ? "全部待办工单" : $"{member.Department}待办工单") + $"（{open.Count}）";
+        var card = new Card(CardKinds.List, title, null, facts, []);
+        return new OutboundMessage(CardText.Render(card), card);
     }
 
     [GeneratedRegex(@"^(?<verb>受理|转派|备注|内部备注|退回|办结|补充|撤回|评价|协办|取消协办)\s*(?<number>HX-\d{8}-\d{4,6})(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
