@@ -13,8 +13,6 @@ public sealed class Worker
     /// <summary>单位/车间 the worker belongs to; assessment is per unit.</summary>
     public required string Unit { get; set; }
     public string? Phone { get; set; }
-    public string? DingTalkId { get; set; }
-    public string? TeamsId { get; set; }
     public string? Hometown { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
     /// <summary>The family's 联络员 (结对联系人): a worker from the roster who visits it and is reminded when a visit falls due.</summary>
@@ -22,6 +20,8 @@ public sealed class Worker
     /// <summary>重点服务家庭 (失能老人、留守儿童、重病患者 …): visited more often (三心服务实施办法 第三、九条).</summary>
     public bool Priority { get; set; }
     public List<FamilyMember> FamilyMembers { get; set; } = [];
+    /// <summary>The worker's ids on chat channels, from the roster (see <see cref="FamilyIdentities.RosterIdentities"/>).</summary>
+    public List<WorkerChannelIdentity> ChannelIdentities { get; set; } = [];
 }
 
 /// <summary>A member of a worker's family, from the roster or linked through a binding code.</summary>
@@ -74,10 +74,9 @@ internal sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>
     {
         e.HasIndex(w => w.StaffId).IsUnique();
         e.HasIndex(w => w.Unit);
-        e.HasIndex(w => w.DingTalkId);
-        e.HasIndex(w => w.TeamsId);
         e.Property(w => w.StaffId).HasMaxLength(64);
         e.HasMany(w => w.FamilyMembers).WithOne().HasForeignKey(m => m.WorkerId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(w => w.ChannelIdentities).WithOne().HasForeignKey(i => i.WorkerId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Worker>().WithMany().HasForeignKey(w => w.LiaisonId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -4,31 +4,31 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HuaXin.Bot.People;
 
-/// <summary>Which family (worker) a chat identity belongs to: the worker from the roster (DingTalk: DingTalkId or 工号;
-/// Teams: TeamsId) or a member linked with a binding code. The family is the unit requesters see and act on.</summary>
+/// <summary>Which family (worker) a chat identity belongs to: the worker from the roster (by a
+/// <see cref="WorkerChannelIdentity"/>, or on DingTalk by 工号) or a member linked with a binding code. The family is the
+/// unit requesters see and act on.</summary>
 public static class FamilyIdentities
 {
-    /// <summary>The chat identities a roster worker has without any binding code: on DingTalk the 工号 and the DingTalkId,
-    /// on Teams the TeamsId. The one place that says how the roster maps to channels (queries below mirror it in SQL).</summary>
+    /// <summary>The chat identities a roster worker has without any binding code: on DingTalk the 工号, and the worker's
+    /// <see cref="Worker.ChannelIdentities"/> (load them with the worker). The one place that says how the roster maps to
+    /// channels (<see cref="FindWorkerAsync"/> mirrors it in SQL).</summary>
     public static IEnumerable<(string Channel, string UserId)> RosterIdentities(Worker worker)
     {
         yield return (ChannelNames.DingTalk, worker.StaffId);
-        if (!string.IsNullOrEmpty(worker.DingTalkId)) yield return (ChannelNames.DingTalk, worker.DingTalkId);
-        if (!string.IsNullOrEmpty(worker.TeamsId)) yield return (ChannelNames.Teams, worker.TeamsId);
+        foreach (var identity in worker.ChannelIdentities)
+        {
+            yield return (identity.Channel, identity.ExternalId);
+        }
     }
 
     /// <summary>The roster worker who is this chat identity, if any.</summary>
-    public static Task<Worker?> FindWorkerAsync(HuaXinDbContext db, string channel, string userId, CancellationToken ct)
+    public static async Task<Worker?> FindWorkerAsync(HuaXinDbContext db, string channel, string userId, CancellationToken ct)
     {
         var workers = db.Set<Worker>().AsNoTracking();
-        return channel switch
-        {
-            // A DingTalkId set explicitly wins over a 工号 that happens to look the same.
-            ChannelNames.DingTalk => workers.Where(w => w.DingTalkId == userId || w.StaffId == userId)
-                .OrderBy(w => w.DingTalkId == userId ? 0 : 1).FirstOrDefaultAsync(ct),
-            ChannelNames.Teams => workers.FirstOrDefaultAsync(w => w.TeamsId == userId, ct),
-            _ => Task.FromResult<Worker?>(null),
-        };
+        var owner = db.Set<WorkerChannelIdentity>().Where(i => i.Channel == channel && i.ExternalId == userId).Select(i => i.WorkerId);
+        // A DingTalk id set explicitly wins over a 工号 that happens to look the same.
+        return await workers.FirstOrDefaultAsync(w => owner.Contains(w.Id), ct)
+            ?? (channel == ChannelNames.DingTalk ? await workers.FirstOrDefaultAsync(w => w.StaffId == userId, ct) : null);
     }
 
     /// <summary>The id of the worker whose family this identity belongs to, or null. A phone linked to another one with a
@@ -77,7 +77,7 @@ public static class FamilyIdentities
     /// <summary>Every chat identity of a family as "channel:userId": the worker's and the linked members'.</summary>
     public static async Task<List<string>> KeysAsync(HuaXinDbContext db, long workerId, CancellationToken ct)
     {
-        var worker = await db.Set<Worker>().AsNoTracking().SingleAsync(w => w.Id == workerId, ct);
+        var worker = await db.Set<Worker>().AsNoTracking().Include(w => w.ChannelIdentities).SingleAsync(w => w.Id == workerId, ct);
         var keys = RosterIdentities(worker).Select(i => $"{i.Channel}:{i.UserId}").ToList();
         keys.AddRange(await db.Set<FamilyLink>().Where(l => l.WorkerId == workerId).Select(l => l.Channel + ":" + l.UserId).ToListAsync(ct));
         return keys;

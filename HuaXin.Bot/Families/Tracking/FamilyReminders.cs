@@ -52,7 +52,7 @@ public sealed class FamilyReminders(
         }
         var dues = await Liaisons.DuesAsync(db, families, now, settings, ct);
         var liaisonIds = families.Select(f => f.LiaisonId!.Value).Distinct().ToList();
-        var liaisons = await db.Set<Worker>().AsNoTracking().Where(w => liaisonIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, ct);
+        var liaisons = await db.Set<Worker>().AsNoTracking().Include(w => w.ChannelIdentities).Where(w => liaisonIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, ct);
         var queued = 0;
         foreach (var family in families)
         {

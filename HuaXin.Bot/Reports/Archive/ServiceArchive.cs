@@ -26,7 +26,7 @@ public sealed class ServiceArchive(IDbContextFactory<HuaXinDbContext> dbFactory,
     private async Task<IReadOnlyList<FamilyArchive>> ListAsync(System.Linq.Expressions.Expression<Func<Worker, bool>> filter, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var workers = await db.Set<Worker>().AsNoTracking().Include(w => w.FamilyMembers).Where(filter).OrderBy(w => w.StaffId).ToListAsync(cancellationToken);
+        var workers = await db.Set<Worker>().AsNoTracking().Include(w => w.FamilyMembers).Include(w => w.ChannelIdentities).AsSplitQuery().Where(filter).OrderBy(w => w.StaffId).ToListAsync(cancellationToken);
         if (workers.Count == 0)
         {
             return [];

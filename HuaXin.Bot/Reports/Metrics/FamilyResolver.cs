@@ -37,7 +37,7 @@ public sealed class FamilyResolver
 
     private void Add(string channel, string userId, Worker worker)
     {
-        // A DingTalkId set explicitly wins over a 工号 that happens to look the same.
+        // A DingTalk id set explicitly wins over a 工号 that happens to look the same.
         _byIdentity[(channel, userId)] = worker;
         _byUserId.TryAdd(userId, worker);
     }

@@ -17,7 +17,7 @@ public sealed class ReportDataLoader(IDbContextFactory<HuaXinDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var repeatFrom = period.From - options.Value.RepeatWindow;
-        var workers = await db.Set<Worker>().AsNoTracking().Include(w => w.FamilyMembers).ToListAsync(cancellationToken);
+        var workers = await db.Set<Worker>().AsNoTracking().Include(w => w.FamilyMembers).Include(w => w.ChannelIdentities).AsSplitQuery().ToListAsync(cancellationToken);
         var links = await db.Set<FamilyLink>().AsNoTracking().ToListAsync(cancellationToken);
         var requests = await db.ServiceRequests.AsNoTracking().Include(r => r.History)
             .Where(r => r.CreatedAt < period.To && (r.CreatedAt >= repeatFrom || r.UpdatedAt >= period.From))

@@ -1,3 +1,4 @@
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Families;
 using HuaXin.Bot.People;
@@ -9,13 +10,19 @@ namespace HuaXin.Bot.Reports.Roster;
 /// without problems is written, in one transaction. Re-importing updates workers by 工号 and members by (工号, 姓名).</summary>
 public sealed class RosterImporter(IDbContextFactory<HuaXinDbContext> dbFactory, TimeProvider time, ILogger<RosterImporter> logger)
 {
+    /// <summary>The columns that hold a worker's id on a chat channel.</summary>
+    private static readonly (RosterColumn Column, string Channel)[] IdentityColumns =
+        [(RosterColumn.DingTalkId, ChannelNames.DingTalk), (RosterColumn.TeamsId, ChannelNames.Teams)];
+
     public async Task<RosterImportResult> ImportAsync(RosterTable workers, RosterTable? families, CancellationToken cancellationToken = default)
     {
         var problems = new List<RosterProblem>();
         var workerRows = ValidateWorkers(workers, problems);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var existing = await db.Set<Worker>().Include(w => w.FamilyMembers).ToDictionaryAsync(w => w.StaffId, cancellationToken);
+        var existing = await db.Set<Worker>().Include(w => w.FamilyMembers).Include(w => w.ChannelIdentities).AsSplitQuery()
+            .ToDictionaryAsync(w => w.StaffId, cancellationToken);
+        IdentitiesTaken(workerRows, existing.Values, problems);
         var knownStaffIds = existing.Keys.Concat(workerRows.Select(w => w.StaffId)).ToHashSet();
         var memberRows = families is null ? [] : ValidateFamilies(families, knownStaffIds, problems);
         if (problems.Count > 0)
@@ -43,8 +50,17 @@ public sealed class RosterImporter(IDbContextFactory<HuaXinDbContext> dbFactory,
             worker.Unit = row.Unit;
             // Empty optional cells keep what is stored, so a roster without a Teams column does not undo bindings.
             worker.Phone = row.Phone ?? worker.Phone;
-            worker.DingTalkId = row.DingTalkId ?? worker.DingTalkId;
-            worker.TeamsId = row.TeamsId ?? worker.TeamsId;
+            foreach (var (channel, externalId) in row.Identities)
+            {
+                if (worker.ChannelIdentities.FirstOrDefault(i => i.Channel == channel) is { } identity)
+                {
+                    identity.ExternalId = externalId;
+                }
+                else
+                {
+                    worker.ChannelIdentities.Add(new WorkerChannelIdentity(channel, externalId));
+                }
+            }
             worker.Hometown = row.Hometown ?? worker.Hometown;
         }
         foreach (var row in memberRows)
@@ -80,6 +96,7 @@ public sealed class RosterImporter(IDbContextFactory<HuaXinDbContext> dbFactory,
         }
         var rows = new List<WorkerRow>();
         var seen = new Dictionary<string, int>();
+        var seenIdentities = new Dictionary<(string, string), int>();
         foreach (var row in table.Rows)
         {
             var before = problems.Count;
@@ -92,12 +109,40 @@ public sealed class RosterImporter(IDbContextFactory<HuaXinDbContext> dbFactory,
             {
                 problems.Add(new RosterProblem("职工名单", row.Number, RosterColumn.StaffId.Name, $"工号 {staffId} 与第 {seen[staffId]} 行重复"));
             }
+            var identities = IdentityColumns.Where(c => row.Get(c.Column) is not null).Select(c => (c.Channel, row.Get(c.Column)!)).ToList();
+            foreach (var (column, channel) in IdentityColumns)
+            {
+                if (row.Get(column) is { } id && !seenIdentities.TryAdd((channel, id), row.Number))
+                {
+                    problems.Add(new RosterProblem("职工名单", row.Number, column.Name, $"{column.Name} {id} 与第 {seenIdentities[(channel, id)]} 行重复"));
+                }
+            }
             if (problems.Count == before)
             {
-                rows.Add(new WorkerRow(staffId!, name!, unit!, phone, row.Get(RosterColumn.DingTalkId), row.Get(RosterColumn.TeamsId), row.Get(RosterColumn.Hometown)));
+                rows.Add(new WorkerRow(row.Number, staffId!, name!, unit!, phone, identities, row.Get(RosterColumn.Hometown)));
             }
         }
         return rows;
+    }
+
+    /// <summary>A chat id belongs to one worker: a row may not give another worker's id unless the file moves that worker to a new one.</summary>
+    private static void IdentitiesTaken(List<WorkerRow> rows, IEnumerable<Worker> stored, List<RosterProblem> problems)
+    {
+        var inFile = rows.ToDictionary(r => r.StaffId);
+        var owners = stored.SelectMany(w => w.ChannelIdentities.Select(i => (Key: (i.Channel, i.ExternalId), w.StaffId)))
+            .Where(o => !inFile.TryGetValue(o.StaffId, out var row) || !row.Identities.Any(i => i.Channel == o.Key.Channel))
+            .ToDictionary(o => o.Key, o => o.StaffId);
+        foreach (var row in rows)
+        {
+            foreach (var identity in row.Identities)
+            {
+                if (owners.TryGetValue(identity, out var owner) && owner != row.StaffId)
+                {
+                    var column = IdentityColumns.First(c => c.Channel == identity.Channel).Column;
+                    problems.Add(new RosterProblem("职工名单", row.Number, column.Name, $"{column.Name} {identity.ExternalId} 已属于工号 {owner}"));
+                }
+            }
+        }
     }
 
     private static List<MemberRow> ValidateFamilies(RosterTable table, HashSet<string> knownStaffIds, List<RosterProblem> problems)
@@ -169,7 +214,8 @@ public sealed class RosterImporter(IDbContextFactory<HuaXinDbContext> dbFactory,
         return phone;
     }
 
-    private sealed record WorkerRow(string StaffId, string Name, string Unit, string? Phone, string? DingTalkId, string? TeamsId, string? Hometown);
+    private sealed record WorkerRow(int Number, string StaffId, string Name, string Unit, string? Phone,
+        List<(string Channel, string ExternalId)> Identities, string? Hometown);
 
     private sealed record MemberRow(string StaffId, string Name, string Relation, string? Phone, string? Address);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Families;
@@ -106,7 +107,7 @@ public sealed partial class ConsoleAppFactory : TestAppFactory
             {
                 return seeded.Id;
             }
-            var worker = new Worker { StaffId = "HX1001", Name = "张建国", Unit = "一车间", Phone = "13905319876", Hometown = "临沂", DingTalkId = "dt-zhang", RegisteredAt = DateTimeOffset.UtcNow };
+            var worker = new Worker { StaffId = "HX1001", Name = "张建国", Unit = "一车间", Phone = "13905319876", Hometown = "临沂", ChannelIdentities = [new(ChannelNames.DingTalk, "dt-zhang")], RegisteredAt = DateTimeOffset.UtcNow };
             worker.FamilyMembers.Add(new FamilyMember { Name = "王秀英", Relation = "母亲", Phone = "13705310001", Address = "临沂市兰山区" });
             db.Add(worker);
             await db.SaveChangesAsync();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using System.Xml.Linq;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Families;
 using HuaXin.Bot.Families.Records;
@@ -29,8 +30,8 @@ public sealed class ExportAndPrintTests(ConsoleAppFactory app) : IClassFixture<C
                 return 0;
             }
             var registered = China(2025, 11, 1, 0, 0);
-            var seven = new Worker { StaffId = "P001", Name = "张七", Unit = "七车间", DingTalkId = "dt-p1", Phone = "13905310007", RegisteredAt = registered };
-            var eight = new Worker { StaffId = "Q001", Name = "李八", Unit = "八车间", DingTalkId = "dt-q1", RegisteredAt = registered };
+            var seven = new Worker { StaffId = "P001", Name = "张七", Unit = "七车间", ChannelIdentities = [new(ChannelNames.DingTalk, "dt-p1")], Phone = "13905310007", RegisteredAt = registered };
+            var eight = new Worker { StaffId = "Q001", Name = "李八", Unit = "八车间", ChannelIdentities = [new(ChannelNames.DingTalk, "dt-q1")], RegisteredAt = registered };
             db.AddRange(seven, eight);
             await db.SaveChangesAsync();
             db.Add(new ServiceVisit { WorkerId = seven.Id, VisitedAt = China(2026, 2, 15, 10, 20), Mode = VisitModes.Home, Visitors = "刘联络", Findings = "老人身体还好", Department = "集团工会", RecordedBy = "t" });

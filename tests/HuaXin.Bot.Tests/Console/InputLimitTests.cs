@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Families;
 using HuaXin.Bot.People;
@@ -70,7 +71,7 @@ public sealed class LargeRosterTests : IDisposable
             {
                 db.AddRange(Enumerable.Range(batch, Math.Min(2000, Workers - batch)).Select(i => new Worker
                 {
-                    StaffId = $"W{i:D6}", Name = "职工" + i, Unit = $"{i % 40}车间", Phone = $"139{i:D8}", DingTalkId = $"dt-{i}", RegisteredAt = now,
+                    StaffId = $"W{i:D6}", Name = "职工" + i, Unit = $"{i % 40}车间", Phone = $"139{i:D8}", ChannelIdentities = [new(ChannelNames.DingTalk, $"dt-{i}")], RegisteredAt = now,
                     FamilyMembers = [new FamilyMember { Name = "家属" + i, Relation = "配偶" }],
                 }));
                 await db.SaveChangesAsync();

@@ -1,4 +1,6 @@
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
+using HuaXin.Bot.People;
 using HuaXin.Bot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -35,6 +37,35 @@ public sealed class MigrationTests
         Assert.Empty(await upgraded.Database.GetPendingMigrationsAsync());
         var ticket = await upgraded.ServiceRequests.SingleAsync();
         Assert.Equal(("HX-20261101-0001", null), (ticket.Number, ticket.RequestKey));
+    }
+
+    [Fact]
+    public async Task Workers_chat_ids_move_to_their_own_rows_when_the_database_upgrades()
+    {
+        await using var h = new ServiceHarness();
+        await using (var db = await h.Get<IDbContextFactory<HuaXinDbContext>>().CreateDbContextAsync())
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            var before = migrations[migrations.FindIndex(m => m.EndsWith("_A17WorkerChannelIdentities", StringComparison.Ordinal)) - 1];
+            await db.GetService<IMigrator>().MigrateAsync(before);
+            // Workers as the roster stored them with DingTalkId/TeamsId columns; two shared one DingTalk id, one had an empty cell.
+            var now = DateTimeOffset.UtcNow;
+            var at = db.Database.IsSqlite() ? new DateTimeOffsetToBinaryConverter().ConvertToProvider(now)! : now;
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO \"Worker\" (\"StaffId\", \"Name\", \"Unit\", \"DingTalkId\", \"TeamsId\", \"RegisteredAt\", \"Priority\") VALUES " +
+                "('A001', '张一', '一车间', 'dt-1', NULL, {0}, FALSE), ('A002', '张二', '一车间', 'dt-1', 'teams-2', {0}, FALSE), " +
+                "('A003', '张三', '二车间', '', NULL, {0}, FALSE)", at);
+        }
+
+        await h.InitializeAsync();
+
+        await using var upgraded = await h.Get<IDbContextFactory<HuaXinDbContext>>().CreateDbContextAsync();
+        var identities = await upgraded.Set<WorkerChannelIdentity>()
+            .Join(upgraded.Set<Worker>(), i => i.WorkerId, w => w.Id, (i, w) => new { w.StaffId, i.Channel, i.ExternalId })
+            .OrderBy(x => x.StaffId).ThenBy(x => x.Channel).ToListAsync();
+        // A shared id stays with the worker who had it first, as the unique index demands.
+        Assert.Equal([("A001", ChannelNames.DingTalk, "dt-1"), ("A002", ChannelNames.Teams, "teams-2")],
+            identities.Select(x => (x.StaffId, x.Channel, x.ExternalId)));
     }
 
     [Fact]

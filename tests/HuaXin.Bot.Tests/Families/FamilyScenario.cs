@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Families;
@@ -42,9 +43,9 @@ internal sealed partial class FamilyScenario : IAsyncDisposable
         var s = new FamilyScenario(h);
         await h.QueryAsync(async db =>
         {
-            var zhang = new Worker { StaffId = "HX1001", Name = "张建国", Unit = "一车间", DingTalkId = "dt-zhang", Phone = "13805312266", RegisteredAt = h.Time.GetUtcNow() };
+            var zhang = new Worker { StaffId = "HX1001", Name = "张建国", Unit = "一车间", ChannelIdentities = [new(ChannelNames.DingTalk, "dt-zhang")], Phone = "13805312266", RegisteredAt = h.Time.GetUtcNow() };
             zhang.FamilyMembers.Add(new FamilyMember { Name = "王秀英", Relation = "母亲", Phone = "13905310001", Address = "临沂市兰山区" });
-            var li = new Worker { StaffId = "HX2002", Name = "李明", Unit = "二车间", TeamsId = "teams-li", RegisteredAt = h.Time.GetUtcNow() };
+            var li = new Worker { StaffId = "HX2002", Name = "李明", Unit = "二车间", ChannelIdentities = [new(ChannelNames.Teams, "teams-li")], RegisteredAt = h.Time.GetUtcNow() };
             db.AddRange(zhang, li);
             await db.SaveChangesAsync();
             s.Zhang = zhang.Id;

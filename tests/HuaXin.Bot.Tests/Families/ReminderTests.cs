@@ -1,3 +1,4 @@
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Families.Records;
 using HuaXin.Bot.Families.Tracking;
@@ -36,7 +37,7 @@ public abstract class ReminderTests(DatabaseProvider provider)
         var now = h.Time.GetUtcNow();
         await h.QueryAsync(async db =>
         {
-            var liaison = new Worker { StaffId = "L001", Name = "刘联络", Unit = "一车间", DingTalkId = "dt-liu", RegisteredAt = now.AddYears(-1) };
+            var liaison = new Worker { StaffId = "L001", Name = "刘联络", Unit = "一车间", ChannelIdentities = [new(ChannelNames.DingTalk, "dt-liu")], RegisteredAt = now.AddYears(-1) };
             var silent = new Worker { StaffId = "L002", Name = "马联络", Unit = "一车间", RegisteredAt = now.AddYears(-1) };
             db.AddRange(liaison, silent);
             await db.SaveChangesAsync();

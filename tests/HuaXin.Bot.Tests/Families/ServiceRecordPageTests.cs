@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Families;
 using HuaXin.Bot.Families.Records;
@@ -187,7 +188,7 @@ public sealed partial class ServiceRecordPageTests(ConsoleAppFactory app) : ICla
         {
             if (!await db.Set<Worker>().AnyAsync(w => w.StaffId == "HX9001"))
             {
-                db.Add(new Worker { StaffId = "HX9001", Name = "刘联络", Unit = "一车间", DingTalkId = "dt-liu", RegisteredAt = DateTimeOffset.UtcNow });
+                db.Add(new Worker { StaffId = "HX9001", Name = "刘联络", Unit = "一车间", ChannelIdentities = [new(ChannelNames.DingTalk, "dt-liu")], RegisteredAt = DateTimeOffset.UtcNow });
             }
             return await db.SaveChangesAsync();
         });

@@ -65,7 +65,7 @@ public sealed class MetricsTests : IAsyncLifetime
     {
         var units = _metrics.ByUnit(_data).ToDictionary(m => m.Group);
 
-        // 一车间: T1 T2 T5 (W1 by 工号), T3 (W2 through the web-chat link), T4 (W3 by DingTalkId), T6 (W4).
+        // 一车间: T1 T2 T5 (W1 by 工号), T3 (W2 through the web-chat link), T4 (W3 by DingTalk id), T6 (W4).
         var first = units["一车间"];
         Assert.Equal(6, first.Requests);
         Assert.Equal(new Rate(3, 5), first.AcceptedInTime);   // T1 T3 T4 of T1 T2 T3 T4 T5
@@ -75,7 +75,7 @@ public sealed class MetricsTests : IAsyncLifetime
         Assert.Equal(new Rate(1, 6), first.Repeated);
         Assert.Equal(new Rate(1, 3), first.SelfServed);       // W1 有用; W1 没用, W2 abstention
 
-        // 二车间: T7 T8 through W5's TeamsId.
+        // 二车间: T7 T8 through W5's Teams id.
         var second = units["二车间"];
         Assert.Equal((2, new Rate(2, 2), new Rate(2, 2), new Rate(1, 1)), (second.Requests, second.AcceptedInTime, second.Satisfied, second.SelfServed));
         Assert.Equal(1, units[ReportData.UnregisteredUnit].Requests);   // T10

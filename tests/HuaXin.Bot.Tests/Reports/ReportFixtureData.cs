@@ -1,3 +1,4 @@
+using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Families;
 using HuaXin.Bot.People;
@@ -81,7 +82,9 @@ internal static class ReportFixtureData
         new DateTimeOffset(year, month, day, hour, 0, 0, ReportPeriod.ChinaOffset).ToUniversalTime();
 
     private static Worker Worker(string staffId, string name, string unit, DateTimeOffset registered, string? dingTalkId = null, string? teamsId = null) =>
-        new() { StaffId = staffId, Name = name, Unit = unit, RegisteredAt = registered, DingTalkId = dingTalkId, TeamsId = teamsId, Phone = "13805310000" };
+        new() { StaffId = staffId, Name = name, Unit = unit, RegisteredAt = registered, Phone = "13805310000",
+            ChannelIdentities = [.. new[] { (ChannelNames.DingTalk, dingTalkId), (ChannelNames.Teams, teamsId) }
+                .Where(i => i.Item2 is not null).Select(i => new WorkerChannelIdentity(i.Item1, i.Item2!))] };
 
     private static AnswerFeedbackRow Feedback(string channel, string userId, string question, bool helpful, string cited, DateTimeOffset at) =>
         new() { Channel = channel, UserId = userId, Question = question, Helpful = helpful, CitedDocIds = cited, At = at };

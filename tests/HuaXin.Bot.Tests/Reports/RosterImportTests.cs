@@ -1,3 +1,4 @@
+using HuaXin.Bot.Core;
 using HuaXin.Bot.People;
 using HuaXin.Bot.Reports.Archive;
 using HuaXin.Bot.Reports.Roster;
@@ -36,8 +37,8 @@ public sealed class RosterImportTests : IAsyncLifetime
         Assert.Equal(("张一", "一车间", "13805310001", "山东章丘"), (archive.WorkerName, archive.Unit, archive.Phone, archive.Hometown));
         // Relations as people type them are stored as the archive's relations; phone numbers without separators.
         Assert.Equal([new ArchiveMember("张母", "母亲", "053188886602", "章丘区明水街道"), new ArchiveMember("小张", "子女", null, null)], archive.Members);
-        var teams = await _host.QueryAsync(db => db.Set<Worker>().SingleAsync(w => w.StaffId == "A002"));
-        Assert.Equal("teams-2", teams.TeamsId);
+        var teams = await _host.QueryAsync(db => db.Set<Worker>().Include(w => w.ChannelIdentities).SingleAsync(w => w.StaffId == "A002"));
+        Assert.Equal((ChannelNames.Teams, "teams-2"), (teams.ChannelIdentities.Single().Channel, teams.ChannelIdentities.Single().ExternalId));
     }
 
     [Fact]
@@ -92,9 +93,9 @@ public sealed class RosterImportTests : IAsyncLifetime
             Csv("f2.csv", "工号,姓名,关系,电话,地址\nA001,张母,母亲,,新址\n"));
 
         Assert.Equal((1, 1, 0, 1), (result.WorkersAdded, result.WorkersUpdated, result.MembersAdded, result.MembersUpdated));
-        var worker = await _host.QueryAsync(db => db.Set<Worker>().Include(w => w.FamilyMembers).SingleAsync(w => w.StaffId == "A001"));
+        var worker = await _host.QueryAsync(db => db.Set<Worker>().Include(w => w.FamilyMembers).Include(w => w.ChannelIdentities).SingleAsync(w => w.StaffId == "A001"));
         // Empty optional cells keep what was stored (the binding to ding-1 and the mother's phone).
-        Assert.Equal(("二车间", "13805310002", "ding-1", registeredAt), (worker.Unit, worker.Phone, worker.DingTalkId, worker.RegisteredAt));
+        Assert.Equal(("二车间", "13805310002", "ding-1", registeredAt), (worker.Unit, worker.Phone, worker.ChannelIdentities.Single().ExternalId, worker.RegisteredAt));
         Assert.Equal(("13805310009", "新址"), (worker.FamilyMembers.Single().Phone, worker.FamilyMembers.Single().Address));
     }
 

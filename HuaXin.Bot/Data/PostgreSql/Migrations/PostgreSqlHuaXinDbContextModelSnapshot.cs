@@ -565,6 +565,39 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
                     b.ToTable("ServiceRequestHistory");
                 });
 
+            modelBuilder.Entity("HuaXin.Bot.Data.TicketCoHandler", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("ServiceRequestId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Department");
+
+                    b.HasIndex("ServiceRequestId", "Department")
+                        .IsUnique();
+
+                    b.ToTable("TicketCoHandler");
+                });
+
             modelBuilder.Entity("HuaXin.Bot.Data.UnansweredQuestion", b =>
                 {
                     b.Property<long>("Id")
@@ -619,132 +652,6 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
                     b.HasIndex("OpenConversationId");
 
                     b.ToTable("DingTalkDepartmentGroups", (string)null);
-                });
-
-            modelBuilder.Entity("HuaXin.Bot.Families.BindingCode", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("UsedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long>("WorkerId")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Code");
-
-                    b.ToTable("BindingCode");
-                });
-
-            modelBuilder.Entity("HuaXin.Bot.Families.DeviceLink", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<DateTimeOffset>("LinkedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("OwnerUserId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Channel", "OwnerUserId");
-
-                    b.HasIndex("Channel", "UserId")
-                        .IsUnique();
-
-                    b.ToTable("DeviceLink");
-                });
-
-            modelBuilder.Entity("HuaXin.Bot.Families.FamilyLink", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<long?>("FamilyMemberId")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset>("LinkedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<long>("WorkerId")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WorkerId");
-
-                    b.HasIndex("Channel", "UserId")
-                        .IsUnique();
-
-                    b.ToTable("FamilyLink");
-                });
-
-            modelBuilder.Entity("HuaXin.Bot.Families.FamilyMember", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Address")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Phone")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Relation")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<long>("WorkerId")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WorkerId");
-
-                    b.ToTable("FamilyMember");
                 });
 
             modelBuilder.Entity("HuaXin.Bot.Families.Records.AidCase", b =>
@@ -1163,7 +1070,30 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
                     b.ToTable("VolunteerAssignment");
                 });
 
-            modelBuilder.Entity("HuaXin.Bot.Families.Worker", b =>
+            modelBuilder.Entity("HuaXin.Bot.People.BindingCode", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("WorkerId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("BindingCode");
+                });
+
+            modelBuilder.Entity("HuaXin.Bot.People.DeviceLink", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1171,8 +1101,108 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("DingTalkId")
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Channel", "OwnerUserId");
+
+                    b.HasIndex("Channel", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("DeviceLink");
+                });
+
+            modelBuilder.Entity("HuaXin.Bot.People.FamilyLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<long?>("FamilyMemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("WorkerId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId");
+
+                    b.HasIndex("Channel", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("FamilyLink");
+                });
+
+            modelBuilder.Entity("HuaXin.Bot.People.FamilyMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("WorkerId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId");
+
+                    b.ToTable("FamilyMember");
+                });
+
+            modelBuilder.Entity("HuaXin.Bot.People.Worker", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Hometown")
                         .HasColumnType("text");
@@ -1198,27 +1228,51 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<string>("TeamsId")
-                        .HasColumnType("text");
-
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DingTalkId");
-
                     b.HasIndex("LiaisonId");
 
                     b.HasIndex("StaffId")
                         .IsUnique();
 
-                    b.HasIndex("TeamsId");
-
                     b.HasIndex("Unit");
 
                     b.ToTable("Worker");
+                });
+
+            modelBuilder.Entity("HuaXin.Bot.People.WorkerChannelIdentity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<long>("WorkerId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId");
+
+                    b.HasIndex("Channel", "ExternalId")
+                        .IsUnique();
+
+                    b.ToTable("WorkerChannelIdentity");
                 });
 
             modelBuilder.Entity("HuaXin.Bot.Reports.KnowledgeUpkeep.CuratedAnswer", b =>
@@ -1308,39 +1362,6 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
                     b.ToTable("RevokedConsoleSessions", (string)null);
                 });
 
-            modelBuilder.Entity("HuaXin.Bot.Tickets.TicketCoHandler", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("AddedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("AddedBy")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Department")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<long>("ServiceRequestId")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Department");
-
-                    b.HasIndex("ServiceRequestId", "Department")
-                        .IsUnique();
-
-                    b.ToTable("TicketCoHandler");
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1387,18 +1408,18 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("HuaXin.Bot.Families.FamilyMember", b =>
+            modelBuilder.Entity("HuaXin.Bot.Data.TicketCoHandler", b =>
                 {
-                    b.HasOne("HuaXin.Bot.Families.Worker", null)
-                        .WithMany("FamilyMembers")
-                        .HasForeignKey("WorkerId")
+                    b.HasOne("HuaXin.Bot.Data.ServiceRequest", null)
+                        .WithMany("CoHandlers")
+                        .HasForeignKey("ServiceRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("HuaXin.Bot.Families.Records.AidCase", b =>
                 {
-                    b.HasOne("HuaXin.Bot.Families.Worker", null)
+                    b.HasOne("HuaXin.Bot.People.Worker", null)
                         .WithMany()
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1434,7 +1455,7 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
 
             modelBuilder.Entity("HuaXin.Bot.Families.Records.Condolence", b =>
                 {
-                    b.HasOne("HuaXin.Bot.Families.Worker", null)
+                    b.HasOne("HuaXin.Bot.People.Worker", null)
                         .WithMany()
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1443,7 +1464,7 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
 
             modelBuilder.Entity("HuaXin.Bot.Families.Records.ServiceVisit", b =>
                 {
-                    b.HasOne("HuaXin.Bot.Families.Worker", null)
+                    b.HasOne("HuaXin.Bot.People.Worker", null)
                         .WithMany()
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1458,26 +1479,35 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HuaXin.Bot.Families.Worker", null)
+                    b.HasOne("HuaXin.Bot.People.Worker", null)
                         .WithMany()
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("HuaXin.Bot.Families.Worker", b =>
+            modelBuilder.Entity("HuaXin.Bot.People.FamilyMember", b =>
                 {
-                    b.HasOne("HuaXin.Bot.Families.Worker", null)
+                    b.HasOne("HuaXin.Bot.People.Worker", null)
+                        .WithMany("FamilyMembers")
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HuaXin.Bot.People.Worker", b =>
+                {
+                    b.HasOne("HuaXin.Bot.People.Worker", null)
                         .WithMany()
                         .HasForeignKey("LiaisonId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("HuaXin.Bot.Tickets.TicketCoHandler", b =>
+            modelBuilder.Entity("HuaXin.Bot.People.WorkerChannelIdentity", b =>
                 {
-                    b.HasOne("HuaXin.Bot.Data.ServiceRequest", null)
-                        .WithMany("CoHandlers")
-                        .HasForeignKey("ServiceRequestId")
+                    b.HasOne("HuaXin.Bot.People.Worker", null)
+                        .WithMany("ChannelIdentities")
+                        .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1503,8 +1533,10 @@ namespace HuaXin.Bot.Data.PostgreSql.Migrations
                     b.Navigation("Steps");
                 });
 
-            modelBuilder.Entity("HuaXin.Bot.Families.Worker", b =>
+            modelBuilder.Entity("HuaXin.Bot.People.Worker", b =>
                 {
+                    b.Navigation("ChannelIdentities");
+
                     b.Navigation("FamilyMembers");
                 });
 #pragma warning restore 612, 618

@@ -548,6 +548,37 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                     b.ToTable("ServiceRequestHistory");
                 });
 
+            modelBuilder.Entity("HuaXin.Bot.Data.TicketCoHandler", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ServiceRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Department");
+
+                    b.HasIndex("ServiceRequestId", "Department")
+                        .IsUnique();
+
+                    b.ToTable("TicketCoHandler");
+                });
+
             modelBuilder.Entity("HuaXin.Bot.Data.UnansweredQuestion", b =>
                 {
                     b.Property<long>("Id")
@@ -600,126 +631,6 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                     b.HasIndex("OpenConversationId");
 
                     b.ToTable("DingTalkDepartmentGroups", (string)null);
-                });
-
-            modelBuilder.Entity("HuaXin.Bot.Families.BindingCode", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("UsedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("WorkerId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Code");
-
-                    b.ToTable("BindingCode");
-                });
-
-            modelBuilder.Entity("HuaXin.Bot.Families.DeviceLink", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("LinkedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("OwnerUserId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Channel", "OwnerUserId");
-
-                    b.HasIndex("Channel", "UserId")
-                        .IsUnique();
-
-                    b.ToTable("DeviceLink");
-                });
-
-            modelBuilder.Entity("HuaXin.Bot.Families.FamilyLink", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("FamilyMemberId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("LinkedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("WorkerId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WorkerId");
-
-                    b.HasIndex("Channel", "UserId")
-                        .IsUnique();
-
-                    b.ToTable("FamilyLink");
-                });
-
-            modelBuilder.Entity("HuaXin.Bot.Families.FamilyMember", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Address")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Phone")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Relation")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("WorkerId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WorkerId");
-
-                    b.ToTable("FamilyMember");
                 });
 
             modelBuilder.Entity("HuaXin.Bot.Families.Records.AidCase", b =>
@@ -1122,14 +1033,131 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                     b.ToTable("VolunteerAssignment");
                 });
 
-            modelBuilder.Entity("HuaXin.Bot.Families.Worker", b =>
+            modelBuilder.Entity("HuaXin.Bot.People.BindingCode", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("BindingCode");
+                });
+
+            modelBuilder.Entity("HuaXin.Bot.People.DeviceLink", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("DingTalkId")
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Channel", "OwnerUserId");
+
+                    b.HasIndex("Channel", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("DeviceLink");
+                });
+
+            modelBuilder.Entity("HuaXin.Bot.People.FamilyLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FamilyMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId");
+
+                    b.HasIndex("Channel", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("FamilyLink");
+                });
+
+            modelBuilder.Entity("HuaXin.Bot.People.FamilyMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId");
+
+                    b.ToTable("FamilyMember");
+                });
+
+            modelBuilder.Entity("HuaXin.Bot.People.Worker", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Hometown")
                         .HasColumnType("TEXT");
@@ -1155,27 +1183,49 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TeamsId")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DingTalkId");
-
                     b.HasIndex("LiaisonId");
 
                     b.HasIndex("StaffId")
                         .IsUnique();
 
-                    b.HasIndex("TeamsId");
-
                     b.HasIndex("Unit");
 
                     b.ToTable("Worker");
+                });
+
+            modelBuilder.Entity("HuaXin.Bot.People.WorkerChannelIdentity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId");
+
+                    b.HasIndex("Channel", "ExternalId")
+                        .IsUnique();
+
+                    b.ToTable("WorkerChannelIdentity");
                 });
 
             modelBuilder.Entity("HuaXin.Bot.Reports.KnowledgeUpkeep.CuratedAnswer", b =>
@@ -1261,37 +1311,6 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                     b.ToTable("RevokedConsoleSessions", (string)null);
                 });
 
-            modelBuilder.Entity("HuaXin.Bot.Tickets.TicketCoHandler", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("AddedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AddedBy")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Department")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ServiceRequestId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Department");
-
-                    b.HasIndex("ServiceRequestId", "Department")
-                        .IsUnique();
-
-                    b.ToTable("TicketCoHandler");
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1336,18 +1355,18 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("HuaXin.Bot.Families.FamilyMember", b =>
+            modelBuilder.Entity("HuaXin.Bot.Data.TicketCoHandler", b =>
                 {
-                    b.HasOne("HuaXin.Bot.Families.Worker", null)
-                        .WithMany("FamilyMembers")
-                        .HasForeignKey("WorkerId")
+                    b.HasOne("HuaXin.Bot.Data.ServiceRequest", null)
+                        .WithMany("CoHandlers")
+                        .HasForeignKey("ServiceRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("HuaXin.Bot.Families.Records.AidCase", b =>
                 {
-                    b.HasOne("HuaXin.Bot.Families.Worker", null)
+                    b.HasOne("HuaXin.Bot.People.Worker", null)
                         .WithMany()
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1383,7 +1402,7 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
 
             modelBuilder.Entity("HuaXin.Bot.Families.Records.Condolence", b =>
                 {
-                    b.HasOne("HuaXin.Bot.Families.Worker", null)
+                    b.HasOne("HuaXin.Bot.People.Worker", null)
                         .WithMany()
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1392,7 +1411,7 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
 
             modelBuilder.Entity("HuaXin.Bot.Families.Records.ServiceVisit", b =>
                 {
-                    b.HasOne("HuaXin.Bot.Families.Worker", null)
+                    b.HasOne("HuaXin.Bot.People.Worker", null)
                         .WithMany()
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1407,26 +1426,35 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HuaXin.Bot.Families.Worker", null)
+                    b.HasOne("HuaXin.Bot.People.Worker", null)
                         .WithMany()
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("HuaXin.Bot.Families.Worker", b =>
+            modelBuilder.Entity("HuaXin.Bot.People.FamilyMember", b =>
                 {
-                    b.HasOne("HuaXin.Bot.Families.Worker", null)
+                    b.HasOne("HuaXin.Bot.People.Worker", null)
+                        .WithMany("FamilyMembers")
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HuaXin.Bot.People.Worker", b =>
+                {
+                    b.HasOne("HuaXin.Bot.People.Worker", null)
                         .WithMany()
                         .HasForeignKey("LiaisonId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("HuaXin.Bot.Tickets.TicketCoHandler", b =>
+            modelBuilder.Entity("HuaXin.Bot.People.WorkerChannelIdentity", b =>
                 {
-                    b.HasOne("HuaXin.Bot.Data.ServiceRequest", null)
-                        .WithMany("CoHandlers")
-                        .HasForeignKey("ServiceRequestId")
+                    b.HasOne("HuaXin.Bot.People.Worker", null)
+                        .WithMany("ChannelIdentities")
+                        .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1452,8 +1480,10 @@ namespace HuaXin.Bot.Data.Sqlite.Migrations
                     b.Navigation("Steps");
                 });
 
-            modelBuilder.Entity("HuaXin.Bot.Families.Worker", b =>
+            modelBuilder.Entity("HuaXin.Bot.People.Worker", b =>
                 {
+                    b.Navigation("ChannelIdentities");
+
                     b.Navigation("FamilyMembers");
                 });
 #pragma warning restore 612, 618
