@@ -18,6 +18,8 @@ public sealed class Taxonomy
         if (Categories.Count == 0) throw Invalid("no categories");
         var duplicate = Categories.GroupBy(c => c.Code).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw Invalid($"category '{duplicate.Key}' is defined twice");
+        if (doc.Departments.Count > 0 && Categories.FirstOrDefault(c => !doc.Departments.Contains(c.Department)) is { } stray)
+            throw Invalid($"category '{stray.Code}' routes to '{stray.Department}', which is not in departments");
 
         RequestCues = new WeightedCues(doc.Intent.RequestCues, doc.Intent.RequestPatterns);
         QuestionCues = new WeightedCues(doc.Intent.QuestionCues, doc.Intent.QuestionPatterns);

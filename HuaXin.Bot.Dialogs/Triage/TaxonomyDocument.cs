@@ -4,6 +4,9 @@ namespace HuaXin.Bot.Dialogs.Triage;
 internal sealed class TaxonomyDocument
 {
     public string? Hotline { get; set; }
+    // The service's departments (read by HuaXin.Bot.Core.Departments); here only to check that categories route to them.
+    public List<string> Departments { get; set; } = [];
+    public string? Supervisor { get; set; }
     public Dictionary<string, SlotDocument> Slots { get; set; } = [];
     public IntentDocument Intent { get; set; } = new();
     public PlacesDocument Places { get; set; } = new();

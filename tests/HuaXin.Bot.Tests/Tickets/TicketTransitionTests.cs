@@ -172,6 +172,17 @@ public sealed class TicketTransitionTests
         Assert.Equal(2, data.Version);
     }
 
+    [Fact]
+    public void A_ticket_may_go_to_a_department_no_category_routes_to()
+    {
+        var ticket = new Ticket(Data(Accepted));
+
+        var outcome = ticket.Transfer(Actor("lead"), "宣传部", "需要宣传报道", Created.AddHours(1));
+
+        Assert.True(outcome.Ok, outcome.Message);
+        Assert.Equal((Pending, "宣传部"), (ticket.Data.Status, ticket.Data.Department));
+    }
+
     private static ServiceRequest Data(string status) => new()
     {
         Id = 7, Number = "HX-20261123-0001", Category = "medical", Department = Lead, Channel = "test", UserId = "u1",
