@@ -1,4 +1,3 @@
-using HuaXin.Bot.AI;
 using HuaXin.Bot.AI.Grounding;
 using HuaXin.Bot.AI.Retrieval;
 using HuaXin.Bot.AI.Understanding;
@@ -8,7 +7,7 @@ using HuaXin.Bot.Knowledge.Search;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel.ChatCompletion;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace HuaXin.Bot.AI;
 
 public static class AIServiceCollectionExtensions
 {

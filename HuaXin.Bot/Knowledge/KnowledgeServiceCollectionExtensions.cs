@@ -1,13 +1,11 @@
 using HuaXin.Bot.Dialogs.Abstractions;
-using HuaXin.Bot.Knowledge;
 using HuaXin.Bot.Knowledge.Answering;
 using HuaXin.Bot.Knowledge.Ingestion;
 using HuaXin.Bot.Knowledge.Ranking;
 using HuaXin.Bot.Knowledge.Search;
 using Microsoft.Extensions.Options;
 
-// Extension methods live in the DI namespace (as in eShop) so the host composes them without extra usings.
-namespace Microsoft.Extensions.DependencyInjection;
+namespace HuaXin.Bot.Knowledge;
 
 public static class KnowledgeServiceCollectionExtensions
 {

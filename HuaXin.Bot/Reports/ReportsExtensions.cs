@@ -1,5 +1,4 @@
 using HuaXin.Bot.Knowledge.Answering;
-using HuaXin.Bot.Reports;
 using HuaXin.Bot.Reports.Archive;
 using HuaXin.Bot.Reports.Assessment;
 using HuaXin.Bot.Reports.Tracking;
@@ -10,8 +9,7 @@ using HuaXin.Bot.Reports.Metrics;
 using HuaXin.Bot.Reports.Records;
 using HuaXin.Bot.Reports.Roster;
 
-// Extension methods live in the DI namespace (as in eShop) so the host composes them without extra usings.
-namespace Microsoft.Extensions.DependencyInjection;
+namespace HuaXin.Bot.Reports;
 
 public static class ReportsExtensions
 {

@@ -1,3 +1,5 @@
+using System.CodeDom.Compiler;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using ArchUnitNET.Fluent;
 using ArchUnitNET.Loader;
@@ -75,6 +77,21 @@ public class FloorTests
             .ToList();
 
         Assert.Empty(stray);
+    }
+
+    [Fact]
+    public void The_service_declares_nothing_in_a_namespace_that_is_not_its_own()
+    {
+        // A class in another namespace (registration classes once sat in Microsoft.Extensions.DependencyInjection) is
+        // on no floor, so the rules above would not see what it uses. Code generators' types are theirs, not ours.
+        var foreign = new[] { typeof(HuaXinDbContext).Assembly, typeof(ChannelNames).Assembly, typeof(InboundTurn).Assembly }
+            .SelectMany(a => a.GetTypes())
+            .Where(t => !t.IsNested && t.Namespace is { } ns && !ns.StartsWith("HuaXin.Bot", StringComparison.Ordinal) && ns != "AspNetCoreGeneratedDocument"
+                && !t.IsDefined(typeof(CompilerGeneratedAttribute), false) && !t.IsDefined(typeof(GeneratedCodeAttribute), false))
+            .Select(t => t.FullName)
+            .ToList();
+
+        Assert.Empty(foreign);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Knowledge;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

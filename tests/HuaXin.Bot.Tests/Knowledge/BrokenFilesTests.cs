@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using HuaXin.Bot.Knowledge;
 using HuaXin.Bot.Reports.KnowledgeUpkeep;
 using HuaXin.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

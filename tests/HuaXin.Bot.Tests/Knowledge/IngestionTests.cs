@@ -1,4 +1,5 @@
 using HuaXin.Bot.Data;
+using HuaXin.Bot.Knowledge;
 using HuaXin.Bot.Knowledge.Ingestion;
 using HuaXin.Bot.Knowledge.Search;
 using Microsoft.EntityFrameworkCore;

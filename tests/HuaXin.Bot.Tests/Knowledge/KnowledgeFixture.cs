@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Knowledge;
 using HuaXin.Bot.Knowledge.Answering;
 using HuaXin.Bot.Tests.Support;
 using Microsoft.Extensions.Configuration;

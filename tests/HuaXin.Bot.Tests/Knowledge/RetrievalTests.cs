@@ -1,3 +1,4 @@
+using HuaXin.Bot.Knowledge;
 using HuaXin.Bot.Knowledge.Search;
 using Microsoft.Extensions.DependencyInjection;
 

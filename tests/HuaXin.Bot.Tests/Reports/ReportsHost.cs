@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Triage;
+using HuaXin.Bot.Knowledge;
+using HuaXin.Bot.Reports;
 using HuaXin.Bot.Tests.Knowledge;
 using HuaXin.Bot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
