@@ -20,8 +20,11 @@ public static class PhoneMask
         return p.Length >= 7 ? $"{p[..3]}****{p[^4..]}" : new string('*', p.Length);
     }
 
-    /// <summary>Free text about a ticket (原话, slots, notes, result) as <paramref name="viewer"/> sees it: whole for the
-    /// department that owns the ticket, which has to call back; every mobile number masked for anyone else, admins included.</summary>
-    public static string Text(string? text, StaffMember viewer, string department) =>
-        viewer.Department == department ? text ?? "" : MobileNumber.MaskAll(text ?? "");
+    /// <summary>Free text about a ticket: whole for a reader who <see cref="Ticket.MayCall(string?)"/>, every mobile number
+    /// masked for anyone else.</summary>
+    public static string Text(string? text, bool mayCall) => mayCall ? text ?? "" : MobileNumber.MaskAll(text ?? "");
+
+    /// <summary>Free text about a ticket led by <paramref name="department"/> as <paramref name="viewer"/> sees it.</summary>
+    public static string Text(string? text, StaffMember viewer, string department, IEnumerable<string> coHandlers) =>
+        Text(text, Ticket.MayCall(viewer.Department, department, coHandlers));
 }

@@ -79,6 +79,19 @@ public sealed class Ticket(ServiceRequest data, string? categoryName = null)
     /// <summary>The buttons of the ticket's card: 受理 / 备注 / 转派 / 办结 as far as the state allows.</summary>
     public IReadOnlyList<TicketStep> CardSteps => [.. CardOffers.Where(s => StateRefusal(s) is null)];
 
+    /// <summary>Whether <paramref name="department"/> sees the family's phone numbers whole (and may call them): the
+    /// departments working the ticket, the lead and every co-handler. Everyone else, admins and 督办 included, sees them masked.</summary>
+    public bool MayCall(string? department) => MayCall(department, data.Department, data.CoHandlers.Select(h => h.Department));
+
+    /// <summary>The rule of <see cref="MayCall(string?)"/> for a copy of a ticket (the family archive's): the
+    /// <paramref name="lead"/> department and the <paramref name="coHandlers"/>.</summary>
+    public static bool MayCall(string? reader, string lead, IEnumerable<string> coHandlers) =>
+        reader is not null && (reader == lead || coHandlers.Contains(reader));
+
+    /// <summary>Free text about the ticket (原话, slots, notes, result, rating) as <paramref name="department"/> reads it:
+    /// whole when it <see cref="MayCall(string?)"/>, otherwise with every mobile number masked.</summary>
+    public string Shown(string? text, string? department) => PhoneMask.Text(text, MayCall(department));
+
     /// <summary>Why a staff member of another department cannot act on a ticket.</summary>
     public static string OtherDepartment(string number, string department, StaffMember staff) => $"{number} 属于{department}，您（{staff.Department}）无权办理。";
 

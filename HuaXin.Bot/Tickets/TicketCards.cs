@@ -8,11 +8,12 @@ namespace HuaXin.Bot.Tickets;
 /// Every button's text is also the command a user can type; which buttons a ticket shows is <see cref="Ticket.CardSteps"/>.</summary>
 public static class TicketCards
 {
-    /// <param name="readerDepartment">The department the card goes to, when not the ticket's own (督办): it reads the
-    /// family's words and numbers with mobile numbers masked, as on the console.</param>
+    /// <param name="readerDepartment">The department the card goes to, when not the ticket's own (督办): unless it works
+    /// the ticket it reads the family's words and numbers with mobile numbers masked (<see cref="Ticket.MayCall"/>), as on the console.</param>
     public static OutboundMessage StaffCard(ServiceRequest ticket, string categoryName, string headline, string? readerDepartment = null)
     {
-        var shown = (string text) => readerDepartment is null || readerDepartment == ticket.Department ? text : MobileNumber.MaskAll(text);
+        var rules = new Ticket(ticket);
+        var shown = (string text) => rules.Shown(text, readerDepartment ?? ticket.Department);
         var facts = new List<CardFact>
         {
             new("编号", ticket.Number),
@@ -32,7 +33,7 @@ public static class TicketCards
         }
         var slots = TicketSlots.All(ticket);
         facts.AddRange(TicketSlots.Labels.Where(l => slots.ContainsKey(l.Key)).Select(l => new CardFact(l.Value, shown(slots[l.Key]))));
-        var buttons = new Ticket(ticket).CardSteps.Select(s => Button(s.Verb(), ticket)).ToArray();
+        var buttons = rules.CardSteps.Select(s => Button(s.Verb(), ticket)).ToArray();
         var card = new Card(CardKinds.Ticket, $"{headline} {ticket.Number}", shown(ticket.OriginalText), facts, buttons);
         return new OutboundMessage(CardText.Render(card, replyHint: "转派、备注、办结后面写上部门或内容"), card);
     }

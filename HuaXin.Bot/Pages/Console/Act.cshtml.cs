@@ -18,8 +18,8 @@ public sealed class ActModel(ActionLinks links, TicketBoard board, TicketService
     public string? Refusal { get; private set; }
     public TicketOutcome? Outcome { get; private set; }
 
-    /// <summary>Free text as the signed-in staff member may see it (full phone numbers only for the owning department).</summary>
-    public string Shown(string? text) => PhoneMask.Text(text, User.ToStaffMember()!, Ticket!.Department);
+    /// <summary>Free text as the signed-in staff member may see it (full phone numbers only for the departments working the ticket).</summary>
+    public string Shown(string? text) => new HuaXin.Bot.Tickets.Ticket(Ticket!).Shown(text, User.ToStaffMember()!.Department);
 
     /// <summary>Why the ticket's rules refuse the link's action now (state, or a co-handler holding a 办结 link); null when they allow it.</summary>
     public string? NotNow => Ticket is null || Link is null ? null

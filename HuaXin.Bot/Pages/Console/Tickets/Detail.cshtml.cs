@@ -35,10 +35,9 @@ public sealed class DetailModel(TicketBoard board, TicketService tickets, HuaXin
         Rules.RoleOf(Staff) == CaseRole.CoHandler && HuaXin.Bot.Tickets.Ticket.IsOpen(Ticket.Status) ? Rules.Refusal(TicketStep.Resolve, Actor) : null;
 
     /// <summary>Full phone numbers (and tap-to-call) only for the departments working the ticket.</summary>
-    public bool ShowsFullPhone => Staff.Department == Ticket.Department || Ticket.CoHandlers.Any(h => h.Department == Staff.Department);
+    public bool ShowsFullPhone => Rules.MayCall(Staff.Department);
 
-    /// <summary>Free text as this staff member may see it: full phone numbers only for the departments working the ticket.</summary>
-    public string Shown(string? text) => ShowsFullPhone ? text ?? "" : MobileNumber.MaskAll(text ?? "");
+    public string Shown(string? text) => Rules.Shown(text, Staff.Department);
     public string CategoryName => taxonomy.Find(Ticket.Category)?.Name ?? Ticket.Category;
 
     /// <summary>Departments that could still be asked to co-handle.</summary>
