@@ -27,14 +27,8 @@ public sealed partial record MobileNumber
     /// <summary>True when the whole text (trimmed) is one number, as in a roster's phone column.</summary>
     public static bool TryParse(string? text, out MobileNumber number)
     {
-        number = null!;
-        var trimmed = text?.Trim();
-        if (string.IsNullOrEmpty(trimmed) || Pattern().Match(trimmed) is not { Success: true } m || m.Index != 0 || m.Length != trimmed.Length)
-        {
-            return false;
-        }
-        number = FromMatch(m);
-        return true;
+        number = WholeText.Match(Pattern(), text) is { } m ? FromMatch(m) : null!;
+        return number is not null;
     }
 
     /// <summary>The text with every number masked in place (prefixes and separators around it kept).</summary>

@@ -1,11 +1,10 @@
-using System.Text.RegularExpressions;
 using HuaXin.Bot.Core;
 
 namespace HuaXin.Bot.Dialogs.Slots;
 
 /// <summary>A mainland mobile number however it is written (<see cref="MobileNumber"/>); a landline with area code
 /// (0531-88886601) only when someone answers the phone question with one.</summary>
-public sealed partial class PhoneExtractor : ISlotExtractor
+public sealed class PhoneExtractor : ISlotExtractor
 {
     public string Slot => SlotNames.Phone;
 
@@ -15,15 +14,8 @@ public sealed partial class PhoneExtractor : ISlotExtractor
     public static string? Mobile(string text) => MobileNumber.Find(text)?.Digits;
 
     /// <summary>A landline with its area code (0531-88886601), for when someone answers the phone question with one.</summary>
-    public static string? Landline(string text)
-    {
-        var m = LandlinePattern().Match(text);
-        return m.Success ? $"{m.Groups["area"].Value}-{m.Groups["n"].Value.Replace(" ", "").Replace("-", "")}" : null;
-    }
+    public static string? Landline(string text) => LandlineNumber.Find(text)?.ToString();
 
     /// <summary>True when the text contains digits that look like an attempt at a phone number.</summary>
     public static bool LooksLikeNumber(string text) => text.Count(MobileNumber.IsDigit) >= 5;
-
-    [GeneratedRegex(@"(?<!\d)\(?(?<area>0(?:10|2\d|[3-9]\d{2}))\)?[\s\-]?(?<n>[2-9]\d{2,3}[\s\-]?\d{3,4})(?!\d)")]
-    private static partial Regex LandlinePattern();
 }
