@@ -1,4 +1,5 @@
 using HuaXin.Bot.Dialogs.Triage;
+using HuaXin.Bot.Dialogs.Understanding;
 
 namespace HuaXin.Bot.Dialogs.Safety;
 
@@ -52,19 +53,17 @@ public sealed class DangerFeatures
         x[i++] = text.Split(DangerDetector.ClauseEnds).Any(c => _rules.People.IsMatch(c) && _rules.Body.IsMatch(c)) ? 1 : 0;
         var end = text.TrimEnd('，', '。', '！', '!');
         x[i++] = end.EndsWith('？') || end.EndsWith('?') || end.EndsWith('吗') || end.EndsWith('么') ? 1 : 0;
-        x[i++] = Log(_taxonomy.QuestionCues.Score(text));
-        x[i++] = Log(_taxonomy.RequestCues.Score(text));
-        x[i++] = Log(_taxonomy.Categories.Max(c => c.Cues.Score(text)));
+        x[i++] = FeatureHash.LogScore(_taxonomy.QuestionCues.Score(text));
+        x[i++] = FeatureHash.LogScore(_taxonomy.RequestCues.Score(text));
+        x[i++] = FeatureHash.LogScore(_taxonomy.Categories.Max(c => c.Cues.Score(text)));
         x[i++] = Math.Min(text.Length, 80) / 80f;
 
         if (Buckets > 0)
         {
-            foreach (var gram in Grams(text)) x[Names.Count + (int)(Hash(gram) % (uint)Buckets)] = 1;
+            foreach (var gram in Grams(text)) x[Names.Count + FeatureHash.Bucket(gram, Buckets)] = 1;
         }
         return x;
     }
-
-    private static float Log(double score) => (float)Math.Log(1 + Math.Max(0, score));
 
     // Characters that carry meaning; a clause end becomes one boundary symbol and digits one digit symbol, so "120"
     // and "110" stay apart from words but numbers do not spread over buckets.
@@ -77,17 +76,5 @@ public sealed class DangerFeatures
             if (k + 1 < chars.Length) yield return new string(chars, k, 2);
             if (k + 2 < chars.Length) yield return new string(chars, k, 3);
         }
-    }
-
-    // FNV-1a: stable across processes, unlike string.GetHashCode.
-    private static uint Hash(string s)
-    {
-        var h = 2166136261u;
-        foreach (var c in s)
-        {
-            h ^= c;
-            h *= 16777619;
-        }
-        return h;
     }
 }
