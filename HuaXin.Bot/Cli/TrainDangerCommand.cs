@@ -14,12 +14,14 @@ namespace HuaXin.Bot.Cli;
 internal static class TrainDangerCommand
 {
     private const string Usage = """
-        usage: train-danger --danger <file.jsonl> [--danger <more.jsonl>…] [--ordinary <requests.jsonl>…] [--out <model.json>]
-                            [--folds 5] [--buckets 4096] [--l2 1] [--recall 0.97] [--cv-only]
+        usage: train-danger [--danger <file.jsonl>…] [--ordinary <requests.jsonl>…] [--out <model.json>]
+                            [--folds 5] [--buckets 4096] [--l2 1] [--recall 0.98] [--cv-only]
 
           --danger    labelled messages as for eval --danger: {"text","danger":true|false,"kind"}
+                      (default: knowledge/training/danger-*.jsonl, knowledge/eval/danger.jsonl)
           --ordinary  everyday messages (as for eval --requests) that count as not dangerous, except those the cues
                       flag or labelled urgent: the recogniser runs on every message, most of which are like these
+                      (default: knowledge/training/requests-*.jsonl)
           --out      where the weights go (default knowledge/danger-model.json)
           --recall   the cross-validated recall the threshold must keep (cue OR model)
           --cv-only  report cross-validation only; write nothing
@@ -27,45 +29,22 @@ internal static class TrainDangerCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var files = new List<string>();
-        var ordinary = new List<string>();
-        var output = "knowledge/danger-model.json";
-        int folds = 5, buckets = 4096;
-        float l2 = 1;
-        var target = 0.97;
-        var cvOnly = false;
-        for (var i = 0; i < args.Length; i++)
-        {
-            var value = i + 1 < args.Length ? args[i + 1] : null;
-            switch (args[i])
+        var arguments = TrainingArguments.Parse(args,
+            new Dictionary<string, string[]>
             {
-                case "--danger" when value is not null: files.Add(args[++i]); break;
-                case "--ordinary" when value is not null: ordinary.Add(args[++i]); break;
-                case "--out" when value is not null: output = args[++i]; break;
-                case "--folds" when int.TryParse(value, out folds) && folds >= 2: i++; break;
-                case "--buckets" when int.TryParse(value, out buckets) && buckets >= 0: i++; break;
-                case "--l2" when float.TryParse(value, CultureInfo.InvariantCulture, out l2) && l2 >= 0: i++; break;
-                case "--recall" when double.TryParse(value, CultureInfo.InvariantCulture, out target) && target is > 0 and <= 1: i++; break;
-                case "--cv-only": cvOnly = true; break;
-                default:
-                    Console.Error.WriteLine(Usage);
-                    return 2;
-            }
-        }
-        var cwd = Directory.GetCurrentDirectory();
-        files = files.Select(f => KnowledgePaths.Resolve(f, cwd)).ToList();
-        ordinary = ordinary.Select(f => KnowledgePaths.Resolve(f, cwd)).ToList();
-        if (files.Count == 0)
+                ["--danger"] = ["knowledge/training/danger-a.jsonl", "knowledge/training/danger-group.jsonl", "knowledge/eval/danger.jsonl"],
+                ["--ordinary"] = ["knowledge/training/requests-a.jsonl", "knowledge/training/requests-b.jsonl", "knowledge/training/requests-group.jsonl"],
+            },
+            ["--cv-only"], "knowledge/danger-model.json", 4096);
+        if (arguments is null || arguments["--danger"].Count == 0)
         {
             Console.Error.WriteLine(Usage);
             return 2;
         }
-        if (files.Concat(ordinary).FirstOrDefault(f => !File.Exists(f)) is { } missing)
-        {
-            Console.Error.WriteLine($"not found: {missing}");
-            return 2;
-        }
-        output = Path.Combine(KnowledgePaths.Resolve(Path.GetDirectoryName(output) is { Length: > 0 } d ? d : ".", cwd), Path.GetFileName(output));
+        var (files, ordinary, output) = (arguments["--danger"], arguments["--ordinary"], arguments.Output);
+        var (folds, buckets, l2, target) = (arguments.Folds, arguments.Buckets, arguments.L2, arguments.Recall);
+        var cvOnly = arguments.Flags.Contains("--cv-only");
+        var cwd = Directory.GetCurrentDirectory();
 
         var taxonomy = Taxonomy.Load(KnowledgePaths.Resolve(new ConversationsOptions().TaxonomyPath, cwd));
         var rules = taxonomy.Danger;
@@ -127,7 +106,7 @@ internal static class TrainDangerCommand
             Fitted = new Dictionary<string, string>
             {
                 ["trainer"] = "Microsoft.ML 5.0.1 LbfgsMaximumEntropy, L2 " + l2.ToString(CultureInfo.InvariantCulture),
-                ["data"] = string.Join(", ", files.Concat(ordinary).Select(f => $"{Path.GetFileName(Path.GetDirectoryName(f))}/{Path.GetFileName(f)}")) + $" ({examples.Count} messages, {everyday} everyday)",
+                ["data"] = TrainingArguments.Describe(files.Concat(ordinary)) + $" ({examples.Count} messages, {everyday} everyday)",
                 ["cross-validation"] = cv.Replace(Environment.NewLine, "; ").Trim(' ', ';'),
             },
         };
