@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using HuaXin.Bot.Conversations;
+using HuaXin.Bot.Dialogs.Conversation;
 using HuaXin.Bot.Dialogs.Safety;
 using HuaXin.Bot.Dialogs.Triage;
 using HuaXin.Bot.Knowledge;
@@ -15,7 +16,7 @@ internal static class TrainDangerCommand
 {
     private const string Usage = """
         usage: train-danger [--danger <file.jsonl>…] [--ordinary <requests.jsonl>…] [--out <model.json>]
-                            [--folds 5] [--buckets 4096] [--l2 1] [--recall 0.98] [--cv-only]
+                            [--folds 5] [--buckets 8192] [--l2 1] [--recall 0.98] [--cv-only] [--verbose]
 
           --danger    labelled messages as for eval --danger: {"text","danger":true|false,"kind"}
                       (default: knowledge/training/danger-*.jsonl, knowledge/eval/danger.jsonl)
@@ -25,6 +26,7 @@ internal static class TrainDangerCommand
           --out      where the weights go (default knowledge/danger-model.json)
           --recall   the cross-validated recall the threshold must keep (cue OR model)
           --cv-only  report cross-validation only; write nothing
+          --verbose  list the cross-validated misses and false alarms
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -35,7 +37,7 @@ internal static class TrainDangerCommand
                 ["--danger"] = ["knowledge/training/danger-a.jsonl", "knowledge/training/danger-group.jsonl", "knowledge/eval/danger.jsonl"],
                 ["--ordinary"] = ["knowledge/training/requests-a.jsonl", "knowledge/training/requests-b.jsonl", "knowledge/training/requests-group.jsonl"],
             },
-            ["--cv-only"], "knowledge/danger-model.json", 4096);
+            ["--cv-only", "--verbose"], "knowledge/danger-model.json", 8192);
         if (arguments is null || arguments["--danger"].Count == 0)
         {
             Console.Error.WriteLine(Usage);
@@ -67,7 +69,7 @@ internal static class TrainDangerCommand
                 }
                 var compact = DangerDetector.Compact(text);
                 var byCues = cues.DetectByCues(compact);
-                examples.Add(new Example(label, byCues?.Kind.Kind, features.Build(compact, byCues)));
+                examples.Add(new Example(label, byCues?.Kind.Kind, features.Build(compact, byCues)) { Text = compact });
             }
         }
         var everyday = 0;
@@ -83,9 +85,17 @@ internal static class TrainDangerCommand
                 var urgent = root.TryGetProperty("slots", out var slots) && slots.ValueKind == JsonValueKind.Object
                     && slots.TryGetProperty("urgency", out var u) && u.GetString() == "urgent";
                 if (compact.Length == 0 || urgent || cues.DetectByCues(compact) is not null) continue;
-                examples.Add(new Example(DangerModel.None, null, features.Build(compact, null)) { Ordinary = true });
+                examples.Add(new Example(DangerModel.None, null, features.Build(compact, null)) { Ordinary = true, Text = compact });
                 everyday++;
             }
+        }
+        // Most messages answer the bot's own questions ("不用了", "就这些"): the replies the dialogs know are everyday too.
+        foreach (var reply in Phrases.All.Distinct())
+        {
+            var compact = DangerDetector.Compact(reply);
+            if (cues.DetectByCues(compact) is not null) continue;
+            examples.Add(new Example(DangerModel.None, null, features.Build(compact, null)) { Ordinary = true, Text = compact });
+            everyday++;
         }
         // The kinds in taxonomy order, so the head's labels read like the taxonomy.
         var labels = rules.Kinds.Select(k => k.Kind).Where(k => examples.Any(e => e.Label == k)).Prepend(DangerModel.None).ToList();
@@ -95,6 +105,11 @@ internal static class TrainDangerCommand
         var threshold = ChooseThreshold(scored, target);
         var cv = Report(scored, threshold, folds, target);
         Console.Write(cv);
+        if (arguments.Flags.Contains("--verbose"))
+        {
+            foreach (var s in scored.Where(s => s.Example.Danger != s.Flagged(threshold)))
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {(s.Example.Danger ? "miss" : "false alarm")} {s.Example.Label}/{s.ModelKind} {s.Danger:F3}: {s.Example.Text}"));
+        }
         if (cvOnly) return 0;
 
         var model = new DangerModel
@@ -188,6 +203,7 @@ internal static class TrainDangerCommand
     {
         public bool Danger => Label != DangerModel.None;
         public bool Ordinary { get; init; }
+        public string Text { get; init; } = "";
     }
 
     /// <summary>One message scored by a fold's model, decided the way the service decides (<see cref="DangerDetector.Detect"/>).</summary>
