@@ -3,9 +3,8 @@ using System.Text.RegularExpressions;
 namespace HuaXin.Bot.Dialogs.Slots;
 
 /// <summary>Every stretch of a message that could name a time (明天上午, 下周三到周五, 腊月二十五以后, 每周二四下午四点半,
-/// 9月份, 秋季, 上个月, 从下礼拜一开始, 十点多, 八月底…): runs of adjacent time words, joined over 到/至/、, and each shorter
-/// run inside them. Which of
-/// them (if any) is the time a service is wanted is for the fitted chooser to decide; this only proposes.</summary>
+/// 9月份, 秋季, 上个月, 十点多, 八月底…): runs of adjacent time words, joined over 到/至/、, and each shorter run inside
+/// them. Which of them (if any) is the time a service is wanted is for the fitted chooser to decide; this only proposes.</summary>
 public static partial class TimePhrases
 {
     /// <summary>Candidate spans, longest runs first within each position; a run of n words yields every sub-run that
@@ -35,7 +34,6 @@ public static partial class TimePhrases
             if (run[a].Groups["qual"].Success) continue;
             for (var b = run.Count - 1; b >= a; b--)
             {
-                if (run[b].Groups["from"].Success) continue; // "从" leads a time, it never ends one
                 var start = run[a].Index;
                 var end = run[b].Index + run[b].Length;
                 var kinds = run.Skip(a).Take(b - a + 1).Select(Kind).ToList();
@@ -49,7 +47,7 @@ public static partial class TimePhrases
     {
         var gap = text[(previous.Index + previous.Length)..next.Index];
         if (gap.Length == 0) return true;
-        if (next.Groups["qual"].Success || previous.Groups["from"].Success) return false;
+        if (next.Groups["qual"].Success) return false;
         return gap.Trim() is "" or "到" or "至" or "~" or "-" or "—" or "、" or "和" or "或" && gap.Length <= 3;
     }
 
@@ -62,7 +60,7 @@ public static partial class TimePhrases
         return "other";
     }
 
-    private static readonly string[] Kinds = ["every", "past", "rel", "few", "week", "month", "date", "lunar", "fest", "season", "year", "part", "hour", "xun", "qual", "from"];
+    private static readonly string[] Kinds = ["every", "past", "rel", "few", "week", "month", "date", "lunar", "fest", "season", "year", "part", "hour", "xun", "qual"];
 
     private const string N = @"(?:\d{1,2}|[一二三四五六七八九十两]{1,3})";
     private const string Day = "[一二三四五六日天末1-7]";
@@ -82,8 +80,7 @@ public static partial class TimePhrases
         + @"|(?<part>上午|下午|中午|晚上|早上|早晨|一早|傍晚|夜里|凌晨|白天|晌午|后晌|头午|放学后|下班后|饭后)"
         + @"|(?<hour>(?<![快早慢好多少有差大小高低点再稍])" + N + @"(?:点半|点钟|点(?:" + N + @"分?)?)(?![儿点])|\d{1,2}:[0-5]\d)"
         + @"|(?<xun>上旬|中旬|下旬)"
-        + @"|(?<qual>之前|以前|之后|以后|之内|以内|左右|前后|期间|那几天|那天|的时候|起|开始|前|后|内|(?<=点)多|(?<=月)(?:底|初(?![一二三四五六七八九十])|末))"
-        + @"|(?<from>从|自)")]
+        + @"|(?<qual>之前|以前|之后|以后|之内|以内|左右|前后|期间|那几天|那天|的时候|起|开始|前|后|内|(?<=点)多|(?<=月)(?:底|初(?![一二三四五六七八九十])|末))")]
     private static partial Regex Atom();
 }
 
