@@ -51,7 +51,7 @@ public sealed partial class HuaXinBot
         var text = turn.Text;
         var inIntake = turn.State.Intake is not null;
         // Typed words only: a pressed button is never an emergency.
-        if (turn.Inbound.Value is null && _danger.Detect(text) is { } danger)
+        if (turn.Inbound.Value is null && _danger.Detect(text, answersBot: inIntake || turn.State.Offer is not null) is { } danger)
         {
             await _dangerDialog.RespondAsync(turn, danger, cancellationToken);
             if (inIntake) _intake.RepeatPrompt(turn);

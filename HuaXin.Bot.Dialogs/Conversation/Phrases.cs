@@ -30,8 +30,16 @@ public static class Phrases
     private static readonly string[] GreetingWords = ["你好", "您好", "在吗", "在不在", "hi", "hello", "帮助", "菜单", "你能做什么", "你会啥", "你会什么", "有人吗", "早上好", "下午好", "晚上好", "你好啊", "哈喽", "开始"];
     private static readonly string[] ThanksWords = ["谢谢", "谢谢你", "多谢", "感谢", "好的谢谢", "知道了", "好的", "哈哈", "明白了", "收到", "拜拜", "再见"];
 
+    /// <summary>Every short reply these words stand for: what people type to the bot's questions most of the time, so the
+    /// danger recogniser (train-danger) learns them as everyday messages.</summary>
+    public static IEnumerable<string> All =>
+    [
+        .. CancelWords, .. ConfirmWords, .. DoneWords, .. AnyTimeWords, .. YesWords, .. ChangeWords, .. SkipWords,
+        .. UnknownWords, .. HelpfulWords, .. NotHelpfulWords, .. HandoffWords, .. MyRequestsWords, .. GreetingWords, .. ThanksWords,
+    ];
+
     /// <summary>Leaving: 取消, 算了, 不用了, and "我就是问问，不用登记" however it is put together.</summary>
-    public static bool IsCancel(string text) => Is(text, CancelWords) || (Core(text).Length <= 16 && (Core(text).Contains("不用登记") || Core(text).Contains("就问问") || Core(text).Contains("就是问问") || Core(text).Contains("不办了")));
+    public static bool IsCancel(string text) => Is(text, CancelWords) || (Core(text).Length <= 16 && (Core(text).Contains("不用登记") || Core(text).Contains("不登记") || Core(text).Contains("就问问") || Core(text).Contains("就是问问") || Core(text).Contains("不办了")));
     public static bool IsDone(string text) => Is(text, DoneWords);
     public static bool IsAnyTime(string text) => Is(text, AnyTimeWords);
     public static bool IsYes(string text) => Is(text, YesWords);

@@ -26,12 +26,13 @@ public sealed partial class DangerDetector
         model.EnsureMatches(_features, _rules.Kinds.Select(k => k.Kind));
     }
 
-    public DangerSignal? Detect(string text)
+    /// <param name="answersBot">The message answers a question the bot just asked (a step of a request, an offer).</param>
+    public DangerSignal? Detect(string text, bool answersBot = false)
     {
         var compact = Compact(text);
         if (compact.Length == 0) return null;
         var byCues = DetectByCues(compact);
-        if (_model is null) return byCues;
+        if (_model is null || (answersBot && OnlyDeclines(compact))) return byCues;
         var (danger, kind) = _model.Score(_features!.Build(compact, byCues));
         var modelKind = _rules.Kinds.First(k => k.Kind == kind);
         // The cues say whether; the model, weighing the whole message, names the kind (an electric shock is an
@@ -41,6 +42,12 @@ public sealed partial class DangerDetector
             ? new DangerSignal(modelKind, string.Create(CultureInfo.InvariantCulture, $"model {danger:F2}"))
             : null;
     }
+
+    /// <summary>A short reply that declines ("先不登记了", "不用了，谢谢"): said to the bot's own question it refuses the
+    /// question, not life, so only the cues (which name danger in words) can raise it.</summary>
+    private bool OnlyDeclines(string compact) => compact.Length <= MaxDeclineLength && _rules.Declines.IsMatch(compact);
+
+    private const int MaxDeclineLength = 12;
 
     /// <summary>Spaces stand for the commas people do not type.</summary>
     public static string Compact(string text) => Whitespace().Replace(text.Trim(), "，");
@@ -61,6 +68,8 @@ public sealed partial class DangerDetector
 
     private bool Dismissed(string text, Match cue, DangerKind kind)
     {
+        // "油锅起火 已经盖灭了 没事了": over, however recent. Self-harm is never taken for over.
+        if (kind.Kind != SelfHarm && _rules.Over.IsMatch(text)) return true;
         // "晕倒过", "着过火": happened before.
         if (_rules.Now.IsMatch(Around(text, cue.Index, ClauseEnds))) return false;
         if (cue.Index + cue.Length < text.Length && text[cue.Index + cue.Length] == '过') return true;

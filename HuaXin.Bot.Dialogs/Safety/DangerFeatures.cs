@@ -1,11 +1,12 @@
 using HuaXin.Bot.Dialogs.Triage;
+using HuaXin.Bot.Dialogs.Understanding;
 
 namespace HuaXin.Bot.Dialogs.Safety;
 
 /// <summary>Turns a message into the vector the fitted danger model weighs: which kinds' cues appear and whether the
 /// cue rules kept one, the past / policy-or-hypothetical / immediate / now markers, a person with a body in trouble,
 /// whether it asks, how much it reads like a policy question, a request or a named service (the taxonomy's cues), its
-/// length, and hashed character 1- to 3-grams — so that a situation described in words no cue lists still scores by
+/// length, whether the trouble is over or not meant literally, whether it is a short reply that declines, and hashed character 1- to 3-grams — so that a situation described in words no cue lists still scores by
 /// its pieces.</summary>
 public sealed class DangerFeatures
 {
@@ -21,7 +22,7 @@ public sealed class DangerFeatures
         [
             .. _rules.Kinds.Select(k => $"cue:{k.Kind}"),
             "rules", "past", "policy", "immediate", "now", "people", "body", "people+body", "asks",
-            "question", "request", "service", "length",
+            "question", "request", "service", "length", "over", "figurative", "declines", "short", "declines+short",
         ];
     }
 
@@ -52,19 +53,24 @@ public sealed class DangerFeatures
         x[i++] = text.Split(DangerDetector.ClauseEnds).Any(c => _rules.People.IsMatch(c) && _rules.Body.IsMatch(c)) ? 1 : 0;
         var end = text.TrimEnd('，', '。', '！', '!');
         x[i++] = end.EndsWith('？') || end.EndsWith('?') || end.EndsWith('吗') || end.EndsWith('么') ? 1 : 0;
-        x[i++] = Log(_taxonomy.QuestionCues.Score(text));
-        x[i++] = Log(_taxonomy.RequestCues.Score(text));
-        x[i++] = Log(_taxonomy.Categories.Max(c => c.Cues.Score(text)));
+        x[i++] = FeatureHash.LogScore(_taxonomy.QuestionCues.Score(text));
+        x[i++] = FeatureHash.LogScore(_taxonomy.RequestCues.Score(text));
+        x[i++] = FeatureHash.LogScore(_taxonomy.Categories.Max(c => c.Cues.Score(text)));
         x[i++] = Math.Min(text.Length, 80) / 80f;
+        x[i++] = _rules.Over.IsMatch(text) ? 1 : 0;
+        x[i++] = _rules.Figurative.IsMatch(text) ? 1 : 0;
+        var declines = _rules.Declines.IsMatch(text);
+        var isShort = text.Length <= 8;
+        x[i++] = declines ? 1 : 0;
+        x[i++] = isShort ? 1 : 0;
+        x[i++] = declines && isShort ? 1 : 0;
 
         if (Buckets > 0)
         {
-            foreach (var gram in Grams(text)) x[Names.Count + (int)(Hash(gram) % (uint)Buckets)] = 1;
+            foreach (var gram in Grams(text)) x[Names.Count + FeatureHash.Bucket(gram, Buckets)] = 1;
         }
         return x;
     }
-
-    private static float Log(double score) => (float)Math.Log(1 + Math.Max(0, score));
 
     // Characters that carry meaning; a clause end becomes one boundary symbol and digits one digit symbol, so "120"
     // and "110" stay apart from words but numbers do not spread over buckets.
@@ -76,18 +82,8 @@ public sealed class DangerFeatures
             if (chars[k] != '|') yield return chars[k].ToString();
             if (k + 1 < chars.Length) yield return new string(chars, k, 2);
             if (k + 2 < chars.Length) yield return new string(chars, k, 3);
+            // A pair with one character between ("压…疼", "不…醒") survives the particles people put in the middle.
+            if (k + 2 < chars.Length && chars[k] != '|' && chars[k + 2] != '|') yield return $"{chars[k]}_{chars[k + 2]}";
         }
-    }
-
-    // FNV-1a: stable across processes, unlike string.GetHashCode.
-    private static uint Hash(string s)
-    {
-        var h = 2166136261u;
-        foreach (var c in s)
-        {
-            h ^= c;
-            h *= 16777619;
-        }
-        return h;
     }
 }

@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace HuaXin.Bot.Dialogs.Slots;
 
 /// <summary>Every stretch of a message that could name a time (明天上午, 下周三到周五, 腊月二十五以后, 每周二四下午四点半,
-/// 9月份, 秋季, 上个月…): runs of adjacent time words, joined over 到/至/、, and each shorter run inside them. Which of
-/// them (if any) is the time a service is wanted is for the fitted chooser to decide; this only proposes.</summary>
+/// 9月份, 秋季, 上个月, 十点多, 八月底…): runs of adjacent time words, joined over 到/至/、, and each shorter run inside
+/// them. Which of them (if any) is the time a service is wanted is for the fitted chooser to decide; this only proposes.</summary>
 public static partial class TimePhrases
 {
     /// <summary>Candidate spans, longest runs first within each position; a run of n words yields every sub-run that
@@ -71,7 +71,7 @@ public static partial class TimePhrases
         + @"|(?<rel>今天之内|今天|今儿个|今儿|今晚|今早|今夜|明后天|明天|明儿个|明儿|明晚|明早|大后天|后天|当天|当晚|第二天|次日)"
         + @"|(?<few>这两天|这几天|这一两天|过两天|过几天|近两天|这阵子|最近)"
         + @"|(?<week>(?:下下个?|下个?|这个?|本)(?:周|星期|礼拜)(?:" + Day + @"(?:[、和]?" + Day + @"){0,3})?|(?<![一二三四五六七八九十两\d])(?:周|星期|礼拜)" + Day + @"(?:[、和]?" + Day + @"){0,3})"
-        + @"|(?<month>(?:下下个?|下个?|这个?|本)月(?:初|底|末|中旬|上旬|下旬|中)?|月底|月初|月中|月末|年底|年初|年前|年后|年内|年根(?:底下)?)"
+        + @"|(?<month>(?:下下个?|下个?|这个?|本)月(?:初(?![一二三四五六七八九十])|底|末|中旬|上旬|下旬|中)?|月底|月初|月中|月末|年底|年初|年前|年后|年内|年根(?:底下)?)"
         + @"|(?<date>\d{4}年(?:" + N + @"月)?|" + N + @"月份|" + N + @"月(?:" + N + @"(?:号|日)?)?|(?<![路街巷道村庄屯组院区苑园楼室排户镇乡里弄\dA-Za-z一二三四五六七八九十尾])" + N + @"(?:号|日)(?![楼院线床房室门宿车窗厂]))"
         + @"|(?<lunar>(?:农历)?(?:腊月|正月|冬月|[一二三四五六七八九十]{1,2}月)(?:初[一二三四五六七八九十]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十|十[一二三四五六七八九]?)|腊月|正月|冬月|初[一二三四五六七八九十](?![中级])|大年三十|除夕|小年|元宵)"
         + @"|(?<fest>春节|过年|中秋节?|国庆节?|元旦|端午节?|清明节?|寒假|暑假|开学|放假|五一|十一假期|春运|年假)"
@@ -80,7 +80,7 @@ public static partial class TimePhrases
         + @"|(?<part>上午|下午|中午|晚上|早上|早晨|一早|傍晚|夜里|凌晨|白天|晌午|后晌|头午|放学后|下班后|饭后)"
         + @"|(?<hour>(?<![快早慢好多少有差大小高低点再稍])" + N + @"(?:点半|点钟|点(?:" + N + @"分?)?)(?![儿点])|\d{1,2}:[0-5]\d)"
         + @"|(?<xun>上旬|中旬|下旬)"
-        + @"|(?<qual>之前|以前|之后|以后|之内|以内|左右|前后|期间|那几天|那天|起|开始|前|后|内)")]
+        + @"|(?<qual>之前|以前|之后|以后|之内|以内|左右|前后|期间|那几天|那天|的时候|起|开始|前|后|内|(?<=点)多|(?<=月)(?:底|初(?![一二三四五六七八九十])|末))")]
     private static partial Regex Atom();
 }
 

@@ -97,7 +97,7 @@ public sealed class Taxonomy
             : new DangerKind(k.Kind, k.Category, k.Title, k.Say, Pattern(string.Join('|', k.Cues.Select(c => $"(?:{c})")))))
             .ToList();
         return new DangerRules(kinds, Pattern(d.Past), Pattern(d.Policy), Pattern(d.Immediate), Pattern(d.Now), d.CrisisLineQuery,
-            Pattern(d.People), Pattern(d.Body));
+            Pattern(d.People), Pattern(d.Body), Pattern(d.Over), Pattern(d.Figurative), Pattern(d.Declines));
     }
 
     // An empty pattern must match nothing, not everything.

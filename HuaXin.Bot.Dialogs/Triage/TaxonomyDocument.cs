@@ -25,6 +25,9 @@ internal sealed class DangerDocument
     public string Now { get; set; } = "";
     public string People { get; set; } = "";
     public string Body { get; set; } = "";
+    public string Over { get; set; } = "";
+    public string Figurative { get; set; } = "";
+    public string Declines { get; set; } = "";
     public List<DangerKindDocument> Kinds { get; set; } = [];
 }
 

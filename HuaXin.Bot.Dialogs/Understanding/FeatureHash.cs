@@ -16,4 +16,7 @@ public static class FeatureHash
     }
 
     public static int Bucket(string s, int buckets) => (int)(Of(s) % (uint)buckets);
+
+    /// <summary>A cue score as a feature: log(1 + score), so one strong cue does not drown the rest.</summary>
+    public static float LogScore(double score) => (float)Math.Log(1 + Math.Max(0, score));
 }

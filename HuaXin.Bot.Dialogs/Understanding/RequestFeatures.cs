@@ -42,7 +42,7 @@ public sealed class RequestFeatures
         var i = 0;
         var scores = _taxonomy.Categories.Select(c => c.Cues.Score(text)).ToList();
         var best = scores.Max();
-        foreach (var s in scores) x[i++] = Log(s);
+        foreach (var s in scores) x[i++] = FeatureHash.LogScore(s);
         foreach (var s in scores) x[i++] = best > 0 && s == best ? 1 : 0;
 
         var total = evidence.Sum(e => Math.Max(0, e.Score));
@@ -51,11 +51,11 @@ public sealed class RequestFeatures
         foreach (var category in _taxonomy.Categories)
             x[i++] = total <= 0 ? 0 : (float)evidence.Sum(e => Math.Max(0, e.Score) / total * Math.Log(1 + category.Cues.Score(e.Text)));
 
-        x[i++] = Log(_taxonomy.RequestCues.Score(text));
-        x[i++] = Log(_taxonomy.QuestionCues.Score(text));
-        x[i++] = Log(_taxonomy.StatusCues.Score(text));
-        x[i++] = Log(_taxonomy.StaffCues.Score(text));
-        x[i++] = Log(_taxonomy.RatingCues.Score(text));
+        x[i++] = FeatureHash.LogScore(_taxonomy.RequestCues.Score(text));
+        x[i++] = FeatureHash.LogScore(_taxonomy.QuestionCues.Score(text));
+        x[i++] = FeatureHash.LogScore(_taxonomy.StatusCues.Score(text));
+        x[i++] = FeatureHash.LogScore(_taxonomy.StaffCues.Score(text));
+        x[i++] = FeatureHash.LogScore(_taxonomy.RatingCues.Score(text));
         foreach (var slot in new[] { SlotNames.Phone, SlotNames.Address, SlotNames.When, SlotNames.Relation })
             x[i++] = slots.ContainsKey(slot) ? 1 : 0;
         x[i++] = text.TrimEnd().EndsWith('?') || text.TrimEnd().EndsWith('？') ? 1 : 0;
@@ -67,8 +67,6 @@ public sealed class RequestFeatures
         }
         return x;
     }
-
-    private static float Log(double score) => (float)Math.Log(1 + Math.Max(0, score));
 
     // Characters that carry meaning: CJK and letters; digits become one symbol so numbers do not spread over buckets.
     private static IEnumerable<string> Grams(string text)

@@ -7,7 +7,7 @@ namespace HuaXin.Bot.Dialogs.Understanding;
 /// service is wanted, not a past event, a duration or the date of something else (出分, 出院, 开学).</summary>
 public sealed class WhenCandidates(WhenExtractor rules)
 {
-    public const string Version = "when-1";
+    public const string Version = "when-2";
 
     public IReadOnlyList<SlotCandidate> Build(string text, string? category)
     {

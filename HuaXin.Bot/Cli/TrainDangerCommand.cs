@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using HuaXin.Bot.Conversations;
+using HuaXin.Bot.Dialogs.Conversation;
 using HuaXin.Bot.Dialogs.Safety;
 using HuaXin.Bot.Dialogs.Triage;
 using HuaXin.Bot.Knowledge;
@@ -14,58 +15,38 @@ namespace HuaXin.Bot.Cli;
 internal static class TrainDangerCommand
 {
     private const string Usage = """
-        usage: train-danger --danger <file.jsonl> [--danger <more.jsonl>…] [--ordinary <requests.jsonl>…] [--out <model.json>]
-                            [--folds 5] [--buckets 4096] [--l2 1] [--recall 0.97] [--cv-only]
+        usage: train-danger [--danger <file.jsonl>…] [--ordinary <requests.jsonl>…] [--out <model.json>]
+                            [--folds 5] [--buckets 8192] [--l2 1] [--recall 0.98] [--cv-only] [--verbose]
 
           --danger    labelled messages as for eval --danger: {"text","danger":true|false,"kind"}
+                      (default: knowledge/training/danger-*.jsonl, knowledge/eval/danger.jsonl)
           --ordinary  everyday messages (as for eval --requests) that count as not dangerous, except those the cues
                       flag or labelled urgent: the recogniser runs on every message, most of which are like these
+                      (default: knowledge/training/requests-*.jsonl)
           --out      where the weights go (default knowledge/danger-model.json)
           --recall   the cross-validated recall the threshold must keep (cue OR model)
           --cv-only  report cross-validation only; write nothing
+          --verbose  list the cross-validated misses and false alarms
         """;
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var files = new List<string>();
-        var ordinary = new List<string>();
-        var output = "knowledge/danger-model.json";
-        int folds = 5, buckets = 4096;
-        float l2 = 1;
-        var target = 0.97;
-        var cvOnly = false;
-        for (var i = 0; i < args.Length; i++)
-        {
-            var value = i + 1 < args.Length ? args[i + 1] : null;
-            switch (args[i])
+        var arguments = TrainingArguments.Parse(args,
+            new Dictionary<string, string[]>
             {
-                case "--danger" when value is not null: files.Add(args[++i]); break;
-                case "--ordinary" when value is not null: ordinary.Add(args[++i]); break;
-                case "--out" when value is not null: output = args[++i]; break;
-                case "--folds" when int.TryParse(value, out folds) && folds >= 2: i++; break;
-                case "--buckets" when int.TryParse(value, out buckets) && buckets >= 0: i++; break;
-                case "--l2" when float.TryParse(value, CultureInfo.InvariantCulture, out l2) && l2 >= 0: i++; break;
-                case "--recall" when double.TryParse(value, CultureInfo.InvariantCulture, out target) && target is > 0 and <= 1: i++; break;
-                case "--cv-only": cvOnly = true; break;
-                default:
-                    Console.Error.WriteLine(Usage);
-                    return 2;
-            }
-        }
-        var cwd = Directory.GetCurrentDirectory();
-        files = files.Select(f => KnowledgePaths.Resolve(f, cwd)).ToList();
-        ordinary = ordinary.Select(f => KnowledgePaths.Resolve(f, cwd)).ToList();
-        if (files.Count == 0)
+                ["--danger"] = ["knowledge/training/danger-a.jsonl", "knowledge/training/danger-group.jsonl", "knowledge/training/danger-3.jsonl", "knowledge/eval/danger.jsonl"],
+                ["--ordinary"] = ["knowledge/training/requests-a.jsonl", "knowledge/training/requests-b.jsonl", "knowledge/training/requests-group.jsonl", "knowledge/training/requests-3.jsonl"],
+            },
+            ["--cv-only", "--verbose"], "knowledge/danger-model.json", 8192);
+        if (arguments is null || arguments["--danger"].Count == 0)
         {
             Console.Error.WriteLine(Usage);
             return 2;
         }
-        if (files.Concat(ordinary).FirstOrDefault(f => !File.Exists(f)) is { } missing)
-        {
-            Console.Error.WriteLine($"not found: {missing}");
-            return 2;
-        }
-        output = Path.Combine(KnowledgePaths.Resolve(Path.GetDirectoryName(output) is { Length: > 0 } d ? d : ".", cwd), Path.GetFileName(output));
+        var (files, ordinary, output) = (arguments["--danger"], arguments["--ordinary"], arguments.Output);
+        var (folds, buckets, l2, target) = (arguments.Folds, arguments.Buckets, arguments.L2, arguments.Recall);
+        var cvOnly = arguments.Flags.Contains("--cv-only");
+        var cwd = Directory.GetCurrentDirectory();
 
         var taxonomy = Taxonomy.Load(KnowledgePaths.Resolve(new ConversationsOptions().TaxonomyPath, cwd));
         var rules = taxonomy.Danger;
@@ -88,7 +69,7 @@ internal static class TrainDangerCommand
                 }
                 var compact = DangerDetector.Compact(text);
                 var byCues = cues.DetectByCues(compact);
-                examples.Add(new Example(label, byCues?.Kind.Kind, features.Build(compact, byCues)));
+                examples.Add(new Example(label, byCues?.Kind.Kind, features.Build(compact, byCues)) { Text = compact });
             }
         }
         var everyday = 0;
@@ -104,9 +85,17 @@ internal static class TrainDangerCommand
                 var urgent = root.TryGetProperty("slots", out var slots) && slots.ValueKind == JsonValueKind.Object
                     && slots.TryGetProperty("urgency", out var u) && u.GetString() == "urgent";
                 if (compact.Length == 0 || urgent || cues.DetectByCues(compact) is not null) continue;
-                examples.Add(new Example(DangerModel.None, null, features.Build(compact, null)) { Ordinary = true });
+                examples.Add(new Example(DangerModel.None, null, features.Build(compact, null)) { Ordinary = true, Text = compact });
                 everyday++;
             }
+        }
+        // Most messages answer the bot's own questions ("不用了", "就这些"): the replies the dialogs know are everyday too.
+        foreach (var reply in Phrases.All.Distinct())
+        {
+            var compact = DangerDetector.Compact(reply);
+            if (cues.DetectByCues(compact) is not null) continue;
+            examples.Add(new Example(DangerModel.None, null, features.Build(compact, null)) { Ordinary = true, Text = compact });
+            everyday++;
         }
         // The kinds in taxonomy order, so the head's labels read like the taxonomy.
         var labels = rules.Kinds.Select(k => k.Kind).Where(k => examples.Any(e => e.Label == k)).Prepend(DangerModel.None).ToList();
@@ -116,6 +105,11 @@ internal static class TrainDangerCommand
         var threshold = ChooseThreshold(scored, target);
         var cv = Report(scored, threshold, folds, target);
         Console.Write(cv);
+        if (arguments.Flags.Contains("--verbose"))
+        {
+            foreach (var s in scored.Where(s => s.Example.Danger != s.Flagged(threshold)))
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {(s.Example.Danger ? "miss" : "false alarm")} {s.Example.Label}/{s.ModelKind} {s.Danger:F3}: {s.Example.Text}"));
+        }
         if (cvOnly) return 0;
 
         var model = new DangerModel
@@ -127,7 +121,7 @@ internal static class TrainDangerCommand
             Fitted = new Dictionary<string, string>
             {
                 ["trainer"] = "Microsoft.ML 5.0.1 LbfgsMaximumEntropy, L2 " + l2.ToString(CultureInfo.InvariantCulture),
-                ["data"] = string.Join(", ", files.Concat(ordinary).Select(f => $"{Path.GetFileName(Path.GetDirectoryName(f))}/{Path.GetFileName(f)}")) + $" ({examples.Count} messages, {everyday} everyday)",
+                ["data"] = TrainingArguments.Describe(files.Concat(ordinary)) + $" ({examples.Count} messages, {everyday} everyday)",
                 ["cross-validation"] = cv.Replace(Environment.NewLine, "; ").Trim(' ', ';'),
             },
         };
@@ -209,6 +203,7 @@ internal static class TrainDangerCommand
     {
         public bool Danger => Label != DangerModel.None;
         public bool Ordinary { get; init; }
+        public string Text { get; init; } = "";
     }
 
     /// <summary>One message scored by a fold's model, decided the way the service decides (<see cref="DangerDetector.Detect"/>).</summary>

@@ -14,11 +14,12 @@ namespace HuaXin.Bot.Cli;
 internal static class TrainRequestsCommand
 {
     private const string Usage = """
-        usage: train-requests --requests <file.jsonl> [--requests <more.jsonl>…] [--knowledge <docs folder>] [--out <model.json>]
+        usage: train-requests [--requests <file.jsonl>…] [--knowledge <docs folder>] [--out <model.json>]
                               [--folds 5] [--buckets 1024] [--l2 1] [--cv-only] [--verbose]
 
           --requests   labelled messages as for eval --requests; an optional "purpose" (request, complaint, question,
-                       status, rating, staff, chat) labels what a non-request is for
+                       status, rating, staff, chat) labels what a non-request is for (default: knowledge/eval/requests*.jsonl,
+                       knowledge/training/requests-a/-b/-3.jsonl)
           --knowledge  the documents whose owners and clauses are evidence (default knowledge/docs)
           --out        where the weights go (default knowledge/request-model.json)
           --cv-only    report cross-validation only; write nothing
@@ -27,43 +28,25 @@ internal static class TrainRequestsCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var files = new List<string>();
-        string knowledge = "knowledge/docs", output = "knowledge/request-model.json";
-        int folds = 5, buckets = 1024;
-        var l2 = 1f;
-        bool cvOnly = false, verbose = false;
-        for (var i = 0; i < args.Length; i++)
-        {
-            var value = i + 1 < args.Length ? args[i + 1] : null;
-            switch (args[i])
+        var arguments = TrainingArguments.Parse(args,
+            new Dictionary<string, string[]>
             {
-                case "--requests" when value is not null: files.Add(args[++i]); break;
-                case "--knowledge" when value is not null: knowledge = args[++i]; break;
-                case "--out" when value is not null: output = args[++i]; break;
-                case "--folds" when int.TryParse(value, out folds) && folds >= 2: i++; break;
-                case "--buckets" when int.TryParse(value, out buckets) && buckets >= 0: i++; break;
-                case "--l2" when float.TryParse(value, CultureInfo.InvariantCulture, out l2) && l2 >= 0: i++; break;
-                case "--cv-only": cvOnly = true; break;
-                case "--verbose": verbose = true; break;
-                default:
-                    Console.Error.WriteLine(Usage);
-                    return 2;
-            }
-        }
-        var cwd = Directory.GetCurrentDirectory();
-        files = files.Select(f => KnowledgePaths.Resolve(f, cwd)).ToList();
-        if (files.Count == 0)
+                ["--requests"] =
+                [
+                    "knowledge/eval/requests.jsonl", "knowledge/eval/requests-holdout-2.jsonl", "knowledge/eval/requests-train.jsonl",
+                    "knowledge/training/requests-a.jsonl", "knowledge/training/requests-b.jsonl", "knowledge/training/requests-3.jsonl",
+                ],
+            },
+            ["--cv-only", "--verbose"], "knowledge/request-model.json", 1024,
+            new Dictionary<string, string> { ["--knowledge"] = "knowledge/docs" });
+        if (arguments is null || arguments["--requests"].Count == 0)
         {
             Console.Error.WriteLine(Usage);
             return 2;
         }
-        if (files.FirstOrDefault(f => !File.Exists(f)) is { } missing)
-        {
-            Console.Error.WriteLine($"not found: {missing}");
-            return 2;
-        }
-        knowledge = KnowledgePaths.Resolve(knowledge, cwd);
-        output = Path.Combine(KnowledgePaths.Resolve(Path.GetDirectoryName(output) is { Length: > 0 } d ? d : ".", cwd), Path.GetFileName(output));
+        var (files, knowledge, output) = (arguments["--requests"], arguments.Paths["--knowledge"], arguments.Output);
+        var (folds, buckets, l2) = (arguments.Folds, arguments.Buckets, arguments.L2);
+        bool cvOnly = arguments.Flags.Contains("--cv-only"), verbose = arguments.Flags.Contains("--verbose");
 
         var database = Path.Combine(Path.GetTempPath(), $"huaxin-train-{Guid.NewGuid():N}.db");
         try
@@ -116,7 +99,7 @@ internal static class TrainRequestsCommand
             model.Fitted = new Dictionary<string, string>
             {
                 ["trainer"] = "Microsoft.ML 5.0.1 LbfgsMaximumEntropy (purpose, category), LbfgsLogisticRegression (relation, when), L2 " + l2.ToString(CultureInfo.InvariantCulture),
-                ["data"] = string.Join(", ", files.Select(Path.GetFileName)) + $" ({examples.Count} messages)",
+                ["data"] = TrainingArguments.Describe(files) + $" ({examples.Count} messages)",
                 ["knowledge"] = Path.GetFileName(Path.TrimEndingDirectorySeparator(knowledge)),
                 ["cross-validation"] = string.Join("; ", cv.Trim(), relationCv, whenCv),
             };
