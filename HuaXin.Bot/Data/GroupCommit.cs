@@ -5,10 +5,11 @@ namespace HuaXin.Bot.Data;
 
 /// <summary>One writer for the turn path: the writes of concurrent turns are executed in one transaction and made
 /// durable by one commit, instead of each turn committing (and on SQLite, queueing for the single write lock) alone.</summary>
-/// <remarks>Each write runs inside its own savepoint: when it declines (returns false) or throws, only its own changes
-/// are rolled back and only its caller is told. A caller's task completes after the commit, so what it was told is
-/// durable. If the shared commit itself fails (PostgreSQL deadlock between instances, a lost connection), every write
-/// of the batch is retried alone in its own transaction.</remarks>
+/// <remarks>The writes of a batch run one after another in one transaction, without savepoints (each would cost two
+/// more statements per write, two more round trips on PostgreSQL). When one declines (returns false) or throws, or the
+/// shared commit fails (PostgreSQL deadlock between instances, a lost connection), the whole batch is rolled back and
+/// every write runs again alone in its own transaction, so only its own caller is told of its decline or error. A
+/// caller's task completes after the commit, so what it was told is durable.</remarks>
 public sealed class GroupCommit : IAsyncDisposable
 {
     /// <summary>Bounds one transaction, so a burst cannot hold the write lock for long.</summary>
@@ -62,83 +63,72 @@ public sealed class GroupCommit : IAsyncDisposable
             {
                 continue;
             }
-            try
+            if (batch.Count == 1 || !await TryCommitAllAsync(batch))
             {
-                await CommitAsync(batch);
-            }
-            catch (Exception e)
-            {
-                if (batch.Count > 1)
-                {
-                    _logger.LogWarning(e, "A shared commit of {Count} writes failed; committing each alone", batch.Count);
-                }
                 foreach (var one in batch)
                 {
-                    try
-                    {
-                        await CommitAsync([one]);
-                    }
-                    catch (Exception alone)
-                    {
-                        one.Done.TrySetException(alone);
-                    }
+                    await CommitAloneAsync(one);
                 }
             }
             batch.Clear();
         }
     }
 
-    /// <summary>One transaction for <paramref name="batch"/>; the callers are told only after the commit.</summary>
-    private async Task CommitAsync(List<PendingWrite> batch)
+    /// <summary>The usual case: every write of the batch keeps its changes, in one transaction and one commit. False,
+    /// with nothing kept and no caller told, when one declined or failed (or the commit did); then each runs alone.</summary>
+    private async Task<bool> TryCommitAllAsync(List<PendingWrite> batch)
     {
-        // The writes run to their end once started: a half-applied batch is what the savepoints are there to prevent.
+        // The writes run to their end once started: a half-applied batch is what the transaction is there to prevent.
         var ct = CancellationToken.None;
-        await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        db.Database.AutoSavepointsEnabled = false;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var outcomes = new Outcome[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
+        try
         {
-            await transaction.CreateSavepointAsync("w", ct);
-            try
+            await using var db = await _dbFactory.CreateDbContextAsync(ct);
+            db.Database.AutoSavepointsEnabled = false;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            foreach (var pending in batch)
             {
-                var keep = await batch[i].Write(db, ct);
-                if (keep)
+                if (!await pending.Write(db, ct))
                 {
-                    await db.SaveChangesAsync(ct);
-                    await transaction.ReleaseSavepointAsync("w", ct);
+                    return false; // disposing the transaction rolls the batch back
                 }
-                else
-                {
-                    await UndoAsync(transaction, ct);
-                }
-                outcomes[i] = new Outcome(keep, null);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                await UndoAsync(transaction, ct);
-                outcomes[i] = new Outcome(false, e);
-            }
-            db.ChangeTracker.Clear();
+            await transaction.CommitAsync(ct);
         }
-        await transaction.CommitAsync(ct);
-        for (var i = 0; i < batch.Count; i++)
+        catch (Exception e)
         {
-            if (outcomes[i].Error is { } error)
-            {
-                batch[i].Done.TrySetException(error);
-            }
-            else
-            {
-                batch[i].Done.TrySetResult(outcomes[i].Kept);
-            }
+            _logger.LogDebug(e, "A shared commit of {Count} writes failed; committing each alone", batch.Count);
+            return false;
         }
+        foreach (var pending in batch)
+        {
+            pending.Done.TrySetResult(true);
+        }
+        return true;
     }
 
-    private static async Task UndoAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken ct)
+    /// <summary>One write in its own transaction; its caller is told only after the commit, or of the decline or error.</summary>
+    private async Task CommitAloneAsync(PendingWrite pending)
     {
-        await transaction.RollbackToSavepointAsync("w", ct);
-        await transaction.ReleaseSavepointAsync("w", ct);
+        var ct = CancellationToken.None;
+        try
+        {
+            await using var db = await _dbFactory.CreateDbContextAsync(ct);
+            db.Database.AutoSavepointsEnabled = false;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var keep = await pending.Write(db, ct);
+            if (keep)
+            {
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+            pending.Done.TrySetResult(keep);
+        }
+        catch (Exception e)
+        {
+            pending.Done.TrySetException(e);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -152,5 +142,4 @@ public sealed class GroupCommit : IAsyncDisposable
         public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    private readonly record struct Outcome(bool Kept, Exception? Error);
 }
