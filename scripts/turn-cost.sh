@@ -34,7 +34,7 @@ start() {
 cpu_ms() { awk '{ print ($14 + $15) * 10 }' "/proc/$pid/stat"; } # clock ticks of 10 ms
 drive() { wrk -t2 -c"$conns" -d"$1" --timeout 10s -s tools/load/messages.lua "http://127.0.0.1:$port"; }
 turns() { awk '/requests in/ { print $1 }'; }
-per() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }'; }
+per() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 
 start
 kill "$pid"; wait "$pid" 2>/dev/null || true
