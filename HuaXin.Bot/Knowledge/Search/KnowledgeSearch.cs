@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using HuaXin.Bot.Knowledge.Ranking;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,11 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
 
     private readonly HashSet<string> _stopPhrases = lexicon.StopPhrases.ToHashSet(StringComparer.Ordinal);
 
+    private const int RecentLimit = 256;
+    private volatile RecentReadings _recent = new(null, new ConcurrentDictionary<string, Reading>(StringComparer.Ordinal));
+
+    private sealed record RecentReadings(KnowledgeIndex? Snapshot, ConcurrentDictionary<string, Reading> ByQuestion);
+
     public KnowledgeSearchResult Search(string question, int top = 3, string? withinDocId = null)
     {
         var reading = Read(question, withinDocId);
@@ -40,6 +46,21 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
     public Reading Read(string question, string? withinDocId = null)
     {
         var snapshot = store.Current;
+        if (withinDocId is not null)
+        {
+            return Read(question, withinDocId, snapshot);
+        }
+        // A turn reads its message twice (routing evidence, then the answer); the second read reuses the first.
+        var recent = _recent;
+        if (!ReferenceEquals(recent.Snapshot, snapshot) || recent.ByQuestion.Count >= RecentLimit)
+        {
+            _recent = recent = new RecentReadings(snapshot, new ConcurrentDictionary<string, Reading>(StringComparer.Ordinal));
+        }
+        return recent.ByQuestion.GetOrAdd(question, q => Read(q, null, snapshot));
+    }
+
+    private Reading Read(string question, string? withinDocId, KnowledgeIndex snapshot)
+    {
         var index = snapshot.Bm25;
         var units = analyzer.Analyze(question, index);
         // Within one document every clause is a candidate; the corpus-wide search keeps the best few.
