@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace HuaXin.Bot.Knowledge.Search;
 
 /// <summary>BM25F with lexicon query expansion, blended with plain bigram BM25 so that retrieval never falls below the
-/// plain floor; the best candidates are then reordered, and the answer-or-abstain decision taken, by the fitted clause
-/// model (<see cref="ClauseModel"/>). Without a model file the blend's order and a coverage rule decide.</summary>
+/// plain floor; the best candidates are then reordered by the fitted clause model (<see cref="ClauseModel"/>), and a
+/// coverage rule decides whether any of them answers. Without a model file the blend's order stands.</summary>
 public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer analyzer, Lexicon lexicon, ClauseModel model, IOptions<KnowledgeOptions> options) : IKnowledgeSearch
 {
     // Chunks of one long clause compete for the same place; fetch extra so dropping them still leaves enough clauses.
@@ -88,10 +88,11 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
         var order = Enumerable.Range(0, probabilities.Length).OrderByDescending(i => probabilities[i]).ThenBy(i => i).ToArray();
         order = WithPlainBest(reading, order);
         var question = QuestionRow(reading, probabilities, order);
-        // The coverage rule stays a floor under the model: a question whose words the corpus barely holds is refused
-        // even where the fitted head, which trades refusals against answers, would answer it.
+        // The model orders the candidates; whether to answer is the coverage rule's. The fitted answer head is still
+        // computed for train-clauses' reports, but on corpora it was not fitted on it refused more answerable questions
+        // than it caught unanswerable ones (README, Quality), so it does not decide.
         var answer = reading.Covered ? model.AnswerProbability(question) : 0;
-        return new Decision(probabilities, order, question, answer, answer >= model.Threshold);
+        return new Decision(probabilities, order, question, answer, reading.Covered);
     }
 
     /// <summary>The third place goes to the plain ranking's best clause when the model put it lower: plain BM25 is the
