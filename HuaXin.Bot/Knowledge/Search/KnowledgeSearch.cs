@@ -34,11 +34,14 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
             // Whether to answer is one decision per question, taken on the lexicon-aware best clause.
             return new KnowledgeSearchResult(reading.Hits.Take(top).Select(h => h with { Confident = reading.Covered }).ToList(), reading.Covered, reading.Units);
         }
-        var decision = Decide(reading, model);
-        var hits = decision.Order.Take(top)
-            .Select(i => reading.Hits[i] with { Score = Math.Round(decision.Probabilities[i], 4), Confident = decision.Answer })
+        // The model orders the candidates; whether to answer is the coverage rule's. The fitted answer head (Decide) is
+        // only for train-clauses' reports: on corpora it was not fitted on it refused more answerable questions than it
+        // caught unanswerable ones (README, Quality).
+        var (probabilities, order) = Rank(reading, model);
+        var hits = order.Take(top)
+            .Select(i => reading.Hits[i] with { Score = Math.Round(probabilities[i], 4), Confident = reading.Covered })
             .ToList();
-        return new KnowledgeSearchResult(hits, decision.Answer, reading.Units);
+        return new KnowledgeSearchResult(hits, reading.Covered, reading.Units);
     }
 
     /// <summary>The question's candidates and their features, before any model: what the search decides on and what
@@ -76,23 +79,28 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
             product.Count > 0 && IsConfident(product[0], index));
     }
 
-    /// <summary>The model's order of the candidates and whether the best one answers.</summary>
+    /// <summary>The model's probability for each candidate and its order of them, ties in the blend's order, with the
+    /// plain ranking's best among the first three.</summary>
+    public static (double[] Probabilities, int[] Order) Rank(Reading reading, ClauseModel model)
+    {
+        var probabilities = reading.Rows.Select(model.ClauseProbability).ToArray();
+        var order = Enumerable.Range(0, probabilities.Length).OrderByDescending(i => probabilities[i]).ThenBy(i => i).ToArray();
+        return (probabilities, WithPlainBest(reading, order));
+    }
+
+    /// <summary>The order and the fitted answer head's probability that the best candidate answers, for train-clauses;
+    /// the search takes only the order (<see cref="Rank"/>).</summary>
     public static Decision Decide(Reading reading, ClauseModel model)
     {
         if (reading.Rows.Length == 0)
         {
-            return new Decision([], [], [], 0, false);
+            return new Decision([], [], [], 0);
         }
-        var probabilities = reading.Rows.Select(model.ClauseProbability).ToArray();
-        // Ties keep the blend's order.
-        var order = Enumerable.Range(0, probabilities.Length).OrderByDescending(i => probabilities[i]).ThenBy(i => i).ToArray();
-        order = WithPlainBest(reading, order);
+        var (probabilities, order) = Rank(reading, model);
         var question = QuestionRow(reading, probabilities, order);
-        // The model orders the candidates; whether to answer is the coverage rule's. The fitted answer head is still
-        // computed for train-clauses' reports, but on corpora it was not fitted on it refused more answerable questions
-        // than it caught unanswerable ones (README, Quality), so it does not decide.
+        // The coverage rule is a floor under the head: a question it refuses is refused whatever the head says.
         var answer = reading.Covered ? model.AnswerProbability(question) : 0;
-        return new Decision(probabilities, order, question, answer, reading.Covered);
+        return new Decision(probabilities, order, question, answer);
     }
 
     /// <summary>The third place goes to the plain ranking's best clause when the model put it lower: plain BM25 is the
@@ -154,5 +162,5 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
 
     /// <param name="Probabilities">Per candidate, in the blend's order: the probability that it is the answering clause.</param>
     /// <param name="Order">Candidate indexes, most probable first.</param>
-    public sealed record Decision(double[] Probabilities, int[] Order, float[] Question, double AnswerProbability, bool Answer);
+    public sealed record Decision(double[] Probabilities, int[] Order, float[] Question, double AnswerProbability);
 }
