@@ -12,16 +12,12 @@ namespace HuaXin.Bot.Knowledge.Answering;
 public sealed class KnowledgeService(
     IKnowledgeSearch search,
     KnowledgeIndexStore store,
-    Lexicon lexicon,
     IDbContextFactory<HuaXinDbContext> dbFactory,
     TimeProvider time,
     ILogger<KnowledgeService> logger,
     ICuratedAnswers curated) : IKnowledgeService
 {
     private const int Top = 3;
-
-    /// <summary>A word the general Chinese table rates at least this specific can name a topic in a "not covered" reply.</summary>
-    private const double TopicIdf = 4.5;
 
     public Task<KnowledgeAnswer> AskAsync(string question, string asker, CancellationToken cancellationToken) =>
         AskAsync(question, asker, null, cancellationToken);
@@ -42,9 +38,9 @@ public sealed class KnowledgeService(
         }
         var result = await search.SearchAsync(question, Top, cancellationToken);
         KnowledgeTopic? assumed = null;
-        // A new topic needs both a topic word the earlier document lacks and a confident answer elsewhere; a rare word
-        // alone ("钱多久能到账") is more often the follow-up's own wording than a new subject.
-        if (topic is not null && !(result.Covered && NamesAnotherTopic(result.Units, topic.DocId, snapshot.Bm25)))
+        // A new topic needs both a topic word the earlier document lacks and a confident answer elsewhere, or a topic the
+        // corpus never mentions; a rare word alone ("钱多久能到账") is more often the follow-up's own wording than a new subject.
+        if (topic is not null && !result.UncoveredTopic && !(result.Covered && NamesAnotherTopic(result.Units, topic.DocId, snapshot.Bm25)))
         {
             var within = search.Search(question, Top, topic.DocId);
             if (within.Hits.Count > 0)
@@ -60,7 +56,7 @@ public sealed class KnowledgeService(
             logger.LogInformation("Knowledge question not covered (best coverage {Coverage:F2}) in {ElapsedMs:F1} ms",
                 result.Hits.FirstOrDefault()?.Coverage ?? 0, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             // Near clauses are offered to look at, never given as the answer.
-            return new KnowledgeAnswer(false, AnswerComposer.NotCoveredAbout(MissingTopic(question, snapshot.Bm25)), [])
+            return new KnowledgeAnswer(false, AnswerComposer.NotCoveredAbout(result.MissingTopic), [])
             {
                 Related = result.Hits.Take(2).Select(h => AnswerComposer.ToCitation(h).ShortSource).ToList(),
             };
@@ -107,19 +103,6 @@ public sealed class KnowledgeService(
         return units.Where(u => !u.Boundary && u.Text.Length > 1)
             .SelectMany(u => u.Alternatives.Where(a => a.Weight >= 1).SelectMany(a => a.Terms))
             .Any(t => t.Length > 1 && index.Contains(t) && index.DocumentSpread(t, topical + 1) <= topical && !index.InDocument(t, docId));
-    }
-
-    /// <summary>The most specific dictionary word of the question that the documents never use: what to name in the
-    /// reply ("知识库里没有关于「职称」的规定"). None when every specific word occurs somewhere.</summary>
-    private string? MissingTopic(string question, Bm25Index index)
-    {
-        var stop = lexicon.StopPhrases.ToHashSet(StringComparer.Ordinal);
-        return TextNormalizer.Runs(TextNormalizer.Normalize(question)).Where(r => r.Cjk)
-            .SelectMany(r => ChineseWords.Cut(r.Text))
-            .Where(w => w.Length > 1 && !stop.Contains(w) && ChineseWords.IsKnown(w) && ChineseWords.Idf(w) >= TopicIdf)
-            .Where(w => Enumerable.Range(0, w.Length - 1).Any(i => !index.Contains(w.Substring(i, 2))))
-            .OrderByDescending(ChineseWords.Idf)
-            .FirstOrDefault();
     }
 
     private async Task RecordUnansweredAsync(string question, string asker, CancellationToken cancellationToken)

@@ -11,6 +11,8 @@ public sealed record EvalReport(
     double SectionHit3,
     double AbstentionPrecision,
     double AbstentionRecall,
+    int AnswerableRefused,
+    int Answerable,
     double LatencyP50Ms,
     double LatencyP99Ms,
     IReadOnlyDictionary<string, KindScore> ByKind)
@@ -34,6 +36,8 @@ public sealed record EvalReport(
             SectionShare(answerable),
             Share(abstained, r => !r.Question.Answerable),
             Share(unanswerable, r => !r.Answer.Answered),
+            answerable.Count(r => !r.Answer.Answered),
+            answerable.Count,
             Percentile(latencies, 0.50),
             Percentile(latencies, 0.99),
             byKind);
@@ -55,6 +59,7 @@ public sealed record EvalReport(
         Row("section hit@3", r => r.SectionHit3.ToString("F3", culture));
         Row("abstention precision", r => r.AbstentionPrecision.ToString("F3", culture));
         Row("abstention recall", r => r.AbstentionRecall.ToString("F3", culture));
+        Row("answerable refused", r => $"{r.AnswerableRefused} / {r.Answerable}");
         Row("latency p50 / p99 ms", r => $"{r.LatencyP50Ms:F2} / {r.LatencyP99Ms:F2}");
         text.AppendLine("by kind: hit@1 / hit@3 / section hit@3 (unanswerable: share abstained)");
         foreach (var (kind, score) in product.ByKind)

@@ -3,12 +3,30 @@ using JiebaNet.Segmenter;
 
 namespace HuaXin.Bot.Knowledge.Search;
 
-/// <summary>jieba.NET's word segmentation and its general-Chinese IDF table (how specific a word is in Chinese at large,
-/// independent of our corpus). Loaded once per process from the Resources folder the package ships.</summary>
+/// <summary>jieba.NET's word segmentation, its general-Chinese IDF table (how specific a word is in Chinese at large,
+/// independent of our corpus) and its dictionary's parts of speech. Loaded once per process from the Resources folder
+/// the package ships.</summary>
 public static class ChineseWords
 {
     private static readonly Lazy<JiebaSegmenter?> Segmenter = new(() => Available() ? new JiebaSegmenter() : null);
-    private static readonly Lazy<(Dictionary<string, double> Idf, double Median)> Table = new(LoadIdf);
+    private static readonly Lazy<(Dictionary<string, Entry> Words, double Median)> Table = new(Load);
+
+    private enum Kind : byte { Other, Noun, Function }
+
+    private readonly record struct Entry(float Idf, Kind Kind);
+
+    // Parts of speech (jieba's dictionary tags) that never name a topic: pronouns (俺家, 咱), adverbs, prepositions,
+    // conjunctions, particles, interjections, onomatopoeia, numerals, measure words.
+    private static readonly HashSet<string> FunctionTags = new(StringComparer.Ordinal)
+    {
+        "r", "d", "p", "c", "u", "ud", "ug", "uj", "ul", "uv", "uz", "y", "e", "o", "m", "mq", "q", "x",
+    };
+
+    // Common nouns, other proper nouns, organisations, verbal nouns, abbreviations: what a topic is named with.
+    private static readonly HashSet<string> NounTags = new(StringComparer.Ordinal) { "n", "nz", "nt", "vn", "j" };
+
+    // The morphemes Chinese questions are asked with; a word holding one (咋办, 多少钱) asks, it names no topic.
+    private static readonly string[] Interrogatives = ["什么", "怎么", "怎样", "咋", "啥", "哪", "多少", "几", "吗", "如何", "是否", "能否", "可否", "为何", "多久", "多长", "何时"];
 
     /// <summary>The words of a run of Chinese text, in order (precise mode, with HMM for words the dictionary lacks).</summary>
     public static IEnumerable<string> Cut(string text) => Segmenter.Value?.Cut(text, cutAll: false, hmm: true) ?? [text];
@@ -17,27 +35,46 @@ public static class ChineseWords
     public static void Warm() => _ = Segmenter.Value?.Cut("职工", false, true).Count() + Table.Value.Median;
 
     /// <summary>General IDF of a word; words the table lacks get its median, as jieba's keyword extraction does.</summary>
-    public static double Idf(string word) => Table.Value.Idf.TryGetValue(word, out var idf) ? idf : Table.Value.Median;
+    public static double Idf(string word) => Table.Value.Words.TryGetValue(word, out var entry) ? entry.Idf : Table.Value.Median;
 
     /// <summary>Whether the general table knows the word (a dictionary word, not a typo or a chat coinage).</summary>
-    public static bool IsKnown(string word) => Table.Value.Idf.ContainsKey(word);
+    public static bool IsKnown(string word) => Table.Value.Words.ContainsKey(word);
+
+    /// <summary>Whether the word can name what a question is about: a dictionary word of two or more characters that is
+    /// neither a function word by its part of speech nor a question word.</summary>
+    public static bool IsTopical(string word) =>
+        word.Length > 1 && Table.Value.Words.TryGetValue(word, out var entry) && entry.Kind != Kind.Function
+        && !Interrogatives.Any(i => word.Contains(i, StringComparison.Ordinal));
+
+    /// <summary>Whether the dictionary tags the word a noun (what topics are named with, 公积金, 建造师).</summary>
+    public static bool IsNoun(string word) => Table.Value.Words.TryGetValue(word, out var entry) && entry.Kind == Kind.Noun;
 
     // Without the package's Resources (a broken deployment) the words are missing, not the answers.
     private static bool Available() => File.Exists(Path.Combine(AppContext.BaseDirectory, "Resources", "dict.txt"));
 
-    private static (Dictionary<string, double>, double) LoadIdf()
+    private static (Dictionary<string, Entry>, double) Load()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Resources", "idf.txt");
-        var idf = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var line in File.Exists(path) ? File.ReadLines(path) : [])
+        var resources = Path.Combine(AppContext.BaseDirectory, "Resources");
+        var words = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        foreach (var line in File.Exists(Path.Combine(resources, "idf.txt")) ? File.ReadLines(Path.Combine(resources, "idf.txt")) : [])
         {
             var space = line.LastIndexOf(' ');
-            if (space > 0 && double.TryParse(line.AsSpan(space + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            if (space > 0 && float.TryParse(line.AsSpan(space + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
-                idf[line[..space].Trim('\uFEFF')] = value;
+                words[line[..space].Trim('\uFEFF')] = new Entry(value, Kind.Other);
             }
         }
-        var sorted = idf.Values.Order().ToList();
-        return (idf, sorted.Count == 0 ? 10 : sorted[sorted.Count / 2]);
+        var sorted = words.Values.Select(e => e.Idf).Order().ToList();
+        // The dictionary's tag of each word: "word frequency tag".
+        foreach (var line in File.Exists(Path.Combine(resources, "dict.txt")) ? File.ReadLines(Path.Combine(resources, "dict.txt")) : [])
+        {
+            var parts = line.Split(' ');
+            if (parts.Length == 3 && words.TryGetValue(parts[0].Trim('\uFEFF'), out var entry) && entry.Kind == Kind.Other)
+            {
+                var kind = FunctionTags.Contains(parts[2]) ? Kind.Function : NounTags.Contains(parts[2]) ? Kind.Noun : Kind.Other;
+                words[parts[0].Trim('\uFEFF')] = entry with { Kind = kind };
+            }
+        }
+        return (words, sorted.Count == 0 ? 10 : sorted[sorted.Count / 2]);
     }
 }

@@ -14,4 +14,11 @@ public interface IKnowledgeSearch
 
 /// <param name="Covered">False when the evidence is too weak to answer: saying "not covered" beats citing a wrong clause.</param>
 /// <param name="Units">The analyzed question, for choosing the relevant sentences of a long clause.</param>
-public sealed record KnowledgeSearchResult(IReadOnlyList<ScoredChunk> Hits, bool Covered, IReadOnlyList<QueryUnit> Units);
+public sealed record KnowledgeSearchResult(IReadOnlyList<ScoredChunk> Hits, bool Covered, IReadOnlyList<QueryUnit> Units)
+{
+    /// <summary>The question's most specific word no document uses, to name in a "not covered" reply; null when none.</summary>
+    public string? MissingTopic { get; init; }
+
+    /// <summary>Refused because the question is about a topic the corpus never mentions: a new subject, not a follow-up.</summary>
+    public bool UncoveredTopic { get; init; }
+}

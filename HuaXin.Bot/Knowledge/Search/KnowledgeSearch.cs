@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace HuaXin.Bot.Knowledge.Search;
 
 /// <summary>BM25F with lexicon query expansion, blended with plain bigram BM25 so that retrieval never falls below the
-/// plain floor; the best candidates are then reordered by the fitted clause model (<see cref="ClauseModel"/>), and a
-/// coverage rule decides whether any of them answers. Without a model file the blend's order stands.</summary>
+/// plain floor; the best candidates are then reordered by the fitted clause model (<see cref="ClauseModel"/>). Whether
+/// any of them answers is <see cref="Answers"/>: the coverage rule, and no topic the corpus never mentions. Without a
+/// model file the blend's order and the coverage rule stand.</summary>
 public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer analyzer, Lexicon lexicon, ClauseModel model, IOptions<KnowledgeOptions> options) : IKnowledgeSearch
 {
     // Chunks of one long clause compete for the same place; fetch extra so dropping them still leaves enough clauses.
@@ -29,20 +30,26 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
     public KnowledgeSearchResult Search(string question, int top = 3, string? withinDocId = null)
     {
         var reading = Read(question, withinDocId);
+        var answers = Answers(reading, model);
+        var uncovered = model.Uncovered(reading.Question);
         if (model.IsEmpty || reading.Candidates.Count == 0)
         {
-            // Whether to answer is one decision per question, taken on the lexicon-aware best clause.
-            return new KnowledgeSearchResult(reading.Hits.Take(top).Select(h => h with { Confident = reading.Covered }).ToList(), reading.Covered, reading.Units);
+            return new KnowledgeSearchResult(reading.Hits.Take(top).Select(h => h with { Confident = answers }).ToList(), answers, reading.Units)
+            {
+                MissingTopic = reading.Question.MissingTopic,
+                UncoveredTopic = uncovered,
+            };
         }
-        // The model orders the candidates; whether to answer is the coverage rule's. The fitted answer head (Decide) is
-        // only for train-clauses' reports: on corpora it was not fitted on it refused more answerable questions than it
-        // caught unanswerable ones (README, Quality).
         var (probabilities, order) = Rank(reading, model);
         var hits = order.Take(top)
-            .Select(i => reading.Hits[i] with { Score = Math.Round(probabilities[i], 4), Confident = reading.Covered })
+            .Select(i => reading.Hits[i] with { Score = Math.Round(probabilities[i], 4), Confident = answers })
             .ToList();
-        return new KnowledgeSearchResult(hits, reading.Covered, reading.Units);
+        return new KnowledgeSearchResult(hits, answers, reading.Units) { MissingTopic = reading.Question.MissingTopic, UncoveredTopic = uncovered };
     }
+
+    /// <summary>Whether the question is answered at all, one decision per question: the coverage rule lets it (the
+    /// lexicon-aware best clause matches enough of it), and it is not about a topic the corpus never mentions.</summary>
+    public static bool Answers(Reading reading, ClauseModel model) => reading.Covered && !model.Uncovered(reading.Question);
 
     /// <summary>The question's candidates and their features, before any model: what the search decides on and what
     /// train-clauses fits the model on.</summary>
@@ -74,7 +81,7 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
             .ToList();
         var plain = snapshot.Plain.Search(question, wanted).Where(p => withinDocId is null || p.Clause.DocId == withinDocId).ToList();
         var (hits, candidates) = Blend(product, plain);
-        var words = ClauseFeatures.Read(question, units, index, _stopPhrases);
+        var words = ClauseFeatures.Read(question, units, index, snapshot.Plain, _stopPhrases);
         return new Reading(snapshot, units, words, hits, candidates, ClauseFeatures.ForCandidates(words, candidates, snapshot.Plain), product.FirstOrDefault(),
             product.Count > 0 && IsConfident(product[0], index));
     }
@@ -86,21 +93,6 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
         var probabilities = reading.Rows.Select(model.ClauseProbability).ToArray();
         var order = Enumerable.Range(0, probabilities.Length).OrderByDescending(i => probabilities[i]).ThenBy(i => i).ToArray();
         return (probabilities, WithPlainBest(reading, order));
-    }
-
-    /// <summary>The order and the fitted answer head's probability that the best candidate answers, for train-clauses;
-    /// the search takes only the order (<see cref="Rank"/>).</summary>
-    public static Decision Decide(Reading reading, ClauseModel model)
-    {
-        if (reading.Rows.Length == 0)
-        {
-            return new Decision([], [], [], 0);
-        }
-        var (probabilities, order) = Rank(reading, model);
-        var question = QuestionRow(reading, probabilities, order);
-        // The coverage rule is a floor under the head: a question it refuses is refused whatever the head says.
-        var answer = reading.Covered ? model.AnswerProbability(question) : 0;
-        return new Decision(probabilities, order, question, answer);
     }
 
     /// <summary>The third place goes to the plain ranking's best clause when the model put it lower: plain BM25 is the
@@ -115,15 +107,6 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
         return Array.IndexOf(order, plainBest) < 3
             ? order
             : [order[0], order[1], plainBest, .. order.Skip(2).Where(i => i != plainBest)];
-    }
-
-    /// <summary>The answer-or-abstain features of the question, given the candidates' probabilities and order.</summary>
-    public static float[] QuestionRow(Reading reading, double[] probabilities, int[] order)
-    {
-        var best = order[0];
-        var second = order.Length > 1 ? probabilities[order[1]] : 0;
-        return ClauseFeatures.ForQuestion(reading.Question, reading.Rows[best], probabilities[best], second,
-            reading.Candidates[best].Clause, reading.LexiconBest?.Coverage ?? 0, reading.Snapshot.Plain, reading.Snapshot.Bm25);
     }
 
     /// <summary>Each clause scores the weighted sum of its two scores, each relative to its ranking's best; the first
@@ -145,7 +128,7 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
         return (hits, candidates);
     }
 
-    /// <summary>The rule used when no model is fitted. A clause answers the question when it matches a good part of what
+    /// <summary>The coverage rule. A clause answers the question when it matches a good part of what
     /// the question is about (IDF-weighted coverage), or, for long chatty questions whose extra words the documents never
     /// use, when it matches several of the question's words.</summary>
     private bool IsConfident(ScoredChunk hit, Bm25Index index) =>
@@ -156,11 +139,7 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
     /// <param name="Candidates">The same clauses with their scores, for the features.</param>
     /// <param name="Rows">The candidates' feature rows.</param>
     /// <param name="LexiconBest">The lexicon-aware ranking's best clause (what the coverage rule decides on).</param>
-    /// <param name="Covered">Whether the coverage rule lets the question be answered at all.</param>
+    /// <param name="Covered">Whether the coverage rule lets the question be answered (see <see cref="Answers"/>).</param>
     public sealed record Reading(KnowledgeIndex Snapshot, IReadOnlyList<QueryUnit> Units, ClauseFeatures.Question Question,
         IReadOnlyList<ScoredChunk> Hits, IReadOnlyList<Candidate> Candidates, float[][] Rows, ScoredChunk? LexiconBest, bool Covered);
-
-    /// <param name="Probabilities">Per candidate, in the blend's order: the probability that it is the answering clause.</param>
-    /// <param name="Order">Candidate indexes, most probable first.</param>
-    public sealed record Decision(double[] Probabilities, int[] Order, float[] Question, double AnswerProbability);
 }

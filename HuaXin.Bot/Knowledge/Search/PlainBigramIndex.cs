@@ -12,6 +12,7 @@ public sealed class PlainBigramIndex
     private readonly Dictionary<string, IndexedChunk> _byKey;
     private readonly Dictionary<string, string> _normalized;
     private readonly Dictionary<string, string> _documents;
+    private readonly string _corpus;
 
     public PlainBigramIndex(IEnumerable<IndexedChunk> chunks)
     {
@@ -33,6 +34,7 @@ public sealed class PlainBigramIndex
         _normalized = clauses.ToDictionary(c => c.ClauseKey, c => TextNormalizer.Normalize(c.Text), StringComparer.Ordinal);
         _documents = clauses.GroupBy(c => c.DocId).ToDictionary(
             g => g.Key, g => TextNormalizer.Normalize(g.First().Title + "\n" + string.Join('\n', g.Select(c => string.Join(' ', c.Headings) + "\n" + c.Text))), StringComparer.Ordinal);
+        _corpus = string.Join('\n', _documents.Values);
         var lengths = counts.Select(c => c.Values.Sum()).ToArray();
         var average = Math.Max(1f, (float)lengths.DefaultIfEmpty(0).Average());
         var building = new Dictionary<string, (List<int> Clauses, List<float> Weights)>(StringComparer.Ordinal);
@@ -67,6 +69,11 @@ public sealed class PlainBigramIndex
 
     /// <summary>A document's title, headings and text in normal form.</summary>
     public string DocumentText(string docId) => _documents.GetValueOrDefault(docId, "");
+
+    /// <summary>Whether any document uses the text (normal form) at all: a bigram the index lacks answers at once.</summary>
+    public bool Mentions(string text) =>
+        (text.Length < 2 || Enumerable.Range(0, text.Length - 1).All(i => _postings.ContainsKey(text.Substring(i, 2))))
+        && _corpus.Contains(text, StringComparison.Ordinal);
 
     /// <summary>The best clauses for the question, best first; none when no clause shares a bigram with it.</summary>
     public IReadOnlyList<(IndexedChunk Clause, double Score)> Search(string question, int top)

@@ -11,7 +11,7 @@ public class ClauseModelTests
         var model = ClauseModel.Parse(File.ReadAllText(Path.Combine(RepoPaths.Knowledge, "clause-model.json")));
 
         Assert.False(model.IsEmpty);
-        Assert.InRange(model.Threshold, 0.05, 0.95);
+        Assert.NotNull(model.AbstainAt);
         Assert.Equal(ClauseFeatures.CandidateNames.Length, model.Rank.Weights[0].Length);
     }
 
