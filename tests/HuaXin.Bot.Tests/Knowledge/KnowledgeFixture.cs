@@ -102,7 +102,8 @@ public sealed class KnowledgeFixture : IAsyncDisposable
     public static string LexiconPath([CallerFilePath] string source = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", "..", "knowledge", "lexicon.yaml"));
 
-    public static async Task<KnowledgeFixture> CreateAsync(IReadOnlyDictionary<string, string>? files = null, ILoggerProvider? logs = null)
+    /// <param name="clauseModel">Use the shipped clause model (ranking and unseen-topic threshold) instead of none.</param>
+    public static async Task<KnowledgeFixture> CreateAsync(IReadOnlyDictionary<string, string>? files = null, ILoggerProvider? logs = null, bool clauseModel = false)
     {
         var root = Path.Combine(Path.GetTempPath(), "huaxin-knowledge-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(root, "docs"));
@@ -118,6 +119,7 @@ public sealed class KnowledgeFixture : IAsyncDisposable
             ["Knowledge:DocsPath"] = "docs",
             ["Knowledge:LexiconPath"] = LexiconPath(),
             ["Knowledge:Watch"] = "false",
+            ["Knowledge:ClauseModelPath"] = clauseModel ? Path.Combine(RepoPaths.Knowledge, "clause-model.json") : "clause-model.json",
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(logs ?? NullLoggerProvider.Instance));

@@ -1,0 +1,63 @@
+using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Knowledge;
+using HuaXin.Bot.Knowledge.Search;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HuaXin.Bot.Tests.Knowledge;
+
+/// <summary>With the shipped clause model: a question about a topic no document mentions is refused and the reply names
+/// that topic, while a chatty question about a covered topic is still answered.</summary>
+public class AbstentionTests : IAsyncLifetime
+{
+    private KnowledgeFixture _fixture = null!;
+
+    private IKnowledgeService Service => _fixture.Services.GetRequiredService<IKnowledgeService>();
+
+    public async Task InitializeAsync()
+    {
+        _fixture = await KnowledgeFixture.CreateAsync(clauseModel: true);
+        await _fixture.Services.InitializeKnowledgeAsync();
+    }
+
+    public async Task DisposeAsync() => await _fixture.DisposeAsync();
+
+    [Theory]
+    [InlineData("焊工证去哪考 要交多少钱", "焊工")]
+    [InlineData("孩子的疫苗本丢了 上哪补办", "疫苗")]
+    public async Task A_topic_no_document_mentions_is_refused_and_named(string question, string topic)
+    {
+        var answer = await Service.AskAsync(question, "family", CancellationToken.None);
+
+        Assert.False(answer.Answered);
+        Assert.Matches($"^知识库里没有关于「[^」]*{topic}[^」]*」的规定", answer.Answer);
+    }
+
+    [Fact]
+    public async Task A_chatty_question_about_a_covered_topic_is_still_answered()
+    {
+        var answer = await Service.AskAsync("俺男人在工地上干活，一年能回家探亲几天", "family", CancellationToken.None);
+
+        Assert.True(answer.Answered);
+        Assert.Equal("home-leave", answer.Citations[0].DocId);
+    }
+
+    [Fact]
+    public async Task A_topic_no_document_mentions_is_not_read_as_a_follow_up()
+    {
+        var topic = new KnowledgeTopic("hardship", "困难职工帮扶救助管理办法", "第六条");
+
+        var answer = await Service.AskAsync("焊工证去哪考 要交多少钱", "worker", topic, CancellationToken.None);
+
+        Assert.False(answer.Answered);
+    }
+
+    [Theory]
+    [InlineData("俺家", false)] // a pronoun
+    [InlineData("咋办", false)] // a question word
+    [InlineData("公积金", true)]
+    [InlineData("建造师", true)]
+    public void Only_words_that_can_name_a_topic_count(string word, bool topical)
+    {
+        Assert.Equal(topical, ChineseWords.IsTopical(word));
+    }
+}
