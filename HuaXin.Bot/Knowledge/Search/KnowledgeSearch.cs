@@ -82,7 +82,7 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
         var plain = snapshot.Plain.Search(question, wanted).Where(p => withinDocId is null || p.Clause.DocId == withinDocId).ToList();
         var (hits, candidates) = Blend(product, plain);
         var words = ClauseFeatures.Read(question, units, index, snapshot.Plain, _stopPhrases);
-        return new Reading(snapshot, units, words, hits, candidates, ClauseFeatures.ForCandidates(words, candidates, snapshot.Plain), product.FirstOrDefault(),
+        return new Reading(snapshot, units, words, hits, candidates, ClauseFeatures.ForCandidates(words, candidates, snapshot.Plain),
             product.Count > 0 && IsConfident(product[0], index));
     }
 
@@ -138,8 +138,8 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
     /// <param name="Hits">The blend's best clauses, best first, at most <see cref="Reranked"/>.</param>
     /// <param name="Candidates">The same clauses with their scores, for the features.</param>
     /// <param name="Rows">The candidates' feature rows.</param>
-    /// <param name="LexiconBest">The lexicon-aware ranking's best clause (what the coverage rule decides on).</param>
-    /// <param name="Covered">Whether the coverage rule lets the question be answered (see <see cref="Answers"/>).</param>
+    /// <param name="Covered">Whether the coverage rule, on the lexicon-aware ranking's best clause, lets the question be
+    /// answered (see <see cref="Answers"/>).</param>
     public sealed record Reading(KnowledgeIndex Snapshot, IReadOnlyList<QueryUnit> Units, ClauseFeatures.Question Question,
-        IReadOnlyList<ScoredChunk> Hits, IReadOnlyList<Candidate> Candidates, float[][] Rows, ScoredChunk? LexiconBest, bool Covered);
+        IReadOnlyList<ScoredChunk> Hits, IReadOnlyList<Candidate> Candidates, float[][] Rows, bool Covered);
 }

@@ -11,7 +11,6 @@ public sealed class PlainBigramIndex
     private readonly Dictionary<string, (int[] Clauses, float[] Weights)> _postings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IndexedChunk> _byKey;
     private readonly Dictionary<string, string> _normalized;
-    private readonly Dictionary<string, string> _documents;
     private readonly string _corpus;
 
     public PlainBigramIndex(IEnumerable<IndexedChunk> chunks)
@@ -32,9 +31,8 @@ public sealed class PlainBigramIndex
         Clauses = clauses;
         _byKey = clauses.ToDictionary(c => c.ClauseKey, StringComparer.Ordinal);
         _normalized = clauses.ToDictionary(c => c.ClauseKey, c => TextNormalizer.Normalize(c.Text), StringComparer.Ordinal);
-        _documents = clauses.GroupBy(c => c.DocId).ToDictionary(
-            g => g.Key, g => TextNormalizer.Normalize(g.First().Title + "\n" + string.Join('\n', g.Select(c => string.Join(' ', c.Headings) + "\n" + c.Text))), StringComparer.Ordinal);
-        _corpus = string.Join('\n', _documents.Values);
+        _corpus = string.Join('\n', clauses.GroupBy(c => c.DocId)
+            .Select(g => TextNormalizer.Normalize(g.First().Title + "\n" + string.Join('\n', g.Select(c => string.Join(' ', c.Headings) + "\n" + c.Text)))));
         var lengths = counts.Select(c => c.Values.Sum()).ToArray();
         var average = Math.Max(1f, (float)lengths.DefaultIfEmpty(0).Average());
         var building = new Dictionary<string, (List<int> Clauses, List<float> Weights)>(StringComparer.Ordinal);
@@ -66,9 +64,6 @@ public sealed class PlainBigramIndex
 
     /// <summary>The clause's whole text in normal form (what features look for terms in).</summary>
     public string Normalized(string clauseKey) => _normalized.GetValueOrDefault(clauseKey, "");
-
-    /// <summary>A document's title, headings and text in normal form.</summary>
-    public string DocumentText(string docId) => _documents.GetValueOrDefault(docId, "");
 
     /// <summary>Whether any document uses the text (normal form) at all: a bigram the index lacks answers at once.</summary>
     public bool Mentions(string text) =>
