@@ -87,8 +87,11 @@ public sealed partial class DangerDetector
         // "最近老觉得活着没意思": a habit of thought goes on now, unless the message says it has passed.
         if (kind.Kind == SelfHarm && _rules.Habitual.IsMatch(sentence) && !_rules.Over.IsMatch(text)) return false;
         if (_rules.Past.IsMatch(sentence)) return true;
-        // Someone speaking of ending their life is never a policy question.
-        return kind.Kind != SelfHarm && _rules.Policy.IsMatch(text);
+        // Someone speaking of ending their life is never a policy question; but a story on a screen or from far away
+        // ("电视剧里那个女的跳楼了") is not the speaker's, unless the speaker is in the cue's own clause.
+        if (kind.Kind == SelfHarm)
+            return _rules.Story.IsMatch(sentence) && !_rules.Self.IsMatch(Around(text, cue.Index, ClauseEnds));
+        return _rules.Policy.IsMatch(text);
     }
 
     private static string Around(string text, int at, char[] ends)

@@ -24,7 +24,7 @@ public sealed class DangerFeatures
         [
             "past", "policy", "immediate", "now", "people", "body", "people+body", "asks",
             "question", "request", "service", "length", "over", "figurative", "declines", "short", "declines+short",
-            "self", "habitual", "calm", "harm:count", "harm:two",
+            "self", "habitual", "calm", "story", "harm:count", "harm:two",
             .. _rules.Harm.Select(h => $"harm:{h.Name}"),
             .. _rules.Harm.Select(h => $"self+{h.Name}"),
             .. Pairs(_rules.Harm.Count).Select(p => $"{_rules.Harm[p.A].Name}+{_rules.Harm[p.B].Name}"),
@@ -71,6 +71,7 @@ public sealed class DangerFeatures
         x[i++] = self ? 1 : 0;
         x[i++] = _rules.Habitual.IsMatch(text) ? 1 : 0;
         x[i++] = _rules.Calm.IsMatch(text) ? 1 : 0;
+        x[i++] = _rules.Story.IsMatch(text) ? 1 : 0;
         var count = signs.Count(s => s);
         x[i++] = count / (float)Math.Max(1, signs.Length);
         x[i++] = count >= 2 ? 1 : 0;

@@ -7,9 +7,10 @@ namespace HuaXin.Bot.Dialogs.Triage;
 /// and what bodily state the fitted model (danger-model.json) weighs besides; words saying the trouble is over or not meant literally; a
 /// reply that only declines the bot's question; the speaker as the subject, habits of thought that are not the past, and the named
 /// signs of self-harm (hopelessness, burden, farewell, a method, a plan) the model weighs by themselves and together,
-/// and the words that calm them (a figure of speech, a question about counselling, "已经好了").</summary>
+/// and the words that calm them (a figure of speech, a question about counselling, "已经好了"); a story on a screen or
+/// from far away.</summary>
 public sealed record DangerRules(IReadOnlyList<DangerKind> Kinds, Regex Past, Regex Policy, Regex Immediate, Regex Now, string CrisisLineQuery,
-    Regex People, Regex Body, Regex Over, Regex Figurative, Regex Declines, Regex Self, Regex Habitual, IReadOnlyList<HarmSign> Harm, Regex Calm);
+    Regex People, Regex Body, Regex Over, Regex Figurative, Regex Declines, Regex Self, Regex Habitual, IReadOnlyList<HarmSign> Harm, Regex Calm, Regex Story);
 
 /// <summary>One named sign of self-harm (taxonomy.yaml danger.harm), a feature of the fitted model, never a cue alone.</summary>
 /// <param name="Floor">A sign of whether (not of how or when): two different ones together are a cue (danger.harm_floor).</param>

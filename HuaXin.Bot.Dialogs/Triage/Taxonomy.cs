@@ -102,7 +102,8 @@ public sealed class Taxonomy
             throw Invalid("danger harm_floor needs a self_harm kind");
         return new DangerRules(kinds, Pattern(d.Past), Pattern(d.Policy), Pattern(d.Immediate), Pattern(d.Now), d.CrisisLineQuery,
             Pattern(d.People), Pattern(d.Body), Pattern(d.Over), Pattern(d.Figurative), Pattern(d.Declines),
-            Pattern(d.Self), Pattern(d.Habitual), [.. d.Harm.Select(h => new HarmSign(h.Key, Pattern(h.Value), d.HarmFloor.Contains(h.Key)))], Pattern(d.Calm));
+            Pattern(d.Self), Pattern(d.Habitual), [.. d.Harm.Select(h => new HarmSign(h.Key, Pattern(h.Value), d.HarmFloor.Contains(h.Key)))], Pattern(d.Calm),
+            Pattern(d.Story));
     }
 
     // An empty pattern must match nothing, not everything.

@@ -32,6 +32,7 @@ internal sealed class DangerDocument
     public string Habitual { get; set; } = "";
     public Dictionary<string, string> Harm { get; set; } = [];
     public string Calm { get; set; } = "";
+    public string Story { get; set; } = "";
     public List<string> HarmFloor { get; set; } = [];
     public List<DangerKindDocument> Kinds { get; set; } = [];
 }
