@@ -34,7 +34,7 @@ internal static class TrainDangerCommand
         var arguments = TrainingArguments.Parse(args,
             new Dictionary<string, string[]>
             {
-                ["--danger"] = ["knowledge/training/danger-a.jsonl", "knowledge/training/danger-group.jsonl", "knowledge/training/danger-3.jsonl", "knowledge/eval/danger.jsonl"],
+                ["--danger"] = ["knowledge/training/danger-a.jsonl", "knowledge/training/danger-group.jsonl", "knowledge/training/danger-3.jsonl", "knowledge/training/danger-harm.jsonl", "knowledge/eval/danger.jsonl"],
                 ["--ordinary"] = ["knowledge/training/requests-a.jsonl", "knowledge/training/requests-b.jsonl", "knowledge/training/requests-group.jsonl", "knowledge/training/requests-3.jsonl"],
             },
             ["--cv-only", "--verbose"], "knowledge/danger-model.json", 8192);
