@@ -67,17 +67,18 @@ public sealed class DangerFeatures
         x[i++] = isShort ? 1 : 0;
         x[i++] = declines && isShort ? 1 : 0;
         var self = _rules.Self.IsMatch(text);
-        var signs = _rules.Harm.Select(h => h.Pattern.IsMatch(text)).ToArray();
+        var signs = _rules.Harm.Select(h => h.Pattern.IsMatch(DangerDetector.Unbroken(text))).ToArray();
         x[i++] = self ? 1 : 0;
         x[i++] = _rules.Habitual.IsMatch(text) ? 1 : 0;
-        x[i++] = _rules.Calm.IsMatch(text) ? 1 : 0;
-        x[i++] = _rules.Story.IsMatch(text) ? 1 : 0;
+        // What calms the signs weighs on their scale.
+        x[i++] = _rules.Calm.IsMatch(text) ? SignScale : 0;
+        x[i++] = _rules.Story.IsMatch(text) ? SignScale : 0;
         var count = signs.Count(s => s);
         x[i++] = count / (float)Math.Max(1, signs.Length);
-        x[i++] = count >= 2 ? 1 : 0;
-        foreach (var sign in signs) x[i++] = sign ? 1 : 0;
-        foreach (var sign in signs) x[i++] = self && sign ? 1 : 0;
-        foreach (var (a, b) in Pairs(signs.Length)) x[i++] = signs[a] && signs[b] ? 1 : 0;
+        x[i++] = count >= 2 ? SignScale : 0;
+        foreach (var sign in signs) x[i++] = sign ? SignScale : 0;
+        foreach (var sign in signs) x[i++] = self && sign ? SignScale : 0;
+        foreach (var (a, b) in Pairs(signs.Length)) x[i++] = signs[a] && signs[b] ? SignScale : 0;
 
         if (Buckets > 0)
         {
@@ -85,6 +86,10 @@ public sealed class DangerFeatures
         }
         return x;
     }
+
+    // The signs are a handful of dense features among thousands of n-grams under one L2 penalty; on their own scale they
+    // were shrunk to nothing. 5 gave the best cross-validated precision at recall 0.99 (1: 0.855, 3: 0.868, 8 and 12: 0.862).
+    private const float SignScale = 5;
 
     private static IEnumerable<(int A, int B)> Pairs(int n) =>
         Enumerable.Range(0, n).SelectMany(a => Enumerable.Range(a + 1, n - a - 1).Select(b => (a, b)));
