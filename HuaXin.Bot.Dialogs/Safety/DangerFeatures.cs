@@ -3,9 +3,9 @@ using HuaXin.Bot.Dialogs.Understanding;
 
 namespace HuaXin.Bot.Dialogs.Safety;
 
-/// <summary>Turns a message into the vector the fitted danger model weighs: the past / policy-or-hypothetical / immediate / now markers, a person with a body in trouble,
-/// whether it asks, how much it reads like a policy question, a request or a named service (the taxonomy's cues), its
-/// length, whether the trouble is over or not meant literally, whether it is a short reply that declines; the signs of
+/// <summary>Turns a message into the vector the fitted danger model weighs: the past / policy-or-hypothetical /
+/// immediate / now markers, a person with a body in trouble, whether it asks, how much it reads like a policy question,
+/// a request or a named service (the taxonomy's cues), its length, whether the trouble is over or not meant literally, whether it is a short reply that declines; the signs of
 /// self-harm (taxonomy danger.harm) alone, with the speaker as subject, and in pairs, since a goodbye or a method means
 /// little alone and much together; and hashed character 1- to 3-grams — so that a situation described in words no cue
 /// lists still scores by its pieces. The cues themselves are left out: the model decides only where they are silent, so it
@@ -67,7 +67,8 @@ public sealed class DangerFeatures
         x[i++] = isShort ? 1 : 0;
         x[i++] = declines && isShort ? 1 : 0;
         var self = _rules.Self.IsMatch(text);
-        var signs = _rules.Harm.Select(h => h.Pattern.IsMatch(DangerDetector.Unbroken(text))).ToArray();
+        var unbroken = DangerDetector.Unbroken(text);
+        var signs = _rules.Harm.Select(h => h.Pattern.IsMatch(unbroken)).ToArray();
         x[i++] = self ? 1 : 0;
         x[i++] = _rules.Habitual.IsMatch(text) ? 1 : 0;
         // What calms the signs weighs on their scale.
