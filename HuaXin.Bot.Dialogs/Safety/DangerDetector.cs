@@ -33,7 +33,7 @@ public sealed partial class DangerDetector
         if (compact.Length == 0) return null;
         var byCues = DetectByCues(compact);
         if (_model is null || (answersBot && OnlyDeclines(compact))) return byCues;
-        var (danger, kind) = _model.Score(_features!.Build(compact, byCues));
+        var (danger, kind) = _model.Score(_features!.Build(compact));
         var modelKind = _rules.Kinds.First(k => k.Kind == kind);
         // The cues say whether; the model, weighing the whole message, names the kind (an electric shock is an
         // accident, not a fire) — but self-harm named is never traded for another kind.
@@ -52,6 +52,10 @@ public sealed partial class DangerDetector
     /// <summary>Spaces stand for the commas people do not type.</summary>
     public static string Compact(string text) => Whitespace().Replace(text.Trim(), "，");
 
+    /// <summary>Without the clause marks, for the signs of self-harm: "想 结束 这一切" and pinyin typed word by word
+    /// ("wo bu xiang huo le") are one phrase.</summary>
+    internal static string Unbroken(string compact) => compact.Replace("，", "", StringComparison.Ordinal);
+
     /// <summary>The cue rules alone, on a message <see cref="Compact"/> has prepared.</summary>
     public DangerSignal? DetectByCues(string compact)
     {
@@ -63,7 +67,18 @@ public sealed partial class DangerDetector
                 if (urgent || !Dismissed(compact, cue, kind)) return new DangerSignal(kind, cue.Value);
             }
         }
-        return null;
+        return BySigns(compact);
+    }
+
+    /// <summary>Two different signs of whether (taxonomy danger.harm_floor: hopeless, a burden, a goodbye…) say self-harm
+    /// without its usual words ("以后不麻烦大家了 再见"), unless something calms them or the sentence is in the past.</summary>
+    private DangerSignal? BySigns(string compact)
+    {
+        var unbroken = Unbroken(compact);
+        var signs = _rules.Harm.Where(h => h.Floor && h.Pattern.IsMatch(unbroken)).Select(h => h.Name).ToList();
+        if (signs.Count < 2 || _rules.Calm.IsMatch(compact)) return null;
+        if (_rules.Past.IsMatch(compact) && !_rules.Habitual.IsMatch(compact)) return null;
+        return new DangerSignal(_rules.Kinds.First(k => k.Kind == SelfHarm), string.Join('+', signs));
     }
 
     private bool Dismissed(string text, Match cue, DangerKind kind)
@@ -73,9 +88,19 @@ public sealed partial class DangerDetector
         // "晕倒过", "着过火": happened before.
         if (_rules.Now.IsMatch(Around(text, cue.Index, ClauseEnds))) return false;
         if (cue.Index + cue.Length < text.Length && text[cue.Index + cue.Length] == '过') return true;
-        if (_rules.Past.IsMatch(Around(text, cue.Index, SentenceEnds))) return true;
-        // Someone speaking of ending their life is never a policy question.
-        return kind.Kind != SelfHarm && _rules.Policy.IsMatch(text);
+        var sentence = Around(text, cue.Index, SentenceEnds);
+        // "最近老觉得活着没意思": a habit of thought goes on now, unless the message says it has passed.
+        if (kind.Kind == SelfHarm && _rules.Habitual.IsMatch(sentence) && !_rules.Over.IsMatch(text)) return false;
+        if (_rules.Past.IsMatch(sentence)) return true;
+        // Someone speaking of ending their life is never a policy question; but a story on a screen, in a game or from
+        // far away ("电视剧里那个女的跳楼了") is not the speaker's, unless the speaker is in the cue's own clause and the
+        // story is not.
+        if (kind.Kind == SelfHarm)
+        {
+            var clause = Around(text, cue.Index, ClauseEnds);
+            return _rules.Story.IsMatch(clause) || (_rules.Story.IsMatch(sentence) && !_rules.Self.IsMatch(clause));
+        }
+        return _rules.Policy.IsMatch(text);
     }
 
     private static string Around(string text, int at, char[] ends)

@@ -3,11 +3,13 @@ using HuaXin.Bot.Dialogs.Understanding;
 
 namespace HuaXin.Bot.Dialogs.Safety;
 
-/// <summary>Turns a message into the vector the fitted danger model weighs: which kinds' cues appear and whether the
-/// cue rules kept one, the past / policy-or-hypothetical / immediate / now markers, a person with a body in trouble,
-/// whether it asks, how much it reads like a policy question, a request or a named service (the taxonomy's cues), its
-/// length, whether the trouble is over or not meant literally, whether it is a short reply that declines, and hashed character 1- to 3-grams — so that a situation described in words no cue lists still scores by
-/// its pieces.</summary>
+/// <summary>Turns a message into the vector the fitted danger model weighs: the past / policy-or-hypothetical /
+/// immediate / now markers, a person with a body in trouble, whether it asks, how much it reads like a policy question,
+/// a request or a named service (the taxonomy's cues), its length, whether the trouble is over or not meant literally, whether it is a short reply that declines; the signs of
+/// self-harm (taxonomy danger.harm) alone, with the speaker as subject, and in pairs, since a goodbye or a method means
+/// little alone and much together; and hashed character 1- to 3-grams — so that a situation described in words no cue
+/// lists still scores by its pieces. The cues themselves are left out: the model decides only where they are silent, so it
+/// must learn danger without leaning on them.</summary>
 public sealed class DangerFeatures
 {
     private readonly Taxonomy _taxonomy;
@@ -20,9 +22,12 @@ public sealed class DangerFeatures
         Buckets = buckets;
         Names =
         [
-            .. _rules.Kinds.Select(k => $"cue:{k.Kind}"),
-            "rules", "past", "policy", "immediate", "now", "people", "body", "people+body", "asks",
+            "past", "policy", "immediate", "now", "people", "body", "people+body", "asks",
             "question", "request", "service", "length", "over", "figurative", "declines", "short", "declines+short",
+            "self", "habitual", "calm", "story", "harm:count", "harm:two",
+            .. _rules.Harm.Select(h => $"harm:{h.Name}"),
+            .. _rules.Harm.Select(h => $"self+{h.Name}"),
+            .. Pairs(_rules.Harm.Count).Select(p => $"{_rules.Harm[p.A].Name}+{_rules.Harm[p.B].Name}"),
         ];
     }
 
@@ -34,13 +39,10 @@ public sealed class DangerFeatures
     public int Length => Names.Count + Buckets;
 
     /// <param name="text">The message as <see cref="DangerDetector.Compact"/> leaves it.</param>
-    /// <param name="byCues">What the cue rules alone decided.</param>
-    public float[] Build(string text, DangerSignal? byCues)
+    public float[] Build(string text)
     {
         var x = new float[Length];
         var i = 0;
-        foreach (var kind in _rules.Kinds) x[i++] = kind.Cues.IsMatch(text) ? 1 : 0;
-        x[i++] = byCues is null ? 0 : 1;
         x[i++] = _rules.Past.IsMatch(text) ? 1 : 0;
         x[i++] = _rules.Policy.IsMatch(text) ? 1 : 0;
         x[i++] = _rules.Immediate.IsMatch(text) ? 1 : 0;
@@ -64,6 +66,20 @@ public sealed class DangerFeatures
         x[i++] = declines ? 1 : 0;
         x[i++] = isShort ? 1 : 0;
         x[i++] = declines && isShort ? 1 : 0;
+        var self = _rules.Self.IsMatch(text);
+        var unbroken = DangerDetector.Unbroken(text);
+        var signs = _rules.Harm.Select(h => h.Pattern.IsMatch(unbroken)).ToArray();
+        x[i++] = self ? 1 : 0;
+        x[i++] = _rules.Habitual.IsMatch(text) ? 1 : 0;
+        // What calms the signs weighs on their scale.
+        x[i++] = _rules.Calm.IsMatch(text) ? SignScale : 0;
+        x[i++] = _rules.Story.IsMatch(text) ? SignScale : 0;
+        var count = signs.Count(s => s);
+        x[i++] = count / (float)Math.Max(1, signs.Length);
+        x[i++] = count >= 2 ? SignScale : 0;
+        foreach (var sign in signs) x[i++] = sign ? SignScale : 0;
+        foreach (var sign in signs) x[i++] = self && sign ? SignScale : 0;
+        foreach (var (a, b) in Pairs(signs.Length)) x[i++] = signs[a] && signs[b] ? SignScale : 0;
 
         if (Buckets > 0)
         {
@@ -71,6 +87,13 @@ public sealed class DangerFeatures
         }
         return x;
     }
+
+    // The signs are a handful of dense features among thousands of n-grams under one L2 penalty; on their own scale they
+    // were shrunk to nothing. 5 gave the best cross-validated precision at recall 0.99 (1: 0.855, 3: 0.868, 8 and 12: 0.862).
+    private const float SignScale = 5;
+
+    private static IEnumerable<(int A, int B)> Pairs(int n) =>
+        Enumerable.Range(0, n).SelectMany(a => Enumerable.Range(a + 1, n - a - 1).Select(b => (a, b)));
 
     // Characters that carry meaning; a clause end becomes one boundary symbol and digits one digit symbol, so "120"
     // and "110" stay apart from words but numbers do not spread over buckets.

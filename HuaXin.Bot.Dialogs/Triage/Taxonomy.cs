@@ -96,8 +96,14 @@ public sealed class Taxonomy
             ? throw Invalid($"danger kind '{k.Kind}' names unknown category '{k.Category}'")
             : new DangerKind(k.Kind, k.Category, k.Title, k.Say, Pattern(string.Join('|', k.Cues.Select(c => $"(?:{c})")))))
             .ToList();
+        if (d.HarmFloor.FirstOrDefault(n => !d.Harm.ContainsKey(n)) is { } unknown)
+            throw Invalid($"danger harm_floor names unknown sign '{unknown}'");
+        if (d.HarmFloor.Count > 0 && kinds.All(k => k.Kind != "self_harm"))
+            throw Invalid("danger harm_floor needs a self_harm kind");
         return new DangerRules(kinds, Pattern(d.Past), Pattern(d.Policy), Pattern(d.Immediate), Pattern(d.Now), d.CrisisLineQuery,
-            Pattern(d.People), Pattern(d.Body), Pattern(d.Over), Pattern(d.Figurative), Pattern(d.Declines));
+            Pattern(d.People), Pattern(d.Body), Pattern(d.Over), Pattern(d.Figurative), Pattern(d.Declines),
+            Pattern(d.Self), Pattern(d.Habitual), [.. d.Harm.Select(h => new HarmSign(h.Key, Pattern(h.Value), d.HarmFloor.Contains(h.Key)))], Pattern(d.Calm),
+            Pattern(d.Story));
     }
 
     // An empty pattern must match nothing, not everything.

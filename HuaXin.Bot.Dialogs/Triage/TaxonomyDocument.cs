@@ -28,6 +28,12 @@ internal sealed class DangerDocument
     public string Over { get; set; } = "";
     public string Figurative { get; set; } = "";
     public string Declines { get; set; } = "";
+    public string Self { get; set; } = "";
+    public string Habitual { get; set; } = "";
+    public Dictionary<string, string> Harm { get; set; } = [];
+    public string Calm { get; set; } = "";
+    public string Story { get; set; } = "";
+    public List<string> HarmFloor { get; set; } = [];
     public List<DangerKindDocument> Kinds { get; set; } = [];
 }
 

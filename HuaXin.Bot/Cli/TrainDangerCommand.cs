@@ -16,7 +16,7 @@ internal static class TrainDangerCommand
 {
     private const string Usage = """
         usage: train-danger [--danger <file.jsonl>…] [--ordinary <requests.jsonl>…] [--out <model.json>]
-                            [--folds 5] [--buckets 8192] [--l2 1] [--recall 0.98] [--cv-only] [--verbose]
+                            [--folds 5] [--buckets 8192] [--l2 1] [--recall 0.99] [--cv-only] [--verbose]
 
           --danger    labelled messages as for eval --danger: {"text","danger":true|false,"kind"}
                       (default: knowledge/training/danger-*.jsonl, knowledge/eval/danger.jsonl)
@@ -34,7 +34,7 @@ internal static class TrainDangerCommand
         var arguments = TrainingArguments.Parse(args,
             new Dictionary<string, string[]>
             {
-                ["--danger"] = ["knowledge/training/danger-a.jsonl", "knowledge/training/danger-group.jsonl", "knowledge/training/danger-3.jsonl", "knowledge/eval/danger.jsonl"],
+                ["--danger"] = ["knowledge/training/danger-a.jsonl", "knowledge/training/danger-group.jsonl", "knowledge/training/danger-3.jsonl", "knowledge/training/danger-harm.jsonl", "knowledge/eval/danger.jsonl"],
                 ["--ordinary"] = ["knowledge/training/requests-a.jsonl", "knowledge/training/requests-b.jsonl", "knowledge/training/requests-group.jsonl", "knowledge/training/requests-3.jsonl"],
             },
             ["--cv-only", "--verbose"], "knowledge/danger-model.json", 8192);
@@ -69,7 +69,7 @@ internal static class TrainDangerCommand
                 }
                 var compact = DangerDetector.Compact(text);
                 var byCues = cues.DetectByCues(compact);
-                examples.Add(new Example(label, byCues?.Kind.Kind, features.Build(compact, byCues)) { Text = compact });
+                examples.Add(new Example(label, byCues?.Kind.Kind, features.Build(compact)) { Text = compact });
             }
         }
         var everyday = 0;
@@ -83,9 +83,9 @@ internal static class TrainDangerCommand
                 var compact = DangerDetector.Compact(root.GetProperty("text").GetString() ?? "");
                 // A request may tell of danger too ("电表箱冒烟了"): only what neither the cues nor the label call urgent.
                 var urgent = root.TryGetProperty("slots", out var slots) && slots.ValueKind == JsonValueKind.Object
-                    && slots.TryGetProperty("urgency", out var u) && u.GetString() == "urgent";
+                    && slots.TryGetProperty("urgency", out var u) && u.GetString() is "urgent" or "紧急";
                 if (compact.Length == 0 || urgent || cues.DetectByCues(compact) is not null) continue;
-                examples.Add(new Example(DangerModel.None, null, features.Build(compact, null)) { Ordinary = true, Text = compact });
+                examples.Add(new Example(DangerModel.None, null, features.Build(compact)) { Ordinary = true, Text = compact });
                 everyday++;
             }
         }
@@ -94,7 +94,7 @@ internal static class TrainDangerCommand
         {
             var compact = DangerDetector.Compact(reply);
             if (cues.DetectByCues(compact) is not null) continue;
-            examples.Add(new Example(DangerModel.None, null, features.Build(compact, null)) { Ordinary = true, Text = compact });
+            examples.Add(new Example(DangerModel.None, null, features.Build(compact)) { Ordinary = true, Text = compact });
             everyday++;
         }
         // The kinds in taxonomy order, so the head's labels read like the taxonomy.

@@ -16,6 +16,10 @@ public sealed class DangerModelTests
     [InlineData("活不下去了 想问问有什么补助", "self_harm")]
     [InlineData("河水漫过桥了 村里的路冲断了 老人还困在家里", "disaster")]
     [InlineData("屋里一股怪味 俺和媳妇都头昏脑涨的", "gas")]
+    [InlineData("绳子都挂在房梁上了 孩子们别怪我", "self_harm")]
+    [InlineData("俺闺女发消息说在江边坐着 说以后别找她了", "self_harm")]
+    [InlineData("存折密码写在纸上了 东西都分给孩子们了 以后不麻烦你们了", "self_harm")]
+    [InlineData("我 想 结束 这 一切", "self_harm")]
     public void Dangers_are_recognised_with_their_kind(string text, string? kind)
     {
         var signal = Detector.Detect(text);
@@ -28,6 +32,12 @@ public sealed class DangerModelTests
     [InlineData("工会组织的消防演练是下周几")]
     [InlineData("宿舍空调坏了 热死了 啥时候来修")]
     [InlineData("想给俺娘买份意外险 集团有团购吗")]
+    [InlineData("这礼拜忙死了 周末想带娃去河边钓鱼")]
+    [InlineData("俺老伴想约个心理咨询师聊聊 退休以后闷得慌")]
+    [InlineData("再见")]
+    [InlineData("就这样吧 谢谢")]
+    [InlineData("游戏里我从楼顶跳下去了 哈哈")]
+    [InlineData("想死你了 宝贝闺女")]
     public void Ordinary_and_past_messages_are_not_emergencies(string text) => Assert.Null(Detector.Detect(text));
 
     [Fact]

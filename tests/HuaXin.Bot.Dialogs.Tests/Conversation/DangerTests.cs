@@ -48,6 +48,24 @@ public sealed class DangerTests
     [InlineData("想死你们了，过年回家团聚")]
     public void Near_misses_are_not_emergencies(string text) => Assert.Null(new DangerDetector(TestData.Taxonomy.Danger).Detect(text));
 
+    [Theory]
+    [InlineData("这些年给家里添了太多麻烦 对不起孩子们")]
+    [InlineData("我就是个累赘 活着一点用都没有")]
+    [InlineData("俺最近老觉得活不下去了")]
+    [InlineData("新闻里说有人跳河了 我看完也不想活了")]
+    public void Self_harm_without_its_usual_words_or_said_as_a_habit_is_self_harm(string text) =>
+        Assert.Equal(DangerDetector.SelfHarm, new DangerDetector(TestData.Taxonomy.Danger).Detect(text)?.Kind.Kind);
+
+    [Theory]
+    [InlineData("天天加班累死了 烦死了")]
+    [InlineData("前些年俺也想过轻生 后来看了心理医生 现在好多了")]
+    [InlineData("谢谢你们这些年照顾俺娘 俺搬到闺女家了 再见")]
+    [InlineData("心理咨询一次多少钱 能报销吗")]
+    [InlineData("开玩笑的 我就是个累赘 哈哈")]
+    [InlineData("新闻里说外省有个小伙子跳河了 真可惜")]
+    public void Figures_of_speech_the_past_one_goodbye_and_questions_are_not_self_harm(string text) =>
+        Assert.Null(new DangerDetector(TestData.Taxonomy.Danger).Detect(text));
+
     [Fact]
     public async Task Recall_on_the_shipped_danger_set_is_at_least_the_target()
     {
