@@ -1,0 +1,30 @@
+using HuaXin.Bot.Dialogs.Slots;
+
+namespace HuaXin.Bot.Dialogs.Tests.Slots;
+
+public sealed class TimePhrasesTests
+{
+    // The whole run of time words a person writes is offered as one candidate.
+    [Theory]
+    [InlineData("每个礼拜三上午来一趟", "每个礼拜三上午")]
+    [InlineData("每周二四下午接孩子", "每周二四下午")]
+    [InlineData("阴历十月初八过去", "阴历十月初八")]
+    [InlineData("腊月里来看看", "腊月里")]
+    [InlineData("过完年再说", "过完年")]
+    [InlineData("重阳节前后去一趟", "重阳节前后")]
+    [InlineData("下学期开始托管", "下学期开始")]
+    [InlineData("明天一大早出发", "明天一大早")]
+    [InlineData("周六晚饭后有空", "周六晚饭后")]
+    [InlineData("今明两天都行", "今明两天")]
+    [InlineData("今年下半年", "今年下半年")]
+    [InlineData("年三十前回来", "年三十前")]
+    public void Offers_the_whole_time_phrase(string text, string expected) =>
+        Assert.Contains(TimePhrases.Find(text), p => p.IsMaximal && p.Text == expected);
+
+    // An address number, an age or a length of time is not a time word.
+    [Theory]
+    [InlineData("住在幸福路18号")]
+    [InlineData("俺娘七十三了")]
+    [InlineData("干了三年了")]
+    public void Offers_nothing_for_numbers_that_are_not_times(string text) => Assert.Empty(TimePhrases.Find(text));
+}
