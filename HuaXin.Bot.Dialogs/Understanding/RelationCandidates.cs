@@ -7,10 +7,12 @@ namespace HuaXin.Bot.Dialogs.Understanding;
 /// ("俺男人在外地工地上") and the request's category, for the fitted chooser of "relation".</summary>
 public sealed class RelationCandidates(RelationExtractor rules)
 {
-    public const string Version = "relation-1";
+    public const string Version = "relation-2";
 
     public IReadOnlyList<SlotCandidate> Build(string text, string? category)
     {
+        // A repair at home and a complaint are about a household or a service, not a person: nothing to choose.
+        if (category is "home_repair" or Purpose.Complaint) return [];
         var hits = rules.Hits(text);
         var rule = rules.Extract(text)?.Value;
         var self = rules.SpeaksOfSelf(text, hits);
