@@ -8,7 +8,7 @@ namespace HuaXin.Bot.Dialogs.Understanding;
 /// ("俺男人在外地工地上") and the request's category, for the fitted chooser of "relation".</summary>
 public sealed partial class RelationCandidates(RelationExtractor rules)
 {
-    public const string Version = "relation-3";
+    public const string Version = "relation-4";
 
     public IReadOnlyList<SlotCandidate> Build(string text, string? category)
     {
@@ -43,6 +43,11 @@ public sealed partial class RelationCandidates(RelationExtractor rules)
             if (rule == h.Value) f.Add("rule");
             if (self) f.Add("selfpat");
             if (rules.IsBackground(text, h)) f.Add("background");
+            if (IsOtherSide(text, h))
+            {
+                f.Add("otherside");
+                f.Add("otherside&" + cat);
+            }
             if (isFor)
             {
                 f.Add("for");
@@ -64,6 +69,17 @@ public sealed partial class RelationCandidates(RelationExtractor rules)
 
     [GeneratedRegex("(?:给|替|为|帮)(?:俺|我|咱)?们?(?:家|村|队|班组)?的?$")]
     private static partial Regex AskedForBefore();
+
+    // "跟邻居吵", "俺叔家把老宅子占了": the other side of a dispute, not the one needing help.
+    private static bool IsOtherSide(string text, VocabularyHit hit) =>
+        OtherSideBefore().IsMatch(text[Math.Max(0, hit.Index - 3)..hit.Index])
+        || OtherSideAfter().IsMatch(text[hit.End..Math.Min(text.Length, hit.End + 10)]);
+
+    [GeneratedRegex("(?:跟|与|告)(?:俺|我|他|她)?(?:家|们)?的?$")]
+    private static partial Regex OtherSideBefore();
+
+    [GeneratedRegex("^(?:家|们|几个|一家)?[^，。 ]{0,5}?(?:占|抢|霸|不让|不给|不还|非说|吵架|吵了|闹到|告(?!诉)|纠纷|矛盾)")]
+    private static partial Regex OtherSideAfter();
 
     [GeneratedRegex("(?:给|替|为)(?:他|她)(?:们)?(?:申请|报|送|争取|办)")]
     private static partial Regex AskedForPronoun();

@@ -21,11 +21,15 @@ public sealed class TimePhrasesTests
     public void Offers_the_whole_time_phrase(string text, string expected) =>
         Assert.Contains(TimePhrases.Find(text), p => p.IsMaximal && p.Text == expected);
 
-    // "从下周一开始" wants help from 下周一: the time is the date itself, as the outside labelling rules mark it.
+    // "从下周一开始" wants help from 下周一: the time is the date itself, as the outside labelling rules mark it; a
+    // frequency (每周一回) and an event (开学) are not part of it.
     [Theory]
     [InlineData("从下周一开始每天送饭", "下周一")]
     [InlineData("下个月起换宿舍", "下个月")]
-    public void Leaves_out_from_and_onwards(string text, string expected) =>
+    [InlineData("每周一回就行 俺娘一个人住", "每周")]
+    [InlineData("开学以后没人接", "开学以后")]
+    [InlineData("大的明天开学 学费不够", "明天")]
+    public void Keeps_only_the_time_itself(string text, string expected) =>
         Assert.Contains(TimePhrases.Find(text), p => p.IsMaximal && p.Text == expected);
 
     // An address number, an age or a length of time is not a time word.
@@ -33,5 +37,11 @@ public sealed class TimePhrasesTests
     [InlineData("住在幸福路18号")]
     [InlineData("俺娘七十三了")]
     [InlineData("干了三年了")]
+    [InlineData("孩子上初二 数学差")]
     public void Offers_nothing_for_numbers_that_are_not_times(string text) => Assert.Empty(TimePhrases.Find(text));
+
+    // 后天 across a word boundary: "…以后天天…" is 以后 + 天天.
+    [Fact]
+    public void Does_not_read_the_day_after_tomorrow_across_words() =>
+        Assert.DoesNotContain(TimePhrases.Find("考砸了以后天天关在屋里"), p => p.Text.Contains("后天", StringComparison.Ordinal));
 }

@@ -30,6 +30,14 @@ public sealed class SlotCandidatesTests
         Assert.DoesNotContain(candidates, c => c.Value == RelationExtractor.Self);
     }
 
+    // The other side of a dispute is marked so the chooser can tell them from the one who needs help.
+    [Theory]
+    [InlineData("跟邻居为过道的事吵了好几年 想找律师", "其他", true)]
+    [InlineData("俺叔家占着俺家的地不还 想打官司", "其他", true)]
+    [InlineData("俺娘腿摔了 想请人陪着去医院", "母亲", false)]
+    public void Marks_the_other_side_of_a_dispute(string text, string relation, bool otherSide) =>
+        Assert.Equal(otherSide, _relations.Build(text, "legal_aid").Single(c => c.Value == relation).Features.Contains("otherside"));
+
     [Fact]
     public void Offers_no_time_for_a_complaint() =>
         Assert.Empty(_times.Build("昨天下午三点送餐的志愿者态度太差 明天还要来", "complaint"));
