@@ -8,7 +8,7 @@ namespace HuaXin.Bot.Dialogs.Understanding;
 /// ("俺男人在外地工地上") and the request's category, for the fitted chooser of "relation".</summary>
 public sealed partial class RelationCandidates(RelationExtractor rules)
 {
-    public const string Version = "relation-4";
+    public const string Version = "relation-5";
 
     public IReadOnlyList<SlotCandidate> Build(string text, string? category)
     {
@@ -29,7 +29,7 @@ public sealed partial class RelationCandidates(RelationExtractor rules)
         {
             new(null, -1, "", ["none", "none&" + cat, "none&" + count, rule is null ? "none&norule" : "none&rule", self ? "none&selfpat" : "none&noself"]),
         };
-        if (!household) candidates.Add(new(RelationExtractor.Self, -1, "", Speaker(text, cat, count, rule, self)));
+        if (!household) candidates.Add(new(RelationExtractor.Self, -1, "", Speaker(text, hits, cat, count, rule, self)));
         for (var i = 0; i < hits.Count; i++)
         {
             var h = hits[i];
@@ -84,21 +84,28 @@ public sealed partial class RelationCandidates(RelationExtractor rules)
     [GeneratedRegex("(?:给|替|为)(?:他|她)(?:们)?(?:申请|报|送|争取|办)")]
     private static partial Regex AskedForPronoun();
 
-    // The speaker: 我/俺 as the subject of trouble or of the asking (我想报名, 俺失眠), with nobody else named for it.
-    private static List<string> Speaker(string text, string cat, string count, string? rule, bool self)
+    // The speaker: 我/俺 as the subject of trouble or of the asking (我想报名, 俺失眠), with nobody else named for it;
+    // weighed like a named person by the trouble words that follow it ("俺怀孕七个月了…陪着去").
+    private List<string> Speaker(string text, IReadOnlyList<VocabularyHit> hits, string cat, string count, string? rule, bool self)
     {
         var f = new List<string> { "speaker", "speaker&" + cat, "speaker&" + count, self ? "speaker&selfpat" : "speaker&noself" };
         if (rule == RelationExtractor.Self) f.Add("speaker&rule");
         var firstPerson = 0;
+        var need = 0;
         for (var i = 0; i < text.Length; i++)
         {
             if (text[i] is not ('我' or '俺') || (i + 1 < text.Length && text[i + 1] == '们')) continue;
             firstPerson++;
             f.Add("I:R1:" + ContextFeatures.CharAt(text, i + 1));
             f.Add("I:L1:" + ContextFeatures.CharAt(text, i - 1));
+            if (hits.Any(h => i >= h.Index && i < h.End)) continue; // the 俺 of 俺娘 names someone else
+            var next = hits.FirstOrDefault(h => h.Index > i);
+            need = Math.Max(need, rules.NeedWords(text[(i + 1)..(next?.Index ?? text.Length)]));
         }
         f.Add("I:" + Math.Min(firstPerson, 3));
         f.Add("I:" + Math.Min(firstPerson, 3) + "&" + cat);
+        f.Add("I:need:" + Math.Min(need, 3));
+        f.Add("I:need:" + Math.Min(need, 3) + "&" + cat);
         return f;
     }
 }
