@@ -16,6 +16,7 @@ public sealed class TimePhrasesTests
     [InlineData("明天一大早出发", "明天一大早")]
     [InlineData("周六晚饭后有空", "周六晚饭后")]
     [InlineData("今明两天都行", "今明两天")]
+    [InlineData("这礼拜六礼拜天都在家", "这礼拜六礼拜天")]
     [InlineData("今年下半年", "今年下半年")]
     [InlineData("年三十前回来", "年三十前")]
     public void Offers_the_whole_time_phrase(string text, string expected) =>

@@ -38,6 +38,13 @@ public sealed class SlotCandidatesTests
     public void Marks_the_other_side_of_a_dispute(string text, string relation, bool otherSide) =>
         Assert.Equal(otherSide, _relations.Build(text, "legal_aid").Single(c => c.Value == relation).Features.Contains("otherside"));
 
+    // The speaker's own trouble counts like a named person's; the 俺 of 俺娘 is not the speaker's.
+    [Theory]
+    [InlineData("孩他爹在外地 俺腰疼得起不来 想请人陪着去看病", true)]
+    [InlineData("俺娘腰疼得起不来 想请人陪着去看病", false)]
+    public void Weighs_the_speakers_own_trouble(string text, bool troubled) =>
+        Assert.Equal(troubled, !_relations.Build(text, "volunteer").Single(c => c.Value == RelationExtractor.Self).Features.Contains("I:need:0"));
+
     [Fact]
     public void Offers_no_time_for_a_complaint() =>
         Assert.Empty(_times.Build("昨天下午三点送餐的志愿者态度太差 明天还要来", "complaint"));
