@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace HuaXin.Bot.Dialogs.Slots;
 
 /// <summary>Who needs help: 本人/父亲/母亲/配偶/子女/岳父母/公婆/其他, from how people name them (俺娘, 老爷子, 孩子他妈…).</summary>
-public sealed class RelationExtractor : ISlotExtractor
+public sealed partial class RelationExtractor : ISlotExtractor
 {
     public const string Self = "本人";
     private readonly VocabularyScanner _scanner;
@@ -55,9 +55,19 @@ public sealed class RelationExtractor : ISlotExtractor
         var after = text[hit.End..Math.Min(text.Length, hit.End + 12)];
         var cut = after.IndexOfAny(['，', ',', '。', ' ']);
         var clause = cut < 0 ? after : after[..cut];
-        return _backgroundWords.Any(w => clause.StartsWith(w, StringComparison.Ordinal) || clause.StartsWith("都" + w, StringComparison.Ordinal) || clause.StartsWith("也" + w, StringComparison.Ordinal))
+        var where = WhereClause().Match(clause);
+        return (_backgroundWords.Any(w => clause.StartsWith(w, StringComparison.Ordinal) || clause.StartsWith("都" + w, StringComparison.Ordinal) || clause.StartsWith("也" + w, StringComparison.Ordinal))
+                // "在新疆工地上", "在咱集团烟台项目上": a place between 在 and the workplace word.
+                || (where.Success && _backgroundWords.Any(w => w.StartsWith('在') && IsPlaceBefore(where.Groups["rest"].Value, w[1..]))))
             && !_needWords.Any(w => clause.Contains(w, StringComparison.Ordinal));
     }
+
+    // "在家等你们来" is at home, not away: nothing of home before the workplace word.
+    private static bool IsPlaceBefore(string rest, string workplace) =>
+        rest.IndexOf(workplace, StringComparison.Ordinal) is var i and >= 0 && !rest[..i].Contains('家');
+
+    [GeneratedRegex(@"^(?:都|也|常年|长年|一直)?在(?<rest>.{1,8})")]
+    private static partial Regex WhereClause();
 
     // The 俺 of 俺爹 is not the speaker talking about themselves.
     private static string Masked(string text, IReadOnlyList<VocabularyHit> hits)

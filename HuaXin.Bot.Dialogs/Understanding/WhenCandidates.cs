@@ -7,10 +7,12 @@ namespace HuaXin.Bot.Dialogs.Understanding;
 /// service is wanted, not a past event, a duration or the date of something else (出分, 出院, 开学).</summary>
 public sealed class WhenCandidates(WhenExtractor rules)
 {
-    public const string Version = "when-2";
+    public const string Version = "when-3";
 
     public IReadOnlyList<SlotCandidate> Build(string text, string? category)
     {
+        // A complaint tells what happened: its times are of the events it is about, not a time help is wanted.
+        if (category == Purpose.Complaint) return [];
         var phrases = TimePhrases.Find(text);
         var rule = rules.Extract(text)?.Value;
         var cat = "cat:" + (category ?? "?");

@@ -6,6 +6,7 @@ namespace HuaXin.Bot.Dialogs.Tests.Slots;
 public sealed class RelationExtractorTests
 {
     private readonly RelationExtractor _relation = new(TestData.Taxonomy.RelationWords, TestData.Taxonomy.RelationNeedWords, TestData.Taxonomy.SelfPatterns);
+    private readonly RelationExtractor _withBackground = new(TestData.Taxonomy.RelationWords, TestData.Taxonomy.RelationNeedWords, TestData.Taxonomy.SelfPatterns, TestData.Taxonomy.RelationBackgroundWords);
 
     [Theory]
     [InlineData("俺娘一个人在家", "母亲")]
@@ -35,6 +36,43 @@ public sealed class RelationExtractorTests
     [InlineData("媳妇打电话说我妈摔了", "母亲")]
     [InlineData("媳妇跟我闹离婚 我心情特别不好", "本人")]
     public void Names_who_needs_help(string text, string expected) => Assert.Equal(expected, _relation.Extract(text)?.Value);
+
+    // Kinship terms of everyday northern Chinese: a word inside a longer one must not be read alone (媳妇 in 儿媳妇,
+    // 娃 and 爹 in 娃他爹, 俺娘 in 俺娘俩).
+    [Theory]
+    [InlineData("娃他爹腰扭了", "配偶")]
+    [InlineData("孩儿他娘发烧", "配偶")]
+    [InlineData("当家的出车祸了", "配偶")]
+    [InlineData("俺家男人腿砸伤了", "配偶")]
+    [InlineData("孩子爸胃疼", "配偶")]
+    [InlineData("俺家老二要考高中", "子女")]
+    [InlineData("我家老大上初一", "子女")]
+    [InlineData("丫头数学差", "子女")]
+    [InlineData("公爹中风了", "岳父母/公婆")]
+    [InlineData("孩他奶奶糊涂了", "岳父母/公婆")]
+    [InlineData("公婆年纪大了", "岳父母/公婆")]
+    [InlineData("儿媳妇坐月子", "其他")]
+    [InlineData("女婿受伤了", "其他")]
+    [InlineData("小叔子住院", "其他")]
+    [InlineData("大伯哥病了", "其他")]
+    [InlineData("俺哥摔了", "其他")]
+    [InlineData("我姐做手术", "其他")]
+    [InlineData("嫂子病倒了", "其他")]
+    [InlineData("侄子没人接", "其他")]
+    [InlineData("舅妈住院", "其他")]
+    [InlineData("大娘一个人住", "其他")]
+    [InlineData("俺大爷九十了", "其他")]
+    [InlineData("后妈腿不好", "母亲")]
+    [InlineData("俺娘俩没人照应", "本人")]
+    public void Knows_kinship_words(string text, string expected) => Assert.Equal(expected, _relation.Extract(text)?.Value);
+
+    // Someone said to be away at work is where they are, not who needs help, wherever the site is.
+    [Theory]
+    [InlineData("当家的在内蒙工地上 俺娘摔了", "母亲")]
+    [InlineData("孩他爹在咱集团青岛项目上 俺闺女发烧", "子女")]
+    [InlineData("俺男人在工地上摔伤了", "配偶")]
+    [InlineData("俺男人不在家 俺婆婆瘫了", "岳父母/公婆")]
+    public void Passes_over_someone_away_at_work(string text, string expected) => Assert.Equal(expected, _withBackground.Extract(text)?.Value);
 
     [Theory]
     [InlineData("宿舍空调坏了")]

@@ -1,0 +1,55 @@
+using HuaXin.Bot.Dialogs.Slots;
+using HuaXin.Bot.Dialogs.Tests.Support;
+using HuaXin.Bot.Dialogs.Understanding;
+
+namespace HuaXin.Bot.Dialogs.Tests.Understanding;
+
+/// <summary>What the fitted choosers may choose from, by the labelling rules: a household's repair or aid and a
+/// complaint are about nobody in particular unless the asking names whom it is for.</summary>
+public sealed class SlotCandidatesTests
+{
+    private static readonly SlotExtractors Slots = new(TestData.Taxonomy, TestData.Clock());
+    private readonly RelationCandidates _relations = new((RelationExtractor)Slots[SlotNames.Relation]);
+    private readonly WhenCandidates _times = new((WhenExtractor)Slots[SlotNames.When]);
+
+    [Theory]
+    [InlineData("俺娘屋里的水管冻裂了 明天上午来修修", "home_repair")]
+    [InlineData("俺爹说食堂的菜太咸 希望改改", "complaint")]
+    [InlineData("俺男人在外地 家里娃上学钱不够 想申请困难补助", "hardship_aid")]
+    public void Offers_nobody_for_a_household_or_a_complaint(string text, string category) =>
+        Assert.Empty(_relations.Build(text, category));
+
+    [Theory]
+    [InlineData("想给俺公婆申请个困难补助 俩人都病着", "岳父母/公婆")]
+    [InlineData("替我哥申请个临时救助 他腿断了", "其他")]
+    [InlineData("我爹住院半年了 想给他申请点补助", "父亲")]
+    public void Offers_the_one_aid_is_asked_for(string text, string relation)
+    {
+        var candidates = _relations.Build(text, "hardship_aid");
+        Assert.Contains(candidates, c => c.Value == relation && c.Features.Contains("for"));
+        Assert.DoesNotContain(candidates, c => c.Value == RelationExtractor.Self);
+    }
+
+    // The other side of a dispute is marked so the chooser can tell them from the one who needs help.
+    [Theory]
+    [InlineData("跟邻居为过道的事吵了好几年 想找律师", "其他", true)]
+    [InlineData("俺叔家占着俺家的地不还 想打官司", "其他", true)]
+    [InlineData("俺娘腿摔了 想请人陪着去医院", "母亲", false)]
+    public void Marks_the_other_side_of_a_dispute(string text, string relation, bool otherSide) =>
+        Assert.Equal(otherSide, _relations.Build(text, "legal_aid").Single(c => c.Value == relation).Features.Contains("otherside"));
+
+    // The speaker's own trouble counts like a named person's; the 俺 of 俺娘 is not the speaker's.
+    [Theory]
+    [InlineData("孩他爹在外地 俺腰疼得起不来 想请人陪着去看病", true)]
+    [InlineData("俺娘腰疼得起不来 想请人陪着去看病", false)]
+    public void Weighs_the_speakers_own_trouble(string text, bool troubled) =>
+        Assert.Equal(troubled, !_relations.Build(text, "volunteer").Single(c => c.Value == RelationExtractor.Self).Features.Contains("I:need:0"));
+
+    [Fact]
+    public void Offers_no_time_for_a_complaint() =>
+        Assert.Empty(_times.Build("昨天下午三点送餐的志愿者态度太差 明天还要来", "complaint"));
+
+    [Fact]
+    public void Offers_the_times_of_a_request() =>
+        Assert.Contains(_times.Build("明天下午三点来送餐", "volunteer"), c => c.Value == "明天下午三点");
+}
