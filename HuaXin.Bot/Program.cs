@@ -1,6 +1,7 @@
 using HuaXin.Bot;
 using HuaXin.Bot.BotFramework.TeamsPackage;
 using HuaXin.Bot.Cli;
+using HuaXin.Bot.Observability;
 using HuaXin.Bot.StaffConsole;
 
 // Commands share the service's pipeline: "chat" is a terminal chat, "eval" measures quality on any corpus.
@@ -35,6 +36,8 @@ builder.AddHuaXinServices();
 var app = builder.Build();
 await app.Services.StartHuaXinAsync();
 app.MapHuaXinEndpoints();
+StartupPhases.Log(app.Services, "endpoints mapped");
+app.Lifetime.ApplicationStarted.Register(() => StartupPhases.Log(app.Services, "listening"));
 await app.RunAsync();
 return 0;
 
