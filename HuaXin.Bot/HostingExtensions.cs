@@ -76,6 +76,8 @@ public static class HostingExtensions
     public static async Task StartHuaXinAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         StartupPhases.Log(services, "host built");
+        // jieba's dictionaries on another core while the database is checked, so the first question does not wait.
+        _ = Task.Run(ChineseWords.Warm, cancellationToken);
         await services.InitializeDatabaseAsync(cancellationToken);
         StartupPhases.Log(services, "database checked");
         var index = services.GetRequiredService<KnowledgeIndexStore>();

@@ -34,9 +34,11 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddHuaXinServices();
 
 var app = builder.Build();
-await app.Services.StartHuaXinAsync();
+// The database check and the index restore (one core) beside the endpoints' mapping (the other): neither needs the other.
+var starting = Task.Run(() => app.Services.StartHuaXinAsync());
 app.MapHuaXinEndpoints();
 StartupPhases.Log(app.Services, "endpoints mapped");
+await starting;
 app.Lifetime.ApplicationStarted.Register(() => StartupPhases.Log(app.Services, "listening"));
 await app.RunAsync();
 return 0;
