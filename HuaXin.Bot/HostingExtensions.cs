@@ -71,31 +71,39 @@ public static class HostingExtensions
 
     /// <summary>For the web host: like <see cref="InitializeHuaXinAsync"/>, but when the database already holds the
     /// knowledge (every start but the first) the service answers from it at once and compares the folder with it in the
-    /// background; the content hashes make that a no-op when nothing changed, and a changed file is indexed within
-    /// moments, as when the watcher sees it.</summary>
+    /// background once it listens; the content hashes make that a no-op when nothing changed, and a changed file is
+    /// indexed within moments, as when the watcher sees it.</summary>
     public static async Task StartHuaXinAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        StartupPhases.Log(services, "host built");
+        // jieba's dictionaries on another core while the database is checked, so the first question does not wait.
+        _ = Task.Run(ChineseWords.Warm, cancellationToken);
         await services.InitializeDatabaseAsync(cancellationToken);
+        StartupPhases.Log(services, "database checked");
         var index = services.GetRequiredService<KnowledgeIndexStore>();
         await index.RefreshAsync(cancellationToken);
+        StartupPhases.Log(services, "index restored");
         if (index.Current.DocumentCount == 0)
         {
             await services.InitializeKnowledgeAsync(cancellationToken);
+            StartupPhases.Log(services, "knowledge ingested");
             return;
         }
-        var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        // Once the host listens, so that on a 2-core machine this work does not compete with the start for the CPU.
+        var lifetime = services.GetRequiredService<IHostApplicationLifetime>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HostingExtensions));
-        _ = Task.Run(async () =>
+        lifetime.ApplicationStarted.Register(() => _ = Task.Run(async () =>
         {
             try
             {
-                await services.InitializeKnowledgeAsync(stopping);
+                await services.InitializeKnowledgeAsync(lifetime.ApplicationStopping);
+                StartupPhases.Log(services, "knowledge folder compared");
             }
-            catch (Exception e) when (!stopping.IsCancellationRequested)
+            catch (Exception e) when (!lifetime.ApplicationStopping.IsCancellationRequested)
             {
                 logger.LogError(e, "Knowledge check at startup failed; answering from the stored index");
             }
-        }, stopping);
+        }, lifetime.ApplicationStopping));
     }
 
     public static WebApplication MapHuaXinEndpoints(this WebApplication app)

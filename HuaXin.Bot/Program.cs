@@ -1,6 +1,7 @@
 using HuaXin.Bot;
 using HuaXin.Bot.BotFramework.TeamsPackage;
 using HuaXin.Bot.Cli;
+using HuaXin.Bot.Observability;
 using HuaXin.Bot.StaffConsole;
 
 // Commands share the service's pipeline: "chat" is a terminal chat, "eval" measures quality on any corpus.
@@ -33,8 +34,12 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddHuaXinServices();
 
 var app = builder.Build();
-await app.Services.StartHuaXinAsync();
+// The database check and the index restore (one core) beside the endpoints' mapping (the other): neither needs the other.
+var starting = Task.Run(() => app.Services.StartHuaXinAsync());
 app.MapHuaXinEndpoints();
+StartupPhases.Log(app.Services, "endpoints mapped");
+await starting;
+app.Lifetime.ApplicationStarted.Register(() => StartupPhases.Log(app.Services, "listening"));
 await app.RunAsync();
 return 0;
 
