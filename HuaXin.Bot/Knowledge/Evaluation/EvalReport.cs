@@ -15,6 +15,8 @@ public sealed record EvalReport(
     int Answerable,
     double LatencyP50Ms,
     double LatencyP99Ms,
+    double SearchP50Ms,
+    double SearchP99Ms,
     IReadOnlyDictionary<string, KindScore> ByKind)
 {
     public static EvalReport From(IReadOnlyList<EvalResult> results)
@@ -23,6 +25,7 @@ public sealed record EvalReport(
         var abstained = results.Where(r => !r.Answer.Answered).ToList();
         var unanswerable = results.Where(r => !r.Question.Answerable).ToList();
         var latencies = results.Select(r => r.LatencyMs).Order().ToList();
+        var searches = results.Select(r => r.SearchMs).Order().ToList();
         var byKind = results.GroupBy(r => r.Question.KindOrDefault).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(
             g => g.Key,
             g => g.First().Question.Answerable
@@ -40,6 +43,8 @@ public sealed record EvalReport(
             answerable.Count,
             Percentile(latencies, 0.50),
             Percentile(latencies, 0.99),
+            Percentile(searches, 0.50),
+            Percentile(searches, 0.99),
             byKind);
     }
 
@@ -60,6 +65,7 @@ public sealed record EvalReport(
         Row("abstention precision", r => r.AbstentionPrecision.ToString("F3", culture));
         Row("abstention recall", r => r.AbstentionRecall.ToString("F3", culture));
         Row("answerable refused", r => $"{r.AnswerableRefused} / {r.Answerable}");
+        Row("search p50 / p99 ms", r => $"{r.SearchP50Ms:F2} / {r.SearchP99Ms:F2}");
         Row("latency p50 / p99 ms", r => $"{r.LatencyP50Ms:F2} / {r.LatencyP99Ms:F2}");
         text.AppendLine("by kind: hit@1 / hit@3 / section hit@3 (unanswerable: share abstained)");
         foreach (var (kind, score) in product.ByKind)

@@ -3,7 +3,10 @@ using HuaXin.Bot.Dialogs.Abstractions;
 namespace HuaXin.Bot.Knowledge.Evaluation;
 
 /// <summary>What the service answered to one eval question.</summary>
-public sealed record EvalResult(EvalQuestion Question, KnowledgeAnswer Answer, double LatencyMs)
+/// <param name="LatencyMs">The whole answer.</param>
+/// <param name="SearchMs">The search alone, the first time the question is read (the retrieval figure); the baseline's
+/// answer is its search.</param>
+public sealed record EvalResult(EvalQuestion Question, KnowledgeAnswer Answer, double LatencyMs, double SearchMs)
 {
     /// <summary>Citations that count for hit@3.</summary>
     public IEnumerable<Citation> Top3 => Answer.Answered ? Answer.Citations.Take(3) : [];
