@@ -167,7 +167,16 @@ done
 # may come as more than one message).
 for s in "${servers[@]:2}"; do
   while read -r id token; do
-    page=$(curl -s -H "Authorization: Bearer $token" "${url[$s]}/v3/directline/conversations/$id/activities")
+    # A page holds at most 100 activities: follow the watermark to the end.
+    page="" watermark=""
+    while :; do
+      chunk=$(curl -s -H "Authorization: Bearer $token" "${url[$s]}/v3/directline/conversations/$id/activities${watermark:+?watermark=$watermark}")
+      next=$(grep -o '"watermark":"[0-9]*"' <<<"$chunk" | grep -o '[0-9]\+' || true)
+      grep -q '"type":"message"' <<<"$chunk" || break
+      page+=$chunk
+      [ -n "$next" ] && [ "$next" != "$watermark" ] || break
+      watermark=$next
+    done
     all=$(grep -o '"type":"message"' <<<"$page" | wc -l || true)
     replies=$(grep -o '"replyToId"' <<<"$page" | wc -l || true)
     answered=$(grep -o '"replyToId":"[^"]*"' <<<"$page" | sort -u | wc -l || true)
