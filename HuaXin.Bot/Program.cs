@@ -31,6 +31,10 @@ var builder = WebApplication.CreateBuilder(args);
 // wwwroot, its build-time gzip/Brotli copies and Chart.js from npm, also when the build output runs outside Development
 // (scripts, benchmarks); a published app has no such manifest and serves its own wwwroot.
 builder.WebHost.UseStaticWebAssets();
+// That build output serves exactly what a publish serves: the precompressed copies and the manifest's cache headers, not
+// the SDK's edit-and-refresh mode that compresses on the fly without caching. Set before Build: once built, configuration
+// is only read, as the startup task reads it on another thread while the endpoints are mapped.
+builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
 builder.AddHuaXinServices();
 
 var app = builder.Build();

@@ -7,9 +7,6 @@ public static class FamilyWebPageExtensions
 {
     public static WebApplication UseFamilyWebPage(this WebApplication app)
     {
-        // The build output (dotnet run, tests, benchmarks) serves exactly what a publish serves: the precompressed copies
-        // and the manifest's cache headers, not the SDK's edit-and-refresh mode that compresses on the fly without caching.
-        app.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
         app.MapStaticAssets();
         return app;
     }
