@@ -1,6 +1,7 @@
 namespace HuaXin.Bot.Dialogs.Triage;
 
-/// <summary>One triage category with its department, slots, promised time limits and classifier cues.</summary>
+/// <summary>One triage category with its department, slots, promised time limits, classifier cues and whom its
+/// requests can be about.</summary>
 public sealed record CategoryDefinition(
     string Code,
     string Name,
@@ -11,7 +12,8 @@ public sealed record CategoryDefinition(
     TimeSpan FirstContactUrgent,
     int ResolutionDays,
     bool ResolutionInWorkingDays,
-    WeightedCues Cues)
+    WeightedCues Cues,
+    RelationRule Relation = RelationRule.Anyone)
 {
     public TimeSpan FirstContactWithin(bool urgent) => urgent ? FirstContactUrgent : FirstContact;
 

@@ -82,12 +82,19 @@ public sealed class Taxonomy
         if (c.FirstContactHours <= 0) throw Invalid($"category '{c.Code}' needs first_contact_hours");
         var unknown = c.Required.Concat(c.Optional).FirstOrDefault(s => !KnownSlots.Contains(s));
         if (unknown is not null) throw Invalid($"category '{c.Code}' uses unknown slot '{unknown}'");
+        var relation = c.Relation switch
+        {
+            null => RelationRule.Anyone,
+            "nobody" => RelationRule.Nobody,
+            "asked_for" => RelationRule.AskedFor,
+            _ => throw Invalid($"category '{c.Code}' has relation '{c.Relation}' (nobody or asked_for, or leave it out)"),
+        };
         var normal = TimeSpan.FromHours(c.FirstContactHours);
         return new CategoryDefinition(
             c.Code, c.Name, c.Department, c.Required, c.Optional, normal,
             c.FirstContactUrgentHours is { } urgent ? TimeSpan.FromHours(urgent) : normal,
             c.Resolution.Days, c.Resolution.WorkingDays,
-            new WeightedCues(c.Keywords, c.Patterns));
+            new WeightedCues(c.Keywords, c.Patterns), relation);
     }
 
     private DangerRules ToDanger(DangerDocument d)

@@ -91,6 +91,7 @@ internal sealed class CategoryDocument
     public ResolutionDocument Resolution { get; set; } = new();
     public Dictionary<string, double> Keywords { get; set; } = [];
     public Dictionary<string, double> Patterns { get; set; } = [];
+    public string? Relation { get; set; }
 }
 
 internal sealed class ResolutionDocument

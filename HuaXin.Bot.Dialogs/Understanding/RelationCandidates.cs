@@ -1,22 +1,25 @@
 using System.Text.RegularExpressions;
 using HuaXin.Bot.Dialogs.Slots;
+using HuaXin.Bot.Dialogs.Triage;
 
 namespace HuaXin.Bot.Dialogs.Understanding;
 
 /// <summary>Who a need could be about: every person the message names (俺娘, 孩他爹, 工友…), the speaker, and nobody,
 /// each described by its words, the characters around it, the trouble words after it, whether it is only background
-/// ("俺男人在外地工地上") and the request's category, for the fitted chooser of "relation".</summary>
-public sealed partial class RelationCandidates(RelationExtractor rules)
+/// ("俺男人在外地工地上") and the request's category, for the fitted chooser of "relation". The category's entry in the
+/// taxonomy says whom its requests can be about at all.</summary>
+public sealed partial class RelationCandidates(RelationExtractor rules, Taxonomy taxonomy)
 {
     public const string Version = "relation-5";
 
     public IReadOnlyList<SlotCandidate> Build(string text, string? category)
     {
+        var about = taxonomy.Find(category)?.Relation ?? RelationRule.Anyone;
         // A repair at home and a complaint are about a household or a service, not a person: nothing to choose.
-        if (category is "home_repair" or Purpose.Complaint) return [];
+        if (about == RelationRule.Nobody) return [];
         var hits = rules.Hits(text);
         // Aid for a household is about nobody in it, unless it is asked for someone ("给俺娘申请", "替我爸申请").
-        var household = category == "hardship_aid";
+        var household = about == RelationRule.AskedFor;
         // "我爸…想给他申请": 他/她 stands for the first person the message named.
         var forFirst = hits.Count > 0 && AskedForPronoun().IsMatch(text);
         bool IsFor(int i) => AskedFor(text, hits[i].Index) || (forFirst && i == 0);

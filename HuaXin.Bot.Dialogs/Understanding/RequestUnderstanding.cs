@@ -28,7 +28,7 @@ public sealed class RequestUnderstanding : IRequestUnderstanding
         _features = new RequestFeatures(taxonomy, model.Buckets);
         model.EnsureMatches(_features);
         _slots = new SlotExtractors(taxonomy, time);
-        _relations = new RelationCandidates((RelationExtractor)_slots[SlotNames.Relation]);
+        _relations = new RelationCandidates((RelationExtractor)_slots[SlotNames.Relation], taxonomy);
         _when = (WhenExtractor)_slots[SlotNames.When];
         _times = new WhenCandidates(_when);
     }

@@ -58,7 +58,7 @@ internal static class TrainRequestsCommand
             var features = new RequestFeatures(taxonomy, buckets);
             var extractors = new SlotExtractors(taxonomy, TimeProvider.System);
             var relations = new SlotChooserTraining(SlotNames.Relation, RelationCandidates.Version,
-                new RelationCandidates((RelationExtractor)extractors[SlotNames.Relation]).Build, ChooserBuckets, l2);
+                new RelationCandidates((RelationExtractor)extractors[SlotNames.Relation], taxonomy).Build, ChooserBuckets, l2);
             var times = new SlotChooserTraining(SlotNames.When, WhenCandidates.Version,
                 new WhenCandidates((WhenExtractor)extractors[SlotNames.When]).Build, ChooserBuckets, l2);
             var evidence = app.Services.GetRequiredService<IKnowledgeEvidence>();

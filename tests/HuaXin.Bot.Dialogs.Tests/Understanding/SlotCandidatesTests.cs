@@ -1,5 +1,6 @@
 using HuaXin.Bot.Dialogs.Slots;
 using HuaXin.Bot.Dialogs.Tests.Support;
+using HuaXin.Bot.Dialogs.Triage;
 using HuaXin.Bot.Dialogs.Understanding;
 
 namespace HuaXin.Bot.Dialogs.Tests.Understanding;
@@ -9,7 +10,7 @@ namespace HuaXin.Bot.Dialogs.Tests.Understanding;
 public sealed class SlotCandidatesTests
 {
     private static readonly SlotExtractors Slots = new(TestData.Taxonomy, TestData.Clock());
-    private readonly RelationCandidates _relations = new((RelationExtractor)Slots[SlotNames.Relation]);
+    private readonly RelationCandidates _relations = new((RelationExtractor)Slots[SlotNames.Relation], TestData.Taxonomy);
     private readonly WhenCandidates _times = new((WhenExtractor)Slots[SlotNames.When]);
 
     [Theory]
@@ -28,6 +29,18 @@ public sealed class SlotCandidatesTests
         var candidates = _relations.Build(text, "hardship_aid");
         Assert.Contains(candidates, c => c.Value == relation && c.Features.Contains("for"));
         Assert.DoesNotContain(candidates, c => c.Value == RelationExtractor.Self);
+    }
+
+    // Whom a category's requests can be about is the taxonomy's word, not the code's.
+    [Fact]
+    public void Reads_whom_a_category_is_about_from_the_taxonomy()
+    {
+        var yaml = File.ReadAllText(TestData.TaxonomyPath).Replace("department: 车间工会\n", "department: 车间工会\n    relation: nobody\n");
+        var taxonomy = Taxonomy.Parse(yaml);
+        var relations = new RelationCandidates((RelationExtractor)new SlotExtractors(taxonomy, TestData.Clock())[SlotNames.Relation], taxonomy);
+
+        Assert.NotEmpty(_relations.Build("俺娘一个人在家 想请人去看看", "family_care"));
+        Assert.Empty(relations.Build("俺娘一个人在家 想请人去看看", "family_care"));
     }
 
     // The other side of a dispute is marked so the chooser can tell them from the one who needs help.
