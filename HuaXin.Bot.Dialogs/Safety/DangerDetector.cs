@@ -31,9 +31,10 @@ public sealed partial class DangerDetector
     {
         var compact = Compact(text);
         if (compact.Length == 0) return null;
-        var byCues = DetectByCues(compact);
+        var signs = HarmSigns.In(compact, _rules);
+        var byCues = DetectByCues(compact, signs);
         if (_model is null || (answersBot && OnlyDeclines(compact))) return byCues;
-        var (danger, kind) = _model.Score(_features!.Build(compact));
+        var (danger, kind) = _model.Score(_features!.Build(compact, signs));
         var modelKind = _rules.Kinds.First(k => k.Kind == kind);
         // The cues say whether; the model, weighing the whole message, names the kind (an electric shock is an
         // accident, not a fire) — but self-harm named is never traded for another kind.
@@ -56,8 +57,8 @@ public sealed partial class DangerDetector
     /// ("wo bu xiang huo le") are one phrase.</summary>
     internal static string Unbroken(string compact) => compact.Replace("，", "", StringComparison.Ordinal);
 
-    /// <summary>The cue rules alone, on a message <see cref="Compact"/> has prepared.</summary>
-    public DangerSignal? DetectByCues(string compact)
+    /// <summary>The cue rules alone, on a message <see cref="Compact"/> has prepared and the signs of self-harm it shows.</summary>
+    public DangerSignal? DetectByCues(string compact, HarmSigns signs)
     {
         var urgent = _rules.Immediate.IsMatch(compact);
         foreach (var kind in _rules.Kinds)
@@ -67,18 +68,17 @@ public sealed partial class DangerDetector
                 if (urgent || !Dismissed(compact, cue, kind)) return new DangerSignal(kind, cue.Value);
             }
         }
-        return BySigns(compact);
+        return BySigns(compact, signs);
     }
 
     /// <summary>Two different signs of whether (taxonomy danger.harm_floor: hopeless, a burden, a goodbye…) say self-harm
     /// without its usual words ("以后不麻烦大家了 再见"), unless something calms them or the sentence is in the past.</summary>
-    private DangerSignal? BySigns(string compact)
+    private DangerSignal? BySigns(string compact, HarmSigns signs)
     {
-        var unbroken = Unbroken(compact);
-        var signs = _rules.Harm.Where(h => h.Floor && h.Pattern.IsMatch(unbroken)).Select(h => h.Name).ToList();
-        if (signs.Count < 2 || _rules.Calm.IsMatch(compact)) return null;
+        var floor = signs.FloorShown;
+        if (floor.Count < 2 || _rules.Calm.IsMatch(compact)) return null;
         if (_rules.Past.IsMatch(compact) && !_rules.Habitual.IsMatch(compact)) return null;
-        return new DangerSignal(_rules.Kinds.First(k => k.Kind == SelfHarm), string.Join('+', signs));
+        return new DangerSignal(_rules.Kinds.First(k => k.Kind == SelfHarm), string.Join('+', floor));
     }
 
     private bool Dismissed(string text, Match cue, DangerKind kind)

@@ -39,7 +39,8 @@ public sealed class DangerFeatures
     public int Length => Names.Count + Buckets;
 
     /// <param name="text">The message as <see cref="DangerDetector.Compact"/> leaves it.</param>
-    public float[] Build(string text)
+    /// <param name="harm">The signs of self-harm it shows.</param>
+    public float[] Build(string text, HarmSigns harm)
     {
         var x = new float[Length];
         var i = 0;
@@ -67,19 +68,18 @@ public sealed class DangerFeatures
         x[i++] = isShort ? 1 : 0;
         x[i++] = declines && isShort ? 1 : 0;
         var self = _rules.Self.IsMatch(text);
-        var unbroken = DangerDetector.Unbroken(text);
-        var signs = _rules.Harm.Select(h => h.Pattern.IsMatch(unbroken)).ToArray();
+        var signs = harm.Shown;
         x[i++] = self ? 1 : 0;
         x[i++] = _rules.Habitual.IsMatch(text) ? 1 : 0;
         // What calms the signs weighs on their scale.
         x[i++] = _rules.Calm.IsMatch(text) ? SignScale : 0;
         x[i++] = _rules.Story.IsMatch(text) ? SignScale : 0;
         var count = signs.Count(s => s);
-        x[i++] = count / (float)Math.Max(1, signs.Length);
+        x[i++] = count / (float)Math.Max(1, signs.Count);
         x[i++] = count >= 2 ? SignScale : 0;
         foreach (var sign in signs) x[i++] = sign ? SignScale : 0;
         foreach (var sign in signs) x[i++] = self && sign ? SignScale : 0;
-        foreach (var (a, b) in Pairs(signs.Length)) x[i++] = signs[a] && signs[b] ? SignScale : 0;
+        foreach (var (a, b) in Pairs(signs.Count)) x[i++] = signs[a] && signs[b] ? SignScale : 0;
 
         if (Buckets > 0)
         {

@@ -68,8 +68,9 @@ internal static class TrainDangerCommand
                     return 2;
                 }
                 var compact = DangerDetector.Compact(text);
-                var byCues = cues.DetectByCues(compact);
-                examples.Add(new Example(label, byCues?.Kind.Kind, features.Build(compact)) { Text = compact });
+                var signs = HarmSigns.In(compact, rules);
+                var byCues = cues.DetectByCues(compact, signs);
+                examples.Add(new Example(label, byCues?.Kind.Kind, features.Build(compact, signs)) { Text = compact });
             }
         }
         var everyday = 0;
@@ -84,8 +85,9 @@ internal static class TrainDangerCommand
                 // A request may tell of danger too ("电表箱冒烟了"): only what neither the cues nor the label call urgent.
                 var urgent = root.TryGetProperty("slots", out var slots) && slots.ValueKind == JsonValueKind.Object
                     && slots.TryGetProperty("urgency", out var u) && u.GetString() is "urgent" or "紧急";
-                if (compact.Length == 0 || urgent || cues.DetectByCues(compact) is not null) continue;
-                examples.Add(new Example(DangerModel.None, null, features.Build(compact)) { Ordinary = true, Text = compact });
+                var signs = HarmSigns.In(compact, rules);
+                if (compact.Length == 0 || urgent || cues.DetectByCues(compact, signs) is not null) continue;
+                examples.Add(new Example(DangerModel.None, null, features.Build(compact, signs)) { Ordinary = true, Text = compact });
                 everyday++;
             }
         }
@@ -93,8 +95,9 @@ internal static class TrainDangerCommand
         foreach (var reply in Phrases.All.Distinct())
         {
             var compact = DangerDetector.Compact(reply);
-            if (cues.DetectByCues(compact) is not null) continue;
-            examples.Add(new Example(DangerModel.None, null, features.Build(compact)) { Ordinary = true, Text = compact });
+            var signs = HarmSigns.In(compact, rules);
+            if (cues.DetectByCues(compact, signs) is not null) continue;
+            examples.Add(new Example(DangerModel.None, null, features.Build(compact, signs)) { Ordinary = true, Text = compact });
             everyday++;
         }
         // The kinds in taxonomy order, so the head's labels read like the taxonomy.
