@@ -10,10 +10,12 @@ public sealed partial class RelationExtractor : ISlotExtractor
     private readonly IReadOnlyList<string> _needWords;
     private readonly IReadOnlyList<Regex> _selfPatterns;
     private readonly IReadOnlyList<string> _backgroundWords;
+    private readonly Regex? _otherPeople;
 
-    public RelationExtractor(IReadOnlyDictionary<string, string> words, IReadOnlyList<string> needWords, IReadOnlyList<string> selfPatterns, IReadOnlyList<string>? backgroundWords = null)
+    public RelationExtractor(IReadOnlyDictionary<string, string> words, IReadOnlyList<string> needWords, IReadOnlyList<string> selfPatterns, IReadOnlyList<string>? backgroundWords = null, Regex? otherPeople = null)
     {
         _backgroundWords = backgroundWords ?? [];
+        _otherPeople = otherPeople;
         _scanner = new VocabularyScanner(words);
         _needWords = needWords;
         _selfPatterns = selfPatterns.Select(p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))).ToList();
@@ -43,7 +45,37 @@ public sealed partial class RelationExtractor : ISlotExtractor
         return new SlotMatch(bestCount == 0 && speaksOfSelf ? Self : best.Value);
     }
 
-    internal IReadOnlyList<VocabularyHit> Hits(string text) => _scanner.Scan(text).ToList();
+    /// <summary>The people a message names, in order: the vocabulary's words and people named by surname (老王), less
+    /// a form's field labels ("服务对象：…"); a relative of someone else ("工友的孩子", "老孙的媳妇") is 其他.</summary>
+    internal IReadOnlyList<VocabularyHit> Hits(string text)
+    {
+        var hits = _scanner.Scan(text).Where(h => !IsLabel(text, h)).ToList();
+        if (_otherPeople is not null)
+        {
+            foreach (Match m in _otherPeople.Matches(text))
+            {
+                // "俺是老张", "我叫小刘": the speaker's own name.
+                var named = m.Index > 0 && text[m.Index - 1] is '是' or '叫';
+                if (!named && !hits.Any(h => h.Index < m.Index + m.Length && m.Index < h.End)) hits.Add(new VocabularyHit(m.Index, m.Value, Other));
+            }
+            hits.Sort((a, b) => a.Index.CompareTo(b.Index));
+        }
+        for (var i = 1; i < hits.Count; i++)
+        {
+            if (hits[i].Value != Other && hits[i - 1].Value == Other && OfThePersonBefore(text, hits[i - 1], hits[i])) hits[i] = hits[i] with { Value = Other };
+        }
+        return hits;
+    }
+
+    public const string Other = "其他";
+
+    // "服务对象：…" names a field; "本人：…" and "母亲：…" at the start of a line name the person.
+    private static bool IsLabel(string text, VocabularyHit hit) =>
+        hit.End < text.Length && text[hit.End] is '：' or ':' && hit.Index > 0 && char.IsLetter(text[hit.Index - 1]);
+
+    // "工友的孩子", "老孙的媳妇", "小孙家的娘": the second belongs to the first.
+    private static bool OfThePersonBefore(string text, VocabularyHit before, VocabularyHit hit) =>
+        text[before.End..hit.Index] is "的" or "家" or "家的" or "他" or "他的" or "她" or "她的";
 
     internal bool SpeaksOfSelf(string text, IReadOnlyList<VocabularyHit> hits) => _selfPatterns.Any(p => p.IsMatch(Masked(text, hits)));
 

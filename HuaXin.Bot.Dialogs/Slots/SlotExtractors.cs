@@ -10,7 +10,7 @@ public sealed class SlotExtractors
         All =
         [
             new PhoneExtractor(),
-            new RelationExtractor(taxonomy.RelationWords, taxonomy.RelationNeedWords, taxonomy.SelfPatterns, taxonomy.RelationBackgroundWords),
+            new RelationExtractor(taxonomy.RelationWords, taxonomy.RelationNeedWords, taxonomy.SelfPatterns, taxonomy.RelationBackgroundWords, taxonomy.OtherPeople),
             new CityExtractor(taxonomy.Places),
             new AddressExtractor(),
             new WhenExtractor(time),

@@ -32,6 +32,8 @@ public sealed class Taxonomy
             .ToDictionary(x => x.word, x => x.relation);
         RelationNeedWords = doc.Relations.NeedAfter;
         RelationBackgroundWords = doc.Relations.BackgroundAfter;
+        OtherPeople = Pattern(doc.Relations.OtherPeople);
+        HouseholdWords = doc.Relations.HouseholdWords;
         SelfPatterns = doc.Relations.SelfPatterns;
         UrgentWords = doc.Urgency.Urgent;
         NotUrgentWords = doc.Urgency.Normal;
@@ -55,6 +57,10 @@ public sealed class Taxonomy
     public IReadOnlyDictionary<string, string> RelationWords { get; }
     public IReadOnlyList<string> RelationNeedWords { get; }
     public IReadOnlyList<string> RelationBackgroundWords { get; }
+    /// <summary>People named by surname (老王, 小刘): 其他.</summary>
+    public System.Text.RegularExpressions.Regex OtherPeople { get; }
+    /// <summary>A household's or a property's need, about nobody (宿舍, 食堂, 宅基地, 房子).</summary>
+    public IReadOnlyList<string> HouseholdWords { get; }
     public IReadOnlyList<string> SelfPatterns { get; }
     public IReadOnlyList<string> UrgentWords { get; }
     public IReadOnlyList<string> NotUrgentWords { get; }

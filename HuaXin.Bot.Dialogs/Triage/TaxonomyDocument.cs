@@ -105,5 +105,7 @@ internal sealed class RelationsDocument
     public Dictionary<string, List<string>> Words { get; set; } = [];
     public List<string> NeedAfter { get; set; } = [];
     public List<string> BackgroundAfter { get; set; } = [];
+    public string OtherPeople { get; set; } = "";
+    public List<string> HouseholdWords { get; set; } = [];
     public List<string> SelfPatterns { get; set; } = [];
 }

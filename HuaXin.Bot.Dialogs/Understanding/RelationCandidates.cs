@@ -10,7 +10,7 @@ namespace HuaXin.Bot.Dialogs.Understanding;
 /// taxonomy says whom its requests can be about at all.</summary>
 public sealed partial class RelationCandidates(RelationExtractor rules, Taxonomy taxonomy)
 {
-    public const string Version = "relation-5";
+    public const string Version = "relation-6";
 
     public IReadOnlyList<SlotCandidate> Build(string text, string? category)
     {
@@ -28,11 +28,17 @@ public sealed partial class RelationCandidates(RelationExtractor rules, Taxonomy
         var self = rules.SpeaksOfSelf(text, hits);
         var cat = "cat:" + (category ?? "?");
         var count = "n:" + Math.Min(hits.Select(h => h.Value).Distinct().Count(), 3);
-        var candidates = new List<SlotCandidate>
+        // A dormitory, the canteen, a house or land: the labelling rules give such needs nobody.
+        var property = taxonomy.HouseholdWords.Any(w => text.Contains(w, StringComparison.Ordinal));
+        List<string> none = ["none", "none&" + cat, "none&" + count, rule is null ? "none&norule" : "none&rule", self ? "none&selfpat" : "none&noself"];
+        if (property) none.AddRange(["none&property", "none&property&" + cat]);
+        var candidates = new List<SlotCandidate> { new(null, -1, "", none) };
+        if (!household)
         {
-            new(null, -1, "", ["none", "none&" + cat, "none&" + count, rule is null ? "none&norule" : "none&rule", self ? "none&selfpat" : "none&noself"]),
-        };
-        if (!household) candidates.Add(new(RelationExtractor.Self, -1, "", Speaker(text, hits, cat, count, rule, self)));
+            var speaker = Speaker(text, hits, cat, count, rule, self);
+            if (property) speaker.AddRange(["speaker&property", "speaker&property&" + cat]);
+            candidates.Add(new(RelationExtractor.Self, -1, "", speaker));
+        }
         for (var i = 0; i < hits.Count; i++)
         {
             var h = hits[i];
@@ -56,6 +62,7 @@ public sealed partial class RelationCandidates(RelationExtractor rules, Taxonomy
                 f.Add("for");
                 f.Add("for&" + cat);
             }
+            if (property) f.AddRange(["property", "property&" + cat]);
             var segmentEnd = i + 1 < hits.Count ? hits[i + 1].Index : text.Length;
             var need = rules.NeedWords(text[h.End..segmentEnd]);
             f.Add("need:" + Math.Min(need, 3));

@@ -79,4 +79,25 @@ public sealed class RelationExtractorTests
     [InlineData("我们工地有人摔了")]
     [InlineData("食堂饭菜太咸了")]
     public void Says_nothing_when_nobody_is_named(string text) => Assert.Null(_relation.Extract(text));
+
+    private static readonly RelationExtractor Shipped = (RelationExtractor)new SlotExtractors(TestData.Taxonomy, TestData.Clock())[SlotNames.Relation];
+
+    // Workmates and neighbours are named by surname; a relative of someone else is 其他; one's own name is not a person.
+    [Theory]
+    [InlineData("俺们工地的老赵腰扭了 想请人陪他去医院", "其他")]
+    [InlineData("隔壁小周家的孩子一个人在家 没人管", "其他")]
+    [InlineData("工友的媳妇要做手术", "其他")]
+    [InlineData("俺是老郑 腿摔了", "本人")]
+    [InlineData("俺家小孙女要上学了", "其他")]
+    [InlineData("给俺老公公申请个陪护", "岳父母/公婆")]
+    [InlineData("宝宝半夜一直咳嗽", "子女")]
+    public void Reads_people_named_as_people_say_them(string text, string expected) => Assert.Equal(expected, Shipped.Extract(text)?.Value);
+
+    // "服务对象：" names a form's field, not a partner; a person at the start of a field line is that person.
+    [Fact]
+    public void A_field_label_is_not_a_person()
+    {
+        Assert.DoesNotContain(Shipped.Hits("服务对象：申请人父亲 时间：周五"), h => h.Value == "配偶");
+        Assert.Contains(Shipped.Hits("母亲：七十岁 腿脚不便"), h => h.Value == "母亲");
+    }
 }

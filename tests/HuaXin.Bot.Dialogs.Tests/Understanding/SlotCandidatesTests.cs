@@ -43,6 +43,13 @@ public sealed class SlotCandidatesTests
         Assert.Empty(relations.Build("俺娘一个人在家 想请人去看看", "family_care"));
     }
 
+    // A house, land, a dormitory or the canteen: the labelling rules give such needs nobody, so the chooser is told.
+    [Theory]
+    [InlineData("俺娘的承包地让人占了 想找律师", true)]
+    [InlineData("俺娘被车撞了 想找律师要赔偿", false)]
+    public void Marks_a_household_or_property_need(string text, bool property) =>
+        Assert.Equal(property, _relations.Build(text, "legal_aid").Single(c => c.Value is null).Features.Contains("none&property"));
+
     // The other side of a dispute is marked so the chooser can tell them from the one who needs help.
     [Theory]
     [InlineData("跟邻居为过道的事吵了好几年 想找律师", "其他", true)]
