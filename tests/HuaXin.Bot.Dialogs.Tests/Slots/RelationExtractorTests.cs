@@ -91,6 +91,8 @@ public sealed class RelationExtractorTests
     [InlineData("俺家小孙女要上学了", "其他")]
     [InlineData("给俺老公公申请个陪护", "岳父母/公婆")]
     [InlineData("宝宝半夜一直咳嗽", "子女")]
+    [InlineData("俺姑娘上初中了 想找人辅导", "子女")]
+    [InlineData("俺姑一个人在老家 腿脚不好", "其他")]
     public void Reads_people_named_as_people_say_them(string text, string expected) => Assert.Equal(expected, Shipped.Extract(text)?.Value);
 
     // "服务对象：" names a form's field, not a partner; a person at the start of a field line is that person.
