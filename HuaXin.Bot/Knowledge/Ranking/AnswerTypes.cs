@@ -17,9 +17,11 @@ public enum AnswerType
     Procedure = 128,
 }
 
-/// <summary>What kind of answer a question asks for, and which kinds a clause can give, by general patterns of Chinese
-/// expressions (numbers with units of time, money, age and share; the words that name conditions, papers, offices and
-/// steps), not by topic. A clause that names the topic but holds nothing of the asked kind does not answer it.</summary>
+/// <summary>What kind of answer a question asks for, and which kinds a clause gives, by general patterns of Chinese
+/// expressions, not by topic. A clause gives a kind by the form of its answer (a number with a unit of time, money, age
+/// or share; a list of criteria; the papers to hand in; the office that is in charge; the steps), never by the word the
+/// question asked with: a clause that says "符合困难条件的" names conditions without stating them, while "有下列情形之一
+/// 的…可以认定为" states them without the word.</summary>
 public static class AnswerTypes
 {
     private const string Number = "[0-9零一二三四五六七八九十百千万两半几]";
@@ -38,15 +40,16 @@ public static class AnswerTypes
         (AnswerType.Rate,
             new(@"比例|百分之|几成|多少成|比率|几折|百分比|%"),
             new($@"%|百分之|比例|{Number}成|倍")),
+        // Asked for the criteria themselves; a yes/no question (能不能, 算不算) is answered by whichever clause states the rule.
         (AnswerType.Conditions,
-            new(@"条件|情形|资格|符合|哪些人|什么人|谁能|谁可以|能不能|可不可以|算不算|够不够|能否|是否|有没有|能申请|能享受"),
-            new(@"条件|情形|符合|具备|之一的|资格|应当|可以|不得|有下列|属于")),
+            new(@"条件|情形|资格|哪些人|什么人|谁能|谁可以|什么情况|哪些情况"),
+            new(@"(下列|以下|如下)\S{0,6}(情形|条件|情况)|之一的|(符合|具备|满足)(下列|以下|如下)|认定为|视为|(应当|须|需|必须)(具备|符合|满足)|满\S{0,4}(年|岁|个月)的|方可|不予")),
         (AnswerType.Documents,
             new(@"材料|证明|证件|手续|带啥|带什么|提供什么|提供哪些|准备什么|准备啥|准备哪些|提交什么|资料|复印"),
-            new(@"材料|证明|证件|复印件|身份证|申请表|证书|凭证|单据|发票|提交|提供|出具")),
+            new(@"(提交|提供|携带|出具|附|持|准备)(以下|下列|如下|相关)?\S{0,8}(材料|证明|资料|证件)|复印件|申请表|登记表|身份证|户口簿|证明书|诊断证明|票据|发票|委托书")),
         (AnswerType.Agency,
-            new(@"找谁|哪个部门|什么部门|谁管|谁负责|去哪|到哪|哪里|哪儿|在哪|联系谁|联系方式|电话|谁来"),
-            new(@"部门|中心|委员会|办公室|机构|工会|负责|电话|热线|\d{7,}|[^全]部")),
+            new(@"找谁|哪个部门|什么部门|谁管|谁负责|去哪|到哪|哪里|哪儿|在哪|联系谁|联系方式|哪个电话|什么电话|电话多少|电话是多少|谁来|谁办|谁批"),
+            new(@"负责|主管|受理|由\S{1,15}(办理|审批|审核|组织|核实|发放)|电话|热线|\d{7,}")),
         (AnswerType.Procedure,
             new(@"怎么办|怎么申请|如何申请|流程|程序|步骤|怎么报|怎样|如何|怎么弄|咋办|咋申请|咋弄|咋整|怎么领|怎么办理|手续"),
             new(@"申请|提交|审核|审批|办理|程序|报送|填写|受理|报销|登记|领取|提出|流程")),

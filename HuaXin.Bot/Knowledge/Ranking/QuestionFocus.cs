@@ -51,11 +51,20 @@ public static class QuestionFocus
         return null;
     }
 
-    /// <summary>Whether the text (normal form) holds the focus: the word itself, or a number with the unit.</summary>
-    public static bool In(string focus, string text) =>
-        Units.TryGetValue(focus, out var unit)
-            ? Regex.IsMatch(text, $"[0-9零一二三四五六七八九十百千万两半]\\s*个?({unit})")
+    /// <summary>Whether the text (normal form) holds the focus: a number with the unit; for a word that names a kind of
+    /// answer (什么「条件」, 哪些「材料」) that kind's form, since a clause that only says the word ("符合困难条件的")
+    /// does not state the answer; else the word itself.</summary>
+    public static bool In(string focus, string text)
+    {
+        if (Units.TryGetValue(focus, out var unit))
+        {
+            return Regex.IsMatch(text, $"[0-9零一二三四五六七八九十百千万两半]\\s*个?({unit})");
+        }
+        var kind = AnswerTypes.Asked(focus);
+        return kind != AnswerType.None
+            ? AnswerTypes.Present(text, kind) != AnswerType.None
             : text.Contains(focus, StringComparison.Ordinal);
+    }
 
     private static bool IsFocus(string token) =>
         token.Length > 0 && !NotFocus.Contains(token) && token.All(Search.TextNormalizer.IsCjk);
