@@ -41,11 +41,12 @@ public static class AnswerTypes
             new(@"比例|百分之|几成|多少成|比率|几折|百分比|%"),
             new($@"%|百分之|比例|{Number}成|倍")),
         // Asked for the criteria themselves; a yes/no question (能不能, 算不算) is answered by whichever clause states the rule.
+        // Likewise a paper named in a yes/no question (还得开证明不) is its topic, not a request for the list of papers.
         (AnswerType.Conditions,
             new(@"条件|情形|资格|哪些人|什么人|谁能|谁可以|什么情况|哪些情况"),
             new(@"(下列|以下|如下)\S{0,6}(情形|条件|情况)|之一的|(符合|具备|满足)(下列|以下|如下)|认定为|视为|(应当|须|需|必须)(具备|符合|满足)|满\S{0,4}(年|岁|个月)的|方可|不予")),
         (AnswerType.Documents,
-            new(@"材料|证明|证件|手续|带啥|带什么|提供什么|提供哪些|准备什么|准备啥|准备哪些|提交什么|资料|复印"),
+            new(@"材料|手续|资料|带啥|带什么|提供什么|提供哪些|准备什么|准备啥|准备哪些|提交什么|(什么|哪些|啥)(证明|证件)"),
             new(@"(提交|提供|携带|出具|附|持|准备)(以下|下列|如下|相关)?\S{0,8}(材料|证明|资料|证件)|复印件|申请表|登记表|身份证|户口簿|证明书|诊断证明|票据|发票|委托书")),
         (AnswerType.Agency,
             new(@"找谁|哪个部门|什么部门|谁管|谁负责|去哪|到哪|哪里|哪儿|在哪|联系谁|联系方式|哪个电话|什么电话|电话多少|电话是多少|谁来|谁办|谁批"),

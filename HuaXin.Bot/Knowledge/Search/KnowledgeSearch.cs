@@ -75,15 +75,49 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
         var units = analyzer.Analyze(question, index);
         // Within one document every clause is a candidate; the corpus-wide search keeps the best few.
         var wanted = withinDocId is null ? Candidates : index.Chunks.Count;
-        var product = index.Score(units, wanted * ChunksPerClause)
+        var scored = index.Score(units, wanted * ChunksPerClause);
+        var product = WithoutBareKindWords(question, units, scored, index, snapshot.Plain, wanted * ChunksPerClause)
             .Where(h => withinDocId is null || h.Chunk.DocId == withinDocId)
             .DistinctBy(h => h.Chunk.ClauseKey)
             .ToList();
         var plain = snapshot.Plain.Search(question, wanted).Where(p => withinDocId is null || p.Clause.DocId == withinDocId).ToList();
         var (hits, candidates) = Blend(product, plain);
         var words = ClauseFeatures.Read(question, units, index, snapshot.Plain, _stopPhrases);
+        var first = scored.FirstOrDefault(h => withinDocId is null || h.Chunk.DocId == withinDocId);
         return new Reading(snapshot, units, words, hits, candidates, ClauseFeatures.ForCandidates(words, candidates, snapshot.Plain),
-            product.Count > 0 && IsConfident(product[0], index));
+            first is not null && IsConfident(first, index));
+    }
+
+    /// <summary>A word that names the kind of answer asked for (什么「条件」, 哪些「材料」) matches a clause only when the
+    /// clause gives that kind: "符合困难条件的" repeats the word without stating any condition. Such a clause is scored
+    /// as if the question had not said the word.</summary>
+    private static IReadOnlyList<ScoredChunk> WithoutBareKindWords(string question, IReadOnlyList<QueryUnit> units, IReadOnlyList<ScoredChunk> scored,
+        Bm25Index index, PlainBigramIndex clauses, int top)
+    {
+        var asked = AnswerTypes.Asked(TextNormalizer.Normalize(question));
+        var kindWords = units.Where(u => (AnswerTypes.Asked(u.Text) & asked) != AnswerType.None).ToList();
+        if (kindWords.Count == 0 || kindWords.Count == units.Count)
+        {
+            return scored;
+        }
+        var kinds = kindWords.Aggregate(AnswerType.None, (k, u) => k | AnswerTypes.Asked(u.Text)) & asked;
+        var topical = index.Score(units.Except(kindWords).ToList(), top)
+            .GroupBy(h => (h.Chunk.ClauseKey, h.Chunk.Ordinal)).ToDictionary(g => g.Key, g => g.First());
+        var spellings = kindWords.SelectMany(u => u.Alternatives).Select(a => a.Terms[0] + string.Concat(a.Terms.Skip(1).Select(t => t[^1..]))).ToList();
+        bool Bare(IndexedChunk chunk)
+        {
+            // Only a clause that says the word can be matched by it; the form is looked for in those alone.
+            var text = TextNormalizer.Normalize(chunk.Text);
+            return spellings.Any(w => text.Contains(w, StringComparison.Ordinal))
+                && AnswerTypes.Present(clauses.Normalized(chunk.ClauseKey), kinds) == AnswerType.None;
+        }
+        return scored
+            .Select(h => !Bare(h.Chunk)
+                ? h
+                : topical.GetValueOrDefault((h.Chunk.ClauseKey, h.Chunk.Ordinal)) ?? h with { Score = 0 })
+            .Where(h => h.Score > 0)
+            .OrderByDescending(h => h.Score)
+            .ToList();
     }
 
     /// <summary>The model's probability for each candidate and its order of them, ties in the blend's order, with the

@@ -46,6 +46,33 @@ public class RetrievalTests : IAsyncLifetime
         Assert.Contains(heading, result.Hits[0].Chunk.Headings);
     }
 
+    [Fact]
+    public async Task A_question_for_conditions_finds_the_clause_that_states_them_before_one_that_only_says_the_word()
+    {
+        const string subsidy = """
+            ---
+            id: subsidy
+            title: 生活补助办法
+            category: regulation
+            ---
+            ### 第三条
+
+            有下列情形之一的职工家庭，可以领取生活补助：
+            1. 家庭人均收入低于当地最低生活保障标准的；
+            2. 家庭成员患重大疾病的。
+
+            ### 第八条
+
+            期满后仍符合补助条件的，经复核可以继续领取。
+            """;
+        await using var fixture = await KnowledgeFixture.CreateAsync(new Dictionary<string, string>(KnowledgeFixture.DefaultCorpus) { ["subsidy.md"] = subsidy });
+        await fixture.Services.InitializeKnowledgeAsync();
+
+        var result = fixture.Services.GetRequiredService<IKnowledgeSearch>().Search("生活补助有啥条件");
+
+        Assert.Contains("第三条", result.Hits[0].Chunk.Headings);
+    }
+
     [Theory]
     [InlineData("明天济南天气怎么样")]
     [InlineData("公司股票怎么买？")]
