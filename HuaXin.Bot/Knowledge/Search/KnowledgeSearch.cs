@@ -76,7 +76,7 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
         // Within one document every clause is a candidate; the corpus-wide search keeps the best few.
         var wanted = withinDocId is null ? Candidates : index.Chunks.Count;
         var scored = index.Score(units, wanted * ChunksPerClause);
-        var product = WithoutBareKindWords(question, units, scored, index, snapshot.Plain, wanted * ChunksPerClause)
+        var product = WithoutBareKindWords(question, units, scored, index, snapshot.Plain)
             .Where(h => withinDocId is null || h.Chunk.DocId == withinDocId)
             .DistinctBy(h => h.Chunk.ClauseKey)
             .ToList();
@@ -90,9 +90,9 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
 
     /// <summary>A word that names the kind of answer asked for (什么「条件」, 哪些「材料」) matches a clause only when the
     /// clause gives that kind: "符合困难条件的" repeats the word without stating any condition. Such a clause is scored
-    /// as if the question had not said the word.</summary>
+    /// as if the question had not said the word (the score is a sum over the question's units).</summary>
     private static IReadOnlyList<ScoredChunk> WithoutBareKindWords(string question, IReadOnlyList<QueryUnit> units, IReadOnlyList<ScoredChunk> scored,
-        Bm25Index index, PlainBigramIndex clauses, int top)
+        Bm25Index index, PlainBigramIndex clauses)
     {
         var asked = AnswerTypes.Asked(TextNormalizer.Normalize(question));
         var kindWords = units.Where(u => (AnswerTypes.Asked(u.Text) & asked) != AnswerType.None).ToList();
@@ -101,20 +101,12 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
             return scored;
         }
         var kinds = kindWords.Aggregate(AnswerType.None, (k, u) => k | AnswerTypes.Asked(u.Text)) & asked;
-        var topical = index.Score(units.Except(kindWords).ToList(), top)
-            .GroupBy(h => (h.Chunk.ClauseKey, h.Chunk.Ordinal)).ToDictionary(g => g.Key, g => g.First());
-        var spellings = kindWords.SelectMany(u => u.Alternatives).Select(a => a.Terms[0] + string.Concat(a.Terms.Skip(1).Select(t => t[^1..]))).ToList();
-        bool Bare(IndexedChunk chunk)
-        {
-            // Only a clause that says the word can be matched by it; the form is looked for in those alone.
-            var text = TextNormalizer.Normalize(chunk.Text);
-            return spellings.Any(w => text.Contains(w, StringComparison.Ordinal))
-                && AnswerTypes.Present(clauses.Normalized(chunk.ClauseKey), kinds) == AnswerType.None;
-        }
+        var byKindWords = index.Score(kindWords, index.Chunks.Count).ToDictionary(h => (h.Chunk.ClauseKey, h.Chunk.Ordinal), h => h.Score);
         return scored
-            .Select(h => !Bare(h.Chunk)
-                ? h
-                : topical.GetValueOrDefault((h.Chunk.ClauseKey, h.Chunk.Ordinal)) ?? h with { Score = 0 })
+            .Select(h => byKindWords.TryGetValue((h.Chunk.ClauseKey, h.Chunk.Ordinal), out var own)
+                && AnswerTypes.Present(clauses.Normalized(h.Chunk.ClauseKey), kinds) == AnswerType.None
+                    ? h with { Score = h.Score - own }
+                    : h)
             .Where(h => h.Score > 0)
             .OrderByDescending(h => h.Score)
             .ToList();
