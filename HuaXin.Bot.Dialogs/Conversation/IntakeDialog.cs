@@ -123,8 +123,8 @@ public sealed class IntakeDialog
             return;
         }
         var required = Category(intake)?.Required.Contains(slot) ?? true;
-        // "就这些，没有别的了": nothing more to add, so the optional questions are over.
-        if (Phrases.IsDone(text) && !required)
+        // "就这些，没有别的了" or "提交吧": nothing more to add, so the optional questions are over.
+        if ((Phrases.IsDone(text) || Phrases.IsSubmit(text)) && !required)
         {
             SkipOptional(intake);
             AskNext(turn);
@@ -162,7 +162,10 @@ public sealed class IntakeDialog
         }
         // "没有电话" / "不方便留" is a "don't know" for the phone, not a badly typed number.
         var noPhone = slot == SlotNames.Phone && !PhoneExtractor.LooksLikeNumber(text) && !IsQuestion(text);
-        if (Phrases.IsSkip(text) || Phrases.IsUnknown(text) || Phrases.IsDone(text) || Phrases.IsAnyTime(text) || noPhone)
+        // With a number staff can call back on, "提交吧" to a required question means going on without it.
+        var callBack = slot != SlotNames.Phone && HasCallbackPhone(intake);
+        if (Phrases.IsSkip(text) || Phrases.IsUnknown(text) || Phrases.IsDone(text) || Phrases.IsAnyTime(text) || noPhone
+            || (callBack && Phrases.IsSubmit(text)))
         {
             if (!required)
             {
@@ -175,6 +178,16 @@ public sealed class IntakeDialog
             {
                 intake.Explained.Add(slot);
                 turn.Say(_say.RequiredExplained(slot));
+                return;
+            }
+            // Asking a third time only stalls someone who cannot or will not say it; staff ask when they call, and
+            // optional questions would only keep them longer from the summary.
+            if (callBack)
+            {
+                intake.Slots[slot] = ToConfirmByPhone;
+                SkipOptional(intake);
+                turn.Say(_say.ConfirmedByPhone(slot));
+                AskNext(turn);
                 return;
             }
             intake.Slots[slot] = slot == SlotNames.Phone ? NoPhone : ToBeChecked;
@@ -361,6 +374,15 @@ public sealed class IntakeDialog
     private const string ToBeChecked = "待电话核实";
     private const string NoPhone = "未留电话（请在对话中联系）";
 
+    /// <summary>A required slot the user could not give, left for staff to ask on the callback; the ticket carries
+    /// it as the slot's value, so staff read it beside the other answers.</summary>
+    public const string ToConfirmByPhone = "待电话确认";
+
+    private static readonly string[] BotPlaceholders = [AsSoonAsPossible, ToBeChecked, NoPhone, ToConfirmByPhone];
+
+    private static bool HasCallbackPhone(IntakeState intake) =>
+        intake.Slots.GetValueOrDefault(SlotNames.Phone) is { } phone && phone != NoPhone;
+
     private bool ApplyCorrection(DialogTurn turn, IntakeState intake)
     {
         var read = _corrections.Read(turn.Text);
@@ -386,8 +408,9 @@ public sealed class IntakeDialog
         var old = intake.Slots.GetValueOrDefault(slot);
         intake.Slots[slot] = match.Value;
         if (slot == SlotNames.When) intake.When = match.Window;
-        // A correction also corrects the description staff read, so it never holds the old value.
-        if (old is not null && old != match.Value && slot != SlotNames.Description && intake.Slots.TryGetValue(SlotNames.Description, out var description))
+        // A correction also corrects the description staff read, so it never holds the old value; a value the bot
+        // put in for what was not said (待电话确认) was never in it.
+        if (old is not null && !BotPlaceholders.Contains(old) && old != match.Value && slot != SlotNames.Description && intake.Slots.TryGetValue(SlotNames.Description, out var description))
             intake.Slots[SlotNames.Description] = DescriptionEdits.Replace(description, slot, old, match.Value);
     }
 

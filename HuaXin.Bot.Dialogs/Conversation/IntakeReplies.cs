@@ -36,6 +36,9 @@ public sealed class IntakeReplies(Taxonomy taxonomy, TimeProvider time)
             Phrases.Cancel, Phrases.Handoff);
     }
 
+    public OutboundMessage ConfirmedByPhone(string slot) =>
+        Replies.Text($"好的，{taxonomy.Slots[slot].Label}等工作人员打电话时再跟您确认。");
+
     public OutboundMessage Resume() => Replies.Text("我们接着办刚才的事。");
 
     public OutboundMessage ChooseCategory() =>

@@ -18,6 +18,7 @@ public static class Phrases
     private static readonly string[] CancelWords = ["取消", "算了", "不用了", "不要了", "不办了", "不弄了", "先不办了", "退出", "不需要了", "不用登记", "不登记了", "不用登记了", "不需要登记", "就问问", "我就问问", "只是问问", "就是问问", "我就是问问", "随便问问", "问问而已", "不用了谢谢", "算了不办了"];
     private static readonly string[] ConfirmWords = ["确认", "确定", "对", "对的", "没问题", "是的", "好的", "可以", "提交", "行", "嗯", "没错", "ok", "提交吧", "对提交吧", "确认提交", "没了", "没有了", "就这些", "就这样", "就这样吧", "对就这样", "没错提交吧", "中", "好", "好了", "都对", "对着呢", "对了"];
     private static readonly string[] DoneWords = ["就这些", "没有了", "没了", "没别的了", "没有别的了", "就这些没有别的了", "就这些没了", "就这样", "没有别的", "别的没有了", "暂时没有", "其他没有了"];
+    private static readonly string[] SubmitWords = ["提交", "对提交", "没错提交", "确认提交", "直接提交", "先提交", "提交了", "确认", "确定", "就这样", "对就这样", "就这样提交"];
     private static readonly string[] AnyTimeWords = ["都行", "随时", "随时都行", "尽快", "越快越好", "啥时候都行", "什么时候都行", "哪天都行", "都可以", "越早越好", "早点", "快点", "尽早", "随便"];
     private static readonly string[] YesWords = ["需要", "要", "要的", "登记", "帮我登记", "给我登记", "登记吧", "好", "好的", "行", "可以", "嗯", "对", "是", "是的", "麻烦了", "麻烦你了", "中", "需要登记", "帮我办", "办吧"];
     private static readonly string[] ChangeWords = ["修改", "改一下", "要改", "我要改", "不对", "有错"];
@@ -34,13 +35,16 @@ public static class Phrases
     /// danger recogniser (train-danger) learns them as everyday messages.</summary>
     public static IEnumerable<string> All =>
     [
-        .. CancelWords, .. ConfirmWords, .. DoneWords, .. AnyTimeWords, .. YesWords, .. ChangeWords, .. SkipWords,
+        .. CancelWords, .. ConfirmWords, .. DoneWords, .. SubmitWords, .. AnyTimeWords, .. YesWords, .. ChangeWords, .. SkipWords,
         .. UnknownWords, .. HelpfulWords, .. NotHelpfulWords, .. HandoffWords, .. MyRequestsWords, .. GreetingWords, .. ThanksWords,
     ];
 
     /// <summary>Leaving: 取消, 算了, 不用了, and "我就是问问，不用登记" however it is put together.</summary>
     public static bool IsCancel(string text) => Is(text, CancelWords) || (Core(text).Length <= 16 && (Core(text).Contains("不用登记") || Core(text).Contains("不登记") || Core(text).Contains("就问问") || Core(text).Contains("就是问问") || Core(text).Contains("不办了")));
     public static bool IsDone(string text) => Is(text, DoneWords);
+
+    /// <summary>"提交吧 / 确认 / 就这样吧" while the bot is still asking: the user wants to finish with what is given.</summary>
+    public static bool IsSubmit(string text) => Is(text, SubmitWords);
     public static bool IsAnyTime(string text) => Is(text, AnyTimeWords);
     public static bool IsYes(string text) => Is(text, YesWords);
     public static bool IsConfirm(string text) => Is(text, ConfirmWords);
