@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Tests.DirectLine;
 using HuaXin.Bot.Tests.Support;
+using HuaXin.Bot.Tickets;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,29 @@ public sealed partial class DialogDoneWhenTests
         await chat.SayAsync(Request);
         Assert.Contains("请核对", await chat.SayAsync("就这些，没有别的了"));
         Assert.Matches(Number(), await chat.SayAsync(yes));
+    }
+
+    [Fact]
+    public async Task An_address_not_given_twice_is_left_to_the_callback_and_the_request_ends_in_a_ticket_number()
+    {
+        await using var app = new HuaXinAppFactory();
+        var chat = new Chat(app.CreateClient(), "c-no-address");
+
+        Assert.Contains("电话", await chat.SayAsync("俺家水管子冻裂了 淌了一地水 俺男人在外地工地上 能来人修修不"));
+        Assert.Contains("详细地址", await chat.SayAsync("13805312266"));
+        Assert.Contains("不能少", await chat.SayAsync("就这些，没有别的了"));
+        var summary = await chat.SayAsync("对，提交吧");
+        Assert.Contains("地址等工作人员打电话时再跟您确认", summary);
+        Assert.Contains("请核对", summary);
+        Assert.Contains("待电话确认", summary);
+        var number = Number().Match(await chat.SayAsync("确认")).Value;
+        Assert.NotEmpty(number);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var ticket = await scope.ServiceProvider.GetRequiredService<HuaXinDbContext>().ServiceRequests.SingleAsync();
+        Assert.Equal((number, "home_repair"), (ticket.Number, ticket.Category));
+        // Staff read the slots through TicketSlots, as the console's ticket pages do.
+        Assert.Equal("待电话确认", TicketSlots.All(ticket)["address"]);
     }
 
     [Fact]
