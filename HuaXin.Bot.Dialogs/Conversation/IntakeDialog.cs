@@ -130,8 +130,8 @@ public sealed class IntakeDialog
             AskNext(turn);
             return;
         }
-        // "都行 / 随时 / 尽快 / 不知道" for a time: staff call to agree one.
-        if (slot == SlotNames.When && (Phrases.IsAnyTime(text) || (required && (Phrases.IsUnknown(text) || Phrases.IsDone(text)))))
+        // "都行 / 随时 / 尽快 / 不知道 / 提交吧" for a time: staff call to agree one.
+        if (slot == SlotNames.When && (Phrases.IsAnyTime(text) || (required && (Phrases.IsUnknown(text) || Phrases.IsDone(text) || Phrases.IsSubmit(text)))))
         {
             intake.Slots[SlotNames.When] = AsSoonAsPossible;
             intake.When = null;

@@ -31,6 +31,7 @@ public sealed class NaturalAnswerTests
     [InlineData("都行")]
     [InlineData("越快越好")]
     [InlineData("不知道")]
+    [InlineData("提交吧")]
     public async Task A_volunteer_request_without_a_time_goes_on_as_soon_as_possible(string answer)
     {
         await Script()
