@@ -374,9 +374,9 @@ public sealed class IntakeDialog
     private const string ToBeChecked = "待电话核实";
     private const string NoPhone = "未留电话（请在对话中联系）";
 
-    /// <summary>A required slot the user could not give, left for staff to ask on the callback; the ticket carries
-    /// it as the slot's value, so staff read it beside the other answers.</summary>
-    public const string ToConfirmByPhone = "待电话确认";
+    // A required slot the user could not give, left for staff to ask on the callback; the ticket carries it as the
+    // slot's value, so staff read it beside the other answers.
+    private const string ToConfirmByPhone = "待电话确认";
 
     private static readonly string[] BotPlaceholders = [AsSoonAsPossible, ToBeChecked, NoPhone, ToConfirmByPhone];
 

@@ -42,9 +42,6 @@ public static class Phrases
     /// <summary>Leaving: 取消, 算了, 不用了, and "我就是问问，不用登记" however it is put together.</summary>
     public static bool IsCancel(string text) => Is(text, CancelWords) || (Core(text).Length <= 16 && (Core(text).Contains("不用登记") || Core(text).Contains("不登记") || Core(text).Contains("就问问") || Core(text).Contains("就是问问") || Core(text).Contains("不办了")));
     public static bool IsDone(string text) => Is(text, DoneWords);
-
-    /// <summary>"提交吧 / 确认 / 就这样吧" while the bot is still asking: the user wants to finish with what is given.</summary>
-    public static bool IsSubmit(string text) => Is(text, SubmitWords);
     public static bool IsAnyTime(string text) => Is(text, AnyTimeWords);
     public static bool IsYes(string text) => Is(text, YesWords);
     public static bool IsConfirm(string text) => Is(text, ConfirmWords);
@@ -56,6 +53,9 @@ public static class Phrases
     public static bool IsHandoff(string text) => Is(text, HandoffWords);
     public static bool IsMyRequests(string text) => Is(text, MyRequestsWords);
     public static bool IsGreeting(string text) => Is(text, GreetingWords);
+
+    /// <summary>"提交吧 / 确认 / 就这样吧" while the bot is still asking: the user wants to finish with what is given.</summary>
+    public static bool IsSubmit(string text) => Is(text, SubmitWords);
 
     /// <summary>Thanks and small talk that need no action (谢谢, 好的 知道了).</summary>
     public static bool IsThanks(string text)

@@ -30,7 +30,7 @@ public sealed class DeclinedRequiredSlotTests
             .User(first, "不能少", "上门服务需要知道具体地址")
             .Pending("address")
             .User(second, "详细地址等工作人员打电话时再跟您确认", "请核对", "详细地址：待电话确认")
-            .Slot("address", IntakeDialog.ToConfirmByPhone)
+            .Slot("address", "待电话确认")
             .Pending(IntakeSteps.Confirm)
             .User("确认", "诉求已提交", "HX0001")
             .NoIntake()
