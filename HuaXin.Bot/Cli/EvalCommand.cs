@@ -27,7 +27,7 @@ internal static class EvalCommand
 
           --knowledge   folder of .md/.txt/.docx documents, ingested into a temporary database
           --questions   JSONL: {"id","q","expect":[docId…],"section","kind","asker"}; expect [] = should abstain
-          --out         one JSON line per question: {"id","answered","citations":[…],"latencyMs","searchMs"}
+          --out         one JSON line per question: {"id","answered","answer","citations":[…],"latencyMs","searchMs"}
           --verbose     also list every miss
           --baseline    also write the plain-BM25 baseline's answers (<out>.baseline.jsonl) and, with --verbose, its misses;
                         its scores are printed beside the product's on every run
@@ -269,6 +269,8 @@ internal static class EvalCommand
     {
         id = result.Question.Id,
         answered = result.Answer.Answered,
+        // The text a user reads, to check on any corpus that answers stay short and readable.
+        answer = result.Answer.Answer,
         citations = result.Answer.Citations.Select(c => new { docId = c.DocId, title = c.Title, headings = c.Headings, score = c.Score }),
         latencyMs = Math.Round(result.LatencyMs, 3),
         searchMs = Math.Round(result.SearchMs, 3),

@@ -17,6 +17,12 @@ internal static class AnswerComposer
 
     private const int LeadSentences = 2;
 
+    /// <summary>What one referenced article may add to an answer; a longer one stays behind its own citation.</summary>
+    public const int ReferenceUpTo = 160;
+
+    /// <summary>At most this many referenced articles are carried, so a clause that lists many stays short.</summary>
+    private const int MaxReferences = 2;
+
     public const string NotCovered = "知识库里暂时没有找到这个问题的规定。";
 
     public static string NotCoveredAbout(string? topic) => topic is null ? NotCovered : $"知识库里没有关于「{topic}」的规定。";
@@ -34,6 +40,32 @@ internal static class AnswerComposer
         }
         // A blank line, so a card's markdown does not read the source as part of a list that ends the lead.
         return text.Append(lead).Append("\n\n——").Append(best.ShortSource).ToString();
+    }
+
+    /// <summary>The lead, then the answering sentences of each article of the same document the lead leans on
+    /// ("在第四条标准基础上"), labelled "第四条：…". One level only: what a referenced article refers to is not followed.
+    /// An article is carried when its label names one clause of the document and its sentences are short.</summary>
+    public static string WithReferences(string lead, IndexedChunk clause, IReadOnlyList<IndexedChunk> clauses,
+        IReadOnlyList<QueryUnit> units, Func<string, double> idf)
+    {
+        var own = clause.Headings.Count == 0 ? "" : clause.Headings[^1];
+        var text = new StringBuilder(lead);
+        var carried = 0;
+        foreach (var label in ClauseReferences.SameDocument(lead, own))
+        {
+            var named = clauses.Where(c => c.DocId == clause.DocId && c.Headings.Count > 0 && c.Headings[^1] == label).Take(2).ToList();
+            if (named.Count != 1 || carried == MaxReferences)
+            {
+                continue;
+            }
+            var referenced = Lead(named[0].Text, units, idf);
+            if (referenced.Length <= ReferenceUpTo)
+            {
+                text.Append('\n').Append(label).Append('：').Append(referenced);
+                carried++;
+            }
+        }
+        return text.ToString();
     }
 
     /// <summary>The one or two sentences of the clause that share the most specific words with the question, in their

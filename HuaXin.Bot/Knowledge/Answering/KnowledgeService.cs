@@ -72,7 +72,8 @@ public sealed class KnowledgeService(
         var best = result.Hits[0];
         var clause = snapshot.Plain.Clause(best.Chunk.ClauseKey) ?? best.Chunk;
         var citations = result.Hits.Select((h, i) => AnswerComposer.ToCitation(h, i == 0 ? clause : null)).ToList();
-        var lead = AnswerComposer.Bounded(AnswerComposer.Lead(clause.Text, result.Units, snapshot.Bm25.Idf));
+        var lead = AnswerComposer.WithReferences(AnswerComposer.Bounded(AnswerComposer.Lead(clause.Text, result.Units, snapshot.Bm25.Idf)),
+            clause, snapshot.Plain.Clauses, result.Units, snapshot.Bm25.Idf);
         return new KnowledgeAnswer(true, AnswerComposer.Compose(lead, citations[0], assumed), citations)
         {
             Lead = lead,

@@ -152,4 +152,19 @@ public sealed class ChatApiTests
         Assert.DoesNotContain("按《困难职工帮扶救助管理办法》", fresh);
         Assert.DoesNotContain("——《困难职工帮扶救助管理办法》", fresh);
     }
+
+    [Fact]
+    public async Task An_answer_that_leans_on_another_article_carries_what_that_article_says()
+    {
+        await using var app = new HuaXinAppFactory();
+        var chat = new Chat(app.CreateClient(), "c-reference");
+
+        var reply = await chat.SayAsync("俺家娃考上大学了有补贴没");
+
+        Assert.Contains("在第四条标准基础上", reply);
+        Assert.Contains("\n第四条：职工子女当年考入全日制普通高等学校的，一次性发放金秋助学金：", reply);
+        Assert.Contains("普通本科，3000元", reply);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(reply, "第四条："));
+        Assert.Contains("——《职工子女助学办法》第七条", reply);
+    }
 }
