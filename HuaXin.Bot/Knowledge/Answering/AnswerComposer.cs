@@ -42,7 +42,7 @@ internal static class AnswerComposer
         return text.Append(lead).Append("\n\n——").Append(best.ShortSource).ToString();
     }
 
-    /// <summary>The lead, then the answering sentences of each article of the same document the lead leans on
+    /// <summary>The lead, then each short article (or the answering sentences of a longer one) of the same document the lead leans on
     /// ("在第四条标准基础上"), labelled "第四条：…". One level only: what a referenced article refers to is not followed.
     /// An article is carried when its label names one clause of the document and its sentences are short.</summary>
     public static string WithReferences(string lead, IndexedChunk clause, IReadOnlyList<IndexedChunk> clauses,
@@ -58,8 +58,11 @@ internal static class AnswerComposer
             {
                 continue;
             }
-            var referenced = Lead(named[0].Text, units, idf);
-            if (referenced.Length <= ReferenceUpTo)
+            // A short article is what "第四条的标准" means, whole; a long one gives its answering sentences, unless those
+            // are a bare list item, which reads as a fragment without the sentence that opens the list.
+            var whole = string.Join('\n', named[0].Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            var referenced = whole.Length <= ReferenceUpTo ? whole : Lead(named[0].Text, units, idf);
+            if (referenced.Length <= ReferenceUpTo && !ClauseHeadings.TryItem(referenced, out _, out _))
             {
                 text.Append('\n').Append(label).Append('：').Append(referenced);
                 carried++;

@@ -159,7 +159,7 @@ public sealed class ChatApiTests
         await using var app = new HuaXinAppFactory();
         var chat = new Chat(app.CreateClient(), "c-reference");
 
-        var reply = await chat.SayAsync("俺家娃考上大学了有补贴没");
+        var reply = await chat.SayAsync("儿子考进双一流学校，工会还多给奖学金吗");
 
         Assert.Contains("在第四条标准基础上", reply);
         Assert.Contains("\n第四条：职工子女当年考入全日制普通高等学校的，一次性发放金秋助学金：", reply);

@@ -30,6 +30,10 @@ public class ClauseReferenceTests
     [InlineData("依照第八条处理。", "依照第八条处理。")]
     // An article the document does not have, or another document's, adds nothing.
     [InlineData("依照第二十条处理。", "依照第二十条处理。")]
+    // A long article gives the sentence that answers the question, not the whole article.
+    [InlineData("按第十条执行。", "按第十条执行。\n第十条：考上大学的，另发补贴500元。")]
+    // A long article whose answering sentence is a bare list item adds nothing: the item alone reads as a fragment.
+    [InlineData("按第九条执行。", "按第九条执行。")]
     // Twice named, carried once.
     [InlineData("按第五条、第五条执行。", "按第五条、第五条执行。\n第五条：在第四条基础上另发补助5000元。")]
     public void A_lead_carries_the_articles_it_leans_on_once_and_short(string lead, string expected)
@@ -40,6 +44,8 @@ public class ClauseReferenceTests
             Clause("aid", "第五条", "在第四条基础上另发补助5000元。"),
             Clause("aid", "第七条", lead),
             Clause("aid", "第八条", string.Concat(Enumerable.Repeat("办理时须提交身份证明、录取通知书和家庭情况说明材料，", 8)) + "逐级审核。"),
+            Clause("aid", "第九条", "以下各项按规定办理：\n1. 考上大学的补贴另行申请；\n" + string.Join('\n', Enumerable.Range(2, 9).Select(i => $"{i}. 其他事项按照工会的有关规定统一办理；"))),
+            Clause("aid", "第十条", string.Concat(Enumerable.Repeat("办理时须提交身份证明和家庭情况说明材料。", 8)) + "考上大学的，另发补贴500元。"),
             Clause("other", "第二十条", "另一份文件的规定。"),
         };
         var units = new QueryAnalyzer(Lexicon.Empty).Analyze("考上大学有补贴吗", new Bm25Index([]));
