@@ -17,11 +17,8 @@ internal static class AnswerComposer
 
     private const int LeadSentences = 2;
 
-    /// <summary>What one referenced article may add to an answer; a longer one stays behind its own citation.</summary>
-    public const int ReferenceUpTo = 160;
-
-    /// <summary>At most this many referenced articles are carried, so a clause that lists many stays short.</summary>
-    private const int MaxReferences = 2;
+    /// <summary>What the articles a lead leans on may add to it together; beyond it they stay behind the citation.</summary>
+    public const int ReferencesUpTo = 200;
 
     public const string NotCovered = "知识库里暂时没有找到这个问题的规定。";
 
@@ -42,33 +39,37 @@ internal static class AnswerComposer
         return text.Append(lead).Append("\n\n——").Append(best.ShortSource).ToString();
     }
 
-    /// <summary>The lead, then each short article (or the answering sentences of a longer one) of the same document the lead leans on
-    /// ("在第四条标准基础上"), labelled "第四条：…". One level only: what a referenced article refers to is not followed.
-    /// An article is carried when its label names one clause of the document and its sentences are short.</summary>
+    /// <summary>The lead, then each article of the same document it leans on ("在第四条标准基础上"), labelled "第四条：…":
+    /// a short article whole, a longer one by its answering sentences. All or none: a lead that names three articles
+    /// and shows one reads as if the others did not matter, so when any cannot be shown (absent, named twice in the
+    /// document, a bare list item, or past <see cref="ReferencesUpTo"/> together) the lead stands alone, as before.
+    /// One level only: what a referenced article refers to is not followed.</summary>
     public static string WithReferences(string lead, IndexedChunk clause, IReadOnlyList<IndexedChunk> clauses,
         IReadOnlyList<QueryUnit> units, Func<string, double> idf)
     {
         var own = clause.Headings.Count == 0 ? "" : clause.Headings[^1];
-        var text = new StringBuilder(lead);
-        var carried = 0;
+        var added = new StringBuilder();
         foreach (var label in ClauseReferences.SameDocument(lead, own))
         {
             var named = clauses.Where(c => c.DocId == clause.DocId && c.Headings.Count > 0 && c.Headings[^1] == label).Take(2).ToList();
-            if (named.Count != 1 || carried == MaxReferences)
+            if (named.Count != 1)
             {
-                continue;
+                return lead;
             }
-            // A short article is what "第四条的标准" means, whole; a long one gives its answering sentences, unless those
-            // are a bare list item, which reads as a fragment without the sentence that opens the list.
+            // A bare list item reads as a fragment without the sentence that opens the list.
             var whole = string.Join('\n', named[0].Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            var referenced = whole.Length <= ReferenceUpTo ? whole : Lead(named[0].Text, units, idf);
-            if (referenced.Length <= ReferenceUpTo && !ClauseHeadings.TryItem(referenced, out _, out _))
+            var referenced = whole.Length <= ReferencesUpTo ? whole : Lead(named[0].Text, units, idf);
+            if (ClauseHeadings.TryItem(referenced, out _, out _))
             {
-                text.Append('\n').Append(label).Append('：').Append(referenced);
-                carried++;
+                return lead;
+            }
+            added.Append('\n').Append(label).Append('：').Append(referenced);
+            if (added.Length > ReferencesUpTo)
+            {
+                return lead;
             }
         }
-        return text.ToString();
+        return lead + added;
     }
 
     /// <summary>The one or two sentences of the clause that share the most specific words with the question, in their

@@ -3,8 +3,8 @@ using HuaXin.Bot.Knowledge.Search;
 
 namespace HuaXin.Bot.Tests.Knowledge;
 
-/// <summary>A lead that leans on another article of its document ("在第四条标准基础上") carries that article's answering
-/// sentences, labelled, once; references to other laws, to chapters and to itself are left alone.</summary>
+/// <summary>A lead that leans on other articles of its document ("在第四条标准基础上") carries what they say, labelled, once,
+/// all or none; references to other laws, to chapters and to itself are left alone.</summary>
 public class ClauseReferenceTests
 {
     [Theory]
@@ -28,6 +28,10 @@ public class ClauseReferenceTests
     [InlineData("按第五条执行。", "按第五条执行。\n第五条：在第四条基础上另发补助5000元。")]
     // An article too long to read on a phone stays behind its own citation.
     [InlineData("依照第八条处理。", "依照第八条处理。")]
+    // All or none: when one named article cannot be shown, none is, so the lead does not seem to hinge on one of them.
+    [InlineData("依照第五条、第八条处理。", "依照第五条、第八条处理。")]
+    // Together they are short enough.
+    [InlineData("依照第四条、第五条处理。", "依照第四条、第五条处理。\n第四条：考入大学的，一次性发放助学金：\n1. 本科，3000元；\n2. 专科，2000元。\n第五条：在第四条基础上另发补助5000元。")]
     // An article the document does not have, or another document's, adds nothing.
     [InlineData("依照第二十条处理。", "依照第二十条处理。")]
     // A long article gives the sentence that answers the question, not the whole article.
@@ -45,7 +49,7 @@ public class ClauseReferenceTests
             Clause("aid", "第七条", lead),
             Clause("aid", "第八条", string.Concat(Enumerable.Repeat("办理时须提交身份证明、录取通知书和家庭情况说明材料，", 8)) + "逐级审核。"),
             Clause("aid", "第九条", "以下各项按规定办理：\n1. 考上大学的补贴另行申请；\n" + string.Join('\n', Enumerable.Range(2, 9).Select(i => $"{i}. 其他事项按照工会的有关规定统一办理；"))),
-            Clause("aid", "第十条", string.Concat(Enumerable.Repeat("办理时须提交身份证明和家庭情况说明材料。", 8)) + "考上大学的，另发补贴500元。"),
+            Clause("aid", "第十条", string.Concat(Enumerable.Repeat("办理时须提交身份证明和家庭情况说明材料。", 12)) + "考上大学的，另发补贴500元。"),
             Clause("other", "第二十条", "另一份文件的规定。"),
         };
         var units = new QueryAnalyzer(Lexicon.Empty).Analyze("考上大学有补贴吗", new Bm25Index([]));
