@@ -27,7 +27,7 @@ public sealed partial class SlotAnswers(SlotExtractors extractors)
         };
         if (!accepted) return null;
         // Someone outside the known relation words (e.g. 干娘) is still someone.
-        return new SlotMatch(slot == SlotNames.Relation ? "其他" : trimmed);
+        return new SlotMatch(slot == SlotNames.Relation ? RelationExtractor.Other : trimmed);
     }
 
     // Pronouns and verbs mean a sentence ("你们多久能联系我"), not a place.

@@ -6,6 +6,7 @@ namespace HuaXin.Bot.Dialogs.Slots;
 public sealed partial class RelationExtractor : ISlotExtractor
 {
     public const string Self = "本人";
+    public const string Other = "其他";
     private readonly VocabularyScanner _scanner;
     private readonly IReadOnlyList<string> _needWords;
     private readonly IReadOnlyList<Regex> _selfPatterns;
@@ -66,8 +67,6 @@ public sealed partial class RelationExtractor : ISlotExtractor
         }
         return hits;
     }
-
-    public const string Other = "其他";
 
     // "服务对象：…" names a field; "本人：…" and "母亲：…" at the start of a line name the person.
     private static bool IsLabel(string text, VocabularyHit hit) =>
