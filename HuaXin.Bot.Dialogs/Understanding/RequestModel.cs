@@ -48,12 +48,22 @@ public sealed class RequestModel
         if (intake.Sum(k => purposes[k]) < 0.5) return (Purpose.Best(x, l => !Understanding.Purpose.StartsIntake(l)), null);
         var purpose = Purpose.Labels[intake.MaxBy(k => purposes[k])];
         if (purpose == Understanding.Purpose.Complaint) return (purpose, Understanding.Purpose.Complaint);
+        return (purpose, RequestCategory(x));
+    }
+
+    /// <summary>The service a request is for, or none when nothing points to one with enough confidence.</summary>
+    public string? RequestCategory(float[] x)
+    {
         var p = Category.Predict(x, c => c != Understanding.Purpose.Complaint);
         var best = Array.IndexOf(p, p.Max());
         // Where no taxonomy cue and no document clause points to a service, the character n-grams alone must be sure.
         var needed = PointsToService(x) ? MinCategoryConfidence : MinUnpointedConfidence;
-        return (purpose, p[best] >= needed ? Category.Labels[best] : null);
+        return p[best] >= needed ? Category.Labels[best] : null;
     }
+
+    /// <summary>Whether the message leaves a mobile number and asks nothing: no question cue, no question mark.</summary>
+    public bool LeavesNumberWithoutAsking(float[] x) =>
+        x[Features.IndexOf("phone")] > 0 && x[Features.IndexOf("question")] == 0 && x[Features.IndexOf("asks")] == 0;
 
     private const double MinCategoryConfidence = 0.3;
     private const double MinUnpointedConfidence = 0.7;

@@ -42,6 +42,11 @@ public sealed class RequestUnderstanding : IRequestUnderstanding
         var clauses = _evidence is null ? [] : await _evidence.MatchAsync(normalized, cancellationToken);
         var x = _features.Build(normalized, clauses, found);
         var (purpose, code) = _model.Decide(x);
+        // A mobile number left without asking anything ("工钱 法律顾问 139…") is a number left for a call back: a
+        // request, whatever its few words resemble; unless the message declines ("不用了 电话…别打了"). Status
+        // checks, ratings and staff commands keep their purpose.
+        if (purpose is Purpose.Question or Purpose.Chat && _model.LeavesNumberWithoutAsking(x) && !_taxonomy.Danger.Declines.IsMatch(normalized))
+            (purpose, code) = (Purpose.Request, _model.RequestCategory(x));
         // A programme only the deployment's documents name ("小书桌", "代尽孝"): its document's owner decides, and
         // among that department's categories the scorer's likeliest.
         if (Purpose.StartsIntake(purpose) && code is null && clauses.FirstOrDefault()?.Owner is { } owner)
