@@ -24,6 +24,10 @@ public sealed class MobileNumberTests
     [InlineData("一三八 零五三一 二二六六", "13805312266")]
     [InlineData("138—0531—2266", "13805312266")]
     [InlineData("零零八六 幺三八零五三幺二二六六", "13805312266")]
+    [InlineData("1 3 8 0 5 3 1 2 2 6 6", "13805312266")]
+    [InlineData("138.0531.2266", "13805312266")]
+    [InlineData("壹叁捌零伍叁壹贰贰陆陆", "13805312266")]
+    [InlineData("幺叁捌 0531 2266", "13805312266")]
     public void Reads_every_way_of_writing_a_number(string text, string digits)
     {
         Assert.True(MobileNumber.TryParse(text, out var number));
@@ -40,6 +44,8 @@ public sealed class MobileNumberTests
     [InlineData("工号 20261123001")]
     [InlineData("0531-13805312266-1")]
     [InlineData("一三八零五三一二二六")]
+    [InlineData("1 3 8 0 5 3 1 2 2 6")]
+    [InlineData("价格 138.05 元，数量 3122661")]
     public void Is_not_fooled_by_other_digit_runs(string text)
     {
         Assert.Null(MobileNumber.Find(text));
