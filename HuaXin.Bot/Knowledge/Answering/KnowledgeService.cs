@@ -43,9 +43,10 @@ public sealed class KnowledgeService(
         }
         var result = await search.SearchAsync(question, Top, cancellationToken);
         KnowledgeTopic? assumed = null;
-        // A new topic needs both a topic word the earlier document lacks and a confident answer elsewhere, or a topic the
-        // corpus never mentions; a rare word alone ("钱多久能到账") is more often the follow-up's own wording than a new subject.
-        if (topic is not null && !result.UncoveredTopic && !(result.Covered && NamesAnotherTopic(result.Units, topic.DocId, snapshot.Bm25)))
+        // A new topic needs both a topic word the earlier document lacks and a confident answer elsewhere, or a noun the
+        // corpus never mentions; a rare word alone ("钱多久能到账") is more often the follow-up's own wording than a new
+        // subject, and so is an unseen verb ("多久能批下来").
+        if (topic is not null && !result.UncoveredNoun && !(result.Covered && NamesAnotherTopic(result.Units, topic.DocId, snapshot.Bm25)))
         {
             var within = search.Search(question, Top, topic.DocId);
             if (within.Hits.Count > 0)

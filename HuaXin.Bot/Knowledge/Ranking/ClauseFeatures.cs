@@ -21,9 +21,10 @@ public static class ClauseFeatures
         "focus absent",
     ];
 
-    /// <summary>A word of the question that can name its topic, how specific it is in general Chinese (jieba's IDF), and
-    /// whether the corpus uses it or a lexicon synonym of it anywhere.</summary>
-    public sealed record SpecificWord(string Word, double Idf, bool Noun, bool InCorpus);
+    /// <summary>A word of the question that can name its topic, how specific it is in general Chinese (jieba's IDF),
+    /// whether the corpus uses it or a lexicon synonym of it anywhere, and whether it is said in the clause that asks
+    /// or after it (<see cref="AskingClause"/>).</summary>
+    public sealed record SpecificWord(string Word, double Idf, bool Noun, bool InCorpus, bool Asking);
 
     /// <summary>A question's reading, shared by its candidates: units, distinct bigrams and dictionary words.</summary>
     public sealed class Question
@@ -37,15 +38,24 @@ public static class ClauseFeatures
                 .SelectMany(r => Enumerable.Range(0, Math.Max(0, r.Text.Length - 1)).Select(i => r.Text.Substring(i, 2)))
                 .Distinct(StringComparer.Ordinal).Where(index.Contains).ToList();
             BigramIdf = Bigrams.Select(index.Idf).ToArray();
-            var tokens = TextNormalizer.Runs(normalized).Where(r => r.Cjk).SelectMany(r => ChineseWords.Cut(r.Text)).ToList();
+            var spoken = AskingClause.Split(normalized);
+            var words = spoken.Select(c => TextNormalizer.Runs(c).Where(r => r.Cjk).SelectMany(r => ChineseWords.Cut(r.Text)).ToList()).ToList();
+            var tokens = words.SelectMany(w => w).ToList();
+            var asking = words.Skip(AskingClause.LastAsking(spoken)).SelectMany(w => w).ToHashSet(StringComparer.Ordinal);
             Specific = tokens.Where(w => !stopPhrases.Contains(w) && ChineseWords.IsTopical(w)).Distinct(StringComparer.Ordinal)
-                .Select(w => new SpecificWord(w, ChineseWords.Idf(w), ChineseWords.IsNoun(w), clauses.Mentions(w) || units.Any(u => u.Text == w && u.Alternatives.Any(a => a.Weight < 1 && a.Terms.All(index.Contains)))))
+                .Select(w => new SpecificWord(w, ChineseWords.Idf(w), ChineseWords.IsNoun(w), clauses.Mentions(w) || units.Any(u => u.Text == w && u.Alternatives.Any(a => a.Weight < 1 && a.Terms.All(index.Contains))), asking.Contains(w)))
                 .ToList();
             Asked = AnswerTypes.Asked(normalized);
             Focus = QuestionFocus.Of(tokens);
-            var unseenNoun = Specific.Where(w => !w.InCorpus && w.Noun).MaxBy(w => w.Idf);
-            UnseenTopic = unseenNoun is null ? double.NegativeInfinity : unseenNoun.Idf - SeenShare * Specific.Where(w => w.InCorpus).Sum(w => w.Idf);
-            MissingTopic = (unseenNoun ?? Specific.Where(w => !w.InCorpus).MaxBy(w => w.Idf))?.Word;
+            var seen = SeenShare * Specific.Where(w => w.InCorpus).Sum(w => w.Idf);
+            // Any part of speech: jieba tags some topic words otherwise (个人所得税 an idiom, 伤残 an adjective, 续签 a verb).
+            var unseen = Specific.Where(w => !w.InCorpus && w.Asking).MaxBy(w => w.Idf);
+            UnseenTopic = unseen is null ? double.NegativeInfinity : unseen.Idf - seen;
+            var unseenNoun = Specific.Where(w => !w.InCorpus && w.Asking && w.Noun).MaxBy(w => w.Idf);
+            UnseenNounTopic = unseenNoun is null ? double.NegativeInfinity : unseenNoun.Idf - seen;
+            // A topic is named with a noun, even when the asking clause's unseen word is a verb ("疫苗本丢了 上哪补办").
+            MissingTopic = Specific.Where(w => !w.InCorpus).OrderByDescending(w => w.Noun).ThenByDescending(w => w.Asking)
+                .ThenByDescending(w => w.Idf).FirstOrDefault()?.Word;
         }
 
         // How much the words the corpus does use speak for the question being about it; chosen on the cross-validated
@@ -60,12 +70,18 @@ public static class ClauseFeatures
         public AnswerType Asked { get; }
         public string? Focus { get; }
 
-        /// <summary>How strongly the question is about a topic the corpus never mentions: the general IDF of its most
-        /// specific noun no document uses (公积金, 建造师), less half the IDF of its specific words the corpus has;
-        /// negative infinity when every noun occurs somewhere. The search abstains at the fitted threshold.</summary>
+        /// <summary>How strongly the question is about a topic the corpus never mentions: the general IDF of the most
+        /// specific word no document uses in the clause that asks or after it (公积金, 建造师), less half the IDF of the
+        /// question's specific words the corpus has; negative infinity when there is none. The search abstains at the
+        /// fitted threshold.</summary>
         public double UnseenTopic { get; }
 
-        /// <summary>The word to name in a "not covered" reply: that noun, else the most specific unseen word.</summary>
+        /// <summary>The same score counting only nouns: what a follow-up names a new subject with; its verbs and
+        /// adverbs are its own wording ("多久能批下来" asked after an answer).</summary>
+        public double UnseenNounTopic { get; }
+
+        /// <summary>The word to name in a "not covered" reply: the most specific unseen noun, one of the asking clause
+        /// first, else the most specific unseen word, again the asking clause's first.</summary>
         public string? MissingTopic { get; }
     }
 

@@ -32,6 +32,10 @@ public sealed class ClauseModel
     /// <summary>Whether the question is about a topic the corpus does not cover, by the fitted threshold.</summary>
     public bool Uncovered(ClauseFeatures.Question question) => AbstainAt is { } threshold && question.UnseenTopic >= threshold;
 
+    /// <summary>Whether a noun alone puts the question on a topic the corpus does not cover, by the same threshold:
+    /// the test for a follow-up, which names a new subject with a noun.</summary>
+    public bool UncoveredByNoun(ClauseFeatures.Question question) => AbstainAt is { } threshold && question.UnseenNounTopic >= threshold;
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     /// <exception cref="InvalidDataException">The file was fitted on other features than this version computes.</exception>

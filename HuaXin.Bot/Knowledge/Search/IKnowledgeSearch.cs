@@ -21,4 +21,8 @@ public sealed record KnowledgeSearchResult(IReadOnlyList<ScoredChunk> Hits, bool
 
     /// <summary>Refused because the question is about a topic the corpus never mentions: a new subject, not a follow-up.</summary>
     public bool UncoveredTopic { get; init; }
+
+    /// <summary>Refused for an unseen noun (a subset of <see cref="UncoveredTopic"/>): a follow-up that names one starts a
+    /// new subject; one whose unseen word is a verb or adverb is still read in the conversation's topic.</summary>
+    public bool UncoveredNoun { get; init; }
 }

@@ -32,19 +32,26 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
         var reading = Read(question, withinDocId);
         var answers = Answers(reading, model);
         var uncovered = model.Uncovered(reading.Question);
+        var uncoveredNoun = model.UncoveredByNoun(reading.Question);
         if (model.IsEmpty || reading.Candidates.Count == 0)
         {
             return new KnowledgeSearchResult(reading.Hits.Take(top).Select(h => h with { Confident = answers }).ToList(), answers, reading.Units)
             {
                 MissingTopic = reading.Question.MissingTopic,
                 UncoveredTopic = uncovered,
+                UncoveredNoun = uncoveredNoun,
             };
         }
         var (probabilities, order) = Rank(reading, model);
         var hits = order.Take(top)
             .Select(i => reading.Hits[i] with { Score = Math.Round(probabilities[i], 4), Confident = answers })
             .ToList();
-        return new KnowledgeSearchResult(hits, answers, reading.Units) { MissingTopic = reading.Question.MissingTopic, UncoveredTopic = uncovered };
+        return new KnowledgeSearchResult(hits, answers, reading.Units) 
+        {
+            MissingTopic = reading.Question.MissingTopic,
+            UncoveredTopic = uncovered,
+            UncoveredNoun = uncoveredNoun,
+        };
     }
 
     /// <summary>Whether the question is answered at all, one decision per question: the coverage rule lets it (the

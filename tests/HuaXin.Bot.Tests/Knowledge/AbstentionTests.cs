@@ -6,7 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HuaXin.Bot.Tests.Knowledge;
 
 /// <summary>With the shipped clause model: a question about a topic no document mentions is refused and the reply names
-/// that topic, while a chatty question about a covered topic is still answered.</summary>
+/// that topic, while a chatty question about a covered topic is still answered. After an answer, only an unseen noun
+/// starts a new subject; an unseen verb is the follow-up's own wording.</summary>
 public class AbstentionTests : IAsyncLifetime
 {
     private KnowledgeFixture _fixture = null!;
@@ -49,6 +50,35 @@ public class AbstentionTests : IAsyncLifetime
         var answer = await Service.AskAsync("焊工证去哪考 要交多少钱", "worker", topic, CancellationToken.None);
 
         Assert.False(answer.Answered);
+    }
+
+    [Theory]
+    [InlineData("一次能批下来多少")] // 批下来: a verb
+    [InlineData("过了12个月还能续签吗")] // 续签: a verb
+    public async Task An_unseen_verb_declines_a_first_question_but_is_a_follow_ups_own_wording(string question)
+    {
+        var topic = new KnowledgeTopic("hardship", "困难职工帮扶救助管理办法", "第六条");
+
+        var first = await Service.AskAsync(question, "family", CancellationToken.None);
+        var followUp = await Service.AskAsync(question, "family", topic, CancellationToken.None);
+
+        Assert.False(first.Answered);
+        Assert.True(followUp.Answered);
+        Assert.Equal("hardship", followUp.Citations[0].DocId);
+        Assert.Equal(topic, followUp.AssumedTopic);
+    }
+
+    [Theory]
+    [InlineData("那年终奖一次发多少", "年终奖")]
+    [InlineData("那建造师证怎么考", "建造师")]
+    public async Task An_unseen_noun_in_a_follow_up_starts_a_new_subject_and_is_declined(string question, string noun)
+    {
+        var topic = new KnowledgeTopic("hardship", "困难职工帮扶救助管理办法", "第六条");
+
+        var answer = await Service.AskAsync(question, "family", topic, CancellationToken.None);
+
+        Assert.False(answer.Answered);
+        Assert.StartsWith($"知识库里没有关于「{noun}」的规定", answer.Answer);
     }
 
     [Theory]

@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+using HuaXin.Bot.Knowledge.Search;
+
+namespace HuaXin.Bot.Knowledge.Ranking;
+
+/// <summary>Where a question asks. Colloquial Chinese puts the background first and the question last ("俺男人是建造师
+/// 探亲假有几天"): the clause that asks names the topic, the clauses before it often name things the corpus never needs
+/// to mention. Clauses are the runs between punctuation and spaces.</summary>
+public static partial class AskingClause
+{
+    /// <summary>The clauses of a question (normal form), in order.</summary>
+    public static IReadOnlyList<string> Split(string normalized) =>
+        Separators().Split(normalized).Where(c => c.Length > 0).ToList();
+
+    /// <summary>Index of the last clause that asks; 0 (the whole question counts) when none does.</summary>
+    public static int LastAsking(IReadOnlyList<string> clauses)
+    {
+        for (var i = clauses.Count - 1; i >= 0; i--)
+        {
+            if (Asks(clauses[i]))
+            {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>A clause asks with a question word, a question particle at its end (吗, 呢, 不, 没), an A不A form
+    /// (发不发, 有没有), or by asking for a kind of answer (期限, 材料, 找谁).</summary>
+    public static bool Asks(string clause) =>
+        Question().IsMatch(clause) || AnswerTypes.Asked(clause) != AnswerType.None;
+
+    [GeneratedRegex(@"什么|怎么|怎样|咋|啥|哪|谁|多少|几|如何|是否|能否|可否|为何|多久|多长|何时|[吗呢么不没]$|(\p{IsCJKUnifiedIdeographs})[不没]\1")]
+    private static partial Regex Question();
+
+    // Everything that is neither a letter (Chinese characters included) nor a digit ends a clause, as it ends a run of text.
+    [GeneratedRegex(@"[^\p{L}\p{Nd}]+")]
+    private static partial Regex Separators();
+}
