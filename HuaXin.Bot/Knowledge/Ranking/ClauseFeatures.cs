@@ -51,7 +51,7 @@ public static class ClauseFeatures
             // Any part of speech: jieba tags some topic words otherwise (个人所得税 an idiom, 伤残 an adjective, 续签 a verb).
             var unseen = Specific.Where(w => !w.InCorpus && w.Asking).MaxBy(w => w.Idf);
             UnseenTopic = unseen is null ? double.NegativeInfinity : unseen.Idf - seen;
-            var unseenNoun = Specific.Where(w => !w.InCorpus && w.Asking && w.Noun).MaxBy(w => w.Idf);
+            var unseenNoun = Specific.Where(w => !w.InCorpus && w.Noun).MaxBy(w => w.Idf);
             UnseenNounTopic = unseenNoun is null ? double.NegativeInfinity : unseenNoun.Idf - seen;
             // A topic is named with a noun, even when the asking clause's unseen word is a verb ("疫苗本丢了 上哪补办").
             MissingTopic = Specific.Where(w => !w.InCorpus).OrderByDescending(w => w.Noun).ThenByDescending(w => w.Asking)
@@ -76,8 +76,9 @@ public static class ClauseFeatures
         /// fitted threshold.</summary>
         public double UnseenTopic { get; }
 
-        /// <summary>The same score counting only nouns: what a follow-up names a new subject with; its verbs and
-        /// adverbs are its own wording ("多久能批下来" asked after an answer).</summary>
+        /// <summary>The same score counting only nouns, in any clause: what a follow-up names a new subject with, often
+        /// before a bare asking clause ("年终奖的事 找谁"); its verbs and adverbs are its own wording ("多久能批下来"
+        /// asked after an answer).</summary>
         public double UnseenNounTopic { get; }
 
         /// <summary>The word to name in a "not covered" reply: the most specific unseen noun, one of the asking clause
