@@ -57,7 +57,7 @@ public sealed class HybridKnowledgeSearch(
             fused.Insert(0, best);
         }
         fused = fused.Take(top).ToList();
-        return new KnowledgeSearchResult(fused, covering is not null, (covering ?? original).Units) 
+        return new KnowledgeSearchResult(fused, covering is not null, (covering ?? original).Units)
         {
             MissingTopic = original.MissingTopic,
             UncoveredTopic = covering is null && original.UncoveredTopic,

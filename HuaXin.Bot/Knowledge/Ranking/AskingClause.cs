@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using HuaXin.Bot.Knowledge.Search;
 
 namespace HuaXin.Bot.Knowledge.Ranking;
 

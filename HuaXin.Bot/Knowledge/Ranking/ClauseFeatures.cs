@@ -77,7 +77,7 @@ public static class ClauseFeatures
         public double UnseenTopic { get; }
 
         /// <summary>The same score counting only nouns, in any clause: what a follow-up names a new subject with, often
-        /// before a bare asking clause ("年终奖的事 找谁"); its verbs and adverbs are its own wording ("多久能批下来"
+        /// before a bare asking clause ("停车费的事 找谁"); its verbs and adverbs are its own wording ("多久能批下来"
         /// asked after an answer).</summary>
         public double UnseenNounTopic { get; }
 

@@ -46,7 +46,7 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
         var hits = order.Take(top)
             .Select(i => reading.Hits[i] with { Score = Math.Round(probabilities[i], 4), Confident = answers })
             .ToList();
-        return new KnowledgeSearchResult(hits, answers, reading.Units) 
+        return new KnowledgeSearchResult(hits, answers, reading.Units)
         {
             MissingTopic = reading.Question.MissingTopic,
             UncoveredTopic = uncovered,

@@ -69,9 +69,9 @@ public class AbstentionTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("那年终奖一次发多少", "年终奖")]
+    [InlineData("那取暖费一次发多少", "取暖费")]
     [InlineData("那建造师证怎么考", "建造师")]
-    [InlineData("年终奖的事 找谁", "年终奖")] // named before the clause that asks
+    [InlineData("停车费的事 找谁", "停车费")] // named before the clause that asks
     public async Task An_unseen_noun_in_a_follow_up_starts_a_new_subject_and_is_declined(string question, string noun)
     {
         var topic = new KnowledgeTopic("hardship", "困难职工帮扶救助管理办法", "第六条");

@@ -8,9 +8,9 @@ public class AskingClauseTests
 {
     [Theory]
     [InlineData("俺男人是建造师 探亲假有几天", 1)]
-    [InlineData("工地上出了事，这官司还能打赢不", 1)]
-    [InlineData("年底奖金发不发，俺男人在项目上", 0)]
-    [InlineData("要准备哪些材料？俺娘腿脚不好", 0)]
+    [InlineData("孩子病了，住院能报销不", 1)]
+    [InlineData("年底奖金发不发，他在外地工地上", 0)]
+    [InlineData("要准备哪些材料？俺妈身体不好", 0)]
     [InlineData("俺家在农村 孩子在城里上学", 0)] // none asks: the whole question counts
     public void The_last_clause_that_asks_is_found(string question, int asking) =>
         Assert.Equal(asking, AskingClause.LastAsking(AskingClause.Split(question)));
