@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Dialogs.Slots;
 using HuaXin.Bot.Dialogs.Triage;
@@ -48,8 +49,13 @@ public sealed class RequestFeatures
         var total = evidence.Sum(e => Math.Max(0, e.Score));
         foreach (var department in _departments)
             x[i++] = total <= 0 ? 0 : (float)(evidence.Where(e => e.Owner == department).Sum(e => Math.Max(0, e.Score)) / total);
-        foreach (var category in _taxonomy.Categories)
-            x[i++] = total <= 0 ? 0 : (float)evidence.Sum(e => Math.Max(0, e.Score) / total * Math.Log(1 + category.Cues.Score(e.Text)));
+        var clauseCues = evidence.Select(e => ClauseCues(e.Text)).ToList();
+        for (var c = 0; c < _taxonomy.Categories.Count; c++)
+        {
+            var sum = 0d;
+            for (var k = 0; k < evidence.Count; k++) sum += Math.Max(0, evidence[k].Score) / total * clauseCues[k][c];
+            x[i++] = total <= 0 ? 0 : (float)sum;
+        }
 
         x[i++] = FeatureHash.LogScore(_taxonomy.RequestCues.Score(text));
         x[i++] = FeatureHash.LogScore(_taxonomy.QuestionCues.Score(text));
@@ -66,6 +72,19 @@ public sealed class RequestFeatures
             foreach (var gram in Grams(text)) x[Names.Count + FeatureHash.Bucket(gram, Buckets)] = 1;
         }
         return x;
+    }
+
+    // A clause's cue scores depend on its text alone, and retrieval brings the same clauses back turn after turn: each is
+    // scored against the categories once (log(1 + score) per category), not on every turn it is evidence for. Bounded,
+    // so a corpus far larger than the shipped one cannot grow it without end.
+    private readonly ConcurrentDictionary<string, double[]> _clauseCues = new(StringComparer.Ordinal);
+    private const int RememberedClauses = 2048;
+
+    private double[] ClauseCues(string text)
+    {
+        if (_clauseCues.TryGetValue(text, out var known)) return known;
+        if (_clauseCues.Count >= RememberedClauses) _clauseCues.Clear();
+        return _clauseCues[text] = _taxonomy.Categories.Select(c => Math.Log(1 + c.Cues.Score(text))).ToArray();
     }
 
     // Characters that carry meaning: CJK and letters; digits become one symbol so numbers do not spread over buckets.
