@@ -101,7 +101,8 @@ public static class ClauseFeatures
             var body = clauses.Normalized(c.Clause.ClauseKey);
             var headings = TextNormalizer.Normalize(string.Join(' ', c.Clause.Headings));
             var title = TextNormalizer.Normalize(c.Clause.Title);
-            var present = AnswerTypes.Present(body, question.Asked);
+            var present = clauses.Gives(c.Clause.ClauseKey, question.Asked);
+            var focus = question.Focus is not null && QuestionFocus.In(question.Focus, body);
             rows[i] =
             [
                 (float)c.Lexicon,
@@ -115,8 +116,8 @@ public static class ClauseFeatures
                 question.Asked != AnswerType.None && present == AnswerType.None ? 1 : 0,
                 (float)(Math.Log(1 + body.Length) / 8),
                 (float)(documentTotal[c.Clause.DocId] / total),
-                question.Focus is not null && QuestionFocus.In(question.Focus, body) ? 1 : 0,
-                question.Focus is not null && !QuestionFocus.In(question.Focus, body) ? 1 : 0,
+                focus ? 1 : 0,
+                question.Focus is not null && !focus ? 1 : 0,
             ];
         }
         return rows;

@@ -111,7 +111,7 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
         var byKindWords = index.Score(kindWords, index.Chunks.Count).ToDictionary(h => (h.Chunk.ClauseKey, h.Chunk.Ordinal), h => h.Score);
         return scored
             .Select(h => byKindWords.TryGetValue((h.Chunk.ClauseKey, h.Chunk.Ordinal), out var own)
-                && AnswerTypes.Present(clauses.Normalized(h.Chunk.ClauseKey), kinds) == AnswerType.None
+                && clauses.Gives(h.Chunk.ClauseKey, kinds) == AnswerType.None
                     ? h with { Score = h.Score - own }
                     : h)
             .Where(h => h.Score > 0)
