@@ -63,23 +63,25 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
     public Reading Read(string question, string? withinDocId = null)
     {
         var snapshot = store.Current;
-        if (withinDocId is not null)
-        {
-            return Read(question, withinDocId, snapshot);
-        }
         // A turn reads its message twice (routing evidence, then the answer); the second read reuses the first.
         var recent = _recent;
         if (!ReferenceEquals(recent.Snapshot, snapshot) || recent.ByQuestion.Count >= RecentLimit)
         {
             _recent = recent = new RecentReadings(snapshot, new ConcurrentDictionary<string, Reading>(StringComparer.Ordinal));
         }
-        return recent.ByQuestion.GetOrAdd(question, q => Read(q, null, snapshot));
+        if (withinDocId is not null)
+        {
+            // A follow-up is searched within its topic's document after the corpus-wide search: the question reads the
+            // same (units, words), only the candidates differ.
+            return Read(question, withinDocId, snapshot, recent.ByQuestion.GetValueOrDefault(question));
+        }
+        return recent.ByQuestion.GetOrAdd(question, q => Read(q, null, snapshot, null));
     }
 
-    private Reading Read(string question, string? withinDocId, KnowledgeIndex snapshot)
+    private Reading Read(string question, string? withinDocId, KnowledgeIndex snapshot, Reading? wholeCorpus)
     {
         var index = snapshot.Bm25;
-        var units = analyzer.Analyze(question, index);
+        var units = wholeCorpus?.Units ?? analyzer.Analyze(question, index);
         // Within one document every clause is a candidate; the corpus-wide search keeps the best few.
         var wanted = withinDocId is null ? Candidates : index.Chunks.Count;
         var scored = index.Score(units, wanted * ChunksPerClause);
@@ -89,7 +91,7 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
             .ToList();
         var plain = snapshot.Plain.Search(question, wanted).Where(p => withinDocId is null || p.Clause.DocId == withinDocId).ToList();
         var (hits, candidates) = Blend(product, plain);
-        var words = ClauseFeatures.Read(question, units, index, snapshot.Plain, _stopPhrases);
+        var words = wholeCorpus?.Question ?? ClauseFeatures.Read(question, units, index, snapshot.Plain, _stopPhrases);
         var first = scored.FirstOrDefault(h => withinDocId is null || h.Chunk.DocId == withinDocId);
         return new Reading(snapshot, units, words, hits, candidates, ClauseFeatures.ForCandidates(words, candidates, snapshot.Plain),
             first is not null && IsConfident(first, index));
