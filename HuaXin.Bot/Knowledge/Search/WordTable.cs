@@ -35,8 +35,8 @@ public sealed class WordTable
         {
             return known;
         }
-        // At most half the slots in use keeps the probe runs short.
-        if ((Count + 1) * 2 > _slots.Length)
+        // At most three quarters of the slots in use keeps the probe runs short.
+        if ((Count + 1) * 4 > _slots.Length * 3)
         {
             Rehash(_slots.Length * 2);
         }
