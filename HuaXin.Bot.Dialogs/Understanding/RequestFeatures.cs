@@ -69,7 +69,7 @@ public sealed class RequestFeatures
 
         if (Buckets > 0)
         {
-            foreach (var gram in Grams(text)) x[Names.Count + FeatureHash.Bucket(gram, Buckets)] = 1;
+            SetGrams(text, x, Names.Count);
         }
         return x;
     }
@@ -88,13 +88,14 @@ public sealed class RequestFeatures
     }
 
     // Characters that carry meaning: CJK and letters; digits become one symbol so numbers do not spread over buckets.
-    private static IEnumerable<string> Grams(string text)
+    // Hashed where they lie in the text, not made into strings on every message.
+    private void SetGrams(string text, float[] x, int offset)
     {
         var chars = text.Where(c => char.IsLetterOrDigit(c)).Select(c => char.IsDigit(c) ? '#' : char.ToLowerInvariant(c)).ToArray();
         for (var k = 0; k < chars.Length; k++)
         {
-            yield return chars[k].ToString();
-            if (k + 1 < chars.Length) yield return new string(chars, k, 2);
+            x[offset + FeatureHash.Bucket(chars.AsSpan(k, 1), Buckets)] = 1;
+            if (k + 1 < chars.Length) x[offset + FeatureHash.Bucket(chars.AsSpan(k, 2), Buckets)] = 1;
         }
     }
 }
