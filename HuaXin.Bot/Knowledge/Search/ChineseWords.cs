@@ -56,13 +56,16 @@ public static class ChineseWords
     {
         var resources = Path.Combine(AppContext.BaseDirectory, "Resources");
         var words = new WordTable();
-        foreach (var line in File.Exists(Path.Combine(resources, "idf.txt")) ? File.ReadLines(Path.Combine(resources, "idf.txt")) : [])
+        // Each file read whole and walked as spans: 620k lines, not a string each to collect.
+        var idf = ReadAll(Path.Combine(resources, "idf.txt"));
+        foreach (var range in idf.AsSpan().Split('\n'))
         {
+            var line = idf.AsSpan(range).TrimEnd('\r');
             var space = line.LastIndexOf(' ');
-            if (space > 0 && float.TryParse(line.AsSpan(space + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            if (space > 0 && float.TryParse(line[(space + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
                 // A word listed twice keeps its last weight.
-                words.SetWeight(words.Add(line.AsSpan(0, space).Trim('\uFEFF')), value);
+                words.SetWeight(words.Add(line[..space].Trim('\uFEFF')), value);
             }
         }
         words.TrimExcess();
@@ -71,21 +74,25 @@ public static class ChineseWords
         // The dictionary's tag of each word: "word frequency tag"; the first line tagging it a noun or a function word decides.
         var functionTags = FunctionTags.GetAlternateLookup<ReadOnlySpan<char>>();
         var nounTags = NounTags.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var line in File.Exists(Path.Combine(resources, "dict.txt")) ? File.ReadLines(Path.Combine(resources, "dict.txt")) : [])
+        var dict = ReadAll(Path.Combine(resources, "dict.txt"));
+        foreach (var range in dict.AsSpan().Split('\n'))
         {
+            var line = dict.AsSpan(range).TrimEnd('\r');
             var first = line.IndexOf(' ');
-            var second = first < 0 ? -1 : line.IndexOf(' ', first + 1);
-            if (second < 0 || line.IndexOf(' ', second + 1) >= 0)
+            var second = first < 0 ? -1 : line.LastIndexOf(' ');
+            if (second <= first || line[(first + 1)..second].Contains(' '))
             {
                 continue;
             }
-            var i = words.IndexOf(line.AsSpan(0, first).Trim('\uFEFF'));
+            var i = words.IndexOf(line[..first].Trim('\uFEFF'));
             if (i >= 0 && words.Tag(i) == (byte)Kind.Other)
             {
-                var tag = line.AsSpan(second + 1);
+                var tag = line[(second + 1)..];
                 words.SetTag(i, (byte)(functionTags.Contains(tag) ? Kind.Function : nounTags.Contains(tag) ? Kind.Noun : Kind.Other));
             }
         }
         return (words, sorted.Length == 0 ? 10 : sorted[sorted.Length / 2]);
     }
+
+    private static string ReadAll(string path) => File.Exists(path) ? File.ReadAllText(path) : "";
 }
