@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Numerics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -125,16 +127,27 @@ public sealed class LinearHead
 
     private static int[] NonZero(float[] x)
     {
-        var count = 0;
-        foreach (var v in x)
+        var found = ArrayPool<int>.Shared.Rent(x.Length);
+        var n = 0;
+        var j = 0;
+        // A block of zeros (most of the vector) is passed over in one comparison; IEEE equality, as x[j] != 0 below.
+        if (Vector.IsHardwareAccelerated)
         {
-            if (v != 0) count++;
+            for (; j <= x.Length - Vector<float>.Count; j += Vector<float>.Count)
+            {
+                if (Vector.EqualsAll(new Vector<float>(x, j), Vector<float>.Zero)) continue;
+                for (var k = j; k < j + Vector<float>.Count; k++)
+                {
+                    if (x[k] != 0) found[n++] = k;
+                }
+            }
         }
-        var present = new int[count];
-        for (int j = 0, n = 0; n < count; j++)
+        for (; j < x.Length; j++)
         {
-            if (x[j] != 0) present[n++] = j;
+            if (x[j] != 0) found[n++] = j;
         }
+        var present = found.AsSpan(0, n).ToArray();
+        ArrayPool<int>.Shared.Return(found);
         return present;
     }
 
