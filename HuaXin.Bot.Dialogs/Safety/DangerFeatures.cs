@@ -83,7 +83,7 @@ public sealed class DangerFeatures
 
         if (Buckets > 0)
         {
-            foreach (var gram in Grams(text)) x[Names.Count + FeatureHash.Bucket(gram, Buckets)] = 1;
+            SetGrams(text, x, Names.Count);
         }
         return x;
     }
@@ -97,16 +97,25 @@ public sealed class DangerFeatures
 
     // Characters that carry meaning; a clause end becomes one boundary symbol and digits one digit symbol, so "120"
     // and "110" stay apart from words but numbers do not spread over buckets.
-    private static IEnumerable<string> Grams(string text)
+    // The grams are hashed where they lie in the text, not made into strings (four per character, on every message).
+    private void SetGrams(string text, float[] x, int offset)
     {
         var chars = text.Select(c => char.IsDigit(c) ? '#' : char.IsLetter(c) ? char.ToLowerInvariant(c) : '|').ToArray();
+        Span<char> gapped = stackalloc char[3];
+        gapped[1] = '_';
         for (var k = 0; k < chars.Length; k++)
         {
-            if (chars[k] != '|') yield return chars[k].ToString();
-            if (k + 1 < chars.Length) yield return new string(chars, k, 2);
-            if (k + 2 < chars.Length) yield return new string(chars, k, 3);
+            if (chars[k] != '|') Set(chars.AsSpan(k, 1));
+            if (k + 1 < chars.Length) Set(chars.AsSpan(k, 2));
+            if (k + 2 < chars.Length) Set(chars.AsSpan(k, 3));
             // A pair with one character between ("压…疼", "不…醒") survives the particles people put in the middle.
-            if (k + 2 < chars.Length && chars[k] != '|' && chars[k + 2] != '|') yield return $"{chars[k]}_{chars[k + 2]}";
+            if (k + 2 < chars.Length && chars[k] != '|' && chars[k + 2] != '|')
+            {
+                (gapped[0], gapped[2]) = (chars[k], chars[k + 2]);
+                Set(gapped);
+            }
         }
+
+        void Set(ReadOnlySpan<char> gram) => x[offset + FeatureHash.Bucket(gram, Buckets)] = 1;
     }
 }

@@ -3,13 +3,18 @@ namespace HuaXin.Bot.Dialogs.Slots;
 /// <summary>Finds vocabulary words in text left to right, taking the longest word at each position.</summary>
 internal sealed class VocabularyScanner(IReadOnlyDictionary<string, string> vocabulary)
 {
-    private readonly string[] _longestFirst = vocabulary.Keys.OrderByDescending(k => k.Length).ToArray();
+    // Only words starting with the character at hand can match there: looked up by it, not tried all (hundreds of
+    // place names) at every position. Longest first within each.
+    private readonly Dictionary<char, string[]> _longestFirst = vocabulary.Keys.Where(k => k.Length > 0)
+        .OrderByDescending(k => k.Length).GroupBy(k => k[0]).ToDictionary(g => g.Key, g => g.ToArray());
 
     public IEnumerable<VocabularyHit> Scan(string text)
     {
         for (var i = 0; i < text.Length;)
         {
-            var word = _longestFirst.FirstOrDefault(w => string.CompareOrdinal(text, i, w, 0, w.Length) == 0);
+            var word = _longestFirst.TryGetValue(text[i], out var candidates)
+                ? candidates.FirstOrDefault(w => string.CompareOrdinal(text, i, w, 0, w.Length) == 0)
+                : null;
             if (word is null)
             {
                 i++;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Dialogs.Slots;
 using HuaXin.Bot.Dialogs.Triage;
@@ -48,8 +49,13 @@ public sealed class RequestFeatures
         var total = evidence.Sum(e => Math.Max(0, e.Score));
         foreach (var department in _departments)
             x[i++] = total <= 0 ? 0 : (float)(evidence.Where(e => e.Owner == department).Sum(e => Math.Max(0, e.Score)) / total);
-        foreach (var category in _taxonomy.Categories)
-            x[i++] = total <= 0 ? 0 : (float)evidence.Sum(e => Math.Max(0, e.Score) / total * Math.Log(1 + category.Cues.Score(e.Text)));
+        var clauseCues = evidence.Select(e => ClauseCues(e.Text)).ToList();
+        for (var c = 0; c < _taxonomy.Categories.Count; c++)
+        {
+            var sum = 0d;
+            for (var k = 0; k < evidence.Count; k++) sum += Math.Max(0, evidence[k].Score) / total * clauseCues[k][c];
+            x[i++] = total <= 0 ? 0 : (float)sum;
+        }
 
         x[i++] = FeatureHash.LogScore(_taxonomy.RequestCues.Score(text));
         x[i++] = FeatureHash.LogScore(_taxonomy.QuestionCues.Score(text));
@@ -63,19 +69,33 @@ public sealed class RequestFeatures
 
         if (Buckets > 0)
         {
-            foreach (var gram in Grams(text)) x[Names.Count + FeatureHash.Bucket(gram, Buckets)] = 1;
+            SetGrams(text, x, Names.Count);
         }
         return x;
     }
 
+    // A clause's cue scores depend on its text alone, and retrieval brings the same clauses back turn after turn: each is
+    // scored against the categories once (log(1 + score) per category), not on every turn it is evidence for. Bounded,
+    // so a corpus far larger than the shipped one cannot grow it without end.
+    private readonly ConcurrentDictionary<string, double[]> _clauseCues = new(StringComparer.Ordinal);
+    private const int RememberedClauses = 2048;
+
+    private double[] ClauseCues(string text)
+    {
+        if (_clauseCues.TryGetValue(text, out var known)) return known;
+        if (_clauseCues.Count >= RememberedClauses) _clauseCues.Clear();
+        return _clauseCues[text] = _taxonomy.Categories.Select(c => Math.Log(1 + c.Cues.Score(text))).ToArray();
+    }
+
     // Characters that carry meaning: CJK and letters; digits become one symbol so numbers do not spread over buckets.
-    private static IEnumerable<string> Grams(string text)
+    // Hashed where they lie in the text, not made into strings on every message.
+    private void SetGrams(string text, float[] x, int offset)
     {
         var chars = text.Where(c => char.IsLetterOrDigit(c)).Select(c => char.IsDigit(c) ? '#' : char.ToLowerInvariant(c)).ToArray();
         for (var k = 0; k < chars.Length; k++)
         {
-            yield return chars[k].ToString();
-            if (k + 1 < chars.Length) yield return new string(chars, k, 2);
+            x[offset + FeatureHash.Bucket(chars.AsSpan(k, 1), Buckets)] = 1;
+            if (k + 1 < chars.Length) x[offset + FeatureHash.Bucket(chars.AsSpan(k, 2), Buckets)] = 1;
         }
     }
 }

@@ -107,8 +107,7 @@ public sealed class KnowledgeService(
     /// "那需要准备什么材料" only uses words most documents have.</summary>
     private static bool NamesAnotherTopic(IReadOnlyList<QueryUnit> units, string docId, Bm25Index index)
     {
-        var documents = index.Chunks.Select(c => c.DocId).Distinct().Count();
-        var topical = Math.Max(1, documents / 4);
+        var topical = Math.Max(1, index.Documents / 4);
         return units.Where(u => !u.Boundary && u.Text.Length > 1)
             .SelectMany(u => u.Alternatives.Where(a => a.Weight >= 1).SelectMany(a => a.Terms))
             .Any(t => t.Length > 1 && index.Contains(t) && index.DocumentSpread(t, topical + 1) <= topical && !index.InDocument(t, docId));

@@ -56,6 +56,9 @@ public static class AnswerTypes
             new(@"申请|提交|审核|审批|办理|程序|报送|填写|受理|报销|登记|领取|提出|流程")),
     ];
 
+    /// <summary>Every kind.</summary>
+    public static readonly AnswerType All = Patterns.Aggregate(AnswerType.None, (all, p) => all | p.Type);
+
     /// <summary>The kinds of answer a question asks for (several, or none for a bare topic).</summary>
     public static AnswerType Asked(string question)
     {

@@ -47,6 +47,7 @@ public static class ClauseFeatures
                 .ToList();
             Asked = AnswerTypes.Asked(normalized);
             Focus = QuestionFocus.Of(tokens);
+            FocusKind = Focus is null ? AnswerType.None : AnswerTypes.Asked(Focus);
             var seen = SeenShare * Specific.Where(w => w.InCorpus).Sum(w => w.Idf);
             // Any part of speech: jieba tags some topic words otherwise (个人所得税 an idiom, 伤残 an adjective, 续签 a verb).
             var unseen = Specific.Where(w => !w.InCorpus && w.Asking).MaxBy(w => w.Idf);
@@ -69,6 +70,7 @@ public static class ClauseFeatures
         public IReadOnlyList<SpecificWord> Specific { get; }
         public AnswerType Asked { get; }
         public string? Focus { get; }
+        public AnswerType FocusKind { get; }
 
         /// <summary>How strongly the question is about a topic the corpus never mentions: the general IDF of the most
         /// specific word no document uses in the clause that asks or after it (公积金, 建造师), less half the IDF of the
@@ -101,7 +103,8 @@ public static class ClauseFeatures
             var body = clauses.Normalized(c.Clause.ClauseKey);
             var headings = TextNormalizer.Normalize(string.Join(' ', c.Clause.Headings));
             var title = TextNormalizer.Normalize(c.Clause.Title);
-            var present = AnswerTypes.Present(body, question.Asked);
+            var present = clauses.Gives(c.Clause.ClauseKey, question.Asked);
+            var focus = question.Focus is not null && QuestionFocus.In(question.Focus, question.FocusKind, body);
             rows[i] =
             [
                 (float)c.Lexicon,
@@ -115,8 +118,8 @@ public static class ClauseFeatures
                 question.Asked != AnswerType.None && present == AnswerType.None ? 1 : 0,
                 (float)(Math.Log(1 + body.Length) / 8),
                 (float)(documentTotal[c.Clause.DocId] / total),
-                question.Focus is not null && QuestionFocus.In(question.Focus, body) ? 1 : 0,
-                question.Focus is not null && !QuestionFocus.In(question.Focus, body) ? 1 : 0,
+                focus ? 1 : 0,
+                question.Focus is not null && !focus ? 1 : 0,
             ];
         }
         return rows;

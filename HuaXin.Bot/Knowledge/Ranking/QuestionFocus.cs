@@ -54,13 +54,16 @@ public static class QuestionFocus
     /// <summary>Whether the text (normal form) holds the focus: a number with the unit; for a word that names a kind of
     /// answer (什么「条件」, 哪些「材料」) that kind's form, since a clause that only says the word ("符合困难条件的")
     /// does not state the answer; else the word itself.</summary>
-    public static bool In(string focus, string text)
+    public static bool In(string focus, string text) => In(focus, AnswerTypes.Asked(focus), text);
+
+    /// <param name="kind">The kinds of answer the focus word names (<see cref="AnswerTypes.Asked"/> of it), read once
+    /// for all of a question's candidates.</param>
+    public static bool In(string focus, AnswerType kind, string text)
     {
         if (Units.TryGetValue(focus, out var unit))
         {
             return Regex.IsMatch(text, $"[0-9零一二三四五六七八九十百千万两半]\\s*个?({unit})");
         }
-        var kind = AnswerTypes.Asked(focus);
         return kind != AnswerType.None
             ? AnswerTypes.Present(text, kind) != AnswerType.None
             : text.Contains(focus, StringComparison.Ordinal);

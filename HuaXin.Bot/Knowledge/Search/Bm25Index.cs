@@ -22,6 +22,7 @@ public sealed class Bm25Index
     public Bm25Index(IReadOnlyList<IndexedChunk> chunks)
     {
         Chunks = chunks;
+        Documents = chunks.Select(c => c.DocId).Distinct().Count();
         var fields = chunks.Select(c => new[]
         {
             Count(TextNormalizer.Terms(c.Text)),
@@ -64,6 +65,9 @@ public sealed class Bm25Index
     }
 
     public IReadOnlyList<IndexedChunk> Chunks { get; }
+
+    /// <summary>How many documents the chunks come from.</summary>
+    public int Documents { get; }
 
     /// <summary>Inverse document frequency; terms that occur nowhere get the highest value, which matters for coverage.</summary>
     public double Idf(string term) => _postings.TryGetValue(term, out var p) ? p.Idf : Idf(0);

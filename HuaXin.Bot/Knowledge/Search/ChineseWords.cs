@@ -9,11 +9,9 @@ namespace HuaXin.Bot.Knowledge.Search;
 public static class ChineseWords
 {
     private static readonly Lazy<JiebaSegmenter?> Segmenter = new(() => Available() ? new JiebaSegmenter() : null);
-    private static readonly Lazy<(Dictionary<string, Entry> Words, double Median)> Table = new(Load);
+    private static readonly Lazy<(WordTable Words, double Median)> Table = new(Load);
 
     private enum Kind : byte { Other, Noun, Function }
-
-    private readonly record struct Entry(float Idf, Kind Kind);
 
     // Parts of speech (jieba's dictionary tags) that never name a topic: pronouns (俺家, 咱), adverbs, prepositions,
     // conjunctions, particles, interjections, onomatopoeia, numerals, measure words.
@@ -35,46 +33,66 @@ public static class ChineseWords
     public static void Warm() => _ = Segmenter.Value?.Cut("职工", false, true).Count() + Table.Value.Median;
 
     /// <summary>General IDF of a word; words the table lacks get its median, as jieba's keyword extraction does.</summary>
-    public static double Idf(string word) => Table.Value.Words.TryGetValue(word, out var entry) ? entry.Idf : Table.Value.Median;
+    public static double Idf(string word) => Table.Value.Words.IndexOf(word) is var i and >= 0 ? Table.Value.Words.Weight(i) : Table.Value.Median;
 
     /// <summary>Whether the general table knows the word (a dictionary word, not a typo or a chat coinage).</summary>
-    public static bool IsKnown(string word) => Table.Value.Words.ContainsKey(word);
+    public static bool IsKnown(string word) => Table.Value.Words.IndexOf(word) >= 0;
 
     /// <summary>Whether the word can name what a question is about: a dictionary word of two or more characters that is
     /// neither a function word by its part of speech nor a question word.</summary>
     public static bool IsTopical(string word) =>
-        word.Length > 1 && Table.Value.Words.TryGetValue(word, out var entry) && entry.Kind != Kind.Function
+        word.Length > 1 && KindOf(word) is { } kind && kind != Kind.Function
         && !Interrogatives.Any(i => word.Contains(i, StringComparison.Ordinal));
 
     /// <summary>Whether the dictionary tags the word a noun (what topics are named with, 公积金, 建造师).</summary>
-    public static bool IsNoun(string word) => Table.Value.Words.TryGetValue(word, out var entry) && entry.Kind == Kind.Noun;
+    public static bool IsNoun(string word) => KindOf(word) == Kind.Noun;
+
+    private static Kind? KindOf(string word) => Table.Value.Words.IndexOf(word) is var i and >= 0 ? (Kind)Table.Value.Words.Tag(i) : null;
 
     // Without the package's Resources (a broken deployment) the words are missing, not the answers.
     private static bool Available() => File.Exists(Path.Combine(AppContext.BaseDirectory, "Resources", "dict.txt"));
 
-    private static (Dictionary<string, Entry>, double) Load()
+    private static (WordTable, double) Load()
     {
         var resources = Path.Combine(AppContext.BaseDirectory, "Resources");
-        var words = new Dictionary<string, Entry>(StringComparer.Ordinal);
-        foreach (var line in File.Exists(Path.Combine(resources, "idf.txt")) ? File.ReadLines(Path.Combine(resources, "idf.txt")) : [])
+        var words = new WordTable();
+        // Each file read whole and walked as spans: 620k lines, not a string each to collect.
+        var idf = ReadAll(Path.Combine(resources, "idf.txt"));
+        foreach (var range in idf.AsSpan().Split('\n'))
         {
+            var line = idf.AsSpan(range).TrimEnd('\r');
             var space = line.LastIndexOf(' ');
-            if (space > 0 && float.TryParse(line.AsSpan(space + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            if (space > 0 && float.TryParse(line[(space + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
-                words[line[..space].Trim('\uFEFF')] = new Entry(value, Kind.Other);
+                // A word listed twice keeps its last weight.
+                words.SetWeight(words.Add(line[..space].Trim('\uFEFF')), value);
             }
         }
-        var sorted = words.Values.Select(e => e.Idf).Order().ToList();
-        // The dictionary's tag of each word: "word frequency tag".
-        foreach (var line in File.Exists(Path.Combine(resources, "dict.txt")) ? File.ReadLines(Path.Combine(resources, "dict.txt")) : [])
+        words.TrimExcess();
+        var sorted = words.Weights.ToArray();
+        Array.Sort(sorted);
+        // The dictionary's tag of each word: "word frequency tag"; the first line tagging it a noun or a function word decides.
+        var functionTags = FunctionTags.GetAlternateLookup<ReadOnlySpan<char>>();
+        var nounTags = NounTags.GetAlternateLookup<ReadOnlySpan<char>>();
+        var dict = ReadAll(Path.Combine(resources, "dict.txt"));
+        foreach (var range in dict.AsSpan().Split('\n'))
         {
-            var parts = line.Split(' ');
-            if (parts.Length == 3 && words.TryGetValue(parts[0].Trim('\uFEFF'), out var entry) && entry.Kind == Kind.Other)
+            var line = dict.AsSpan(range).TrimEnd('\r');
+            var first = line.IndexOf(' ');
+            var second = first < 0 ? -1 : line.LastIndexOf(' ');
+            if (second <= first || line[(first + 1)..second].Contains(' '))
             {
-                var kind = FunctionTags.Contains(parts[2]) ? Kind.Function : NounTags.Contains(parts[2]) ? Kind.Noun : Kind.Other;
-                words[parts[0].Trim('\uFEFF')] = entry with { Kind = kind };
+                continue;
+            }
+            var i = words.IndexOf(line[..first].Trim('\uFEFF'));
+            if (i >= 0 && words.Tag(i) == (byte)Kind.Other)
+            {
+                var tag = line[(second + 1)..];
+                words.SetTag(i, (byte)(functionTags.Contains(tag) ? Kind.Function : nounTags.Contains(tag) ? Kind.Noun : Kind.Other));
             }
         }
-        return (words, sorted.Count == 0 ? 10 : sorted[sorted.Count / 2]);
+        return (words, sorted.Length == 0 ? 10 : sorted[sorted.Length / 2]);
     }
+
+    private static string ReadAll(string path) => File.Exists(path) ? File.ReadAllText(path) : "";
 }

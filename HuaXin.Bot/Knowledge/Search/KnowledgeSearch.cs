@@ -63,33 +63,35 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
     public Reading Read(string question, string? withinDocId = null)
     {
         var snapshot = store.Current;
-        if (withinDocId is not null)
-        {
-            return Read(question, withinDocId, snapshot);
-        }
         // A turn reads its message twice (routing evidence, then the answer); the second read reuses the first.
         var recent = _recent;
         if (!ReferenceEquals(recent.Snapshot, snapshot) || recent.ByQuestion.Count >= RecentLimit)
         {
             _recent = recent = new RecentReadings(snapshot, new ConcurrentDictionary<string, Reading>(StringComparer.Ordinal));
         }
-        return recent.ByQuestion.GetOrAdd(question, q => Read(q, null, snapshot));
+        if (withinDocId is not null)
+        {
+            // A follow-up is searched within its topic's document after the corpus-wide search: the question reads the
+            // same (units, words), only the candidates differ.
+            return Read(question, withinDocId, snapshot, recent.ByQuestion.GetValueOrDefault(question));
+        }
+        return recent.ByQuestion.GetOrAdd(question, q => Read(q, null, snapshot, null));
     }
 
-    private Reading Read(string question, string? withinDocId, KnowledgeIndex snapshot)
+    private Reading Read(string question, string? withinDocId, KnowledgeIndex snapshot, Reading? wholeCorpus)
     {
         var index = snapshot.Bm25;
-        var units = analyzer.Analyze(question, index);
+        var units = wholeCorpus?.Units ?? analyzer.Analyze(question, index);
         // Within one document every clause is a candidate; the corpus-wide search keeps the best few.
         var wanted = withinDocId is null ? Candidates : index.Chunks.Count;
         var scored = index.Score(units, wanted * ChunksPerClause);
-        var product = WithoutBareKindWords(question, units, scored, index, snapshot.Plain)
+        var words = wholeCorpus?.Question ?? ClauseFeatures.Read(question, units, index, snapshot.Plain, _stopPhrases);
+        var product = WithoutBareKindWords(words.Asked, units, scored, index, snapshot.Plain)
             .Where(h => withinDocId is null || h.Chunk.DocId == withinDocId)
             .DistinctBy(h => h.Chunk.ClauseKey)
             .ToList();
         var plain = snapshot.Plain.Search(question, wanted).Where(p => withinDocId is null || p.Clause.DocId == withinDocId).ToList();
         var (hits, candidates) = Blend(product, plain);
-        var words = ClauseFeatures.Read(question, units, index, snapshot.Plain, _stopPhrases);
         var first = scored.FirstOrDefault(h => withinDocId is null || h.Chunk.DocId == withinDocId);
         return new Reading(snapshot, units, words, hits, candidates, ClauseFeatures.ForCandidates(words, candidates, snapshot.Plain),
             first is not null && IsConfident(first, index));
@@ -98,20 +100,22 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
     /// <summary>A word that names the kind of answer asked for (什么「条件」, 哪些「材料」) matches a clause only when the
     /// clause gives that kind: "符合困难条件的" repeats the word without stating any condition. Such a clause is scored
     /// as if the question had not said the word (the score is a sum over the question's units).</summary>
-    private static IReadOnlyList<ScoredChunk> WithoutBareKindWords(string question, IReadOnlyList<QueryUnit> units, IReadOnlyList<ScoredChunk> scored,
+    /// <param name="asked">The kinds of answer the question asks for (<see cref="ClauseFeatures.Question.Asked"/>).</param>
+    private static IReadOnlyList<ScoredChunk> WithoutBareKindWords(AnswerType asked, IReadOnlyList<QueryUnit> units, IReadOnlyList<ScoredChunk> scored,
         Bm25Index index, PlainBigramIndex clauses)
     {
-        var asked = AnswerTypes.Asked(TextNormalizer.Normalize(question));
-        var kindWords = units.Where(u => (AnswerTypes.Asked(u.Text) & asked) != AnswerType.None).ToList();
+        // Each unit's kinds read once (eight regexes), for the test and for the union.
+        var unitKinds = units.Select(u => AnswerTypes.Asked(u.Text)).ToArray();
+        var kindWords = units.Where((_, i) => (unitKinds[i] & asked) != AnswerType.None).ToList();
         if (kindWords.Count == 0 || kindWords.Count == units.Count)
         {
             return scored;
         }
-        var kinds = kindWords.Aggregate(AnswerType.None, (k, u) => k | AnswerTypes.Asked(u.Text)) & asked;
+        var kinds = unitKinds.Where(k => (k & asked) != AnswerType.None).Aggregate(AnswerType.None, (all, k) => all | k) & asked;
         var byKindWords = index.Score(kindWords, index.Chunks.Count).ToDictionary(h => (h.Chunk.ClauseKey, h.Chunk.Ordinal), h => h.Score);
         return scored
             .Select(h => byKindWords.TryGetValue((h.Chunk.ClauseKey, h.Chunk.Ordinal), out var own)
-                && AnswerTypes.Present(clauses.Normalized(h.Chunk.ClauseKey), kinds) == AnswerType.None
+                && clauses.Gives(h.Chunk.ClauseKey, kinds) == AnswerType.None
                     ? h with { Score = h.Score - own }
                     : h)
             .Where(h => h.Score > 0)

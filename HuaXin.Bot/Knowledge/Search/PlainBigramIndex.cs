@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using HuaXin.Bot.Knowledge.Ranking;
+
 namespace HuaXin.Bot.Knowledge.Search;
 
 /// <summary>Plain BM25 (k1 1.2, b 0.75) over the overlapping character bigrams of whole clauses (title, heading path and
@@ -12,6 +15,7 @@ public sealed class PlainBigramIndex
     private readonly Dictionary<string, IndexedChunk> _byKey;
     private readonly Dictionary<string, string> _normalized;
     private readonly string _corpus;
+    private readonly ConcurrentDictionary<string, AnswerType> _gives = new(StringComparer.Ordinal);
 
     public PlainBigramIndex(IEnumerable<IndexedChunk> chunks)
     {
@@ -64,6 +68,12 @@ public sealed class PlainBigramIndex
 
     /// <summary>The clause's whole text in normal form (what features look for terms in).</summary>
     public string Normalized(string clauseKey) => _normalized.GetValueOrDefault(clauseKey, "");
+
+    /// <summary>The kinds among <paramref name="wanted"/> that the clause states an answer of
+    /// (<see cref="AnswerTypes.Present"/> on its normal form). Every question asks this of the same clauses, so each
+    /// clause is read once, when first asked, not once per question.</summary>
+    public AnswerType Gives(string clauseKey, AnswerType wanted) =>
+        _gives.GetOrAdd(clauseKey, key => AnswerTypes.Present(Normalized(key), AnswerTypes.All)) & wanted;
 
     /// <summary>Whether any document uses the text (normal form) at all: a bigram the index lacks answers at once.</summary>
     public bool Mentions(string text) =>
