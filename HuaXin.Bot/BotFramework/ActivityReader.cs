@@ -73,12 +73,17 @@ public static class ActivityReader
         {
             return "'from.id' must not contain control characters.";
         }
-        if (!IsReadable(activity.Value))
+        if (UnreadableField(activity) is { } field)
         {
-            return "'value' holds text that is not valid Unicode (a lone surrogate escape).";
+            return $"'{field}' holds text that is not valid Unicode (a lone surrogate escape).";
         }
         return null;
     }
+
+    /// <summary>The first of 'value' and 'channelData' holding a string that is not valid Unicode, or null: both are
+    /// read later (card data, the client's activity id), where the failure would be a 500.</summary>
+    public static string? UnreadableField(Activity activity) =>
+        !IsReadable(activity.Value) ? "value" : !IsReadable(activity.ChannelData) ? "channelData" : null;
 
     // Strings inside a JsonNode are decoded only when read; read them all once here, where a failure is a 400.
     private static bool IsReadable(JsonNode? node)

@@ -163,6 +163,10 @@ public static class DirectLineEndpoints
         {
             return DirectLineHttp.Error(400, "MissingProperty", "活动缺少 type 字段。");
         }
+        if (ActivityReader.UnreadableField(activity) is { } field)
+        {
+            return DirectLineHttp.Error(400, "BadArgument", $"{field} 含有无效的 Unicode 文本。");
+        }
         if (activity.Type is not (ActivityTypes.Message or ActivityTypes.Invoke))
         {
             // Typing indicators and client events have no meaning for this bot; acknowledging them keeps clients happy.
