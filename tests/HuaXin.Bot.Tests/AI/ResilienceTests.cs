@@ -85,7 +85,9 @@ public sealed class ResilienceTests : IAsyncLifetime
     {
         var attempts = 0;
         _stub.Reply = _ => Interlocked.Increment(ref attempts) == 1 ? new StubReply.Status(429, RetryAfterSeconds: 1) : StubReply.Text("最高10000元[1]。");
-        await using var host = await AIHost.StartAsync(_stub);
+        // A generous deadline: the one-second wait plus a second call must fit even on a busy machine; this test is
+        // about honouring Retry-After, not about how fast the turn is.
+        await using var host = await AIHost.StartAsync(_stub, ("AI:TurnDeadline", "00:00:30"), ("AI:CallTimeout", "00:00:20"));
 
         var answer = await host.Knowledge.AskAsync(Covered, "worker", CancellationToken.None);
 
