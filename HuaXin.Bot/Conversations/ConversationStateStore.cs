@@ -95,12 +95,8 @@ public sealed class ConversationStateStore(
         }
         else
         {
-            kept = await db.ConversationStates
-                .Where(s => s.Key == key && s.Version == expectedVersion)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(r => r.Json, json)
-                    .SetProperty(r => r.Version, expectedVersion + 1)
-                    .SetProperty(r => r.UpdatedAt, now), ct) == 1;
+            var update = StateUpdate.For(db);
+            kept = await db.Database.ExecuteSqlRawAsync(update.Sql, [json, expectedVersion + 1, update.UpdatedAt(now), key, expectedVersion], ct) == 1;
         }
         if (!kept && turn is not null)
         {
