@@ -12,14 +12,12 @@ namespace HuaXin.Bot.Conversations;
 /// statement follows the provider and any renamed column.</summary>
 internal sealed class StateUpdate
 {
-    private static volatile StateUpdate? _last;
+    private static readonly PerModel<StateUpdate> ByModel = new(db => new StateUpdate(db.Model, db.GetService<ISqlGenerationHelper>()));
 
-    private readonly IModel _model;
     private readonly Func<DateTimeOffset, object> _updatedAt;
 
     private StateUpdate(IModel model, ISqlGenerationHelper sql)
     {
-        _model = model;
         var entity = model.FindEntityType(typeof(ConversationStateRow))!;
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
@@ -37,11 +35,5 @@ internal sealed class StateUpdate
     public object UpdatedAt(DateTimeOffset at) => _updatedAt(at);
 
     /// <summary>The statement for this context's model (one per process, or two in tests running both providers).</summary>
-    public static StateUpdate For(HuaXinDbContext db)
-    {
-        var last = _last;
-        return last is not null && ReferenceEquals(last._model, db.Model)
-            ? last
-            : _last = new StateUpdate(db.Model, db.GetService<ISqlGenerationHelper>());
-    }
+    public static StateUpdate For(HuaXinDbContext db) => ByModel.For(db);
 }

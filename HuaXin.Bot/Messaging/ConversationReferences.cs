@@ -7,6 +7,11 @@ namespace HuaXin.Bot.Messaging;
 /// so ticket notices can find them later and reach them alone.</summary>
 public sealed class ConversationReferences(GroupCommit groupCommit, IEnumerable<IPersonalAddress> personal, TimeProvider time)
 {
+    // Read on every turn: compiled, so EF Core does not rebuild and look up its LINQ tree per call.
+    private static readonly PerModel<Func<HuaXinDbContext, string, CancellationToken, Task<string?>>> AddressOf = new(_ =>
+        EF.CompileAsyncQuery((HuaXinDbContext db, string key, CancellationToken ct) =>
+            db.ConversationReferences.AsNoTracking().Where(r => r.Key == key).Select(r => r.Address).FirstOrDefault()));
+
     public Task RememberAsync(string channel, string userId, string address, CancellationToken cancellationToken) =>
         groupCommit.WriteAsync(async (db, ct) =>
         {
@@ -28,7 +33,7 @@ public sealed class ConversationReferences(GroupCommit groupCommit, IEnumerable<
             address = oneToOne;
         }
         var key = Key(channel, userId);
-        var stored = await db.ConversationReferences.AsNoTracking().Where(r => r.Key == key).Select(r => r.Address).FirstOrDefaultAsync(cancellationToken);
+        var stored = await AddressOf.For(db)(db, key, cancellationToken);
         if (stored == address)
         {
             return;
@@ -44,7 +49,7 @@ public sealed class ConversationReferences(GroupCommit groupCommit, IEnumerable<
     }
 
     public static Task<string?> FindAsync(HuaXinDbContext db, string channel, string userId, CancellationToken cancellationToken) =>
-        db.ConversationReferences.Where(r => r.Key == Key(channel, userId)).Select(r => r.Address).FirstOrDefaultAsync(cancellationToken);
+        AddressOf.For(db)(db, Key(channel, userId), cancellationToken);
 
     private static string Key(string channel, string userId) => StorageKey.Fit($"{channel}:{userId}");
 }

@@ -16,6 +16,19 @@ public sealed record AppendResult(string ActivityId, long Sequence, bool Appende
 public sealed class DirectLineStore(IDbContextFactory<HuaXinDbContext> dbFactory, GroupCommit groupCommit, DirectLineNotifier notifier, TimeProvider time) : IDisposable
 {
     private const int MaxAppendAttempts = 20;
+
+    // Every post runs these two (the key once before the turn and again in its commit): compiled, EF Core does not
+    // rebuild and look up their LINQ trees per call.
+    private static readonly PerModel<Func<HuaXinDbContext, string, string, CancellationToken, Task<long?>>> SequenceOfKey = new(_ =>
+        EF.CompileAsyncQuery((HuaXinDbContext db, string conversationId, string key, CancellationToken ct) => db.Set<DirectLineActivity>().AsNoTracking()
+            .Where(a => a.ConversationId == conversationId && a.IdempotencyKey == key)
+            .Select(a => (long?)a.Sequence)
+            .FirstOrDefault()));
+
+    private static readonly PerModel<Func<HuaXinDbContext, string, CancellationToken, Task<long?>>> LastSequence = new(_ =>
+        EF.CompileAsyncQuery((HuaXinDbContext db, string conversationId, CancellationToken ct) => db.Set<DirectLineActivity>()
+            .Where(a => a.ConversationId == conversationId)
+            .Max(a => (long?)a.Sequence)));
     private readonly MemoryCache _conversations = new(new MemoryCacheOptions { SizeLimit = 20_000 });
 
     /// <summary>Activity ids follow the Direct Line form "{conversationId}|{sequence}".</summary>
@@ -73,10 +86,7 @@ public sealed class DirectLineStore(IDbContextFactory<HuaXinDbContext> dbFactory
     {
         idempotencyKey = StorageKey.Fit(idempotencyKey, DirectLineActivityConfiguration.IdempotencyKeyLength);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var sequence = await db.Set<DirectLineActivity>().AsNoTracking()
-            .Where(a => a.ConversationId == conversationId && a.IdempotencyKey == idempotencyKey)
-            .Select(a => (long?)a.Sequence)
-            .FirstOrDefaultAsync(cancellationToken);
+        var sequence = await SequenceOfKey.For(db)(db, conversationId, idempotencyKey, cancellationToken);
         return sequence is { } seen ? ActivityId(conversationId, seen) : null;
     }
 
@@ -110,10 +120,7 @@ public sealed class DirectLineStore(IDbContextFactory<HuaXinDbContext> dbFactory
                 kept = await groupCommit.WriteAsync(async (db, ct) =>
                 {
                     var activities = db.Set<DirectLineActivity>();
-                    if (idempotencyKey is not null && await activities.AsNoTracking()
-                            .Where(a => a.ConversationId == conversationId && a.IdempotencyKey == idempotencyKey)
-                            .Select(a => (long?)a.Sequence)
-                            .FirstOrDefaultAsync(ct) is { } seen)
+                    if (idempotencyKey is not null && await SequenceOfKey.For(db)(db, conversationId, idempotencyKey, ct) is { } seen)
                     {
                         result = new AppendResult(ActivityId(conversationId, seen), seen, false);
                         return false;
@@ -126,7 +133,7 @@ public sealed class DirectLineStore(IDbContextFactory<HuaXinDbContext> dbFactory
                     {
                         await remember(db, ct);
                     }
-                    var sequence = (await activities.Where(a => a.ConversationId == conversationId).MaxAsync(a => (long?)a.Sequence, ct) ?? 0) + 1;
+                    var sequence = (await LastSequence.For(db)(db, conversationId, ct) ?? 0) + 1;
                     var id = ActivityId(conversationId, sequence);
                     var now = time.GetUtcNow();
                     activities.Add(new DirectLineActivity { ConversationId = conversationId, Sequence = sequence, IdempotencyKey = idempotencyKey, Json = render(id), CreatedAt = now });
