@@ -209,17 +209,25 @@ public sealed class FakeDingTalk : IAsyncDisposable
     }
 
     /// <summary>The client's live Stream connection: the newest one, waiting for a new one while the newest is closed.</summary>
+    /// <remarks>A connection the client is dropping (after an earlier test's fault or disconnect notice) can look open for
+    /// a moment, so a connection counts as live only once it has answered a ping.</remarks>
     public async Task<GatewaySocket> LiveConnectionAsync(CancellationToken cancellationToken)
     {
-        while (Connections.Reader.TryRead(out var newer))
+        while (true)
         {
-            _latest = newer;
+            while (Connections.Reader.TryRead(out var newer))
+            {
+                _latest = newer;
+            }
+            while (_latest is null || _latest.Closed.IsCompleted)
+            {
+                _latest = await Connections.Reader.ReadAsync(cancellationToken);
+            }
+            if (await _latest.AnswersPingAsync(cancellationToken))
+            {
+                return _latest;
+            }
         }
-        while (_latest is null || _latest.Closed.IsCompleted)
-        {
-            _latest = await Connections.Reader.ReadAsync(cancellationToken);
-        }
-        return _latest;
     }
 
     private Fault? TakeFault() => Faults.TryDequeue(out var fault) ? fault : null;
@@ -380,6 +388,23 @@ public sealed class GatewaySocket(WebSocket socket, string ticket)
     public Task SendPingAsync(string messageId, string opaque) => SendAsync(Frame("SYSTEM", "ping", messageId, JsonSerializer.Serialize(new { opaque })));
 
     public Task SendDisconnectAsync(string messageId) => SendAsync(Frame("SYSTEM", "disconnect", messageId, JsonSerializer.Serialize(new { reason = "server restart" })));
+
+    /// <summary>True when the client answers a ping on this connection; false when the connection closes first.</summary>
+    internal async Task<bool> AnswersPingAsync(CancellationToken cancellationToken)
+    {
+        var id = "live-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            await SendPingAsync(id, "live");
+        }
+        catch (Exception e) when (e is WebSocketException or ObjectDisposedException)
+        {
+            await Closed.WaitAsync(cancellationToken);
+            return false;
+        }
+        var answer = AnswerToAsync(id, cancellationToken);
+        return await Task.WhenAny(answer, Closed) == answer && answer.IsCompletedSuccessfully;
+    }
 
     /// <summary>Waits for the client's answer to the frame with <paramref name="messageId"/>.</summary>
     public async Task<JsonNode> AnswerToAsync(string messageId, CancellationToken cancellationToken)
