@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.StaffConsole;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +38,7 @@ public sealed class ActionLinkPageTests(ITestOutputHelper output)
             await page.Locator("input[name=userName]").FillAsync("admin");
             await page.Locator("input[name=password]").FillAsync(Password);
             await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-            await page.WaitForURLAsync("**" + link.AbsolutePath);
+            await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(link.AbsolutePath) + "$"));
             await Expect(page.Locator("h1")).ToContainTextAsync($"受理 {ticket.Number}");
 
             await page.GetByRole(AriaRole.Button, new() { Name = "确认受理" }).ClickAsync();

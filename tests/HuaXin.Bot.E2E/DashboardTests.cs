@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Families;
@@ -37,7 +38,7 @@ public sealed class DashboardTests(ITestOutputHelper output)
             await page.Locator("input[name=userName]").FillAsync("admin");
             await page.Locator("input[name=password]").FillAsync(Password);
             await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-            await page.WaitForURLAsync("**/console/dashboard**");
+            await Expect(page).ToHaveURLAsync(new Regex("/console/dashboard"));
             await Expect(page.Locator("h1")).ToContainTextAsync("数据看板");
 
             // Every chart was drawn by Chart.js (dashboard.js marks the canvas once the chart exists).

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Families;
 using HuaXin.Bot.People;
@@ -41,7 +42,7 @@ public sealed class ServiceRecordsTests(ITestOutputHelper output)
             await page.Locator("input[name=userName]").FillAsync("union");
             await page.Locator("input[name=password]").FillAsync(Password);
             await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-            await page.WaitForURLAsync("**/console/families/HX2001");
+            await Expect(page).ToHaveURLAsync(new Regex("/console/families/HX2001$"));
             var timeline = page.Locator("ol.timeline");
 
             await page.GetByRole(AriaRole.Link, new() { Name = "记录走访" }).ClickAsync();

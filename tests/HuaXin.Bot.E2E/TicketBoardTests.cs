@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.StaffConsole;
 using HuaXin.Bot.Tickets;
@@ -37,7 +38,7 @@ public sealed class TicketBoardTests(ITestOutputHelper output)
             await page.Locator("input[name=userName]").FillAsync("union");
             await page.Locator("input[name=password]").FillAsync(Password);
             await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-            await page.WaitForURLAsync("**/console/tickets");
+            await Expect(page).ToHaveURLAsync(new Regex("/console/tickets$"));
             await Expect(page.Locator("h1")).ToContainTextAsync($"共 {Tickets} 条");
 
             var pages = (Tickets + TicketBoard.PageSize - 1) / TicketBoard.PageSize;
