@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Side by side, in one run on this machine (127.0.0.1 only):
 #   bash scripts/load.sh                      # ROUNDS=2 DURATION=15 WARMUP=5 THREADS=2
-# Builds Release and starts HuaXin.Bot on SQLite (a temp folder) and, when PostgreSQL 15 is installed, a second one on a
+# Publishes Release (ReadyToRun) and starts HuaXin.Bot on SQLite (a temp folder) and, when PostgreSQL 15 is installed, a second one on a
 # throwaway PostgreSQL cluster (default durability); the bare Kestrel app (tools/load/BareKestrel) and botbuilder-js's
 # echo bot (tests/npm/echo-bot.js). wrk drives them all with the same bodies (tools/load/messages.lua: Bot Framework
 # activities with unique ids over 512 conversations, policy questions, deliveryMode expectReplies) at 64 and at 8
@@ -33,10 +33,13 @@ trap cleanup EXIT
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 echo "Building (Release) into $art ..." >&2
-dotnet build HuaXin.Bot/HuaXin.Bot.csproj -c Release --artifacts-path "$art" -v q -nologo >&2
+# Published as the README's deployment does (ReadyToRun for this machine's runtime), so the cold start is production's.
+rid=$(dotnet --info | awk '/ RID:/ { print $2; exit }')
+dotnet publish HuaXin.Bot/HuaXin.Bot.csproj -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
+  --artifacts-path "$art" -o "$art/publish" -v q -nologo >&2
 dotnet build tools/load/BareKestrel/HuaXin.BareKestrel.csproj -c Release --artifacts-path "$art" -v q -nologo >&2
 [ -d tests/npm/node_modules/botbuilder ] || (cd tests/npm && npm ci --no-audit --no-fund --loglevel=error >&2)
-service_dll="$art/bin/HuaXin.Bot/release/HuaXin.Bot.dll"
+service_dll="$art/publish/HuaXin.Bot.dll"
 bare_dll="$art/bin/HuaXin.BareKestrel/release/HuaXin.BareKestrel.dll"
 
 wait_for() { # url

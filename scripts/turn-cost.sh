@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What one Q&A turn costs, in units a busy machine does not distort much (unlike req/s):
 #   bash scripts/turn-cost.sh                 # DURATION=15 CONNECTIONS=8
-# Builds Release, starts HuaXin.Bot on a fresh SQLite file (127.0.0.1:5391), restarts it on that file (the cold start:
+# Publishes Release (ReadyToRun), starts HuaXin.Bot on a fresh SQLite file (127.0.0.1:5391), restarts it on that file (the cold start:
 # exec to /healthz 200, nothing changed), warms it up, then drives it with wrk at a fixed offered load (the bodies of
 # scripts/load.sh: expectReplies policy questions over 512 conversations) and prints the turns served, the service's
 # CPU time (user + sys from /proc) per turn, the commits' syncs (fsync/fdatasync, counted by strace when installed)
@@ -18,9 +18,12 @@ cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; 
 trap cleanup EXIT
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-dotnet build HuaXin.Bot/HuaXin.Bot.csproj -c Release --artifacts-path "$art" -v q -nologo >&2
+# Published as the README's deployment does (ReadyToRun for this machine's runtime), so the cold start is production's.
+rid=$(dotnet --info | awk '/ RID:/ { print $2; exit }')
+dotnet publish HuaXin.Bot/HuaXin.Bot.csproj -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
+  --artifacts-path "$art" -o "$art/publish" -v q -nologo >&2
 start() {
-  ASPNETCORE_ENVIRONMENT=Production dotnet "$art/bin/HuaXin.Bot/release/HuaXin.Bot.dll" --urls "http://127.0.0.1:$port" \
+  ASPNETCORE_ENVIRONMENT=Production dotnet "$art/publish/HuaXin.Bot.dll" --urls "http://127.0.0.1:$port" \
     "--ConnectionStrings:HuaXin=Data Source=$work/cost.db" --RateLimits:Enabled=false --Knowledge:Watch=false \
     --Logging:LogLevel:Default=Warning >>"$work/log" 2>&1 &
   pid=$!
