@@ -32,7 +32,7 @@ cleanup() {
 trap cleanup EXIT
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-echo "Building (Release) into $art ..." >&2
+echo "Publishing (Release, ReadyToRun) into $art ..." >&2
 # Published as the README's deployment does (ReadyToRun for this machine's runtime), so the cold start is production's.
 rid=$(dotnet --info | awk '/ RID:/ { print $2; exit }')
 dotnet publish HuaXin.Bot/HuaXin.Bot.csproj -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \

@@ -29,6 +29,7 @@ public sealed class DirectLineStore(IDbContextFactory<HuaXinDbContext> dbFactory
         EF.CompileAsyncQuery((HuaXinDbContext db, string conversationId, CancellationToken ct) => db.Set<DirectLineActivity>()
             .Where(a => a.ConversationId == conversationId)
             .Max(a => (long?)a.Sequence)));
+
     private readonly MemoryCache _conversations = new(new MemoryCacheOptions { SizeLimit = 20_000 });
 
     /// <summary>Activity ids follow the Direct Line form "{conversationId}|{sequence}".</summary>
