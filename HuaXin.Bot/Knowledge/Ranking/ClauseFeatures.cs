@@ -47,7 +47,7 @@ public static class ClauseFeatures
                 .ToList();
             Asked = AnswerTypes.Asked(normalized);
             Focus = QuestionFocus.Of(tokens);
-            FocusKind = Focus is null ? AnswerType.None : AnswerTypes.Asked(Focus);
+            FocusKind = Focus is null ? AnswerType.None : AnswerTypes.WithExclusions(AnswerTypes.Asked(Focus), Asked);
             var seen = SeenShare * Specific.Where(w => w.InCorpus).Sum(w => w.Idf);
             // Any part of speech: jieba tags some topic words otherwise (个人所得税 an idiom, 伤残 an adjective, 续签 a verb).
             var unseen = Specific.Where(w => !w.InCorpus && w.Asking).MaxBy(w => w.Idf);

@@ -111,7 +111,7 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
         {
             return scored;
         }
-        var kinds = unitKinds.Where(k => (k & asked) != AnswerType.None).Aggregate(AnswerType.None, (all, k) => all | k) & asked;
+        var kinds = AnswerTypes.WithExclusions(unitKinds.Where(k => (k & asked) != AnswerType.None).Aggregate(AnswerType.None, (all, k) => all | k) & asked, asked);
         var byKindWords = index.Score(kindWords, index.Chunks.Count).ToDictionary(h => (h.Chunk.ClauseKey, h.Chunk.Ordinal), h => h.Score);
         return scored
             .Select(h => byKindWords.TryGetValue((h.Chunk.ClauseKey, h.Chunk.Ordinal), out var own)

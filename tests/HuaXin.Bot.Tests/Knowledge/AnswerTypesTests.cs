@@ -14,6 +14,22 @@ public class AnswerTypesTests
         Assert.Equal(gives, AnswerTypes.Present(clause, AnswerType.Conditions) == AnswerType.Conditions);
 
     [Theory]
+    [InlineData("有下列情形之一的，不予救助：\n1.因赌博致困的；\n2.提供虚假材料的", AnswerType.Exclusions)]
+    [InlineData("符合下列条件的，可以申请：年满十八周岁。有下列情形之一的，不得申请：已领取其他救助的", AnswerType.Conditions | AnswerType.Exclusions)]
+    [InlineData("有下列情形之一的，可以认定为困难家庭：1.无生活来源的", AnswerType.Conditions)]
+    public void Grounds_for_refusal_are_exclusions_not_criteria(string clause, AnswerType gives) =>
+        Assert.Equal(gives, AnswerTypes.Present(clause, AnswerType.Conditions | AnswerType.Exclusions));
+
+    [Theory]
+    [InlineData("困难帮扶有啥条件", false)]
+    [InlineData("能不能申请，有啥条件", false)]
+    [InlineData("什么情况不予救助", true)]
+    [InlineData("哪些人不能申请", true)]
+    [InlineData("不能申请", false)]
+    public void Exclusions_are_asked_by_a_question_for_what_rules_one_out(string question, bool asked) =>
+        Assert.Equal(asked, (AnswerTypes.Asked(question) & AnswerType.Exclusions) != 0);
+
+    [Theory]
     [InlineData("申请时须提交以下材料：申请表、身份证复印件", true)]
     [InlineData("材料不全的，退回补正", false)]
     public void Documents_are_given_by_the_papers_to_hand_in(string clause, bool gives) =>

@@ -73,6 +73,35 @@ public class RetrievalTests : IAsyncLifetime
         Assert.Contains("第三条", result.Hits[0].Chunk.Headings);
     }
 
+    [Fact]
+    public async Task A_question_for_conditions_finds_the_criteria_before_the_grounds_for_refusal()
+    {
+        const string aid = """
+            ---
+            id: aid
+            title: 困难救助办法
+            category: regulation
+            ---
+            ### 第五条
+
+            有下列情形之一的职工家庭，可以认定为困难家庭：
+            1. 家庭人均收入低于当地最低生活保障标准的；
+            2. 家庭成员患重大疾病的。
+
+            ### 第九条
+
+            有下列情形之一的，不予救助：
+            1. 因赌博致困的；
+            2. 提供虚假材料的。
+            """;
+        await using var fixture = await KnowledgeFixture.CreateAsync(new Dictionary<string, string>(KnowledgeFixture.DefaultCorpus) { ["aid.md"] = aid });
+        await fixture.Services.InitializeKnowledgeAsync();
+        var search = fixture.Services.GetRequiredService<IKnowledgeSearch>();
+
+        Assert.Contains("第五条", search.Search("困难救助有啥条件").Hits[0].Chunk.Headings);
+        Assert.Contains("第九条", search.Search("什么情形不予救助").Hits[0].Chunk.Headings);
+    }
+
     [Theory]
     [InlineData("明天济南天气怎么样")]
     [InlineData("公司股票怎么买？")]
