@@ -81,6 +81,7 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
     private Reading Read(string question, string? withinDocId, KnowledgeIndex snapshot, Reading? wholeCorpus)
     {
         var index = snapshot.Bm25;
+        question = Pinyin.Spell(question, index);
         var units = wholeCorpus?.Units ?? analyzer.Analyze(question, index);
         // Within one document every clause is a candidate; the corpus-wide search keeps the best few.
         var wanted = withinDocId is null ? Candidates : index.Chunks.Count;

@@ -4,13 +4,15 @@ namespace HuaXin.Bot.Knowledge.Search;
 
 /// <summary>Turns a chat question into query units: rewrites colloquial words and known typos, drops greetings and
 /// particles, groups synonyms into one unit, and offers corrections for a character that matches nothing
-/// (homophones from the lexicon first, else a character that fits both neighbours in the vocabulary).</summary>
+/// (homophones from the lexicon first, then characters that sound alike, else a character that fits both neighbours in
+/// the vocabulary).</summary>
 public sealed class QueryAnalyzer
 {
     private const double SynonymWeight = 0.7;
     private const double HomophoneWeight = 0.8;
     private const double ContextGuessWeight = 0.5;
     private const int MaxContextGuesses = 2;
+    private const int MaxSoundAlikes = 2;
 
     private readonly Lexicon _lexicon;
     private readonly Dictionary<string, IReadOnlyList<string>> _groupOf = new(StringComparer.Ordinal);
@@ -132,6 +134,20 @@ public sealed class QueryAnalyzer
         {
             return homophones.Select(b => new QueryAlternative([b], HomophoneWeight));
         }
+        // A bigram that is no word of general Chinese here (公资, 社宝) and becomes one with a character that sounds the
+        // same (工资, 社保) was likely typed by sound; one that is a word (检察, 公积金's 公积) is what the asker meant,
+        // even when the corpus never says it.
+        if (!InDictionaryWord(span, i))
+        {
+            var soundAlike = Pinyin.SoundAlike(first).Select(c => (Bigram: $"{c}{second}", Text: $"{span[..i]}{c}{span[(i + 1)..]}"))
+                .Concat(Pinyin.SoundAlike(second).Select(c => (Bigram: $"{first}{c}", Text: $"{span[..(i + 1)]}{c}{span[(i + 2)..]}")))
+                .Where(a => index.Contains(a.Bigram) && InDictionaryWord(a.Text, i))
+                .Select(a => a.Bigram).OrderByDescending(index.DocumentFrequency).Take(MaxSoundAlikes).ToList();
+            if (soundAlike.Count > 0)
+            {
+                return soundAlike.Select(b => new QueryAlternative([b], HomophoneWeight));
+            }
+        }
         // Without a homophone, guess only where a wrong character would also break the neighbouring bigram, and the
         // neighbour pins the replacement down from the other side.
         var guesses = new List<string>();
@@ -145,6 +161,22 @@ public sealed class QueryAnalyzer
         }
         return guesses.Distinct().OrderByDescending(index.DocumentFrequency).Take(MaxContextGuesses)
             .Select(b => new QueryAlternative([b], ContextGuessWeight));
+    }
+
+    /// <summary>Whether span[i..i+2] lies inside a word of two to four characters that jieba's dictionary knows.</summary>
+    private static bool InDictionaryWord(string span, int i)
+    {
+        for (var start = Math.Max(0, i - 2); start <= i; start++)
+        {
+            for (var end = i + 2; end <= Math.Min(span.Length, start + 4); end++)
+            {
+                if (ChineseWords.IsKnown(span[start..end]))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static IReadOnlyList<string> TermsOf(string word) =>

@@ -1,0 +1,169 @@
+namespace HuaXin.Bot.Knowledge.Search;
+
+/// <summary>How common characters sound (toneless pinyin, one reading each; pinyin.txt, written by
+/// scripts/pinyin-table.sh from ICU). Chinese is typed by sound, so it goes wrong by sound: 公资 for 工资, 社宝 for 社保,
+/// or the pinyin itself when the input method was not switched (算不算gong伤). The corpus decides which of the
+/// characters that sound alike was meant.</summary>
+public static class Pinyin
+{
+    private static readonly Lazy<(Dictionary<char, string> SyllableOf, Dictionary<string, char[]> Characters)> Table = new(Load);
+
+    // A longer phrase of Latin letters is English or a code, not a word typed by sound.
+    private const int MaxSyllables = 6;
+    private const int LongestSyllable = 6;
+
+    /// <summary>The other characters with the same toneless reading as <paramref name="c"/>.</summary>
+    public static IEnumerable<char> SoundAlike(char c) =>
+        Table.Value.SyllableOf.TryGetValue(c, out var syllable) ? Table.Value.Characters[syllable].Where(o => o != c) : [];
+
+    /// <summary>The text with each phrase of lower-case pinyin (gong伤, jingji buchang) written in the characters the
+    /// corpus uses for it: every character in a bigram the index holds with a neighbour, the most frequent such reading.
+    /// A phrase with no such reading, or in capitals (APP, QQ), is left as typed.</summary>
+    public static string Spell(string text, Bm25Index index)
+    {
+        if (!text.Any(char.IsAsciiLetterLower))
+        {
+            return text;
+        }
+        var result = new System.Text.StringBuilder(text.Length);
+        var at = 0;
+        while (at < text.Length)
+        {
+            if (!char.IsAsciiLetter(text[at]))
+            {
+                result.Append(text[at++]);
+                continue;
+            }
+            // A phrase: Latin words separated by single spaces.
+            var end = at;
+            while (end < text.Length && (char.IsAsciiLetter(text[end]) || (text[end] == ' ' && end + 1 < text.Length && char.IsAsciiLetter(text[end + 1]))))
+            {
+                end++;
+            }
+            var phrase = text[at..end];
+            var before = at > 0 && TextNormalizer.IsCjk(text[at - 1]) ? text[at - 1] : (char?)null;
+            var after = end < text.Length && TextNormalizer.IsCjk(text[end]) ? text[end] : (char?)null;
+            result.Append(phrase.Any(char.IsAsciiLetterUpper) ? null : Read(phrase, before, after, index) ?? phrase);
+            at = end;
+        }
+        return result.ToString();
+    }
+
+    private sealed record State(double Score, bool Linked, string Text);
+
+    /// <summary>The best reading of a lower-case phrase in characters, or null. Every segmentation into syllables is
+    /// tried at once: a state is the letter position reached and the last character; a character must form an indexed
+    /// bigram with the one before or after it (across a space too), and the reading scores the bigrams' log frequency.</summary>
+    private static string? Read(string phrase, char? before, char? after, Bm25Index index)
+    {
+        var letters = phrase.Replace(" ", "", StringComparison.Ordinal);
+        var spaceBefore = new bool[letters.Length + 1];
+        for (int i = 0, p = 0; i < phrase.Length; i++)
+        {
+            if (phrase[i] == ' ')
+            {
+                spaceBefore[p] = true;
+            }
+            else
+            {
+                p++;
+            }
+        }
+        var (_, characters) = Table.Value;
+        // states[p]: last character -> best state that has read letters[..p]
+        var states = new Dictionary<char, State>?[letters.Length + 1];
+        for (var p = 0; p < letters.Length; p++)
+        {
+            var from = p == 0 ? null : states[p];
+            if (p > 0 && from is null)
+            {
+                continue;
+            }
+            for (var length = 1; length <= LongestSyllable && p + length <= letters.Length; length++)
+            {
+                if (length > 1 && spaceBefore[p + length - 1])
+                {
+                    break; // a syllable does not cross a space
+                }
+                if (!characters.TryGetValue(letters.Substring(p, length), out var candidates))
+                {
+                    continue;
+                }
+                var next = states[p + length] ??= [];
+                foreach (var c in candidates)
+                {
+                    if (from is null)
+                    {
+                        var opening = before is { } b ? $"{b}{c}" : null;
+                        var linked = opening is not null && index.Contains(opening);
+                        Keep(next, c, new State(linked ? Weight(index, opening!) : 0, linked, c.ToString()));
+                        continue;
+                    }
+                    foreach (var (previous, state) in from)
+                    {
+                        if (state.Text.Length >= MaxSyllables)
+                        {
+                            continue;
+                        }
+                        var bigram = $"{previous}{c}";
+                        if (index.Contains(bigram))
+                        {
+                            Keep(next, c, new State(state.Score + Weight(index, bigram), true, state.Text + c));
+                        }
+                        else if (spaceBefore[p] && state.Linked)
+                        {
+                            Keep(next, c, new State(state.Score, false, state.Text + c));
+                        }
+                    }
+                }
+            }
+        }
+        State? best = null;
+        foreach (var (last, state) in states[letters.Length] ?? [])
+        {
+            var closing = after is { } a && index.Contains($"{last}{a}");
+            if (!state.Linked && !closing)
+            {
+                continue;
+            }
+            var score = state.Score + (closing ? Weight(index, $"{last}{after}") : 0);
+            if (best is null || score > best.Score)
+            {
+                best = state with { Score = score };
+            }
+        }
+        return best?.Text;
+    }
+
+    private static double Weight(Bm25Index index, string bigram) => Math.Log(1 + index.DocumentFrequency(bigram));
+
+    private static void Keep(Dictionary<char, State> states, char c, State state)
+    {
+        if (!states.TryGetValue(c, out var kept) || state.Score > kept.Score || (state.Score == kept.Score && state.Linked && !kept.Linked))
+        {
+            states[c] = state;
+        }
+    }
+
+    private static (Dictionary<char, string>, Dictionary<string, char[]>) Load()
+    {
+        using var stream = typeof(Pinyin).Assembly.GetManifestResourceStream("HuaXin.Bot.Knowledge.Search.pinyin.txt")
+            ?? throw new InvalidOperationException("pinyin.txt is not embedded");
+        using var reader = new StreamReader(stream);
+        var syllableOf = new Dictionary<char, string>();
+        var characters = new Dictionary<string, char[]>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.StartsWith('#') || line.Split('\t') is not [var syllable, var chars])
+            {
+                continue;
+            }
+            characters[syllable] = chars.ToCharArray();
+            foreach (var c in chars)
+            {
+                syllableOf[c] = syllable;
+            }
+        }
+        return (syllableOf, characters);
+    }
+}
