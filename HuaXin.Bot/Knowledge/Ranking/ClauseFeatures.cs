@@ -43,7 +43,7 @@ public static class ClauseFeatures
             var tokens = words.SelectMany(w => w).ToList();
             var asking = words.Skip(AskingClause.LastAsking(spoken)).SelectMany(w => w).ToHashSet(StringComparer.Ordinal);
             Specific = tokens.Where(w => !stopPhrases.Contains(w) && ChineseWords.IsTopical(w)).Distinct(StringComparer.Ordinal)
-                .Select(w => new SpecificWord(w, ChineseWords.Idf(w), ChineseWords.IsNoun(w), clauses.Mentions(w) || units.Any(u => u.Text == w && u.Alternatives.Any(a => a.Weight < 1 && a.Terms.All(index.Contains))), asking.Contains(w)))
+                .Select(w => new SpecificWord(w, ChineseWords.Idf(w), ChineseWords.IsNoun(w), clauses.Mentions(w) || units.Any(u => u.Text == w && u.Alternatives.Any(a => a.Weight < 1 && !a.Partial && a.Terms.All(index.Contains))), asking.Contains(w)))
                 .ToList();
             Asked = AnswerTypes.Asked(normalized);
             Focus = QuestionFocus.Of(tokens);
@@ -126,7 +126,7 @@ public static class ClauseFeatures
     }
 
     private static bool Matches(QueryUnit unit, Func<string, bool> has) =>
-        unit.Alternatives.Any(a => a.Terms.All(has));
+        unit.Alternatives.Any(a => !a.Partial && a.Terms.All(has));
 
     /// <summary>Share of the question's IDF-weighted units (synonyms count) that the text holds.</summary>
     private static double UnitCoverage(Question question, Func<string, bool> has)

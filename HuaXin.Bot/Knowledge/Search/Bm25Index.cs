@@ -119,6 +119,7 @@ public sealed class Bm25Index
         var unitBest = _buffers.Rent(n);
         var alternative = _buffers.Rent(n);
         var matchedUnits = _buffers.Rent(n);
+        var partialBest = _buffers.Rent(n);
         var anyTouched = new List<int>();
         var unitTouched = new List<int>();
         var alternativeTouched = new List<int>();
@@ -131,6 +132,11 @@ public sealed class Bm25Index
                 unitIdfSum += unitIdf;
                 foreach (var alt in unit.Alternatives)
                 {
+                    if (alt.Partial)
+                    {
+                        ScorePartial(alt, n, partialBest, unitBest, unitTouched);
+                        continue;
+                    }
                     var share = alt.Weight / alt.Terms.Count;
                     var single = alt.Terms.Count == 1;
                     foreach (var term in alt.Terms)
@@ -188,10 +194,14 @@ public sealed class Bm25Index
                     {
                         anyTouched.Add(c);
                     }
-                    total[c] += unitBest[c];
-                    covered[c] += (float)unitIdf;
-                    matchedUnits[c] += unit.Boundary ? 0 : 1;
+                    total[c] += Math.Max(unitBest[c], partialBest[c]);
+                    if (unitBest[c] > 0)
+                    {
+                        covered[c] += (float)unitIdf;
+                        matchedUnits[c] += unit.Boundary ? 0 : 1;
+                    }
                     unitBest[c] = 0;
+                    partialBest[c] = 0;
                 }
                 unitTouched.Clear();
             }
@@ -210,6 +220,29 @@ public sealed class Bm25Index
             _buffers.Return(unitBest);
             _buffers.Return(alternative);
             _buffers.Return(matchedUnits);
+            _buffers.Return(partialBest);
+        }
+    }
+
+    /// <summary>A partial alternative's score per chunk, apart from the unit's matches (<see cref="QueryAlternative.Partial"/>).</summary>
+    private void ScorePartial(QueryAlternative alt, int n, float[] partialBest, float[] unitBest, List<int> unitTouched)
+    {
+        foreach (var term in alt.Terms)
+        {
+            if (!_postings.TryGetValue(term, out var postings) || postings.Chunks.Length > n * MaxExpansionShare)
+            {
+                continue;
+            }
+            var w = (float)(postings.Idf * alt.Weight / alt.Terms.Count);
+            for (var i = 0; i < postings.Chunks.Length; i++)
+            {
+                var c = postings.Chunks[i];
+                if (unitBest[c] == 0 && partialBest[c] == 0)
+                {
+                    unitTouched.Add(c);
+                }
+                partialBest[c] = Math.Max(partialBest[c], w * postings.Weights[i]);
+            }
         }
     }
 
@@ -226,7 +259,7 @@ public sealed class Bm25Index
     /// highest IDF: it is what the corpus lacks.</summary>
     public double UnitIdf(QueryUnit unit)
     {
-        var known = unit.Alternatives.Where(a => a.Terms.All(Contains)).Select(a => a.Terms.Average(Idf)).ToList();
+        var known = unit.Alternatives.Where(a => !a.Partial && a.Terms.All(Contains)).Select(a => a.Terms.Average(Idf)).ToList();
         return known.Count > 0 ? known.Min() : Idf(0);
     }
 

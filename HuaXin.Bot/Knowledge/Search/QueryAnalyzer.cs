@@ -14,6 +14,11 @@ public sealed class QueryAnalyzer
     private const int MaxContextGuesses = 2;
     private const int MaxSoundAlikes = 2;
 
+    // A character of a word the corpus lacks: weight and the most chunks it may occur in, chosen among 0.3/0.5/0.7 and
+    // 2%/5% on the dev sets (README, Quality); a common character (工, 家) says nothing of the meaning.
+    private const double MorphemeWeight = 0.3;
+    private const double MorphemeShare = 0.02;
+
     private readonly Lexicon _lexicon;
     private readonly Dictionary<string, IReadOnlyList<string>> _groupOf = new(StringComparer.Ordinal);
     private readonly KeyValuePair<string, string>[] _rewrites;
@@ -114,6 +119,7 @@ public sealed class QueryAnalyzer
             if (!index.Contains(bigram))
             {
                 alternatives.AddRange(Corrections(span, i, index));
+                alternatives.AddRange(Morphemes(bigram, index));
                 // Without word segmentation, an unknown bigram right next to a known one is most likely the seam
                 // between two words; an unknown word (off-topic) still shows up as its other, non-adjacent bigrams.
                 boundary = (i > 0 && index.Contains(span.Substring(i - 1, 2))) || (i + 2 < span.Length && index.Contains(span.Substring(i + 1, 2)));
@@ -161,6 +167,19 @@ public sealed class QueryAnalyzer
         }
         return guesses.Distinct().OrderByDescending(index.DocumentFrequency).Take(MaxContextGuesses)
             .Select(b => new QueryAlternative([b], ContextGuessWeight));
+    }
+
+    /// <summary>A word of general Chinese the corpus never uses (欺负, 塌方) shares its meaning with the corpus's words
+    /// that share a rare character (欺凌, 坍塌): each of its characters the corpus uses in few chunks.</summary>
+    private IEnumerable<QueryAlternative> Morphemes(string bigram, Bm25Index index)
+    {
+        if (!ChineseWords.IsKnown(bigram))
+        {
+            return [];
+        }
+        return bigram.Where(c => !_lexicon.StopChars.Contains(c)).Select(c => c.ToString())
+            .Where(c => index.Contains(c) && index.DocumentFrequency(c) <= index.Chunks.Count * MorphemeShare)
+            .Select(c => new QueryAlternative([c], MorphemeWeight, Partial: true));
     }
 
     /// <summary>Whether span[i..i+2] lies inside a word of two to four characters that jieba's dictionary knows.</summary>

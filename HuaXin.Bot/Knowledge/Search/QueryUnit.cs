@@ -8,4 +8,6 @@ public sealed record QueryUnit(string Text, IReadOnlyList<QueryAlternative> Alte
 
 /// <param name="Terms">Index terms (bigrams, or one character) that together spell this alternative.</param>
 /// <param name="Weight">1 for the words as asked; less for synonyms and guessed typo corrections.</param>
-public sealed record QueryAlternative(IReadOnlyList<string> Terms, double Weight);
+/// <param name="Partial">Evidence for ranking only (a character of a word the corpus lacks): a clause it matches ranks
+/// higher, but the unit does not count as matched or as known, so whether to answer at all is decided without it.</param>
+public sealed record QueryAlternative(IReadOnlyList<string> Terms, double Weight, bool Partial = false);
