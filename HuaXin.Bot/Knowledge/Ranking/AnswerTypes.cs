@@ -62,8 +62,8 @@ public static class AnswerTypes
     ];
 
     // A sentence that refuses on grounds (…之一的，不予救助；…的，不得申请): its "之一的" states exclusions, not criteria.
-    private static readonly Regex ExclusionSentence =
-        new(@"[^。；;\n]*(之一|情形|情况|的)[，,：:]?\s*(不予|不得|不能|不再|不属于|不享受|不适用|不列入|不纳入|取消)[^。；;\n]*|[^。；;\n]*不予[^。；;\n]*");
+    private static readonly Regex Exclusion = new(@"(之一|情形|情况|的)[，,：:]?\s*(不予|不得|不能|不再|不属于|不享受|不适用|不列入|不纳入|取消)|不予");
+    private static readonly char[] SentenceEnds = ['。', '；', ';', '\n'];
 
     // A question that asks what rules one out; "能不能", "有没有" ask yes or no and are read without their 不/没.
     private static readonly Regex Negated = new(@"不予|不给|不能|不可以|不得|不让|不行|不算|不享受|不符合|不属于|不批|不发|不准|不报|取消|除外|排除|拒绝|禁止|没资格|没有资格");
@@ -100,10 +100,10 @@ public static class AnswerTypes
     {
         var present = AnswerType.None;
         var criteria = clause;
-        if ((wanted & (AnswerType.Conditions | AnswerType.Exclusions)) != 0 && ExclusionSentence.IsMatch(clause))
+        if ((wanted & (AnswerType.Conditions | AnswerType.Exclusions)) != 0 && Exclusion.IsMatch(clause))
         {
             present |= wanted & AnswerType.Exclusions;
-            criteria = ExclusionSentence.Replace(clause, "。");
+            criteria = string.Join('。', clause.Split(SentenceEnds).Where(sentence => !Exclusion.IsMatch(sentence)));
         }
         foreach (var (type, _, pattern) in Patterns)
         {

@@ -36,7 +36,7 @@ public static class ChineseWords
     public static double Idf(string word) => Table.Value.Words.IndexOf(word) is var i and >= 0 ? Table.Value.Words.Weight(i) : Table.Value.Median;
 
     /// <summary>Whether the general table knows the word (a dictionary word, not a typo or a chat coinage).</summary>
-    public static bool IsKnown(string word) => Table.Value.Words.IndexOf(word) >= 0;
+    public static bool IsKnown(ReadOnlySpan<char> word) => Table.Value.Words.IndexOf(word) >= 0;
 
     /// <summary>Whether the word can name what a question is about: a dictionary word of two or more characters that is
     /// neither a function word by its part of speech nor a question word.</summary>

@@ -145,10 +145,12 @@ public sealed class QueryAnalyzer
         // even when the corpus never says it.
         if (!InDictionaryWord(span, i))
         {
-            var soundAlike = Pinyin.SoundAlike(first).Select(c => (Bigram: $"{c}{second}", Text: $"{span[..i]}{c}{span[(i + 1)..]}"))
-                .Concat(Pinyin.SoundAlike(second).Select(c => (Bigram: $"{first}{c}", Text: $"{span[..(i + 1)]}{c}{span[(i + 2)..]}")))
-                .Where(a => index.Contains(a.Bigram) && InDictionaryWord(a.Text, i))
-                .Select(a => a.Bigram).OrderByDescending(index.DocumentFrequency).Take(MaxSoundAlikes).ToList();
+            // The index's neighbour sets pick the few sound-alikes that form an indexed bigram, without a string each.
+            var soundAlike = Pinyin.SoundAlike(first).Where(index.Preceding(second).Contains).Select(c => (At: i, Char: c))
+                .Concat(Pinyin.SoundAlike(second).Where(index.Following(first).Contains).Select(c => (At: i + 1, Char: c)))
+                .Where(a => InDictionaryWord(Replaced(span, a.At, a.Char), i))
+                .Select(a => a.At == i ? $"{a.Char}{second}" : $"{first}{a.Char}")
+                .OrderByDescending(index.DocumentFrequency).Take(MaxSoundAlikes).ToList();
             if (soundAlike.Count > 0)
             {
                 return soundAlike.Select(b => new QueryAlternative([b], HomophoneWeight));
@@ -182,6 +184,12 @@ public sealed class QueryAnalyzer
             .Select(c => new QueryAlternative([c], MorphemeWeight, Partial: true));
     }
 
+    private static string Replaced(string span, int at, char c) => string.Create(span.Length, (span, at, c), static (chars, state) =>
+    {
+        state.span.CopyTo(chars);
+        chars[state.at] = state.c;
+    });
+
     /// <summary>Whether span[i..i+2] lies inside a word of two to four characters that jieba's dictionary knows.</summary>
     private static bool InDictionaryWord(string span, int i)
     {
@@ -189,7 +197,7 @@ public sealed class QueryAnalyzer
         {
             for (var end = i + 2; end <= Math.Min(span.Length, start + 4); end++)
             {
-                if (ChineseWords.IsKnown(span[start..end]))
+                if (ChineseWords.IsKnown(span.AsSpan(start, end - start)))
                 {
                     return true;
                 }
