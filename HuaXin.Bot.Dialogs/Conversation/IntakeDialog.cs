@@ -177,7 +177,7 @@ public sealed class IntakeDialog
             if (!intake.Explained.Contains(slot))
             {
                 intake.Explained.Add(slot);
-                turn.Say(_say.RequiredExplained(slot));
+                turn.Say(_say.RequiredExplained(slot, callBack));
                 return;
             }
             // Asking a third time only stalls someone who cannot or will not say it; staff ask when they call, and

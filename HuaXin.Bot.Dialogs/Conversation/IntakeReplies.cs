@@ -28,12 +28,17 @@ public sealed class IntakeReplies(Taxonomy taxonomy, TimeProvider time)
     public OutboundMessage BadPhone() => Replies.Text(
         $"这个号码好像不对，请再发一次：手机号是1开头的11位数字，座机请带区号，例如：{taxonomy.Slots[SlotNames.Phone].Example}。", Phrases.Cancel);
 
-    public OutboundMessage RequiredExplained(string slot)
+    /// <summary>Why a required answer matters, and, truthfully, what happens if it is declined again: the request goes
+    /// on and staff settle it (<paramref name="callBack"/>: on the call; without a phone: in this chat).</summary>
+    public OutboundMessage RequiredExplained(string slot, bool callBack)
     {
         var d = taxonomy.Slots[slot];
-        return Replies.Text(
-            $"「{d.Label}」这一项不能少：{d.Why}\n{WithExample(d)}\n实在不方便的话，可以回复「{Phrases.Cancel}」，或「{Phrases.Handoff}」拨打服务热线。",
-            Phrases.Cancel, Phrases.Handoff);
+        var otherwise = slot == SlotNames.Phone
+            ? "实在不方便留，再回一句「不留」也能办，工作人员会在这里跟您联系。"
+            : callBack
+                ? "实在说不上来，再回一句「不知道」，工作人员打电话时再跟您确认。"
+                : "实在说不上来，再回一句「不知道」，工作人员会在这里跟您核实。";
+        return Replies.Text($"「{d.Label}」最好能告诉我们：{d.Why}\n{WithExample(d)}\n{otherwise}", Phrases.Cancel, Phrases.Handoff);
     }
 
     public OutboundMessage ConfirmedByPhone(string slot) =>

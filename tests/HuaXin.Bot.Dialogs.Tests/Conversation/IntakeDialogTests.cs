@@ -118,7 +118,7 @@ public sealed class IntakeDialogTests
     {
         await Script()
             .User("我妈住院了家里没人照顾，能不能找人去看看 电话138 0531 2266", "哪个城市")
-            .User("不知道", "不能少", "就近", "取消", "转人工")
+            .User("不知道", "最好能告诉我们", "就近", "工作人员打电话时再跟您确认")
             .Pending("city")
             .User("济南", "希望什么时候")
             .User("不知道", "请核对")
@@ -172,7 +172,7 @@ public sealed class IntakeDialogTests
     {
         await Script()
             .User("家里水管爆了 章丘区明水街道东山村 快派人来修", "电话")
-            .User("不方便留电话", "不能少", "没法联系您", "转人工")
+            .User("不方便留电话", "最好能告诉我们", "没法联系您", "也能办，工作人员会在这里跟您联系")
             .Pending("phone")
             .RunAsync();
     }

@@ -37,7 +37,7 @@ public sealed partial class DialogDoneWhenTests
 
         Assert.Contains("电话", await chat.SayAsync("俺家水管子冻裂了 淌了一地水 俺男人在外地工地上 能来人修修不"));
         Assert.Contains("详细地址", await chat.SayAsync("13805312266"));
-        Assert.Contains("不能少", await chat.SayAsync("就这些，没有别的了"));
+        Assert.Contains("最好能告诉我们", await chat.SayAsync("就这些，没有别的了"));
         var summary = await chat.SayAsync("对，提交吧");
         Assert.Contains("地址等工作人员打电话时再跟您确认", summary);
         Assert.Contains("请核对", summary);
