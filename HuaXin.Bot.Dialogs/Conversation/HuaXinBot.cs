@@ -26,7 +26,7 @@ public sealed partial class HuaXinBot
     public HuaXinBot(Taxonomy taxonomy, IRequestUnderstanding understanding, IKnowledgeService knowledge,
         IServiceRequestStore requests, IFeedbackStore feedback, TimeProvider time,
         IKnowledgeEvidence? evidence = null, IRequesterTickets? tickets = null, IRequesterProfiles? profiles = null,
-        DangerModel? dangerModel = null)
+        DangerModel? dangerModel = null, ISoundSpelling? sound = null)
     {
         _taxonomy = taxonomy;
         _understanding = understanding;
@@ -34,7 +34,7 @@ public sealed partial class HuaXinBot
         _knowledge = new KnowledgeDialog(taxonomy, knowledge, feedback, time);
         _intake = new IntakeDialog(taxonomy, _knowledge, requests, time, understanding, profiles);
         _myRequests = new MyRequestsDialog(taxonomy, requests, time);
-        _danger = new DangerDetector(taxonomy, dangerModel);
+        _danger = new DangerDetector(taxonomy, dangerModel, sound);
         _dangerDialog = new DangerDialog(taxonomy, requests, new SlotExtractors(taxonomy, time), time, evidence, profiles, tickets);
     }
 

@@ -13,13 +13,16 @@ public sealed partial class DangerDetector
     private readonly DangerRules _rules;
     private readonly DangerModel? _model;
     private readonly DangerFeatures? _features;
+    private readonly (DangerDetector Detector, ISoundSpelling Spelling)? _sound;
 
     /// <summary>The cues alone.</summary>
     public DangerDetector(DangerRules rules) => _rules = rules;
 
-    /// <summary>The cues, and the fitted model behind them when there is one.</summary>
-    public DangerDetector(Taxonomy taxonomy, DangerModel? model) : this(taxonomy.Danger)
+    /// <summary>The cues, and the fitted model behind them when there is one; with <paramref name="sound"/>, also the
+    /// cues read by sound when nothing else found danger.</summary>
+    public DangerDetector(Taxonomy taxonomy, DangerModel? model, ISoundSpelling? sound = null) : this(taxonomy.Danger)
     {
+        if (sound is not null) _sound = (new DangerDetector(BySound(_rules, sound)), sound);
         if (model is null) return;
         _model = model;
         _features = new DangerFeatures(taxonomy, model.Buckets);
@@ -27,7 +30,9 @@ public sealed partial class DangerDetector
     }
 
     /// <param name="answersBot">The message answers a question the bot just asked (a step of a request, an offer).</param>
-    public DangerSignal? Detect(string text, bool answersBot = false)
+    public DangerSignal? Detect(string text, bool answersBot = false) => DetectAsTyped(text, answersBot) ?? DetectBySound(text);
+
+    private DangerSignal? DetectAsTyped(string text, bool answersBot)
     {
         var compact = Compact(text);
         if (compact.Length == 0) return null;
@@ -42,6 +47,79 @@ public sealed partial class DangerDetector
         return danger >= _model.Threshold
             ? new DangerSignal(modelKind, string.Create(CultureInfo.InvariantCulture, $"model {danger:F2}"))
             : null;
+    }
+
+    /// <summary>The cues matched on how the message sounds, with the same rules for past, policy and stories. A match
+    /// counts for pinyin (zhe huo le), or for words as typed that are no word of Chinese and one wrong character of the
+    /// same sound away from the cue (着伙, 没乎吸): "两个小时" is not 消失, "这活" is not 着火, "食堂起伙" is not 起火.</summary>
+    private DangerSignal? DetectBySound(string text)
+    {
+        if (_sound is not { } sound) return null;
+        var spelled = sound.Spelling.Spell(text);
+        var compact = Compact(spelled.Text);
+        if (compact.Length == 0) return null;
+        // Cues only: the two signs of self-harm are phrases, not words a typo hides.
+        var signal = sound.Detector.DetectByCues(compact, HarmSigns.None);
+        if (signal is null) return null;
+        var at = spelled.Text.IndexOf(signal.Cue, StringComparison.Ordinal);
+        if (at < 0 || signal.Cue.Length == 0) return null;
+        var (from, to) = (spelled.Start[at], spelled.End[at + signal.Cue.Length - 1]);
+        var typed = text[from..to];
+        var kind = _rules.Kinds.First(k => k.Kind == signal.Kind.Kind);
+        if (signal.Cue.Length > MaxSoundCue || kind.Cues.IsMatch(typed)) return null;
+        var accepted = typed.Any(char.IsAsciiLetter)
+            || (!sound.Spelling.IsWord(typed) && !CrossesWord(text, from, to, sound.Spelling) && OneSoundAway(typed, kind, sound.Spelling));
+        return accepted ? new DangerSignal(kind, typed) : null;
+    }
+
+    // Cue words are short; a longer match spans a pattern's gap, where sounds alike say nothing.
+    private const int MaxSoundCue = 4;
+
+    /// <summary>Whether a word of Chinese overlaps the span without lying inside it: the span is then the seam of two
+    /// words ("脾气火爆" holds 气火, which sounds like 起火) or part of a longer one, not a word typed wrong.</summary>
+    private static bool CrossesWord(string text, int from, int to, ISoundSpelling sound)
+    {
+        for (var start = Math.Max(0, from - 3); start < to; start++)
+        {
+            for (var end = Math.Max(start + 2, from + 1); end <= Math.Min(text.Length, start + 4); end++)
+            {
+                if (start >= from && end <= to) continue;
+                // A particle after the word (吸了) or before it does not make a seam.
+                var outside = text[start..Math.Max(start, from)] + text[Math.Min(end, to)..end];
+                if (!outside.All(Particles.Contains) && sound.IsWord(text[start..end])) return true;
+            }
+        }
+        return false;
+    }
+
+    private const string Particles = "了的着过吗呢啊吧呀么";
+
+    private static bool OneSoundAway(string typed, DangerKind kind, ISoundSpelling sound)
+    {
+        var chars = typed.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var own = chars[i];
+            foreach (var other in sound.SoundAlike(own))
+            {
+                chars[i] = other;
+                if (kind.Cues.IsMatch(new string(chars))) return true;
+            }
+            chars[i] = own;
+        }
+        return false;
+    }
+
+    private static DangerRules BySound(DangerRules rules, ISoundSpelling sound)
+    {
+        Regex Spell(Regex regex) => new(sound.SpellPattern(regex.ToString()), regex.Options);
+        return rules with
+        {
+            Kinds = rules.Kinds.Select(k => k with { Cues = Spell(k.Cues) }).ToList(),
+            Past = Spell(rules.Past), Policy = Spell(rules.Policy), Immediate = Spell(rules.Immediate), Now = Spell(rules.Now),
+            Over = Spell(rules.Over), Self = Spell(rules.Self), Habitual = Spell(rules.Habitual), Calm = Spell(rules.Calm),
+            Story = Spell(rules.Story),
+        };
     }
 
     /// <summary>A short reply that declines ("先不登记了", "不用了，谢谢"): said to the bot's own question it refuses the

@@ -17,6 +17,9 @@ public sealed class HarmSigns
         return new HarmSigns(rules.Harm, [.. rules.Harm.Select(h => h.Pattern.IsMatch(unbroken))]);
     }
 
+    /// <summary>No signs: for reading cues alone.</summary>
+    public static HarmSigns None { get; } = new([], []);
+
     /// <summary>One flag per sign, in the taxonomy's order.</summary>
     public IReadOnlyList<bool> Shown { get; }
 

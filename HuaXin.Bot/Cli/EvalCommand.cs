@@ -134,7 +134,7 @@ internal static class EvalCommand
         var options = new ConversationsOptions();
         var taxonomy = Taxonomy.Load(KnowledgePaths.Resolve(options.TaxonomyPath, Directory.GetCurrentDirectory()));
         var model = DangerModel.Load(KnowledgePaths.Resolve(options.DangerModelPath, Directory.GetCurrentDirectory()));
-        var report = await new DangerEvaluation(new DangerDetector(taxonomy, model)).RunAsync(path, CancellationToken.None);
+        var report = await new DangerEvaluation(new DangerDetector(taxonomy, model, new SoundSpelling())).RunAsync(path, CancellationToken.None);
         Console.Write(report.ToText());
         report.Mistakes.ToList().ForEach(m => Console.WriteLine($"miss {m}"));
         return 0;

@@ -23,6 +23,8 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton(sp => LoadLexicon(sp.GetRequiredService<KnowledgeLocations>(), sp.GetRequiredService<ILogger<Lexicon>>()));
         services.AddSingleton(sp => LoadClauseModel(sp.GetRequiredService<KnowledgeLocations>(), sp.GetRequiredService<ILogger<ClauseModel>>()));
         services.AddSingleton<QueryAnalyzer>();
+        // Danger cues read by sound (the conversation's detector takes it when registered).
+        services.AddSingleton<HuaXin.Bot.Dialogs.Safety.ISoundSpelling, SoundSpelling>();
         services.AddSingleton<KnowledgeIndexStore>();
         services.AddSingleton<KnowledgeIngestor>();
         services.AddSingleton<KnowledgeRefresher>();

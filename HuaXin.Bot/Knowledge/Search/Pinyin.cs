@@ -16,6 +16,34 @@ public static class Pinyin
     public static IEnumerable<char> SoundAlike(char c) =>
         Table.Value.SyllableOf.TryGetValue(c, out var syllable) ? Table.Value.Characters[syllable].Where(o => o != c) : [];
 
+    /// <summary>One character standing for the sound of <paramref name="c"/> (all its sound-alikes get the same one);
+    /// a character without a reading stands for itself.</summary>
+    public static char Sound(char c) =>
+        Table.Value.SyllableOf.TryGetValue(c, out var syllable) ? Table.Value.Characters[syllable][0] : c;
+
+    /// <summary>The sound of each syllable of a lower-case pinyin word (xingeng → 心, 梗's sounds), or null when the
+    /// letters are not pinyin. A syllable after the first does not begin with a vowel (the rule that writes 西安 xi'an),
+    /// and the longest syllable is taken first.</summary>
+    public static IReadOnlyList<char>? Syllables(string letters)
+    {
+        var characters = Table.Value.Characters;
+        var sounds = new List<char>();
+        return Split(0) ? sounds : null;
+
+        bool Split(int at)
+        {
+            if (at == letters.Length) return true;
+            for (var length = Math.Min(LongestSyllable, letters.Length - at); length >= 1; length--)
+            {
+                if ((at > 0 && letters[at] is 'a' or 'e' or 'o') || !characters.TryGetValue(letters.Substring(at, length), out var chars)) continue;
+                sounds.Add(chars[0]);
+                if (sounds.Count <= MaxSyllables && Split(at + length)) return true;
+                sounds.RemoveAt(sounds.Count - 1);
+            }
+            return false;
+        }
+    }
+
     /// <summary>The text with each phrase of lower-case pinyin (gong伤, jingji buchang) written in the characters the
     /// corpus uses for it: every character in a bigram the index holds with a neighbour, the most frequent such reading.
     /// A phrase with no such reading, or in capitals (APP, QQ), is left as typed.</summary>
