@@ -112,7 +112,18 @@ public sealed partial class DangerDetector
 
     private static DangerRules BySound(DangerRules rules, ISoundSpelling sound)
     {
-        Regex Spell(Regex regex) => new(sound.SpellPattern(regex.ToString()), regex.Options);
+        Regex Spell(Regex regex)
+        {
+            try
+            {
+                return new(sound.SpellPattern(regex.ToString()), regex.Options);
+            }
+            catch (ArgumentException)
+            {
+                // A character range ([一-龥]) spelled by sound can turn around; that pattern is then read as written.
+                return regex;
+            }
+        }
         return rules with
         {
             Kinds = rules.Kinds.Select(k => k with { Cues = Spell(k.Cues) }).ToList(),
