@@ -58,18 +58,37 @@ public sealed partial class DangerDetector
         var spelled = sound.Spelling.Spell(text);
         var compact = Compact(spelled.Text);
         if (compact.Length == 0) return null;
-        // Cues only: the two signs of self-harm are phrases, not words a typo hides.
-        var signal = sound.Detector.DetectByCues(compact, HarmSigns.None);
-        if (signal is null) return null;
-        var at = spelled.Text.IndexOf(signal.Cue, StringComparison.Ordinal);
-        if (at < 0 || signal.Cue.Length == 0) return null;
-        var (from, to) = (spelled.Start[at], spelled.End[at + signal.Cue.Length - 1]);
+        // Cues only, every match in turn (the first may be a seam, a later one the typo): the two signs of self-harm
+        // are phrases, not words a typo hides.
+        var heard = sound.Detector;
+        var urgent = heard._rules.Immediate.IsMatch(compact);
+        foreach (var heardKind in heard._rules.Kinds)
+        {
+            var kind = _rules.Kinds.First(k => k.Kind == heardKind.Kind);
+            foreach (Match cue in heardKind.Cues.Matches(compact))
+            {
+                if (cue.Length == 0 || cue.Length > MaxSoundCue || (!urgent && heard.Dismissed(compact, cue, heardKind))) continue;
+                for (var at = spelled.Text.IndexOf(cue.Value, StringComparison.Ordinal); at >= 0;
+                     at = spelled.Text.IndexOf(cue.Value, at + 1, StringComparison.Ordinal))
+                {
+                    var (from, to) = (spelled.Start[at], spelled.End[at + cue.Length - 1]);
+                    if (Typed(text, from, to, kind, sound.Spelling)) return new DangerSignal(kind, text[from..to]);
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Whether the typed words are the cue typed by sound: pinyin, or a non-word of two characters or more (a
+    /// one-character verb and its particle, 淌了, is typed right however it sounds: 烫了), no seam of two words, one
+    /// sound-alike character from the cue as written.</summary>
+    private static bool Typed(string text, int from, int to, DangerKind kind, ISoundSpelling sound)
+    {
         var typed = text[from..to];
-        var kind = _rules.Kinds.First(k => k.Kind == signal.Kind.Kind);
-        if (signal.Cue.Length > MaxSoundCue || kind.Cues.IsMatch(typed)) return null;
-        var accepted = typed.Any(char.IsAsciiLetter)
-            || (!sound.Spelling.IsWord(typed) && !CrossesWord(text, from, to, sound.Spelling) && OneSoundAway(typed, kind, sound.Spelling));
-        return accepted ? new DangerSignal(kind, typed) : null;
+        if (kind.Cues.IsMatch(typed)) return false;
+        return typed.Any(char.IsAsciiLetter)
+            || (typed.Count(c => !Particles.Contains(c)) >= 2 && !sound.IsWord(typed) && !CrossesWord(text, from, to, sound)
+                && OneSoundAway(typed, kind, sound));
     }
 
     // Cue words are short; a longer match spans a pattern's gap, where sounds alike say nothing.
@@ -92,7 +111,7 @@ public sealed partial class DangerDetector
         return false;
     }
 
-    private const string Particles = "了的着过吗呢啊吧呀么";
+    private const string Particles = "了的过吗呢啊吧呀么";
 
     private static bool OneSoundAway(string typed, DangerKind kind, ISoundSpelling sound)
     {

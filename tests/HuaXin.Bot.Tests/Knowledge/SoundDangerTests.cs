@@ -30,5 +30,6 @@ public class SoundDangerTests
     [InlineData("这活俺不想干了，太累，想换个工地")]
     [InlineData("俺男人脾气火爆 一点就着")]
     [InlineData("去年灶屋着伙那回，早就修好了")]
+    [InlineData("俺家水管子冻裂了 淌了一地水 能来人修修不")]
     public void Words_that_only_sound_like_a_cue_are_not(string text) => Assert.Null(WithSound.Detect(text));
 }
