@@ -79,15 +79,15 @@ public sealed partial class DangerDetector
         return null;
     }
 
-    /// <summary>Whether the typed words are the cue typed by sound: pinyin, or a non-word of two characters or more (a
-    /// one-character verb and its particle, 淌了, is typed right however it sounds: 烫了), no seam of two words, one
-    /// sound-alike character from the cue as written.</summary>
+    /// <summary>Whether the typed words are the cue typed by sound: pinyin, or a non-word of two characters or more
+    /// before its particles and pronouns (a one-character verb with them is typed right however it sounds: 淌了 is not
+    /// 烫了, 躺着 not 烫着, 替他 not 踢他), no seam of two words, one sound-alike character from the cue as written.</summary>
     private static bool Typed(string text, int from, int to, DangerKind kind, ISoundSpelling sound)
     {
         var typed = text[from..to];
         if (kind.Cues.IsMatch(typed)) return false;
         return typed.Any(char.IsAsciiLetter)
-            || (typed.Count(c => !Particles.Contains(c)) >= 2 && !sound.IsWord(typed) && !CrossesWord(text, from, to, sound)
+            || (typed.TrimEnd(Trailing).Length >= 2 && !sound.IsWord(typed) && !CrossesWord(text, from, to, sound)
                 && OneSoundAway(typed, kind, sound));
     }
 
@@ -112,6 +112,9 @@ public sealed partial class DangerDetector
     }
 
     private const string Particles = "了的过吗呢啊吧呀么";
+
+    // What follows a verb without being part of it: aspect and mood particles, object pronouns.
+    private static readonly char[] Trailing = [.. "了的过着吗呢啊吧呀么我你他她它俺咱们"];
 
     private static bool OneSoundAway(string typed, DangerKind kind, ISoundSpelling sound)
     {

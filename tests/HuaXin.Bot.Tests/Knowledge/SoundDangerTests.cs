@@ -31,5 +31,7 @@ public class SoundDangerTests
     [InlineData("俺男人脾气火爆 一点就着")]
     [InlineData("去年灶屋着伙那回，早就修好了")]
     [InlineData("俺家水管子冻裂了 淌了一地水 能来人修修不")]
+    [InlineData("俺那口子腿摔断了在家躺着 白天家里没人 能不能来人照应一下")]
+    [InlineData("收到了 米面油都收到了 替俺谢谢工会")]
     public void Words_that_only_sound_like_a_cue_are_not(string text) => Assert.Null(WithSound.Detect(text));
 }
