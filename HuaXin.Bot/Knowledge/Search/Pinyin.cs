@@ -71,7 +71,7 @@ public static class Pinyin
             var phrase = text[at..end];
             var before = at > 0 && TextNormalizer.IsCjk(text[at - 1]) ? text[at - 1] : (char?)null;
             var after = end < text.Length && TextNormalizer.IsCjk(text[end]) ? text[end] : (char?)null;
-            result.Append(phrase.Any(char.IsAsciiLetterUpper) ? null : Read(phrase, before, after, index) ?? phrase);
+            result.Append(phrase.Any(char.IsAsciiLetterUpper) ? phrase : Read(phrase, before, after, index) ?? phrase);
             at = end;
         }
         return result.ToString();

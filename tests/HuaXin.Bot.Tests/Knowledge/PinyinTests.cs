@@ -19,6 +19,7 @@ public class PinyinTests
     [InlineData("能要经济buchang吗", "能要经济补偿吗")]
     [InlineData("jingji buchang怎么算", "经济补偿怎么算")]
     [InlineData("开车接电话 kou fen 吗", "开车接电话 扣分 吗")]
+    [InlineData("APP上能查gong伤不", "APP上能查工伤不")]
     public void Pinyin_is_written_in_the_corpus_characters(string typed, string read) =>
         Assert.Equal(read, Pinyin.Spell(typed, Index));
 
