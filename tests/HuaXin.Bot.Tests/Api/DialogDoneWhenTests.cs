@@ -77,6 +77,15 @@ public sealed partial class DialogDoneWhenTests
     }
 
     [Fact]
+    public async Task A_fire_typed_with_the_wrong_homophone_is_told_to_call_119_at_once()
+    {
+        await using var app = new HuaXinAppFactory();
+        var reply = await new Chat(app.CreateClient(), "c-119").SayAsync("着伙了！俺家灶屋着伙了快来人");
+        Assert.StartsWith("请马上拨打119", reply);
+        Assert.DoesNotContain("没有找到", reply);
+    }
+
+    [Fact]
     public async Task Self_harm_gets_the_crisis_line_and_an_urgent_counselling_ticket_with_the_policys_first_contact()
     {
         await using var app = new HuaXinAppFactory();
