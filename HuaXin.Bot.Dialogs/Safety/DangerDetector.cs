@@ -62,9 +62,9 @@ public sealed partial class DangerDetector
         // are phrases, not words a typo hides.
         var heard = sound.Detector;
         var urgent = heard._rules.Immediate.IsMatch(compact);
-        foreach (var heardKind in heard._rules.Kinds)
+        // BySound keeps the kinds in order: each heard kind stands for the written one at its place.
+        foreach (var (heardKind, kind) in heard._rules.Kinds.Zip(_rules.Kinds))
         {
-            var kind = _rules.Kinds.First(k => k.Kind == heardKind.Kind);
             foreach (Match cue in heardKind.Cues.Matches(compact))
             {
                 if (cue.Length == 0 || cue.Length > MaxSoundCue || (!urgent && heard.Dismissed(compact, cue, heardKind))) continue;
@@ -113,8 +113,8 @@ public sealed partial class DangerDetector
 
     private const string Particles = "了的过吗呢啊吧呀么";
 
-    // What follows a verb without being part of it: aspect and mood particles, object pronouns.
-    private static readonly char[] Trailing = [.. "了的过着吗呢啊吧呀么我你他她它俺咱们"];
+    // What follows a verb without being part of it: the particles, the aspect marker 着, object pronouns.
+    private static readonly char[] Trailing = [.. Particles + "着我你他她它俺咱们"];
 
     private static bool OneSoundAway(string typed, DangerKind kind, ISoundSpelling sound)
     {
