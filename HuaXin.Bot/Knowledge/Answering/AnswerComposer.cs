@@ -22,6 +22,8 @@ internal static class AnswerComposer
 
     public const string NotCovered = "知识库里暂时没有找到这个问题的规定。";
 
+    public const string NumberNotStated = "找到的规定里没有写具体是多少。";
+
     public static string NotCoveredAbout(string? topic) => topic is null ? NotCovered : $"知识库里没有关于「{topic}」的规定。";
 
     public static Citation ToCitation(ScoredChunk hit, IndexedChunk? clause = null) =>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Knowledge.Ranking;
 using HuaXin.Bot.Knowledge.Search;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,6 +64,18 @@ public sealed class KnowledgeService(
                 result.Hits.FirstOrDefault()?.Coverage ?? 0, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             // Near clauses are offered to look at, never given as the answer.
             return new KnowledgeAnswer(false, AnswerComposer.NotCoveredAbout(result.MissingTopic), [])
+            {
+                Related = result.Hits.Take(2).Select(h => AnswerComposer.ToCitation(h).ShortSource).ToList(),
+            };
+        }
+        // A number asked for that none of the clauses found states: they are near, not the answer.
+        if (AskedNumber.Asks(TextNormalizer.Normalize(question))
+            && !result.Hits.Any(h => AskedNumber.Stated((snapshot.Plain.Clause(h.Chunk.ClauseKey) ?? h.Chunk).Text)))
+        {
+            await RecordUnansweredAsync(question, asker, cancellationToken);
+            logger.LogInformation("Knowledge question asks a number no clause found states, in {ElapsedMs:F1} ms",
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return new KnowledgeAnswer(false, AnswerComposer.NumberNotStated, [])
             {
                 Related = result.Hits.Take(2).Select(h => AnswerComposer.ToCitation(h).ShortSource).ToList(),
             };

@@ -1,0 +1,31 @@
+using HuaXin.Bot.Knowledge.Ranking;
+
+namespace HuaXin.Bot.Tests.Knowledge;
+
+/// <summary>Which questions ask for a number, read in the clause that asks, and which texts state one.</summary>
+public class AskedNumberTests
+{
+    [Theory]
+    [InlineData("探亲假有几天", true)]
+    [InlineData("参加医疗互助一年要交多少钱", true)]
+    [InlineData("多久能批下来", true)]
+    [InlineData("俺男人是建造师 探亲假能休几个月", true)]
+    [InlineData("取暖补贴发多少", true)]
+    [InlineData("俺婆婆看病花了好几万 算不算困难户", false)] // the background's number
+    [InlineData("校车能多载几个学生吗", false)] // yes or no
+    [InlineData("劳动合同有几种", false)] // a count of kinds, answered by naming them
+    [InlineData("社区几次介绍工作都推掉 会不会影响领低保", false)] // the clause that asks has none
+    [InlineData("困难帮扶有啥条件", false)]
+    public void A_question_asks_for_a_number_in_the_clause_that_asks(string question, bool asks) =>
+        Assert.Equal(asks, AskedNumber.Asks(question));
+
+    [Theory]
+    [InlineData("自收到完整材料之日起15个工作日内审核完毕", true)]
+    [InlineData("每日工作时间不超过八小时", true)]
+    [InlineData("不得低于最低工资标准的百分之八十", true)]
+    [InlineData("不得在每日二十二时至次日八时提供服务", true)]
+    [InlineData("具体标准由各单位工会根据当地情况确定", false)]
+    [InlineData("第十四条 按照国家有关规定执行", false)] // an article's number is not a quantity
+    public void A_text_states_a_number_with_digits_or_a_numeral_and_a_unit(string text, bool stated) =>
+        Assert.Equal(stated, AskedNumber.Stated(text));
+}

@@ -1,0 +1,59 @@
+using HuaXin.Bot.Dialogs.Abstractions;
+using HuaXin.Bot.Knowledge;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HuaXin.Bot.Tests.Knowledge;
+
+/// <summary>With the shipped clause model: a question that asks how much, when no clause found states any number, is
+/// told so and offered the clauses as related; the same subject asked without a number is answered from them. (A number
+/// a clause states is answered: AbstentionTests' 探亲几天, the follow-up's 多久能批下来 in ChatApiTests.)</summary>
+public class NumberNotStatedTests : IAsyncLifetime
+{
+    private const string Heating = """
+        ---
+        id: heating
+        title: 冬季取暖补贴办法
+        category: regulation
+        ---
+        # 冬季取暖补贴办法
+
+        ### 第三条
+
+        冬季取暖补贴的具体标准由各单位工会根据当地气温和燃料价格确定，报集团工会备案。
+
+        ### 第四条
+
+        取暖补贴随工资发放，职工不需要另行申请。
+        """;
+
+    private KnowledgeFixture _fixture = null!;
+
+    private IKnowledgeService Service => _fixture.Services.GetRequiredService<IKnowledgeService>();
+
+    public async Task InitializeAsync()
+    {
+        _fixture = await KnowledgeFixture.CreateAsync(new Dictionary<string, string> { ["heating.md"] = Heating }, clauseModel: true);
+        await _fixture.Services.InitializeKnowledgeAsync();
+    }
+
+    public async Task DisposeAsync() => await _fixture.DisposeAsync();
+
+    [Fact]
+    public async Task A_number_no_clause_found_states_is_not_answered_and_the_clauses_are_offered()
+    {
+        var answer = await Service.AskAsync("冬季取暖补贴一个月发多少钱", "family", CancellationToken.None);
+
+        Assert.False(answer.Answered);
+        Assert.Equal("找到的规定里没有写具体是多少。", answer.Answer);
+        Assert.Contains(answer.Related, r => r.Contains("冬季取暖补贴办法", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_same_subject_asked_without_a_number_is_answered()
+    {
+        var answer = await Service.AskAsync("冬季取暖补贴要自己申请吗", "family", CancellationToken.None);
+
+        Assert.True(answer.Answered);
+        Assert.Equal("heating", answer.Citations[0].DocId);
+    }
+}
