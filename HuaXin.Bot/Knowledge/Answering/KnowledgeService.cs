@@ -59,26 +59,17 @@ public sealed class KnowledgeService(
         }
         if (!result.Covered)
         {
-            await RecordUnansweredAsync(question, asker, cancellationToken);
             logger.LogInformation("Knowledge question not covered (best coverage {Coverage:F2}) in {ElapsedMs:F1} ms",
                 result.Hits.FirstOrDefault()?.Coverage ?? 0, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            // Near clauses are offered to look at, never given as the answer.
-            return new KnowledgeAnswer(false, AnswerComposer.NotCoveredAbout(result.MissingTopic), [])
-            {
-                Related = result.Hits.Take(2).Select(h => AnswerComposer.ToCitation(h).ShortSource).ToList(),
-            };
+            return await DeclineAsync(AnswerComposer.NotCoveredAbout(result.MissingTopic), result, question, asker, cancellationToken);
         }
         // A number asked for that none of the clauses found states: they are near, not the answer.
         if (AskedNumber.Asks(TextNormalizer.Normalize(question))
             && !result.Hits.Any(h => AskedNumber.Stated((snapshot.Plain.Clause(h.Chunk.ClauseKey) ?? h.Chunk).Text)))
         {
-            await RecordUnansweredAsync(question, asker, cancellationToken);
             logger.LogInformation("Knowledge question asks a number no clause found states, in {ElapsedMs:F1} ms",
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return new KnowledgeAnswer(false, AnswerComposer.NumberNotStated, [])
-            {
-                Related = result.Hits.Take(2).Select(h => AnswerComposer.ToCitation(h).ShortSource).ToList(),
-            };
+            return await DeclineAsync(AnswerComposer.NumberNotStated, result, question, asker, cancellationToken);
         }
         var answer = Answer(result, snapshot, assumed);
         logger.LogInformation("Knowledge question answered from {DocId} (coverage {Coverage:F2}) in {ElapsedMs:F1} ms",
@@ -124,6 +115,18 @@ public sealed class KnowledgeService(
         return units.Where(u => !u.Boundary && u.Text.Length > 1)
             .SelectMany(u => u.Alternatives.Where(a => a.Weight >= 1).SelectMany(a => a.Terms))
             .Any(t => t.Length > 1 && index.Contains(t) && index.DocumentSpread(t, topical + 1) <= topical && !index.InDocument(t, docId));
+    }
+
+    /// <summary>Not the answer: the question is logged for upkeep, and the near clauses are offered to look at, never
+    /// given as the answer.</summary>
+    private async Task<KnowledgeAnswer> DeclineAsync(string reply, KnowledgeSearchResult result, string question, string asker,
+        CancellationToken cancellationToken)
+    {
+        await RecordUnansweredAsync(question, asker, cancellationToken);
+        return new KnowledgeAnswer(false, reply, [])
+        {
+            Related = result.Hits.Take(2).Select(h => AnswerComposer.ToCitation(h).ShortSource).ToList(),
+        };
     }
 
     private async Task RecordUnansweredAsync(string question, string asker, CancellationToken cancellationToken)
