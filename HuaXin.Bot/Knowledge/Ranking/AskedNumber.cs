@@ -7,14 +7,14 @@ namespace HuaXin.Bot.Knowledge.Ranking;
 /// as the answer it would read as one, so the clauses are offered as related instead.</summary>
 public static partial class AskedNumber
 {
-    /// <summary>Whether the clause that asks (<see cref="AskingClause"/>) asks how many or how much: 多少 or 几 with a unit
+    /// <summary>Whether a clause that asks (<see cref="AskingClause.Asking"/>) asks how many or how much: 多少 or 几 with a unit
     /// (几天, 多少钱, 几个月) or alone at its end, 多久, 多长. The background's numbers (好几万, 几次介绍工作), a yes/no
     /// question (能多载几个吗) and a count of kinds (几种, 几个部门: answered by naming them) do not ask for one.</summary>
     public static bool Asks(string normalizedQuestion)
     {
         var clauses = AskingClause.Split(normalizedQuestion);
-        var asking = clauses.Skip(AskingClause.LastAsking(clauses)).ToList();
-        return asking.Any(c => !c.EndsWith('吗') && Quantity().IsMatch(c));
+        var asking = AskingClause.Asking(clauses);
+        return clauses.Where((_, i) => asking[i]).Any(c => !c.EndsWith('吗') && Quantity().IsMatch(c));
     }
 
     /// <summary>Whether the text states a number: digits, or a Chinese numeral with a unit or a measure word.</summary>

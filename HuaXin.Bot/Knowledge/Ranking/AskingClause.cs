@@ -24,6 +24,22 @@ public static partial class AskingClause
         return 0;
     }
 
+    /// <summary>Whether each clause is one the question asks in: the last clause that asks and everything after it (all
+    /// of them when none asks), and an earlier clause that ends in a question ("残疾证在哪里办？需要带什么材料？": the
+    /// topic is named in the first question). Earlier, a question word followed by more is background more often than a
+    /// question ("社区几次介绍工作都推掉", "啥也没剩下").</summary>
+    public static bool[] Asking(IReadOnlyList<string> clauses)
+    {
+        var last = LastAsking(clauses);
+        return clauses.Select((c, i) => i >= last || EndsAsking(c)).ToArray();
+    }
+
+    // At most this many characters after the question word: 在哪里「办」, 能休几「天」, 怎么「申请」.
+    private const int AfterQuestionWord = 2;
+
+    private static bool EndsAsking(string clause) =>
+        Question().Matches(clause).Any(m => clause.Length - (m.Index + m.Length) <= AfterQuestionWord);
+
     /// <summary>A clause asks with a question word, a question particle at its end (吗, 呢, 不, 没), an A不A form
     /// (发不发, 有没有), or by asking for a kind of answer (期限, 材料, 找谁).</summary>
     public static bool Asks(string clause) =>

@@ -22,8 +22,8 @@ public static class ClauseFeatures
     ];
 
     /// <summary>A word of the question that can name its topic, how specific it is in general Chinese (jieba's IDF),
-    /// whether the corpus uses it or a lexicon synonym of it anywhere, and whether it is said in the clause that asks
-    /// or after it (<see cref="AskingClause"/>).</summary>
+    /// whether the corpus uses it or a lexicon synonym of it anywhere, and whether it is said in a clause that asks
+    /// (<see cref="AskingClause.Asking"/>).</summary>
     public sealed record SpecificWord(string Word, double Idf, bool Noun, bool InCorpus, bool Asking);
 
     /// <summary>A question's reading, shared by its candidates: units, distinct bigrams and dictionary words.</summary>
@@ -41,7 +41,8 @@ public static class ClauseFeatures
             var spoken = AskingClause.Split(normalized);
             var words = spoken.Select(c => TextNormalizer.Runs(c).Where(r => r.Cjk).SelectMany(r => ChineseWords.Cut(r.Text)).ToList()).ToList();
             var tokens = words.SelectMany(w => w).ToList();
-            var asking = words.Skip(AskingClause.LastAsking(spoken)).SelectMany(w => w).ToHashSet(StringComparer.Ordinal);
+            var askingAt = AskingClause.Asking(spoken);
+            var asking = words.Where((_, i) => askingAt[i]).SelectMany(w => w).ToHashSet(StringComparer.Ordinal);
             Specific = tokens.Where(w => !stopPhrases.Contains(w) && ChineseWords.IsTopical(w)).Distinct(StringComparer.Ordinal)
                 .Select(w => new SpecificWord(w, ChineseWords.Idf(w), ChineseWords.IsNoun(w), clauses.Mentions(w) || units.Any(u => u.Text == w && u.Alternatives.Any(a => a.Weight < 1 && !a.Partial && a.Terms.All(index.Contains))), asking.Contains(w)))
                 .ToList();
@@ -73,9 +74,9 @@ public static class ClauseFeatures
         public AnswerType FocusKind { get; }
 
         /// <summary>How strongly the question is about a topic the corpus never mentions: the general IDF of the most
-        /// specific word no document uses in the clause that asks or after it (公积金, 建造师), less half the IDF of the
-        /// question's specific words the corpus has; negative infinity when there is none. The search abstains at the
-        /// fitted threshold.</summary>
+        /// specific word no document uses in a clause that asks (公积金, 建造师; <see cref="AskingClause.Asking"/>), less
+        /// half the IDF of the question's specific words the corpus has; negative infinity when there is none. The search
+        /// abstains at the fitted threshold.</summary>
         public double UnseenTopic { get; }
 
         /// <summary>The same score counting only nouns, in any clause: what a follow-up names a new subject with, often

@@ -11,6 +11,7 @@ public class AskedNumberTests
     [InlineData("多久能批下来", true)]
     [InlineData("俺男人是建造师 探亲假能休几个月", true)]
     [InlineData("取暖补贴发多少", true)]
+    [InlineData("探亲假一年能休几天？来回路费单位给报吗？", true)] // the first of two questions asks it
     [InlineData("俺婆婆看病花了好几万 算不算困难户", false)] // the background's number
     [InlineData("校车能多载几个学生吗", false)] // yes or no
     [InlineData("劳动合同有几种", false)] // a count of kinds, answered by naming them

@@ -14,4 +14,14 @@ public class AskingClauseTests
     [InlineData("俺家在农村 孩子在城里上学", 0)] // none asks: the whole question counts
     public void The_last_clause_that_asks_is_found(string question, int asking) =>
         Assert.Equal(asking, AskingClause.LastAsking(AskingClause.Split(question)));
+
+    [Theory]
+    [InlineData("残疾证在哪里办？需要带什么材料？", "TT")] // two questions: the topic is in the first
+    [InlineData("探亲假一年能休几天 来回路费给报吗", "TT")]
+    [InlineData("俺男人是建造师 探亲假有几天", "FT")]
+    [InlineData("社区几次介绍工作都推掉 会不会影响领低保", "FT")] // 几 in the background, not a question
+    [InlineData("房子烧得啥也没剩 能申请个啥救助", "FT")]
+    [InlineData("俺家在农村 孩子在城里上学", "TT")] // none asks: the whole question counts
+    public void Every_clause_that_ends_in_a_question_asks(string question, string asking) =>
+        Assert.Equal(asking, string.Concat(AskingClause.Asking(AskingClause.Split(question)).Select(a => a ? 'T' : 'F')));
 }
