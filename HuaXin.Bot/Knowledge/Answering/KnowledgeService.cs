@@ -64,8 +64,8 @@ public sealed class KnowledgeService(
             return await DeclineAsync(AnswerComposer.NotCoveredAbout(result.MissingTopic), result, question, asker, cancellationToken);
         }
         // A number asked for that none of the clauses found states: they are near, not the answer.
-        if (AskedNumber.Asks(TextNormalizer.Normalize(question))
-            && !result.Hits.Any(h => AskedNumber.Stated((snapshot.Plain.Clause(h.Chunk.ClauseKey) ?? h.Chunk).Text)))
+        if (AskedNumber.Asked(TextNormalizer.Normalize(question)) is { } unit
+            && !result.Hits.Any(h => AskedNumber.Stated((snapshot.Plain.Clause(h.Chunk.ClauseKey) ?? h.Chunk).Text, unit)))
         {
             logger.LogInformation("Knowledge question asks a number no clause found states, in {ElapsedMs:F1} ms",
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds);

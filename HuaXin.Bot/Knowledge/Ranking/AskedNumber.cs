@@ -3,24 +3,59 @@ using System.Text.RegularExpressions;
 namespace HuaXin.Bot.Knowledge.Ranking;
 
 /// <summary>A question that asks for a number (多少钱, 几天, 多久) is not answered when none of the clauses found states
-/// one. A clause on the same subject with no number in it (…的标准由各单位确定) does not say how much or how long; given
-/// as the answer it would read as one, so the clauses are offered as related instead.</summary>
+/// one in what was asked: a clause on the same subject with no number in it (…的标准由各单位确定), or with a number of
+/// something else (慰问金500元 for 陪产假能休几天), does not say how much or how long; given as the answer it would read
+/// as one, so the clauses are offered as related instead.</summary>
 public static partial class AskedNumber
 {
-    /// <summary>Whether a clause that asks (<see cref="AskingClause.Asking"/>) asks how many or how much: 多少 or 几 with a unit
-    /// (几天, 多少钱, 几个月) or alone at its end, 多久, 多长. The background's numbers (好几万, 几次介绍工作), a yes/no
-    /// question (能多载几个吗) and a count of kinds (几种, 几个部门: answered by naming them) do not ask for one.</summary>
-    public static bool Asks(string normalizedQuestion)
+    /// <summary>What a clause that asks (<see cref="AskingClause.Asking"/>) asks a number of: the unit after 多少 or 几
+    /// (钱, 天, 个月), "久" for 多久 or 多长, "" for a number of any kind (多少 alone at the end); null when the question
+    /// asks for none. The background's numbers (好几万, 几次介绍工作), a yes/no question (能多载几个吗) and a count of
+    /// kinds (几种, 几个部门: answered by naming them) do not ask for one.</summary>
+    public static string? Asked(string normalizedQuestion)
     {
         var clauses = AskingClause.Split(normalizedQuestion);
         var asking = AskingClause.Asking(clauses);
-        return clauses.Where((_, i) => asking[i]).Any(c => !c.EndsWith('吗') && Quantity().IsMatch(c));
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            if (asking[i] && !clauses[i].EndsWith('吗') && Quantity().Match(clauses[i]) is { Success: true } match)
+            {
+                return match.Groups["unit"].Success ? match.Groups["unit"].Value
+                    : match.Value is "多久" or "多长" ? "久" : "";
+            }
+        }
+        return null;
     }
+
+    public static bool Asks(string normalizedQuestion) => Asked(normalizedQuestion) is not null;
 
     /// <summary>Whether the text states a number: digits, or a Chinese numeral with a unit or a measure word.</summary>
     public static bool Stated(string text) => Number().IsMatch(text);
 
-    [GeneratedRegex(@"(?<![好十没哪这那几])(多少|几)(?=个?(钱|元|块|天|日|年|月|周|星期|小时|分钟|分|岁|次|倍|成|级|人|公斤|斤|平|公里|点|号|万|千|百|十|工作日)|$)|多大|多长|多久|多高|多远|多重")]
+    /// <summary>Whether the text states a number of what was asked (<see cref="Asked"/>), as documents write it: money in
+    /// 元, as a share (百分之八十, 75%) or a multiple of pay (2倍, 6个月工资); a time in the same or a near unit (几天 in
+    /// 15个工作日, 多久 in any span). A unit with no such list takes any number.</summary>
+    public static bool Stated(string text, string unit) =>
+        Written.TryGetValue(unit, out var written) ? written.IsMatch(text) : Stated(text);
+
+    private const string Numeral = @"(?:[0-9０-９]+(?:\.[0-9]+)?[万千百]?|[零一二三四五六七八九十百千万两半]+)\s*个?多?";
+
+    private static Regex Of(string units) => new($"{Numeral}(?:{units})", RegexOptions.CultureInvariant);
+
+    // A month is money only as months of pay (6个月): "11月15日" is a date.
+    private static readonly Regex Money = new($"{Numeral}(?:元|块|倍)|[0-9０-９零一二三四五六七八九十两半]+个月|百分之|[0-9０-９]\\s*[%％]",
+        RegexOptions.CultureInvariant);
+    private static readonly Regex Days = Of("天|日|工作日|周|星期|月");
+    private static readonly Regex Span = Of("天|日|工作日|周|星期|月|年|小时|分钟");
+
+    private static readonly Dictionary<string, Regex> Written = new(StringComparer.Ordinal)
+    {
+        ["钱"] = Money, ["元"] = Money, ["块"] = Money, ["万"] = Money,
+        ["天"] = Days, ["日"] = Days, ["工作日"] = Days, ["周"] = Days, ["星期"] = Days,
+        ["月"] = Span, ["年"] = Of("年|岁|月"), ["岁"] = Of("岁"), ["小时"] = Of("小时|分钟|时"), ["久"] = Span,
+    };
+
+    [GeneratedRegex(@"(?<![好十没哪这那几])(多少|几)(?=个?(?<unit>钱|元|块|天|日|年|月|周|星期|小时|分钟|分|岁|次|倍|成|级|人|公斤|斤|平|公里|点|号|万|千|百|十|工作日)|$)|多大|多长|多久|多高|多远|多重")]
     private static partial Regex Quantity();
 
     [GeneratedRegex(@"[0-9０-９]|[一二三四五六七八九十两半百千万]+(个|周|日|天|年|月|元|块|人|次|小时|时|点|公斤|分|岁|倍|成|级|批|名|项|学时|工作日|平方米|公里|星期)|百分之")]

@@ -29,4 +29,27 @@ public class AskedNumberTests
     [InlineData("第十四条 按照国家有关规定执行", false)] // an article's number is not a quantity
     public void A_text_states_a_number_with_digits_or_a_numeral_and_a_unit(string text, bool stated) =>
         Assert.Equal(stated, AskedNumber.Stated(text));
+
+    [Theory]
+    [InlineData("取暖补贴一个月发多少钱", "钱")]
+    [InlineData("陪产假能休几天", "天")]
+    [InlineData("试用期最长能约定几个月", "月")]
+    [InlineData("多久能批下来", "久")]
+    [InlineData("每月能扣多少", "")] // a number of any kind
+    [InlineData("困难帮扶有啥条件", null)]
+    public void The_unit_asked_for_is_read(string question, string? unit) =>
+        Assert.Equal(unit, AskedNumber.Asked(question));
+
+    [Theory]
+    [InlineData("生育的，发放慰问金500元", "天", false)] // a number, not of days
+    [InlineData("探亲假假期20天", "天", true)]
+    [InlineData("自受理之日起15个工作日内办结", "天", true)]
+    [InlineData("伤残津贴为本人工资的75%", "钱", true)] // money as a share of pay
+    [InlineData("按其工龄支付6个月的本人工资", "钱", true)]
+    [InlineData("每年11月15日起开始供暖", "钱", false)] // a date is not money
+    [InlineData("自收到申请之日起三十日内作出决定", "久", true)]
+    [InlineData("贷款期限最长不超过30年", "年", true)]
+    [InlineData("按规定发放", "钱", false)]
+    public void A_text_states_a_number_of_what_was_asked(string text, string unit, bool stated) =>
+        Assert.Equal(stated, AskedNumber.Stated(text, unit));
 }

@@ -4,8 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HuaXin.Bot.Tests.Knowledge;
 
-/// <summary>With the shipped clause model: a question that asks how much, when no clause found states any number, is
-/// told so and offered the clauses as related; the same subject asked without a number is answered from them. (A number
+/// <summary>With the shipped clause model: a question that asks how much, when no clause found states a number of what
+/// was asked (the dates of the heating season are not money), is told so and offered the clauses as related; the same
+/// subject asked without a number is answered from them. (A number
 /// a clause states is answered: AbstentionTests' 探亲几天, the follow-up's 多久能批下来 in ChatApiTests.)</summary>
 public class NumberNotStatedTests : IAsyncLifetime
 {
@@ -24,6 +25,10 @@ public class NumberNotStatedTests : IAsyncLifetime
         ### 第四条
 
         取暖补贴随工资发放，职工不需要另行申请。
+
+        ### 第五条
+
+        每年11月15日起开始供暖，至次年3月15日止。
         """;
 
     private KnowledgeFixture _fixture = null!;
