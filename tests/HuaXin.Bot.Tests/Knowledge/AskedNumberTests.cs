@@ -50,6 +50,7 @@ public class AskedNumberTests
     [InlineData("自收到申请之日起三十日内作出决定", "久", true)]
     [InlineData("贷款期限最长不超过30年", "年", true)]
     [InlineData("按规定发放", "钱", false)]
+    [InlineData("年满十六周岁的", "岁", true)] // laws write ages as 周岁
     public void A_text_states_a_number_of_what_was_asked(string text, string unit, bool stated) =>
         Assert.Equal(stated, AskedNumber.Stated(text, unit));
 }
