@@ -27,8 +27,6 @@ public static partial class AskedNumber
         return null;
     }
 
-    public static bool Asks(string normalizedQuestion) => Asked(normalizedQuestion) is not null;
-
     /// <summary>Whether the text states a number: digits, or a Chinese numeral with a unit or a measure word.</summary>
     public static bool Stated(string text) => Number().IsMatch(text);
 
