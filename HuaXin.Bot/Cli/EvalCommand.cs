@@ -214,6 +214,7 @@ internal static class EvalCommand
                 {
                     Console.WriteLine("baseline:");
                     PrintMisses(baseline, new Dictionary<string, string>());
+                    PrintDifferences(BaselineDifferences.Of(results, baseline));
                 }
             }
             return 0;
@@ -292,6 +293,17 @@ internal static class EvalCommand
             return u.Boundary ? $"[{u.Text}{matched}]" : $"{u.Text}{matched}({df},{index.UnitIdf(u):F1})";
         });
         return $"coverage {best?.Coverage ?? 0:F2} matched {best?.MatchedIdf ?? 0:F1}: {string.Join(' ', units)}";
+    }
+
+    private static void PrintDifferences(BaselineDifferences differences)
+    {
+        Console.WriteLine($"against the baseline (hit@1; unanswerable: declined): lost {differences.Lost.Count}, won {differences.Won.Count}");
+        foreach (var (product, baseline) in differences.Lost)
+        {
+            Console.WriteLine($"lost {product.Question.Id} [{product.Question.KindOrDefault}] {product.Question.Question} → got {First(product)}; baseline {First(baseline)}");
+        }
+        static string First(EvalResult r) => r.Answer.Answered && r.Answer.Citations.Count > 0
+            ? $"{r.Answer.Citations[0].DocId} {string.Join('/', r.Answer.Citations[0].Headings)}" : "declined";
     }
 
     private static void PrintMisses(IEnumerable<EvalResult> results, IReadOnlyDictionary<string, string> explain)
