@@ -11,14 +11,16 @@ function setup(thread)
   thread:set("tid", threads)
 end
 
+-- Ids unique across wrk runs too (the warm-up, then the measured one), as a channel's would be.
+local run = os.time()
 local n = 0
 function request()
   n = n + 1
   local user = (n * 7 + tid * 131) % 512
   local body = string.format(
-    '{"type":"message","id":"w%d-%d","channelId":"emulator","serviceUrl":"http://127.0.0.1:9/",' ..
+    '{"type":"message","id":"w%d-%d-%d","channelId":"emulator","serviceUrl":"http://127.0.0.1:9/",' ..
     '"deliveryMode":"expectReplies","from":{"id":"load-user-%d","name":"压测"},"recipient":{"id":"bot"},' ..
     '"conversation":{"id":"load-conv-%d"},"text":"%s","locale":"zh-CN"}',
-    tid, n, user, user, questions[(n % #questions) + 1])
+    run, tid, n, user, user, questions[(n % #questions) + 1])
   return wrk.format("POST", "/api/messages", { ["Content-Type"] = "application/json" }, body)
 end
