@@ -46,11 +46,15 @@ public static partial class AskedNumber
     private static readonly Regex Days = Of("天|日|工作日|周|星期|月");
     private static readonly Regex Span = Of("天|日|工作日|周|星期|月|年|小时|分钟");
 
+    // 多久 (一次) is also answered by how often, with no numeral: 每季度开展一次, 每月走访.
+    private static readonly Regex SpanOrFrequency = new($"{Span}|每个?(?:天|日|周|星期|礼拜|月|季度|季|年|半年|学期|学年)",
+        RegexOptions.CultureInvariant);
+
     private static readonly Dictionary<string, Regex> Written = new(StringComparer.Ordinal)
     {
         ["钱"] = Money, ["元"] = Money, ["块"] = Money, ["万"] = Money,
         ["天"] = Days, ["日"] = Days, ["工作日"] = Days, ["周"] = Days, ["星期"] = Days,
-        ["月"] = Span, ["年"] = Of("年|岁|周岁|月"), ["岁"] = Of("岁|周岁"), ["小时"] = Of("小时|分钟|时"), ["久"] = Span,
+        ["月"] = Span, ["年"] = Of("年|岁|周岁|月"), ["岁"] = Of("岁|周岁"), ["小时"] = Of("小时|分钟|时"), ["久"] = SpanOrFrequency,
     };
 
     [GeneratedRegex(@"(?<![好十没哪这那几])(多少|几)(?=个?(?<unit>钱|元|块|天|日|年|月|周|星期|小时|分钟|分|岁|次|倍|成|级|人|公斤|斤|平|公里|点|号|万|千|百|十|工作日)|$)|多大|多长|多久|多高|多远|多重")]

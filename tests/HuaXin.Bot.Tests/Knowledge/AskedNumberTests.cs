@@ -49,6 +49,8 @@ public class AskedNumberTests
     [InlineData("每年11月15日起开始供暖", "钱", false)] // a date is not money
     [InlineData("自收到申请之日起三十日内作出决定", "久", true)]
     [InlineData("贷款期限最长不超过30年", "年", true)]
+    [InlineData("车间工会每季度组织一次走访", "久", true)] // how often answers 多久 (一次)
+    [InlineData("车间工会定期组织走访", "久", false)]
     [InlineData("按规定发放", "钱", false)]
     [InlineData("年满十六周岁的", "岁", true)] // laws write ages as 周岁
     public void A_text_states_a_number_of_what_was_asked(string text, string unit, bool stated) =>
