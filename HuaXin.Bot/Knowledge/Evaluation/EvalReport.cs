@@ -8,6 +8,7 @@ public sealed record EvalReport(
     int Questions,
     double Hit1,
     double Hit3,
+    double SectionHit1,
     double SectionHit3,
     double AbstentionPrecision,
     double AbstentionRecall,
@@ -29,14 +30,15 @@ public sealed record EvalReport(
         var byKind = results.GroupBy(r => r.Question.KindOrDefault).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(
             g => g.Key,
             g => g.First().Question.Answerable
-                ? new KindScore(g.Count(), Share(g.ToList(), r => r.Hit1), Share(g.ToList(), r => r.Hit3), SectionShare(g.ToList()))
+                ? new KindScore(g.Count(), Share(g.ToList(), r => r.Hit1), Share(g.ToList(), r => r.Hit3), SectionShare(g.ToList(), r => r.SectionHit3))
                 // For unanswerable questions a "hit" is abstaining.
                 : KindScore.Abstention(g.Count(), Share(g.ToList(), r => !r.Answer.Answered)));
         return new EvalReport(
             results.Count,
             Share(answerable, r => r.Hit1),
             Share(answerable, r => r.Hit3),
-            SectionShare(answerable),
+            SectionShare(answerable, r => r.SectionHit1),
+            SectionShare(answerable, r => r.SectionHit3),
             Share(abstained, r => !r.Question.Answerable),
             Share(unanswerable, r => !r.Answer.Answered),
             answerable.Count(r => !r.Answer.Answered),
@@ -61,6 +63,7 @@ public sealed record EvalReport(
         Row("questions", r => r.Questions.ToString(culture));
         Row("hit@1", r => r.Hit1.ToString("F3", culture));
         Row("hit@3", r => r.Hit3.ToString("F3", culture));
+        Row("section hit@1", r => r.SectionHit1.ToString("F3", culture));
         Row("section hit@3", r => r.SectionHit3.ToString("F3", culture));
         Row("abstention precision", r => r.AbstentionPrecision.ToString("F3", culture));
         Row("abstention recall", r => r.AbstentionRecall.ToString("F3", culture));
@@ -79,8 +82,8 @@ public sealed record EvalReport(
     private static double Share(IReadOnlyCollection<EvalResult> results, Func<EvalResult, bool> predicate) =>
         results.Count == 0 ? 1 : (double)results.Count(predicate) / results.Count;
 
-    private static double SectionShare(IReadOnlyCollection<EvalResult> answerable) =>
-        Share(answerable.Where(r => !string.IsNullOrWhiteSpace(r.Question.Section)).ToList(), r => r.SectionHit3);
+    private static double SectionShare(IReadOnlyCollection<EvalResult> answerable, Func<EvalResult, bool> hit) =>
+        Share(answerable.Where(r => !string.IsNullOrWhiteSpace(r.Question.Section)).ToList(), hit);
 
     private static double Percentile(IReadOnlyList<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];

@@ -15,8 +15,13 @@ public sealed record EvalResult(EvalQuestion Question, KnowledgeAnswer Answer, d
 
     public bool Hit3 => Top3.Any(c => Question.ExpectedDocs.Contains(c.DocId));
 
+    /// <summary>The answer leads with the expected clause: the one a user reads first.</summary>
+    public bool SectionHit1 => Top3.Take(1).Any(IsExpectedClause);
+
     /// <summary>An expected document is cited among the first three with the expected heading in its path
     /// (equal to, or contained in, one heading, so "第五条" matches "第五条 申请条件").</summary>
-    public bool SectionHit3 => Top3.Any(c => Question.ExpectedDocs.Contains(c.DocId)
-        && c.Headings.Any(h => h.Contains(Question.Section ?? "", StringComparison.Ordinal)));
+    public bool SectionHit3 => Top3.Any(IsExpectedClause);
+
+    private bool IsExpectedClause(Citation c) => Question.ExpectedDocs.Contains(c.DocId)
+        && c.Headings.Any(h => h.Contains(Question.Section ?? "", StringComparison.Ordinal));
 }
