@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Side by side, in one run on this machine (127.0.0.1 only):
-#   bash scripts/load.sh                      # ROUNDS=2 DURATION=15 WARMUP=5 THREADS=2
+#   bash scripts/load.sh                      # ROUNDS=2 DURATION=15 WARMUP=5 THREADS=2 SETTLE=30
 # Publishes Release (ReadyToRun) and starts HuaXin.Bot on SQLite (a temp folder) and, when PostgreSQL 15 is installed, a second one on a
 # throwaway PostgreSQL cluster (default durability); the bare Kestrel app (tools/load/BareKestrel) and botbuilder-js's
 # echo bot (tests/npm/echo-bot.js). wrk drives them all with the same bodies (tools/load/messages.lua: Bot Framework
@@ -9,11 +9,15 @@
 # HuaXin.Bot instances. Every figure is printed with the machine's load average when it was taken, then the median over
 # the rounds and the ratios to the two references, peak RSS (VmHWM) of each server and HuaXin.Bot's cold start (exec to
 # /healthz 200 on a database that is already there, nothing changed). Stops everything it started.
+# Before the first round every server gets SETTLE seconds of the same load (HuaXin.Bot also of Direct Line posts): a
+# fresh .NET process on two busy cores spends its first 20-30 s compiling (tiered JIT), so a 5 s warm-up measured that,
+# not the turn. SETTLE=0 measures from a fresh start, as before.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${ROUNDS:-2}
 duration=${DURATION:-15}
 warmup=${WARMUP:-5}
+settle=${SETTLE:-30}
 threads=${THREADS:-2}
 art=${ARTIFACTS:-/tmp/huaxin-load-build}
 work=$(mktemp -d /tmp/huaxin-load.XXXXXX)
@@ -158,6 +162,15 @@ measure() { # label server conc script [script args]
 }
 
 for s in "${servers[@]:2}"; do open_conversations "${url[$s]}" "$work/conversations-$s"; done
+if [ "$settle" -gt 0 ]; then
+  echo "Settling every server for ${settle}s ..." >&2
+  for s in "${servers[@]}"; do
+    wrk -t"$threads" -c64 -d"${settle}s" --timeout 10s -s tools/load/messages.lua "${url[$s]}" >/dev/null
+  done
+  for s in "${servers[@]:2}"; do
+    wrk -t"$threads" -c64 -d"${settle}s" --timeout 10s -s tools/load/directline.lua "${url[$s]}" -- "$work/conversations-$s" >/dev/null
+  done
+fi
 for round in $(seq 1 "$rounds"); do
   echo "Round $round of $rounds" >&2
   for conc in 64 8; do
@@ -194,7 +207,7 @@ median() { # label conc column
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
 echo
-echo "$(date -u +%F), $(nproc) cores, wrk -t$threads, ${duration}s after ${warmup}s warm-up, $rounds round(s), servers alternating; median over the rounds."
+echo "$(date -u +%F), $(nproc) cores, wrk -t$threads, ${duration}s after ${warmup}s warm-up, ${settle}s settle per server first, $rounds round(s), servers alternating; median over the rounds."
 echo "| server | c64 req/s | c64 p99 ms | c8 req/s | c8 p99 ms | Direct Line posts/s (c64) | peak RSS |"
 echo "|---|---|---|---|---|---|---|"
 for s in "${servers[@]}"; do
