@@ -90,6 +90,9 @@ public static class AnswerTypes
         return asked;
     }
 
+    /// <summary>Whether the question asks yes or no (能不能, 有没有, …吗) rather than for the kind its words name.</summary>
+    public static bool AsksYesOrNo(string question) => YesNo.IsMatch(question) || question.Contains('吗');
+
     /// <summary>A word's kinds read in its question: "条件" in a question that asks what rules one out also asks for
     /// the exclusions.</summary>
     public static AnswerType WithExclusions(AnswerType word, AnswerType question) =>

@@ -38,6 +38,17 @@ public static class ClauseFeatures
                 .SelectMany(r => Enumerable.Range(0, Math.Max(0, r.Text.Length - 1)).Select(i => r.Text.Substring(i, 2)))
                 .Distinct(StringComparer.Ordinal).Where(index.Contains).ToList();
             BigramIdf = Bigrams.Select(index.Idf).ToArray();
+            Asked = AnswerTypes.Asked(normalized);
+            var asked = Asked;
+            var kindWords = AnswerTypes.AsksYesOrNo(normalized)
+                ? []
+                : Units.Where(u => (AnswerTypes.Asked(u.Text) & asked) != AnswerType.None).Select(u => u.Text).ToList();
+            if (kindWords.Count == Units.Count)
+            {
+                kindWords.Clear();
+            }
+            KindUnit = Units.Select(u => kindWords.Contains(u.Text)).ToArray();
+            KindBigram = Bigrams.Select(b => kindWords.Any(w => w.Contains(b, StringComparison.Ordinal))).ToArray();
             var spoken = AskingClause.Split(normalized);
             var words = spoken.Select(c => TextNormalizer.Runs(c).Where(r => r.Cjk).SelectMany(r => ChineseWords.Cut(r.Text)).ToList()).ToList();
             var tokens = words.SelectMany(w => w).ToList();
@@ -46,7 +57,6 @@ public static class ClauseFeatures
             Specific = tokens.Where(w => !stopPhrases.Contains(w) && ChineseWords.IsTopical(w)).Distinct(StringComparer.Ordinal)
                 .Select(w => new SpecificWord(w, ChineseWords.Idf(w), ChineseWords.IsNoun(w), clauses.Mentions(w) || units.Any(u => u.Text == w && u.Alternatives.Any(a => a.Weight < 1 && !a.Partial && a.Terms.All(index.Contains))), asking.Contains(w)))
                 .ToList();
-            Asked = AnswerTypes.Asked(normalized);
             Focus = QuestionFocus.Of(tokens);
             FocusKind = Focus is null ? AnswerType.None : AnswerTypes.WithExclusions(AnswerTypes.Asked(Focus), Asked);
             var seen = SeenShare * Specific.Where(w => w.InCorpus).Sum(w => w.Idf);
@@ -70,6 +80,15 @@ public static class ClauseFeatures
         public double[] BigramIdf { get; }
         public IReadOnlyList<SpecificWord> Specific { get; }
         public AnswerType Asked { get; }
+
+        /// <summary>Which units and bigrams only name the kind of answer asked for (什么「条件」, 哪些「材料」): a clause
+        /// that does not give that kind is scored as if it lacked them, as the search does (<c>WithoutBareKindWords</c>).
+        /// None in a yes/no question ("够低保条件 能不能享受"): there the clause that names the kind states the rule.</summary>
+        public bool[] KindUnit { get; }
+
+        /// <inheritdoc cref="KindUnit"/>
+        public bool[] KindBigram { get; }
+
         public string? Focus { get; }
         public AnswerType FocusKind { get; }
 
@@ -106,15 +125,17 @@ public static class ClauseFeatures
             var title = TextNormalizer.Normalize(c.Clause.Title);
             var present = clauses.Gives(c.Clause.ClauseKey, question.Asked);
             var focus = question.Focus is not null && QuestionFocus.In(question.Focus, question.FocusKind, body);
+            // The clause repeats the kind word without giving the kind ("经复核不再符合困难条件的"): those words don't count.
+            var bare = question.Asked != AnswerType.None && present == AnswerType.None;
             rows[i] =
             [
                 (float)c.Lexicon,
                 (float)c.Plain,
-                (float)UnitCoverage(question, t => body.Contains(t, StringComparison.Ordinal) || headings.Contains(t, StringComparison.Ordinal)),
-                (float)BigramCoverage(question, body),
-                (float)UnitCoverage(question, t => headings.Contains(t, StringComparison.Ordinal)),
-                (float)UnitCoverage(question, t => title.Contains(t, StringComparison.Ordinal)),
-                (float)WindowCoverage(question, body),
+                (float)UnitCoverage(question, bare, t => body.Contains(t, StringComparison.Ordinal) || headings.Contains(t, StringComparison.Ordinal)),
+                (float)BigramCoverage(question, bare, body),
+                (float)UnitCoverage(question, bare, t => headings.Contains(t, StringComparison.Ordinal)),
+                (float)UnitCoverage(question, bare, t => title.Contains(t, StringComparison.Ordinal)),
+                (float)WindowCoverage(question, bare, body),
                 question.Asked != AnswerType.None && present != AnswerType.None ? 1 : 0,
                 question.Asked != AnswerType.None && present == AnswerType.None ? 1 : 0,
                 (float)(Math.Log(1 + body.Length) / 8),
@@ -130,13 +151,13 @@ public static class ClauseFeatures
         unit.Alternatives.Any(a => !a.Partial && a.Terms.All(has));
 
     /// <summary>Share of the question's IDF-weighted units (synonyms count) that the text holds.</summary>
-    private static double UnitCoverage(Question question, Func<string, bool> has)
+    private static double UnitCoverage(Question question, bool bare, Func<string, bool> has)
     {
         double matched = 0, all = 0;
         for (var u = 0; u < question.Units.Count; u++)
         {
             all += question.UnitIdf[u];
-            if (Matches(question.Units[u], has))
+            if (!(bare && question.KindUnit[u]) && Matches(question.Units[u], has))
             {
                 matched += question.UnitIdf[u];
             }
@@ -145,13 +166,13 @@ public static class ClauseFeatures
     }
 
     /// <summary>Share of the question's IDF-weighted bigrams, as typed, that the text holds.</summary>
-    private static double BigramCoverage(Question question, string body)
+    private static double BigramCoverage(Question question, bool bare, string body)
     {
         double matched = 0, all = 0;
         for (var b = 0; b < question.Bigrams.Count; b++)
         {
             all += question.BigramIdf[b];
-            if (body.Contains(question.Bigrams[b], StringComparison.Ordinal))
+            if (!(bare && question.KindBigram[b]) && body.Contains(question.Bigrams[b], StringComparison.Ordinal))
             {
                 matched += question.BigramIdf[b];
             }
@@ -163,11 +184,15 @@ public static class ClauseFeatures
 
     /// <summary>The most of the question's IDF-weighted bigrams that one stretch of <see cref="Window"/> characters holds:
     /// an answer states its terms together, a long clause that mentions them far apart is less likely the answer.</summary>
-    private static double WindowCoverage(Question question, string body)
+    private static double WindowCoverage(Question question, bool bare, string body)
     {
         var hits = new List<(int Position, int Bigram)>();
         for (var b = 0; b < question.Bigrams.Count; b++)
         {
+            if (bare && question.KindBigram[b])
+            {
+                continue;
+            }
             for (var at = body.IndexOf(question.Bigrams[b], StringComparison.Ordinal); at >= 0; at = body.IndexOf(question.Bigrams[b], at + 1, StringComparison.Ordinal))
             {
                 hits.Add((at, b));

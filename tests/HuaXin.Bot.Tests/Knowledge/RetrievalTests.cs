@@ -1,5 +1,6 @@
 using HuaXin.Bot.Knowledge;
 using HuaXin.Bot.Knowledge.Search;
+using HuaXin.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HuaXin.Bot.Tests.Knowledge;
@@ -100,6 +101,22 @@ public class RetrievalTests : IAsyncLifetime
 
         Assert.Contains("第五条", search.Search("困难救助有啥条件").Hits[0].Chunk.Headings);
         Assert.Contains("第九条", search.Search("什么情形不予救助").Hits[0].Chunk.Headings);
+    }
+
+    [Fact]
+    public async Task A_clause_that_repeats_the_asked_kind_word_without_stating_it_ranks_below_the_criteria()
+    {
+        // The shipped corpus, where the greeting suggests this question: the criteria (第五条) never say 条件, while
+        // the review clause (第十七条) says "不再符合困难条件的" and the aid clause (第七条) "仍符合困难条件的".
+        var shipped = Directory.GetFiles(Path.Combine(RepoPaths.Knowledge, "docs"), "*.md")
+            .ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
+        await using var fixture = await KnowledgeFixture.CreateAsync(shipped, clauseModel: true);
+        await fixture.Services.InitializeKnowledgeAsync();
+        var search = fixture.Services.GetRequiredService<IKnowledgeSearch>();
+
+        Assert.Contains("第五条", search.Search("困难帮扶有啥条件").Hits[0].Chunk.Headings);
+        // A yes/no question is answered by the clause that states the rule, kind word and all.
+        Assert.Contains("第七条", search.Search("帮扶期满了还符合困难条件的能不能接着帮扶").Hits[0].Chunk.Headings);
     }
 
     [Theory]
