@@ -12,6 +12,8 @@
 # Before the first round every server gets SETTLE seconds of the same load (HuaXin.Bot also of Direct Line posts): a
 # fresh .NET process on two busy cores spends its first 20-30 s compiling (tiered JIT), so a 5 s warm-up measured that,
 # not the turn. SETTLE=0 measures from a fresh start, as before.
+# SQLITE_SYNC=Normal runs the SQLite instance with Database:SqliteSynchronous=Normal instead of the default Full, to see
+# what the per-commit fsync costs (README, Speed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${ROUNDS:-2}
@@ -67,7 +69,7 @@ start_huaxin() { # name port db-args...
 }
 
 # SQLite: a first start creates the database and ingests the knowledge; the measured one is the restart.
-sqlite_db=("--ConnectionStrings:HuaXin=Data Source=$work/load.db")
+sqlite_db=("--ConnectionStrings:HuaXin=Data Source=$work/load.db" "--Database:SqliteSynchronous=${SQLITE_SYNC:-Full}")
 pid=$(start_huaxin sqlite 5301 "${sqlite_db[@]}")
 first_start=$(date +%s%N)
 wait_for http://127.0.0.1:5301/healthz
