@@ -108,7 +108,11 @@ public sealed partial class HuaXinBot
         }
         if (Phrases.IsCancel(text) || Phrases.IsConfirm(text) || Phrases.IsChange(text))
         {
-            turn.Say(Replies.Text("目前没有正在办理的诉求。需要帮忙的话，直接告诉我要办什么事就行。", Phrases.MyRequests));
+            // Nothing is being filled in. "好的"/"不用了" after a submitted request or an answer only acknowledge it;
+            // a submitted request is still being handled, so never say there is none.
+            turn.Say(Phrases.IsChange(text) || Phrases.IsSubmitCommand(text)
+                ? Replies.Text("现在没有要确认或修改的内容。已提交的诉求可以在「我的诉求」里看进度；要办新的事，直接告诉我就行。", Phrases.MyRequests)
+                : Replies.Text("好的。还有别的事随时告诉我。", Phrases.MyRequests));
             return;
         }
 

@@ -46,6 +46,9 @@ public static class Phrases
     public static bool IsYes(string text) => Is(text, YesWords);
     public static bool IsConfirm(string text) => Is(text, ConfirmWords);
     public static bool IsChange(string text) => Is(text, ChangeWords);
+
+    /// <summary>An explicit confirm or submit ("确认", "提交吧"), as opposed to an acknowledgement ("好的", "行").</summary>
+    public static bool IsSubmitCommand(string text) => IsConfirm(text) && (Core(text).Contains("确认") || Core(text).Contains("确定") || Core(text).Contains("提交"));
     public static bool IsSkip(string text) => Is(text, SkipWords);
     public static bool IsUnknown(string text) => Is(text, UnknownWords);
     public static bool IsHelpful(string text) => Is(text, HelpfulWords);

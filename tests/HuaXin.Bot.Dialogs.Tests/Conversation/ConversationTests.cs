@@ -166,7 +166,22 @@ public sealed class ConversationTests
     {
         await Script()
             .User("谢谢你啊", "不客气")
-            .User("确认", "没有正在办理的诉求")
+            .User("确认", "没有要确认或修改")
+            .NoIntake()
+            .RunAsync();
+    }
+
+    [Theory]
+    [InlineData("好的")]
+    [InlineData("不用了")]
+    [InlineData("行")]
+    public async Task An_acknowledgement_after_a_submitted_request_is_not_told_there_is_no_request(string acknowledgement)
+    {
+        await Script()
+            .User("俺娘一个人在章丘老家 想找人明天上午去看看 电话138 0531 2266", "请核对")
+            .User("确认", "HX0001")
+            .User(acknowledgement, "好的")
+            .ReplyLacks("没有")
             .NoIntake()
             .RunAsync();
     }

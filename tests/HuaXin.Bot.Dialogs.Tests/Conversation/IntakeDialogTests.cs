@@ -197,7 +197,7 @@ public sealed class IntakeDialogTests
         await Script()
             .User("俺娘一个人在章丘老家 想找人明天上午去看看 电话138 0531 2266", "请核对")
             .Press("确认", "HX0001")
-            .Press("确认", "没有正在办理的诉求")
+            .Press("确认", "没有要确认或修改")
             .RunAsync();
 
         Assert.Single(_bot.Requests.Created);
