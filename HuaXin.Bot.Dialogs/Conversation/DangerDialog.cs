@@ -65,7 +65,15 @@ public sealed partial class DangerDialog(
     /// <summary>A call-back number after a danger message goes to its ticket.</summary>
     public async Task<bool> TryTakePhoneAsync(DialogTurn turn, CancellationToken cancellationToken)
     {
-        if (turn.State.Danger is not { AwaitingPhone: true } open || PhoneExtractor.Mobile(turn.Text) is not { } phone) return false;
+        if (turn.State.Danger is not { AwaitingPhone: true } open) return false;
+        if (PhoneExtractor.Mobile(turn.Text) is not { } phone)
+        {
+            // "用俺这个手机号就行", a number cut short: an answer about the number, not a new question. The web chat
+            // cannot see the caller's number, so ask for it typed out rather than fall through to a generic reply.
+            if (!AboutThePhone().IsMatch(turn.Text)) return false;
+            turn.Say(Replies.Text($"我这边看不到您的号码，请把手机号直接打出来（11位数字），我补充到紧急求助 {open.Number}。"));
+            return true;
+        }
         open.AwaitingPhone = false;
         if (tickets is not null)
             await tickets.SupplementAsync(open.Number, turn.Inbound.Channel, turn.Inbound.UserId, $"联系电话：{phone}", cancellationToken);
@@ -85,6 +93,10 @@ public sealed partial class DangerDialog(
         }
         return taxonomy.Hotline;
     }
+
+    // The caller's own number ("俺这个手机号", "打我电话", "就这个号"), or digits alone; not "120电话打不通".
+    [GeneratedRegex(@"(俺|我|咱|这个?)的?(手机|电话|号)|^[\d\s-]{4,14}$")]
+    private static partial Regex AboutThePhone();
 
     // A hotline as documents print it: 0531-8888 6120, 400-…, 12356.
     [GeneratedRegex(@"(?<!\d)(?:0\d{2,3}-?\d{3,4}\s?\d{3,4}|400-?\d{3}-?\d{4}|1\d{4}(?!\d))")]

@@ -43,6 +43,29 @@ public sealed class DangerTests
     }
 
     [Theory]
+    [InlineData("用俺这个手机号就行")]
+    [InlineData("1380531")]
+    public async Task An_answer_about_the_number_without_one_is_asked_again_for_the_number(string answer)
+    {
+        await new DialogScript(_bot)
+            .User("厨房着火了！", "119", "手机号")
+            .User(answer, "11位", "打出来")
+            .User("13805312266", "已补充")
+            .RunAsync();
+        Assert.Equal("联系电话：13805312266", Assert.Single(_bot.Tickets.Supplements).Text);
+    }
+
+    [Fact]
+    public async Task A_new_question_while_the_number_is_awaited_is_not_asked_for_the_number()
+    {
+        await new DialogScript(_bot)
+            .User("厨房着火了！", "119", "手机号")
+            .User("120电话打不通怎么办")
+            .ReplyLacks("打出来")
+            .RunAsync();
+    }
+
+    [Theory]
     [InlineData("俺爹去年晕倒过一次，现在想申请医疗互助")]
     [InlineData("燃气灶打不着火了，能派人来修吗")]
     [InlineData("想死你们了，过年回家团聚")]
