@@ -66,9 +66,19 @@ public sealed class DangerTests
     }
 
     [Theory]
+    [InlineData("俺男人喝了酒就打俺 这会儿还在砸东西")]
+    [InlineData("他又打我了 快来人")]
+    [InlineData("打电话也没用 他现在还在打俺")]
+    public void Being_hit_is_still_an_emergency(string text) =>
+        Assert.Equal("violence", new DangerDetector(TestData.Taxonomy.Danger).Detect(text)?.Kind.Kind);
+
+    [Theory]
     [InlineData("俺爹去年晕倒过一次，现在想申请医疗互助")]
     [InlineData("燃气灶打不着火了，能派人来修吗")]
     [InlineData("想死你们了，过年回家团聚")]
+    [InlineData("电话就打俺的吧 13805312266")]
+    [InlineData("有事打俺手机就行")]
+    [InlineData("打我这个号就行")]
     public void Near_misses_are_not_emergencies(string text) => Assert.Null(new DangerDetector(TestData.Taxonomy.Danger).Detect(text));
 
     [Theory]

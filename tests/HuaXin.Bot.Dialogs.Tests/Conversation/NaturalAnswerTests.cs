@@ -66,6 +66,20 @@ public sealed class NaturalAnswerTests
             .RunAsync();
     }
 
+    [Theory]
+    [InlineData("电话就打俺的吧 13805312266")]
+    [InlineData("有事打俺手机就行 13805312266")]
+    public async Task A_number_given_as_call_me_is_the_phone_not_an_emergency(string answer)
+    {
+        await Script()
+            .User("俺娘腿脚不好 一个人在章丘老家 想找个人下礼拜去看看", "电话")
+            .User(answer)
+            .ReplyLacks("110")
+            .Slot("phone", "13805312266")
+            .RunAsync();
+        Assert.Empty(_bot.Requests.Created);
+    }
+
     [Fact]
     public async Task After_a_phone_correction_the_description_holds_no_old_number()
     {
