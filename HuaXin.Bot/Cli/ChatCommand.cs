@@ -42,7 +42,9 @@ internal static class ChatCommand
         foreach (var message in await bot.HandleAsync(turn, CancellationToken.None))
         {
             Console.WriteLine($"\n助手：{message.Text}");
-            if (message.SuggestedReplies is { Count: > 0 } replies)
+            // A card's text already ends with its buttons as replies; list only the suggestions it does not name.
+            var hint = message.Text.LastIndexOf("（可回复：", StringComparison.Ordinal) is var at and >= 0 ? message.Text[at..] : "";
+            if (message.SuggestedReplies?.Where(r => !hint.Contains(r, StringComparison.Ordinal)).ToList() is { Count: > 0 } replies)
             {
                 Console.WriteLine($"  （可回复：{string.Join(" / ", replies)}）");
             }
