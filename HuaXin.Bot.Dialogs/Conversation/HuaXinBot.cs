@@ -133,7 +133,7 @@ public sealed partial class HuaXinBot
             case Purpose.Staff:
                 turn.Say(Replies.Text("工单的受理、转派、办结等操作请工作人员在钉钉群、Teams 或服务台进行。需要办事的话，直接告诉我要办什么就行。", Phrases.MyRequests));
                 return;
-            case Purpose.Rating or Purpose.Chat when !understanding.IsRequest:
+            case Purpose.Rating or Purpose.Chat when !understanding.IsRequest && !AsksAfterAnswer(turn, text):
                 turn.Say(Replies.Text(understanding.Purpose == Purpose.Rating ? "谢谢您的评价，我们会转告工作人员。" : "您好！有政策问题或要办的事，直接告诉我就行。", Phrases.MyRequests));
                 return;
         }
@@ -154,6 +154,14 @@ public sealed partial class HuaXinBot
             turn.Say(Replies.Text("需要帮您登记吗？回复「需要」我来登记，转给承办部门联系您。", [Phrases.Yes, Phrases.No, .. related]));
         }
     }
+
+    // Right after an answer, a short question with no topic of its own ("要准备啥", "找谁") asks about that answer: the
+    // knowledge dialog reads it in the answer's document, rather than it getting small talk back.
+    private static bool AsksAfterAnswer(DialogTurn turn, string text) =>
+        turn.State.LastAnswer is { Answered: true } && text.Length <= 12 && ShortQuestion().IsMatch(text);
+
+    [GeneratedRegex(@"啥|什么|多少|几|哪|谁|怎么|咋|多久|多长|吗|么$|呢$")]
+    private static partial Regex ShortQuestion();
 
     // Text after a rating card ("满意，志愿者李大姐很用心") is that rating's comment.
     private async Task<bool> TryRateAsync(DialogTurn turn, Abstractions.Understanding understanding, CancellationToken cancellationToken)

@@ -66,6 +66,19 @@ public sealed class ConversationTests
         Assert.Empty(recorded.CitedDocIds);
     }
 
+    [Theory]
+    [InlineData("要准备啥")]
+    [InlineData("找谁")]
+    public async Task A_short_question_right_after_an_answer_is_asked_of_the_knowledge_not_answered_with_small_talk(string followUp)
+    {
+        await Script()
+            .User("困难职工帮扶有啥条件?", "第五条")
+            .User(followUp)
+            .ReplyLacks("您好")
+            .RunAsync();
+        Assert.Equal(2, _bot.Knowledge.Calls);
+    }
+
     [Fact]
     public async Task My_requests_lists_what_the_user_submitted()
     {
