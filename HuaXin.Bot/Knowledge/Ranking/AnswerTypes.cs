@@ -98,6 +98,11 @@ public static class AnswerTypes
     public static AnswerType WithExclusions(AnswerType word, AnswerType question) =>
         (word & AnswerType.Conditions) != 0 ? word | (question & AnswerType.Exclusions) : word;
 
+    /// <summary>How many expressions of the <paramref name="wanted"/> kinds the clause holds: a list of papers names
+    /// several, a clause that only mentions 材料 in passing one.</summary>
+    public static int Count(string clause, AnswerType wanted) =>
+        Patterns.Where(p => (wanted & p.Type) != 0).Sum(p => p.Present.Count(clause));
+
     /// <summary>The kinds among <paramref name="wanted"/> that the clause holds an expression of.</summary>
     public static AnswerType Present(string clause, AnswerType wanted)
     {

@@ -35,6 +35,10 @@ public static class ChineseWords
     /// <summary>General IDF of a word; words the table lacks get its median, as jieba's keyword extraction does.</summary>
     public static double Idf(string word) => Table.Value.Words.IndexOf(word) is var i and >= 0 ? Table.Value.Words.Weight(i) : Table.Value.Median;
 
+    /// <summary>The median general IDF: a word below it is commoner than the typical dictionary word (需要, 准备), one at
+    /// or above it specific (焊工), as is any word the table lacks.</summary>
+    public static double MedianIdf => Table.Value.Median;
+
     /// <summary>Whether the general table knows the word (a dictionary word, not a typo or a chat coinage).</summary>
     public static bool IsKnown(ReadOnlySpan<char> word) => Table.Value.Words.IndexOf(word) >= 0;
 

@@ -95,6 +95,18 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
             .DistinctBy(h => h.Chunk.ClauseKey)
             .ToList();
         var plain = snapshot.Plain.Search(question, wanted).Where(p => withinDocId is null || p.Clause.DocId == withinDocId).ToList();
+        if (withinDocId is not null && product.Count == 0 && plain.Count == 0 && words.Asked != AnswerType.None
+            && words.Specific.All(w => w.InCorpus || w.Idf < ChineseWords.MedianIdf))
+        {
+            // A bare follow-up ("要准备啥", "多少钱") shares no word with its document and names nothing specific the
+            // corpus lacks (焊工证 would be a new subject): the clauses that give the kind of answer it asks for are its
+            // candidates, the more of it they state the better (the list of papers before a clause that mentions 材料
+            // in passing).
+            plain = snapshot.Plain.Clauses
+                .Where(c => c.DocId == withinDocId && snapshot.Plain.Gives(c.ClauseKey, words.Asked) != AnswerType.None)
+                .Select(c => (c, (double)AnswerTypes.Count(snapshot.Plain.Normalized(c.ClauseKey), words.Asked)))
+                .OrderByDescending(p => p.Item2).ToList();
+        }
         var (hits, candidates) = Blend(product, plain);
         var first = scored.FirstOrDefault(h => withinDocId is null || h.Chunk.DocId == withinDocId);
         return new Reading(snapshot, units, words, hits, candidates, ClauseFeatures.ForCandidates(words, candidates, snapshot.Plain),

@@ -154,6 +154,20 @@ public sealed class ChatApiTests
     }
 
     [Fact]
+    public async Task A_bare_follow_up_that_shares_no_word_with_the_document_is_answered_by_the_kind_it_asks_for()
+    {
+        await using var app = new HuaXinAppFactory();
+        var chat = new Chat(app.CreateClient(), "c-bare-follow-up");
+        Assert.Contains("——《职工子女助学办法》", await chat.SayAsync("金秋助学金怎么申请"));
+
+        var materials = await chat.SayAsync("要准备啥");
+
+        Assert.Contains("按《职工子女助学办法》回答", materials);
+        Assert.Contains("复印件", materials);
+        Assert.DoesNotContain("没有关于", materials);
+    }
+
+    [Fact]
     public async Task An_answer_that_leans_on_another_article_carries_what_that_article_says()
     {
         await using var app = new HuaXinAppFactory();
