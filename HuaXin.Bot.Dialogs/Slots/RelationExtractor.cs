@@ -83,6 +83,8 @@ public sealed partial class RelationExtractor : ISlotExtractor
 
     internal bool IsBackground(string text, VocabularyHit hit)
     {
+        // "用俺儿的手机", "打俺闺女电话": whose number it is, not who needs help.
+        if (PhoneOwner().IsMatch(text[hit.End..]) || (hit.Index > 0 && text[hit.Index - 1] is '用' or '打' && text[hit.End..].StartsWith('的'))) return true;
         var after = text[hit.End..Math.Min(text.Length, hit.End + 12)];
         var cut = after.IndexOfAny(['，', ',', '。', ' ']);
         var clause = cut < 0 ? after : after[..cut];
@@ -96,6 +98,10 @@ public sealed partial class RelationExtractor : ISlotExtractor
     // "在家等你们来" is at home, not away: nothing of home before the workplace word.
     private static bool IsPlaceBefore(string rest, string workplace) =>
         rest.IndexOf(workplace, StringComparison.Ordinal) is var i and >= 0 && !rest[..i].Contains('家');
+
+    // One character may stand between: the vocabulary's 俺儿 ends inside 俺儿子的手机.
+    [GeneratedRegex(@"^(\p{IsCJKUnifiedIdeographs}?的)?(手机|电话|号)")]
+    private static partial Regex PhoneOwner();
 
     [GeneratedRegex(@"^(?:都|也|常年|长年|一直)?在(?<rest>.{1,8})")]
     private static partial Regex WhereClause();

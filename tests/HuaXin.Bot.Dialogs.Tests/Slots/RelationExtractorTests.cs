@@ -37,6 +37,12 @@ public sealed class RelationExtractorTests
     [InlineData("媳妇跟我闹离婚 我心情特别不好", "本人")]
     public void Names_who_needs_help(string text, string expected) => Assert.Equal(expected, _relation.Extract(text)?.Value);
 
+    [Theory]
+    [InlineData("俺没手机 用俺儿的")]
+    [InlineData("打俺闺女电话就行")]
+    [InlineData("留俺儿子的手机号吧")]
+    public void Whose_phone_it_is_is_not_who_needs_help(string text) => Assert.NotEqual("子女", _relation.Extract(text)?.Value);
+
     // Kinship terms of everyday northern Chinese: a word inside a longer one must not be read alone (媳妇 in 儿媳妇,
     // 娃 and 爹 in 娃他爹, 俺娘 in 俺娘俩).
     [Theory]
