@@ -46,8 +46,10 @@ public sealed class KnowledgeService(
         KnowledgeTopic? assumed = null;
         // A new topic needs both a topic word the earlier document lacks and a confident answer elsewhere, or a noun the
         // corpus never mentions; a rare word alone ("钱多久能到账") is more often the follow-up's own wording than a new
-        // subject, and so is an unseen verb ("多久能批下来").
-        if (topic is not null && !result.UncoveredNoun && !(result.Covered && NamesAnotherTopic(result.Units, topic.DocId, snapshot.Bm25)))
+        // subject, and so is an unseen verb ("多久能批下来"). A question no document covers whose missing word is a noun
+        // ("公司给交公积金吗") asks about that thing, not about the earlier answer.
+        var newSubject = !result.Covered && result.MissingTopic is { } missing && ChineseWords.IsNoun(missing);
+        if (topic is not null && !result.UncoveredNoun && !newSubject && !(result.Covered && NamesAnotherTopic(result.Units, topic.DocId, snapshot.Bm25)))
         {
             var within = search.Search(question, Top, topic.DocId);
             if (within.Hits.Count > 0)

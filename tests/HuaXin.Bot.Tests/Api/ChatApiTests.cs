@@ -168,6 +168,20 @@ public sealed class ChatApiTests
     }
 
     [Fact]
+    public async Task A_topic_no_document_covers_asked_after_an_answer_is_declined_not_read_in_that_answers_document()
+    {
+        await using var app = new HuaXinAppFactory();
+        var chat = new Chat(app.CreateClient(), "c-new-subject");
+        Assert.Contains("——《", await chat.SayAsync("俺爹住院了 医疗互助咋报"));
+
+        var reply = await chat.SayAsync("公司给交公积金吗");
+
+        Assert.Contains("公积金", reply);
+        Assert.DoesNotContain("按《", reply);
+        Assert.DoesNotContain("——《", reply);
+    }
+
+    [Fact]
     public async Task An_answer_that_leans_on_another_article_carries_what_that_article_says()
     {
         await using var app = new HuaXinAppFactory();
