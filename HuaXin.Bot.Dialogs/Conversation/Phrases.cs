@@ -18,7 +18,8 @@ public static class Phrases
     private static readonly string[] CancelWords = ["取消", "算了", "不用了", "不要了", "不办了", "不弄了", "先不办了", "退出", "不需要了", "不用登记", "不登记了", "不用登记了", "不需要登记", "就问问", "我就问问", "只是问问", "就是问问", "我就是问问", "随便问问", "问问而已", "不用了谢谢", "算了不办了"];
     private static readonly string[] ConfirmWords = ["确认", "确定", "对", "对的", "没问题", "是的", "好的", "可以", "提交", "行", "嗯", "没错", "ok", "提交吧", "对提交吧", "确认提交", "没了", "没有了", "就这些", "就这样", "就这样吧", "对就这样", "没错提交吧", "中", "好", "好了", "都对", "对着呢", "对了"];
     private static readonly string[] DoneWords = ["就这些", "没有了", "没了", "没别的了", "没有别的了", "就这些没有别的了", "就这些没了", "就这样", "没有别的", "别的没有了", "暂时没有", "其他没有了"];
-    private static readonly string[] SubmitWords = ["提交", "对提交", "没错提交", "确认提交", "直接提交", "先提交", "提交了", "确认", "确定", "就这样", "对就这样", "就这样提交"];
+    private static readonly string[] SubmitCommandWords = ["提交", "对提交", "没错提交", "确认提交", "直接提交", "先提交", "提交了", "确认", "确定", "就这样提交"];
+    private static readonly string[] SubmitWords = [.. SubmitCommandWords, "就这样", "对就这样"];
     private static readonly string[] AnyTimeWords = ["都行", "随时", "随时都行", "尽快", "越快越好", "啥时候都行", "什么时候都行", "哪天都行", "都可以", "越早越好", "早点", "快点", "尽早", "随便"];
     private static readonly string[] YesWords = ["需要", "要", "要的", "登记", "帮我登记", "给我登记", "登记吧", "好", "好的", "行", "可以", "嗯", "对", "是", "是的", "麻烦了", "麻烦你了", "中", "需要登记", "帮我办", "办吧"];
     private static readonly string[] ChangeWords = ["修改", "改一下", "要改", "我要改", "不对", "有错"];
@@ -48,7 +49,7 @@ public static class Phrases
     public static bool IsChange(string text) => Is(text, ChangeWords);
 
     /// <summary>An explicit confirm or submit ("确认", "提交吧"), as opposed to an acknowledgement ("好的", "行").</summary>
-    public static bool IsSubmitCommand(string text) => IsConfirm(text) && (Core(text).Contains("确认") || Core(text).Contains("确定") || Core(text).Contains("提交"));
+    public static bool IsSubmitCommand(string text) => Is(text, SubmitCommandWords);
     public static bool IsSkip(string text) => Is(text, SkipWords);
     public static bool IsUnknown(string text) => Is(text, UnknownWords);
     public static bool IsHelpful(string text) => Is(text, HelpfulWords);

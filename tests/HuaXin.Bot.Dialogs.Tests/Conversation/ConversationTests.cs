@@ -180,6 +180,8 @@ public sealed class ConversationTests
         await Script()
             .User("谢谢你啊", "不客气")
             .User("确认", "没有要确认或修改")
+            .User("对，提交吧", "没有要确认或修改")
+            .User("就这样吧", "还有别的事随时告诉我")
             .NoIntake()
             .RunAsync();
     }
