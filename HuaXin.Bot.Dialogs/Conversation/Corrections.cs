@@ -48,15 +48,27 @@ public sealed partial class Corrections(SlotAnswers answers)
     private static string WithoutLabels(string text) =>
         Targets.SelectMany(t => t.Words).Aggregate(text, (rest, word) => rest.Replace(word, "")).Trim(' ', ',', '：', ':');
 
-    // "不是我妈是我爸" → "我爸": the new value follows the last marker.
+    // The value said wrong is dropped wherever it stands: "不是我妈是我爸" and "是俺娘 不是俺爹" both leave the mother;
+    // "下周二 不对 下周三" keeps what follows the last "wrong" marker; "电话写错了，是139…" what follows the last 是.
     private static string NewValue(string text)
     {
-        var m = Tail().Match(text);
-        return m.Success && m.Groups["v"].Value.Trim().Length > 0 ? m.Groups["v"].Value.Trim() : text;
+        var rest = Negated().Replace(text, " ");
+        var after = Wrong().Matches(rest).LastOrDefault() is { } wrong ? rest[(wrong.Index + wrong.Length)..] : "";
+        if (after.Trim(' ', ',', '，', '。', '：', ':').Length > 0) rest = after;
+        var m = Tail().Match(rest);
+        var value = m.Success && m.Groups["v"].Value.Trim().Length > 0 ? m.Groups["v"].Value : rest;
+        return value.Trim(' ', ',', '，', '。');
     }
 
-    [GeneratedRegex(@"改成|改为|换成|写错|说错|打错|弄错|搞错|记错|更正|应该是|^不是.{1,12}是|不对")]
+    [GeneratedRegex(@"改成|改为|换成|写错|说错|打错|弄错|搞错|记错|更正|应该是|^不是.{1,12}是|是.{1,12}不是.{1,12}$|不对")]
     private static partial Regex Marker();
+
+    // "不是俺爹" up to the next 是 or pause: the old value, named to be replaced.
+    [GeneratedRegex(@"不是(?:(?!是|，|,|。|\s).)+")]
+    private static partial Regex Negated();
+
+    [GeneratedRegex(@"(?:写|说|打|弄|搞|记)错了?|不对")]
+    private static partial Regex Wrong();
 
     [GeneratedRegex(@"(?:改成|改为|换成|应该是|是)(?<v>(?:(?!改成|改为|换成|应该是|是).)+)$")]
     private static partial Regex Tail();

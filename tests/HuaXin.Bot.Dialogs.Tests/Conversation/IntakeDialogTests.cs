@@ -75,6 +75,30 @@ public sealed class IntakeDialogTests
             .RunAsync();
     }
 
+    [Theory]
+    [InlineData("是俺爹 不是俺娘", "父亲")]
+    [InlineData("不对 俺说错了 是俺爹 不是俺娘", "父亲")]
+    [InlineData("俺娘 不对 俺爹", "父亲")]
+    public async Task A_correction_keeps_the_value_said_right_wherever_the_wrong_one_stands(string correction, string relation)
+    {
+        await Script()
+            .User("我妈住院了家里没人照顾，能不能找人去看看 电话138 0531 2266", "哪个城市")
+            .User(correction, "已改好", relation, "哪个城市")
+            .Slot("relation", relation)
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task A_time_corrected_in_the_same_breath_is_the_later_one()
+    {
+        await Script()
+            .User("我妈住院了家里没人照顾，能不能找人去看看 电话138 0531 2266", "哪个城市")
+            .User("临沂沂水", "希望什么时候")
+            .User("下周二 不对 下周三", "下周三", "请核对")
+            .Slot("when", "下周三")
+            .RunAsync();
+    }
+
     [Fact]
     public async Task Address_correction_replaces_the_address()
     {
