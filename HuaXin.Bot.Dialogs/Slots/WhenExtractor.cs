@@ -20,14 +20,15 @@ public sealed partial class WhenExtractor(TimeProvider time) : ISlotExtractor
         var now = time.GetLocalNow();
         var window = Resolve(match, now);
         if (window is null) return null;
-        // "下礼拜一到礼拜三": a range ends where its second time does.
+        // "下礼拜一到礼拜三", "周六周日": a range ends where its second time does.
         var to = RangeEnd().Match(text, match.Index + match.Length);
-        if (to.Success && Expression().Match(text, to.Index + to.Length) is { Success: true } end && end.Index == to.Index + to.Length
-            && Resolve(end, now) is { } until)
+        // The second time is read on its own: "周日" right after "周六" is not the 周 of "一周三次".
+        var from = to.Success ? to.Index + to.Length : 0;
+        if (to.Success && Expression().Match(text[from..]) is { Success: true, Index: 0 } end && Resolve(end, now) is { } until)
         {
             // "礼拜三" after "下礼拜一" is the Wednesday of that week.
             var last = until.End > window.Start ? until.End : until.End.AddDays(7);
-            return new SlotMatch(text[match.Index..(end.Index + end.Length)], new TimeWindow(window.Start, last));
+            return new SlotMatch(text[match.Index..(from + end.Length)], new TimeWindow(window.Start, last));
         }
         return new SlotMatch(match.Value, window);
     }
@@ -170,7 +171,8 @@ public sealed partial class WhenExtractor(TimeProvider time) : ISlotExtractor
         + @"(?<before>之前|以前|前|之内|以内|内)?")]
     private static partial Regex Expression();
 
-    [GeneratedRegex(@"\G\s*(?:到|至|~|-|—)\s*")]
+    // "周六周日", "周六或者周日": either day will do, so the window spans both.
+    [GeneratedRegex(@"\G\s*(?:到|至|~|-|—|或者?|和|跟|、|，|,)?\s*")]
     private static partial Regex RangeEnd();
 
     [GeneratedRegex(@"(?:腊月|正月|冬月|农历[一二三四五六七八九十冬腊正]{1,2}月)(?:初[一二三四五六七八九十]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|三十|十[一二三四五六七八九]?)?(?:以后|之后|以前|之前|前|后)?"

@@ -32,6 +32,9 @@ public sealed class WhenExtractorTests
         { "我下个月十号回家探亲", "下个月十号", TestData.Local(12, 10), TestData.Local(12, 11) },
         { "下月3号上午", "下月3号上午", TestData.Local(12, 3, 8), TestData.Local(12, 3, 12) },
         { "下个月", "下个月", TestData.Local(12, 1), TestData.Local(1, 1, year: 2027) },
+        { "周六周日都在家", "周六周日", TestData.Local(11, 28), TestData.Local(11, 30) },
+        { "周六或者周日", "周六或者周日", TestData.Local(11, 28), TestData.Local(11, 30) },
+        { "下礼拜一到礼拜三", "下礼拜一到礼拜三", TestData.Local(11, 30), TestData.Local(12, 3) },
     };
 
     [Theory]
