@@ -41,7 +41,16 @@ public static class Phrases
     ];
 
     /// <summary>Leaving: 取消, 算了, 不用了, and "我就是问问，不用登记" however it is put together.</summary>
-    public static bool IsCancel(string text) => Is(text, CancelWords) || (Core(text).Length <= 16 && (Core(text).Contains("不用登记") || Core(text).Contains("不登记") || Core(text).Contains("就问问") || Core(text).Contains("就是问问") || Core(text).Contains("不办了")));
+    public static bool IsCancel(string text)
+    {
+        if (Is(text, CancelWords)) return true;
+        var core = Core(text);
+        // "算了不弄了", "算了 俺自己找个电工吧 不麻烦了": a short message that opens with 算了 or says it is not needed any more.
+        return core.Length <= 20 && (DecliningWords.Any(w => core.Contains(w, StringComparison.Ordinal))
+            || (core.StartsWith("算了", StringComparison.Ordinal) && !core.StartsWith("算了算", StringComparison.Ordinal) && !core.StartsWith("算了一", StringComparison.Ordinal) && !core.StartsWith("算了下", StringComparison.Ordinal)));
+    }
+
+    private static readonly string[] DecliningWords = ["不用登记", "不登记", "就问问", "就是问问", "不办了", "不弄了", "不麻烦了", "不用麻烦", "不找了", "不修了", "不用来了", "不用派人"];
     public static bool IsDone(string text) => Is(text, DoneWords);
     public static bool IsAnyTime(string text) => Is(text, AnyTimeWords);
     public static bool IsYes(string text) => Is(text, YesWords);
