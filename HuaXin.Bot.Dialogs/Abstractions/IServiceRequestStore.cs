@@ -27,4 +27,5 @@ public sealed record NewServiceRequest(
 
 public sealed record CreatedRequest(string Number, DateTimeOffset PromisedContactBy);
 
-public sealed record RequestSummary(string Number, string Category, string Department, string Status, DateTimeOffset CreatedAt);
+/// <param name="Open">Still with the group: the requester may add to it or withdraw it.</param>
+public sealed record RequestSummary(string Number, string Category, string Department, string Status, DateTimeOffset CreatedAt, bool Open);

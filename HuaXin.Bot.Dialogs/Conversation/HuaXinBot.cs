@@ -106,6 +106,11 @@ public sealed partial class HuaXinBot
             _knowledge.HandOff(turn);
             return;
         }
+        if (MyRequestsDialog.AsksToWithdraw(text) && await _myRequests.HasAnyAsync(turn, cancellationToken))
+        {
+            await _myRequests.OfferWithdrawalAsync(turn, cancellationToken);
+            return;
+        }
         if (Phrases.IsCancel(text) || Phrases.IsConfirm(text) || Phrases.IsChange(text))
         {
             // Nothing is being filled in. "好的"/"不用了" after a submitted request or an answer only acknowledge it;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using HuaXin.Bot.Core;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Dialogs.Triage;
@@ -6,7 +7,7 @@ using HuaXin.Bot.Dialogs.Triage;
 namespace HuaXin.Bot.Dialogs.Conversation;
 
 /// <summary>"我的诉求": the requests this user has submitted, newest first.</summary>
-public sealed class MyRequestsDialog(Taxonomy taxonomy, IServiceRequestStore requests, TimeProvider time)
+public sealed partial class MyRequestsDialog(Taxonomy taxonomy, IServiceRequestStore requests, TimeProvider time)
 {
     private const int MaxShown = 10;
 
@@ -37,4 +38,32 @@ public sealed class MyRequestsDialog(Taxonomy taxonomy, IServiceRequestStore req
             .ToList();
         turn.Say(Replies.Card(CardKinds.List, $"您的诉求（共{mine.Count}件）", null, facts));
     }
+
+    /// <summary>"把刚才那个撤了吧", "取消诉求", "搞错了 把紧急求助取消了": asks to withdraw a submitted request.</summary>
+    public static bool AsksToWithdraw(string text) => text.Length <= 40 && WithdrawVerb().IsMatch(text) && RequestWords().IsMatch(text);
+
+    /// <summary>Offers the withdrawal of the family's open requests as buttons; the pressed "撤回 HX-…" is the requester's
+    /// ticket command, so the ticket's own rules decide and record it.</summary>
+    public async Task OfferWithdrawalAsync(DialogTurn turn, CancellationToken cancellationToken)
+    {
+        var open = (await requests.ListByRequesterAsync(turn.Inbound.Channel, turn.Inbound.UserId, cancellationToken))
+            .Where(r => r.Open).OrderByDescending(r => r.CreatedAt).Take(MaxShown).ToList();
+        if (open.Count == 0)
+        {
+            turn.Say(Replies.Text("您家现在没有正在办理的诉求，不用撤回。已办结或已撤回的诉求可以发送「我的诉求」查看。", Phrases.MyRequests));
+            return;
+        }
+        string[] buttons = [.. open.Select(r => $"撤回 {r.Number}"), Phrases.No];
+        turn.Say(open.Count == 1
+            ? Replies.Text($"要撤回诉求 {open[0].Number}（{Named(open[0])}）吗？撤回后承办部门就不再处理了。点「撤回 {open[0].Number}」确认。", buttons)
+            : Replies.Text($"您家有{open.Count}件诉求正在办理：\n{string.Join("\n", open.Select(r => $"· {r.Number}（{Named(r)}）"))}\n要撤回哪一件？点对应的「撤回」确认。", buttons));
+    }
+
+    private string Named(RequestSummary r) => $"{taxonomy.Find(r.Category)?.Name ?? r.Category}｜{r.Status}";
+
+    [GeneratedRegex(@"撤回|撤销|撤了|撤掉|撤下|撤一下|取消|不要了|作废")]
+    private static partial Regex WithdrawVerb();
+
+    [GeneratedRegex(@"诉求|求助|登记|申请|工单|单子|那个|刚才|刚刚|报的|提交的")]
+    private static partial Regex RequestWords();
 }

@@ -29,7 +29,7 @@ public sealed class RequesterTickets(IDbContextFactory<HuaXinDbContext> dbFactor
             .Select(r => new { r.Number, r.Category, r.Department, r.Status, r.CreatedAt, r.ResolvedAt })
             .ToListAsync(cancellationToken);
         var latest = resolved.FirstOrDefault(r => r.ResolvedAt is null || r.ResolvedAt >= since);
-        return latest is null ? null : new RequestSummary(latest.Number, latest.Category, latest.Department, latest.Status, latest.CreatedAt);
+        return latest is null ? null : new RequestSummary(latest.Number, latest.Category, latest.Department, latest.Status, latest.CreatedAt, false);
     }
 
     public async Task<string> RateAsync(string number, string channel, string userId, string rating, string? comment, CancellationToken cancellationToken) =>

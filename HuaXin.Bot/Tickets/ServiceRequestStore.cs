@@ -112,11 +112,13 @@ public sealed class ServiceRequestStore(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // A family sees its own requests together: the worker's, every linked member's and their other phones'.
         var keys = await FamilyIdentities.VisibleKeysAsync(db, channel, userId, cancellationToken);
-        return await db.ServiceRequests.AsNoTracking()
+        return (await db.ServiceRequests.AsNoTracking()
             .Where(r => keys.Contains(r.Channel + ":" + r.UserId))
             .OrderByDescending(r => r.Id)
             .Take(20)
-            .Select(r => new RequestSummary(r.Number, r.Category, r.Department, r.Status, r.CreatedAt))
-            .ToListAsync(cancellationToken);
+            .Select(r => new { r.Number, r.Category, r.Department, r.Status, r.CreatedAt })
+            .ToListAsync(cancellationToken))
+            .Select(r => new RequestSummary(r.Number, r.Category, r.Department, r.Status, r.CreatedAt, Ticket.IsOpen(r.Status)))
+            .ToList();
     }
 }

@@ -124,7 +124,7 @@ public sealed class NaturalAnswerTests
     [Fact]
     public async Task Text_after_a_rating_card_is_that_rating_and_opens_nothing()
     {
-        _bot.Tickets.AwaitingRating = new RequestSummary("HX-20261123-0001", "volunteer", "团委", "已办结", TestData.Now);
+        _bot.Tickets.AwaitingRating = new RequestSummary("HX-20261123-0001", "volunteer", "团委", "已办结", TestData.Now, false);
         await Script()
             .User("满意，志愿者李大姐很用心，谢谢工会", "感谢您的评价")
             .NoIntake()

@@ -32,7 +32,7 @@ public sealed class InMemoryServiceRequestStore(TimeProvider time) : IServiceReq
         {
             IReadOnlyList<RequestSummary> mine = _items
                 .Where(i => i.Request.Channel == channel && i.Request.UserId == userId)
-                .Select(i => new RequestSummary(i.Created.Number, i.Request.Category, i.Request.Department, "待联系", i.At))
+                .Select(i => new RequestSummary(i.Created.Number, i.Request.Category, i.Request.Department, "待联系", i.At, true))
                 .ToList();
             return Task.FromResult(mine);
         }

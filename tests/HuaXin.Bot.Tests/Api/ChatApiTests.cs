@@ -46,6 +46,25 @@ public sealed class ChatApiTests
     }
 
     [Fact]
+    public async Task A_requester_who_asks_in_words_to_withdraw_is_offered_the_open_request_and_the_button_withdraws_it()
+    {
+        await using var app = new HuaXinAppFactory();
+        var chat = new Chat(app.CreateClient(), "c-withdraw");
+        await chat.SayAsync("俺娘一个人在章丘老家 想找人明天上午去看看 电话138 0531 2266");
+        var number = System.Text.RegularExpressions.Regex.Match(await chat.SayAsync("确认"), @"HX-\d{8}-\d{4}").Value;
+        Assert.NotEmpty(number);
+
+        var offer = await chat.SayAsync("不用了 俺娘说她自己去 把刚才那个撤了吧");
+        Assert.Contains($"撤回 {number}", offer);
+
+        Assert.Contains("已撤回", await chat.SayAsync($"撤回 {number}"));
+        Assert.Contains("不用撤回", await chat.SayAsync("把那个诉求取消了"));
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HuaXinDbContext>();
+        Assert.Equal("已撤回", (await db.ServiceRequests.SingleAsync()).Status);
+    }
+
+    [Fact]
     public async Task A_restart_in_the_middle_of_the_dialog_resumes_it()
     {
         using var database = new TestDatabase();
