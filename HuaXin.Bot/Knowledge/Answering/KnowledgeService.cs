@@ -40,7 +40,7 @@ public sealed class KnowledgeService(
         // A tapped related question names its clause: 《title》第十条.
         if (Lookup(question, snapshot) is { } named)
         {
-            return Answer(new KnowledgeSearchResult([new ScoredChunk(named, 1, 1, 0, 0) { Confident = true }], true, []), snapshot, null);
+            return Answer(new KnowledgeSearchResult([new ScoredChunk(named, 1, 1, 0, 0) { Confident = true }], true, []), snapshot, null, whole: true);
         }
         var result = await search.SearchAsync(question, Top, cancellationToken);
         KnowledgeTopic? assumed = null;
@@ -79,13 +79,16 @@ public sealed class KnowledgeService(
         return answer;
     }
 
-    private static KnowledgeAnswer Answer(KnowledgeSearchResult result, KnowledgeIndex snapshot, KnowledgeTopic? assumed)
+    /// <param name="whole">A clause the user asked for by name (a tapped related question) is read out whole, not cut
+    /// to the sentences a question would pick.</param>
+    private static KnowledgeAnswer Answer(KnowledgeSearchResult result, KnowledgeIndex snapshot, KnowledgeTopic? assumed, bool whole = false)
     {
         var best = result.Hits[0];
         var clause = snapshot.Plain.Clause(best.Chunk.ClauseKey) ?? best.Chunk;
         var citations = result.Hits.Select((h, i) => AnswerComposer.ToCitation(h, i == 0 ? clause : null)).ToList();
-        var lead = AnswerComposer.WithReferences(AnswerComposer.Bounded(AnswerComposer.Lead(clause.Text, result.Units, snapshot.Bm25.Idf)),
-            clause, snapshot.Plain.Clauses, result.Units, snapshot.Bm25.Idf);
+        var lead = whole ? AnswerComposer.Bounded(clause.Text)
+            : AnswerComposer.WithReferences(AnswerComposer.Bounded(AnswerComposer.Lead(clause.Text, result.Units, snapshot.Bm25.Idf)),
+                clause, snapshot.Plain.Clauses, result.Units, snapshot.Bm25.Idf);
         return new KnowledgeAnswer(true, AnswerComposer.Compose(lead, citations[0], assumed), citations)
         {
             Lead = lead,

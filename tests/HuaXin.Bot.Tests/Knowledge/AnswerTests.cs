@@ -44,6 +44,7 @@ public class AnswerTests
             var citation = answer.Citations.Skip(1).First(c => c.ShortSource == related);
             var tapped = await service.AskAsync(related, "family", CancellationToken.None);
             Assert.Equal((citation.DocId, citation.Clause), (tapped.Citations[0].DocId, tapped.Citations[0].Clause));
+            Assert.Equal(tapped.Citations[0].Text, tapped.Lead); // the clause asked for by name is read out whole
         }
     }
 
