@@ -26,16 +26,19 @@ public sealed partial class DangerDialog(
     public async Task RespondAsync(DialogTurn turn, DangerSignal signal, CancellationToken cancellationToken)
     {
         var kind = signal.Kind;
-        var crisis = kind.Say.Contains("{crisis}", StringComparison.Ordinal) ? await CrisisLineAsync(cancellationToken) : "";
-        turn.Say(Replies.Card("emergency", kind.Title, kind.Say.Replace("{crisis}", crisis, StringComparison.Ordinal), []));
-        turn.State.Offer = null;
-
         var now = time.GetUtcNow();
-        if (turn.State.Danger is { } open && now - open.At < SameEmergency)
+        var open = turn.State.Danger is { } earlier && now - earlier.At < SameEmergency ? earlier : null;
+        turn.State.Offer = null;
+        // The same danger told again ("打了120了 救护车来了", "她已经出去了") is news about it: repeating what to do first
+        // reads as if the bot had not listened. Another danger gets its own instructions.
+        if (open is null || open.Kind != kind.Kind)
         {
-            if (tickets is not null)
-                await tickets.SupplementAsync(open.Number, turn.Inbound.Channel, turn.Inbound.UserId, turn.RawText, cancellationToken);
-            turn.Say(Replies.Text($"情况已补充到紧急求助 {open.Number}，工作人员会尽快联系您。"));
+            var crisis = kind.Say.Contains("{crisis}", StringComparison.Ordinal) ? await CrisisLineAsync(cancellationToken) : "";
+            turn.Say(Replies.Card("emergency", kind.Title, kind.Say.Replace("{crisis}", crisis, StringComparison.Ordinal), []));
+        }
+        if (open is not null)
+        {
+            await SupplementAsync(turn, open, cancellationToken);
             return;
         }
 
@@ -43,6 +46,9 @@ public sealed partial class DangerDialog(
         var slots = extractors.ExtractStated(TextNormalizer.Normalize(turn.RawText))
             .Where(s => s.Key is SlotNames.Phone or SlotNames.Relation or SlotNames.City or SlotNames.Address)
             .ToDictionary(s => s.Key, s => s.Value.Value);
+        // A number given earlier in this conversation, for the request being filled in, reaches the same person.
+        if (!slots.ContainsKey(SlotNames.Phone) && turn.State.Intake?.Slots.GetValueOrDefault(SlotNames.Phone) is { } given)
+            slots[SlotNames.Phone] = given;
         if (!slots.ContainsKey(SlotNames.Phone) && profiles is not null
             && await profiles.FindAsync(turn.Inbound.Channel, turn.Inbound.UserId, cancellationToken) is { Phone: { } rosterPhone })
             slots[SlotNames.Phone] = rosterPhone;
@@ -62,24 +68,45 @@ public sealed partial class DangerDialog(
             + (awaitingPhone ? "请留一个能马上联系到您的手机号。" : "")));
     }
 
-    /// <summary>A call-back number after a danger message goes to its ticket.</summary>
-    public async Task<bool> TryTakePhoneAsync(DialogTurn turn, CancellationToken cancellationToken)
+    /// <summary>After a danger message, what the requester adds goes to its ticket: a call-back number, or where and
+    /// when ("俺在东营河口区 仙河镇", "越快越好") while no request is being filled in. A number typed while a request is
+    /// being filled in serves both: the request's dialog reads it too.</summary>
+    public async Task<bool> TryTakeDetailsAsync(DialogTurn turn, CancellationToken cancellationToken)
     {
-        if (turn.State.Danger is not { AwaitingPhone: true } open) return false;
-        if (PhoneExtractor.Mobile(turn.Text) is not { } phone)
+        if (turn.State.Danger is not { } open) return false;
+        var filling = turn.State.Intake is not null;
+        if (!open.AwaitingPhone)
+        {
+            if (filling || time.GetUtcNow() - open.At >= SameEmergency || IsQuestion().IsMatch(turn.Text)
+                || !extractors.ExtractStated(turn.Text).Keys.Any(k => k is SlotNames.City or SlotNames.Address or SlotNames.When or SlotNames.Phone))
+                return false;
+            await SupplementAsync(turn, open, cancellationToken);
+            return true;
+        }
+        if ((PhoneExtractor.Mobile(turn.Text) ?? PhoneExtractor.Landline(turn.Text)) is not { } phone)
         {
             // "用俺这个手机号就行", a number cut short: an answer about the number, not a new question. The web chat
             // cannot see the caller's number, so ask for it typed out rather than fall through to a generic reply.
-            if (!AboutThePhone().IsMatch(turn.Text)) return false;
-            turn.Say(Replies.Text($"我这边看不到您的号码，请把手机号直接打出来（11位数字），我补充到紧急求助 {open.Number}。"));
+            if (filling || !AboutThePhone().IsMatch(turn.Text)) return false;
+            turn.Say(Replies.Text($"我这边看不到您的号码，请把手机号（11位）或带区号的座机号直接打出来，我补充到紧急求助 {open.Number}。"));
             return true;
         }
         open.AwaitingPhone = false;
         if (tickets is not null)
             await tickets.SupplementAsync(open.Number, turn.Inbound.Channel, turn.Inbound.UserId, $"联系电话：{phone}", cancellationToken);
         turn.Say(Replies.Text($"好的，电话 {phone} 已补充到紧急求助 {open.Number}，工作人员会打这个电话联系您。"));
-        return true;
+        return !filling;
     }
+
+    private async Task SupplementAsync(DialogTurn turn, DangerState open, CancellationToken cancellationToken)
+    {
+        if (tickets is not null)
+            await tickets.SupplementAsync(open.Number, turn.Inbound.Channel, turn.Inbound.UserId, turn.RawText, cancellationToken);
+        turn.Say(Replies.Text($"收到，情况已补充到紧急求助 {open.Number}，工作人员会尽快联系您。情况变危险时，请直接拨打120、119或110。"));
+    }
+
+    [GeneratedRegex(@"[?？吗]|怎么|咋|啥|什么|多少|几")]
+    private static partial Regex IsQuestion();
 
     // The deployment's own crisis line, read from its documents; the service hotline when they have none.
     private async Task<string> CrisisLineAsync(CancellationToken cancellationToken)

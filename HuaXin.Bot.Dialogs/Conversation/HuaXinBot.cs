@@ -57,7 +57,7 @@ public sealed partial class HuaXinBot
             if (inIntake) _intake.RepeatPrompt(turn);
             return;
         }
-        if (await _dangerDialog.TryTakePhoneAsync(turn, cancellationToken)) return;
+        if (await _dangerDialog.TryTakeDetailsAsync(turn, cancellationToken)) return;
         if (Phrases.IsHelpful(text) || Phrases.IsNotHelpful(text))
         {
             await _knowledge.RateAsync(turn, Phrases.IsHelpful(text), cancellationToken);

@@ -42,6 +42,42 @@ public sealed class DangerTests
         Assert.Equal("联系电话：13805312266", Assert.Single(_bot.Tickets.Supplements).Text);
     }
 
+    [Fact]
+    public async Task The_same_danger_told_again_is_added_to_its_ticket_without_repeating_what_to_do()
+    {
+        await new DialogScript(_bot)
+            .User("俺爹突然晕倒了叫不醒咋办", "请马上拨打120", "手机号")
+            .User("13805312266", "已补充")
+            .User("俺爹又晕倒了 叫不醒", "已补充")
+            .ReplyLacks("请马上拨打120")
+            .RunAsync();
+        Assert.Single(_bot.Requests.Created);
+    }
+
+    [Fact]
+    public async Task Where_and_when_said_after_an_emergency_go_to_its_ticket()
+    {
+        await new DialogScript(_bot)
+            .User("厨房着火了！", "119", "手机号")
+            .User("13805312266", "已补充")
+            .User("俺在东营河口区 仙河镇", "已补充")
+            .RunAsync();
+        Assert.Equal("俺在东营河口区 仙河镇", _bot.Tickets.Supplements[^1].Text);
+    }
+
+    [Fact]
+    public async Task A_number_given_for_a_new_request_after_an_emergency_serves_both()
+    {
+        await new DialogScript(_bot)
+            .User("厨房着火了！", "119", "手机号")
+            .User("孩子数学不好 能不能找人辅导", "电话")
+            .User("13605391234", "已补充")
+            .ReplyLacks("手机号")
+            .RunAsync();
+        Assert.Equal("联系电话：13605391234", Assert.Single(_bot.Tickets.Supplements).Text);
+        Assert.Equal("13605391234", (await _bot.StateAsync("c1")).Intake!.Slots["phone"]);
+    }
+
     [Theory]
     [InlineData("用俺这个手机号就行")]
     [InlineData("1380531")]
