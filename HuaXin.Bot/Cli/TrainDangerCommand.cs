@@ -22,7 +22,7 @@ internal static class TrainDangerCommand
                       (default: knowledge/training/danger-*.jsonl, knowledge/eval/danger.jsonl)
           --ordinary  everyday messages (as for eval --requests) that count as not dangerous, except those the cues
                       flag or labelled urgent: the recogniser runs on every message, most of which are like these
-                      (default: knowledge/training/requests-*.jsonl)
+                      (default: knowledge/training/requests-a/-b/-3/-group.jsonl)
           --out      where the weights go (default knowledge/danger-model.json)
           --recall   the cross-validated recall the threshold must keep (cue OR model)
           --cv-only  report cross-validation only; write nothing
