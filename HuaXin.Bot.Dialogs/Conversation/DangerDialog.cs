@@ -23,6 +23,9 @@ public sealed partial class DangerDialog(
     // Later danger messages within this time add to the same ticket.
     private static readonly TimeSpan SameEmergency = TimeSpan.FromHours(6);
 
+    // Where and when, said without a new request, belong to an emergency told this recently.
+    private static readonly TimeSpan DetailsWithin = TimeSpan.FromMinutes(30);
+
     public async Task RespondAsync(DialogTurn turn, DangerSignal signal, CancellationToken cancellationToken)
     {
         var kind = signal.Kind;
@@ -68,21 +71,12 @@ public sealed partial class DangerDialog(
             + (awaitingPhone ? "请留一个能马上联系到您的手机号。" : "")));
     }
 
-    /// <summary>After a danger message, what the requester adds goes to its ticket: a call-back number, or where and
-    /// when ("俺在东营河口区 仙河镇", "越快越好") while no request is being filled in. A number typed while a request is
-    /// being filled in serves both: the request's dialog reads it too.</summary>
-    public async Task<bool> TryTakeDetailsAsync(DialogTurn turn, CancellationToken cancellationToken)
+    /// <summary>A call-back number after a danger message goes to its ticket. A number typed while a request is being
+    /// filled in serves both: the request's dialog reads it too.</summary>
+    public async Task<bool> TryTakePhoneAsync(DialogTurn turn, CancellationToken cancellationToken)
     {
-        if (turn.State.Danger is not { } open) return false;
+        if (turn.State.Danger is not { AwaitingPhone: true } open) return false;
         var filling = turn.State.Intake is not null;
-        if (!open.AwaitingPhone)
-        {
-            if (filling || time.GetUtcNow() - open.At >= SameEmergency || IsQuestion().IsMatch(turn.Text)
-                || !extractors.ExtractStated(turn.Text).Keys.Any(k => k is SlotNames.City or SlotNames.Address or SlotNames.When or SlotNames.Phone))
-                return false;
-            await SupplementAsync(turn, open, cancellationToken);
-            return true;
-        }
         if ((PhoneExtractor.Mobile(turn.Text) ?? PhoneExtractor.Landline(turn.Text)) is not { } phone)
         {
             // "用俺这个手机号就行", a number cut short: an answer about the number, not a new question. The web chat
@@ -96,6 +90,19 @@ public sealed partial class DangerDialog(
             await tickets.SupplementAsync(open.Number, turn.Inbound.Channel, turn.Inbound.UserId, $"联系电话：{phone}", cancellationToken);
         turn.Say(Replies.Text($"好的，电话 {phone} 已补充到紧急求助 {open.Number}，工作人员会打这个电话联系您。"));
         return !filling;
+    }
+
+    /// <summary>Where or when said soon after a danger message ("俺在东营河口区 仙河镇", "越快越好"), while nothing else
+    /// is being asked or filled in, is about that emergency: it goes to its ticket. The caller has already found that the
+    /// message asks for nothing new.</summary>
+    public async Task<bool> TryTakeDetailsAsync(DialogTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn.State.Danger is not { } open || turn.State.Intake is not null || time.GetUtcNow() - open.At >= DetailsWithin
+            || IsQuestion().IsMatch(turn.Text)
+            || !extractors.ExtractStated(turn.Text).Keys.Any(k => k is SlotNames.City or SlotNames.Address or SlotNames.When))
+            return false;
+        await SupplementAsync(turn, open, cancellationToken);
+        return true;
     }
 
     private async Task SupplementAsync(DialogTurn turn, DangerState open, CancellationToken cancellationToken)

@@ -57,7 +57,7 @@ public sealed partial class HuaXinBot
             if (inIntake) _intake.RepeatPrompt(turn);
             return;
         }
-        if (await _dangerDialog.TryTakeDetailsAsync(turn, cancellationToken)) return;
+        if (await _dangerDialog.TryTakePhoneAsync(turn, cancellationToken)) return;
         if (Phrases.IsHelpful(text) || Phrases.IsNotHelpful(text))
         {
             await _knowledge.RateAsync(turn, Phrases.IsHelpful(text), cancellationToken);
@@ -124,6 +124,7 @@ public sealed partial class HuaXinBot
         // The raw text, so the description keeps the user's own characters; understanding normalizes for itself.
         var understanding = await _understanding.UnderstandAsync(turn.RawText, cancellationToken);
         if (await TryRateAsync(turn, understanding, cancellationToken)) return;
+        if (!understanding.IsRequest && await _dangerDialog.TryTakeDetailsAsync(turn, cancellationToken)) return;
         if (Phrases.IsThanks(text))
         {
             turn.Say(Replies.Text("不客气！有事随时找我。"));
