@@ -95,17 +95,23 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
             .DistinctBy(h => h.Chunk.ClauseKey)
             .ToList();
         var plain = snapshot.Plain.Search(question, wanted).Where(p => withinDocId is null || p.Clause.DocId == withinDocId).ToList();
-        if (withinDocId is not null && product.Count == 0 && plain.Count == 0 && words.Asked != AnswerType.None
-            && words.Specific.All(w => w.InCorpus || w.Idf < ChineseWords.MedianIdf))
+        // A bare follow-up asks only for a kind of answer ("要啥材料", "多长时间钱能下来", "能给多少钱"): every word of it
+        // names the kind or is common. So does one that shares no word with its document and names nothing specific the
+        // corpus lacks ("要准备啥"; 焊工证 would be a new subject). Its words would pick whichever clause repeats them
+        // ("提供虚假材料的…"); the clauses that give the kind are its candidates instead, the more of it they state the
+        // better (the list of papers before a clause that mentions 材料 in passing).
+        if (withinDocId is not null && words.Asked != AnswerType.None
+            && (words.Specific.All(w => w.Idf < ChineseWords.MedianIdf || (AnswerTypes.Asked(w.Word) & words.Asked) != AnswerType.None)
+                || (product.Count == 0 && plain.Count == 0 && words.Specific.All(w => w.InCorpus || w.Idf < ChineseWords.MedianIdf))))
         {
-            // A bare follow-up ("要准备啥", "多少钱") shares no word with its document and names nothing specific the
-            // corpus lacks (焊工证 would be a new subject): the clauses that give the kind of answer it asks for are its
-            // candidates, the more of it they state the better (the list of papers before a clause that mentions 材料
-            // in passing).
-            plain = snapshot.Plain.Clauses
+            var giving = snapshot.Plain.Clauses
                 .Where(c => c.DocId == withinDocId && snapshot.Plain.Gives(c.ClauseKey, words.Asked) != AnswerType.None)
                 .Select(c => (c, (double)AnswerTypes.Count(snapshot.Plain.Normalized(c.ClauseKey), words.Asked)))
                 .OrderByDescending(p => p.Item2).ToList();
+            if (giving.Count > 0)
+            {
+                (product, plain) = ([], giving);
+            }
         }
         var (hits, candidates) = Blend(product, plain);
         var first = scored.FirstOrDefault(h => withinDocId is null || h.Chunk.DocId == withinDocId);

@@ -201,6 +201,19 @@ public sealed class ChatApiTests
     }
 
     [Fact]
+    public async Task A_follow_up_asking_only_for_the_papers_gets_the_list_of_papers_not_a_clause_that_says_the_word()
+    {
+        await using var app = new HuaXinAppFactory();
+        var chat = new Chat(app.CreateClient(), "c-bare-kind");
+        Assert.Contains("——《职工子女助学办法》", await chat.SayAsync("金秋助学金怎么申请"));
+
+        var materials = await chat.SayAsync("要啥材料啊");
+
+        Assert.Contains("——《职工子女助学办法》第十三条", materials);
+        Assert.Contains("复印件", materials);
+    }
+
+    [Fact]
     public async Task An_answer_that_leans_on_another_article_carries_what_that_article_says()
     {
         await using var app = new HuaXinAppFactory();
