@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Dialogs.Slots;
 using HuaXin.Bot.Dialogs.Triage;
@@ -7,7 +8,7 @@ namespace HuaXin.Bot.Dialogs.Conversation;
 
 /// <summary>Takes down a service request: asks for what is missing one slot at a time, accepts corrections, skips,
 /// cancels and policy questions in between, then confirms a summary and saves the request.</summary>
-public sealed class IntakeDialog
+public sealed partial class IntakeDialog
 {
     private readonly Taxonomy _taxonomy;
     private readonly KnowledgeDialog _knowledge;
@@ -157,6 +158,19 @@ public sealed class IntakeDialog
         {
             // Answered something else ("济南历城" when asked for the phone): keep it and ask again.
             turn.Say(_say.Kept(intake, kept));
+            AskNext(turn);
+            return;
+        }
+        // Asked for the phone, people often say more about the trouble first ("俺家厕所也堵了", "俺爹叫张德福 七十三了")
+        // or only "中 那就登记吧": neither is a refusal to give a number. The first is kept with the description.
+        if (slot == SlotNames.Phone && strict is null && !PhoneExtractor.LooksLikeNumber(text) && !IsQuestion(text) && !DeclinesPhone().IsMatch(text)
+            && !(Phrases.IsSkip(text) || Phrases.IsUnknown(text) || Phrases.IsDone(text) || Phrases.IsAnyTime(text) || Phrases.IsSubmit(text)))
+        {
+            if (!(Phrases.IsYes(text) || Phrases.IsConfirm(text) || GoAhead().IsMatch(text)))
+            {
+                intake.Slots[SlotNames.Description] = $"{intake.Slots.GetValueOrDefault(SlotNames.Description)}；{turn.RawText.Trim()}".TrimStart('；');
+                turn.Say(Replies.Text("好的，这个情况也记下了。"));
+            }
             AskNext(turn);
             return;
         }
@@ -435,4 +449,11 @@ public sealed class IntakeDialog
         _taxonomy.Slots.Values.FirstOrDefault(d => text.Contains(d.Label, StringComparison.Ordinal))?.Name;
 
     private CategoryDefinition? Category(IntakeState intake) => _taxonomy.Find(intake.Category);
+
+    // Saying there is no number to give, or not wanting to give one.
+    [GeneratedRegex(@"没有?(电话|手机|号)|不方便|不留|不想留|不用留|不给|留不了|没法留|别打|不要打|不接|不用手机|不会用|用不了")]
+    private static partial Regex DeclinesPhone();
+
+    [GeneratedRegex(@"登记吧|办吧|弄吧|那就登记|那就办|帮俺登记|给俺登记")]
+    private static partial Regex GoAhead();
 }

@@ -100,6 +100,20 @@ public sealed class IntakeDialogTests
     }
 
     [Fact]
+    public async Task More_about_the_trouble_said_when_asked_for_the_phone_is_kept_and_the_phone_asked_again()
+    {
+        await Script()
+            .User("家里水管漏了 想找人来修", "电话")
+            .User("厨房的灯也不亮了", "也记下了", "电话")
+            .ReplyLacks("最好能告诉我们")
+            .Slot("description", "家里水管漏了 想找人来修；厨房的灯也不亮了")
+            .User("中 那就登记吧", "电话")
+            .ReplyLacks("最好能告诉我们")
+            .User("13805312266", "地址")
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task Address_correction_replaces_the_address()
     {
         await Script()
