@@ -33,7 +33,7 @@ public sealed partial class HuaXinBot
         _tickets = tickets;
         _knowledge = new KnowledgeDialog(taxonomy, knowledge, feedback, time);
         _intake = new IntakeDialog(taxonomy, _knowledge, requests, time, understanding, profiles);
-        _myRequests = new MyRequestsDialog(taxonomy, requests, time);
+        _myRequests = new MyRequestsDialog(taxonomy, requests, time, tickets);
         _danger = new DangerDetector(taxonomy, dangerModel, sound);
         _dangerDialog = new DangerDialog(taxonomy, requests, new SlotExtractors(taxonomy, time), time, evidence, profiles, tickets);
     }
@@ -111,6 +111,7 @@ public sealed partial class HuaXinBot
             await _myRequests.OfferWithdrawalAsync(turn, cancellationToken);
             return;
         }
+        if (MyRequestsDialog.Hurries(text) && await _myRequests.TryHurryAsync(turn, cancellationToken)) return;
         if (Phrases.IsCancel(text) || Phrases.IsConfirm(text) || Phrases.IsChange(text))
         {
             // Nothing is being filled in. "好的"/"不用了" after a submitted request or an answer only acknowledge it;

@@ -7,7 +7,7 @@ using HuaXin.Bot.Dialogs.Triage;
 namespace HuaXin.Bot.Dialogs.Conversation;
 
 /// <summary>"我的诉求": the requests this user has submitted, newest first.</summary>
-public sealed partial class MyRequestsDialog(Taxonomy taxonomy, IServiceRequestStore requests, TimeProvider time)
+public sealed partial class MyRequestsDialog(Taxonomy taxonomy, IServiceRequestStore requests, TimeProvider time, IRequesterTickets? tickets = null)
 {
     private const int MaxShown = 10;
 
@@ -59,7 +59,27 @@ public sealed partial class MyRequestsDialog(Taxonomy taxonomy, IServiceRequestS
             : Replies.Text($"您家有{open.Count}件诉求正在办理：\n{string.Join("\n", open.Select(r => $"· {r.Number}（{Named(r)}）"))}\n要撤回哪一件？点对应的「撤回」确认。", buttons));
     }
 
+    /// <summary>"催一下 都一天了没人来", "咋还没人联系俺": the requester is waiting on a request.</summary>
+    public static bool Hurries(string text) => text.Length <= 40 && Hurry().IsMatch(text);
+
+    /// <summary>Passes the hurry on to the department of the family's newest open request (as the requester's 补充, so it
+    /// is recorded and notified) and says which request it went to; false when the family has no open request.</summary>
+    public async Task<bool> TryHurryAsync(DialogTurn turn, CancellationToken cancellationToken)
+    {
+        if (tickets is null) return false;
+        var open = (await requests.ListByRequesterAsync(turn.Inbound.Channel, turn.Inbound.UserId, cancellationToken))
+            .Where(r => r.Open).OrderByDescending(r => r.CreatedAt).FirstOrDefault();
+        if (open is null) return false;
+        var passed = await tickets.SupplementAsync(open.Number, turn.Inbound.Channel, turn.Inbound.UserId, $"申请人催办：{turn.RawText.Trim()}", cancellationToken);
+        turn.Say(Replies.Text($"{passed}诉求 {open.Number}（{Named(open)}），承办部门会尽快联系您。等急了也可以拨打服务热线 {taxonomy.Hotline}。", Phrases.MyRequests));
+        return true;
+    }
+
     private string Named(RequestSummary r) => $"{taxonomy.Find(r.Category)?.Name ?? r.Category}｜{r.Status}";
+
+    // Waiting, not a new trouble: "俺娘没人管" is a request of its own.
+    [GeneratedRegex(@"催|咋还没|怎么还没|还没人|还不来|等了.{0,4}(天|久)|都.{1,3}(天|久)了")]
+    private static partial Regex Hurry();
 
     [GeneratedRegex(@"撤回|撤销|撤了|撤掉|撤下|撤一下|取消|不要了|作废")]
     private static partial Regex WithdrawVerb();

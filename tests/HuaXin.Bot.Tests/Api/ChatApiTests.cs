@@ -65,6 +65,24 @@ public sealed class ChatApiTests
     }
 
     [Fact]
+    public async Task A_requester_who_hurries_has_it_passed_to_the_department_of_the_open_request()
+    {
+        await using var app = new HuaXinAppFactory();
+        var chat = new Chat(app.CreateClient(), "c-hurry");
+        await chat.SayAsync("俺娘一个人在章丘老家 想找人明天上午去看看 电话138 0531 2266");
+        var number = System.Text.RegularExpressions.Regex.Match(await chat.SayAsync("确认"), @"HX-\d{8}-\d{4}").Value;
+
+        var reply = await chat.SayAsync("催一下 都一天了没人来");
+
+        Assert.Contains(number, reply);
+        Assert.Contains("车间工会", reply);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HuaXinDbContext>();
+        var request = await db.ServiceRequests.Include(r => r.History).SingleAsync();
+        Assert.Contains(request.History, h => h.Action == "补充" && h.Note!.Contains("催办"));
+    }
+
+    [Fact]
     public async Task A_restart_in_the_middle_of_the_dialog_resumes_it()
     {
         using var database = new TestDatabase();
