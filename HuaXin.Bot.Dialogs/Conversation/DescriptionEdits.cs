@@ -3,8 +3,8 @@ using HuaXin.Bot.Dialogs.Slots;
 
 namespace HuaXin.Bot.Dialogs.Conversation;
 
-/// <summary>Keeps the description in step with a corrected slot: the old value is replaced where it was written, or
-/// the correction is noted after it.</summary>
+/// <summary>Keeps the description in step with a corrected slot: the old value is replaced where it was written; a
+/// corrected person is noted after it.</summary>
 public static partial class DescriptionEdits
 {
     public static string Replace(string description, string slot, string old, string value)
@@ -19,7 +19,9 @@ public static partial class DescriptionEdits
         {
             return description.Replace(old, value, StringComparison.Ordinal);
         }
-        return $"{description}（更正：{value}）";
+        // A number, place or time the description never held needs no note; the person it speaks of in its own words
+        // ("俺爹血压高" when it is the mother) does, or staff read two different people.
+        return slot == SlotNames.Relation ? $"{description}（更正：{value}）" : description;
     }
 
     private static string Digits(string text) => new(text.Where(char.IsAsciiDigit).ToArray());
