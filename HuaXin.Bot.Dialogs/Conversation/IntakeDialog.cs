@@ -50,6 +50,9 @@ public sealed partial class IntakeDialog
             When = understanding.When,
         };
         intake.Slots.TryAdd(SlotNames.Description, intake.OriginalText);
+        // "…越快越好" already says when: staff call to agree the time, as when it answers the question.
+        if (!intake.Slots.ContainsKey(SlotNames.When) && SoonestWords().IsMatch(turn.Text))
+            intake.Slots[SlotNames.When] = AsSoonAsPossible;
         // A bound family is not asked for what the roster already holds.
         if (_profiles is not null && await _profiles.FindAsync(turn.Inbound.Channel, turn.Inbound.UserId, cancellationToken) is { } profile)
         {
@@ -456,4 +459,7 @@ public sealed partial class IntakeDialog
 
     [GeneratedRegex(@"登记吧|办吧|弄吧|那就登记|那就办|帮俺登记|给俺登记")]
     private static partial Regex GoAhead();
+
+    [GeneratedRegex(@"越快越好|越早越好|尽快|尽早|(啥|什么)时候都(行|中|可以)|随时都(行|中|可以)|哪天都(行|中|可以)")]
+    private static partial Regex SoonestWords();
 }

@@ -114,6 +114,15 @@ public sealed class IntakeDialogTests
     }
 
     [Fact]
+    public async Task A_first_message_that_says_as_soon_as_possible_is_not_asked_when()
+    {
+        await Script()
+            .User("俺娘一个人在家摔了腿 想找人去照看几天 临沂沂水 电话138 0531 2266 越快越好", "请核对", "尽快安排")
+            .ReplyLacks("希望什么时候")
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task Address_correction_replaces_the_address()
     {
         await Script()
