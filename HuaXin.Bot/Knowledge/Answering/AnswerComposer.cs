@@ -108,6 +108,13 @@ internal static class AnswerComposer
         var lead = new List<string>();
         foreach (var i in chosen)
         {
+            // An item alone ("1. 工伤认定、劳动能力鉴定和工伤待遇争议；") does not say what it is an item of: the sentence
+            // that opens its list comes first.
+            if (ClauseHeadings.TryItem(sentences[i].Text, out _, out _)
+                && sentences.Take(i).LastOrDefault(s => s.Line < sentences[i].Line && (s.Text.EndsWith('：') || s.Text.EndsWith(':'))) is { Text: { } opener })
+            {
+                lead.Add(opener);
+            }
             lead.Add(sentences[i].Text);
             var opensList = sentences[i].Text.EndsWith('：') || sentences[i].Text.EndsWith(':');
             var items = sentences.Skip(i + 1).Where(s => s.Line > sentences[i].Line).Select(s => s.Text).ToList();

@@ -97,6 +97,18 @@ public class AnswerTests
     }
 
     [Fact]
+    public void An_item_of_a_list_comes_after_the_sentence_that_opens_the_list()
+    {
+        var clause = "下列事项可以申请法律援助：\n1. 工伤认定、劳动能力鉴定和工伤待遇争议；\n2. 追索劳动报酬；\n3. 婚姻家庭纠纷。";
+        var units = new HuaXin.Bot.Knowledge.Search.QueryAnalyzer(HuaXin.Bot.Knowledge.Search.Lexicon.Empty)
+            .Analyze("工伤认定", new HuaXin.Bot.Knowledge.Search.Bm25Index([]));
+
+        var lead = HuaXin.Bot.Knowledge.Answering.AnswerComposer.Lead(clause, units, _ => 1);
+
+        Assert.Equal("下列事项可以申请法律援助：\n1. 工伤认定、劳动能力鉴定和工伤待遇争议；", lead);
+    }
+
+    [Fact]
     public void A_sentence_that_opens_a_list_brings_its_items_whole()
     {
         var clause = "有下列情形之一的职工家庭，可以认定为困难职工家庭：\n1. 家庭月人均收入低于当地最低生活保障标准1.5倍的；\n2. 本人或家庭成员患重大疾病的；\n3. 出院记录齐全的。";

@@ -36,8 +36,8 @@ public class ClauseReferenceTests
     [InlineData("依照第二十条处理。", "依照第二十条处理。")]
     // A long article gives the sentence that answers the question, not the whole article.
     [InlineData("按第十条执行。", "按第十条执行。\n第十条：考上大学的，另发补贴500元。")]
-    // A long article whose answering sentence is a bare list item adds nothing: the item alone reads as a fragment.
-    [InlineData("按第九条执行。", "按第九条执行。")]
+    // A long article whose answering sentence is a list item gives it after the sentence that opens the list.
+    [InlineData("按第九条执行。", "按第九条执行。\n第九条：以下各项按规定办理：\n1. 考上大学的补贴另行申请；")]
     // Twice named, carried once.
     [InlineData("按第五条、第五条执行。", "按第五条、第五条执行。\n第五条：在第四条基础上另发补助5000元。")]
     public void A_lead_carries_the_articles_it_leans_on_once_and_short(string lead, string expected)
