@@ -445,7 +445,9 @@ public sealed partial class IntakeDialog
     {
         var (_, categoryScore) = _classifier.Classify(text);
         var scores = _intent.Score(text, hasPhone: false, hasAddress: false, categoryScore);
-        return scores.Question >= 2 || (scores.Question > 0 && text.Length > 4 && !scores.IsRequest);
+        // "那得交啥", "要钱不", "交给谁": short questions the cue weights miss, unless they only say the answer is not known.
+        return scores.Question >= 2 || (scores.Question > 0 && text.Length > 4 && !scores.IsRequest)
+            || (QuestionForm().IsMatch(text) && !Unsure().IsMatch(text));
     }
 
     private string? LabelledSlot(string text) =>
@@ -462,4 +464,10 @@ public sealed partial class IntakeDialog
 
     [GeneratedRegex(@"越快越好|越早越好|尽快|尽早|(啥|什么)时候都(行|中|可以)|随时都(行|中|可以)|哪天都(行|中|可以)")]
     private static partial Regex SoonestWords();
+
+    [GeneratedRegex(@"[?？]|[吗么呢][?？。!！~]*$|[^不没]不[?？。]*$|啥|什么|谁|多少|(?<![十百])几[个天块年月次岁号点]|咋|怎么|哪")]
+    private static partial Regex QuestionForm();
+
+    [GeneratedRegex(@"不知道|不清楚|说不清|说不好|记不清|不记得|不晓得|忘了")]
+    private static partial Regex Unsure();
 }

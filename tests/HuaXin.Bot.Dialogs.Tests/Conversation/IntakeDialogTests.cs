@@ -113,6 +113,20 @@ public sealed class IntakeDialogTests
             .RunAsync();
     }
 
+    [Theory]
+    [InlineData("要钱不")]
+    [InlineData("那得交啥")]
+    [InlineData("交给谁")]
+    public async Task A_short_question_asked_for_the_phone_is_answered_not_kept_as_the_situation(string question)
+    {
+        await Script()
+            .User("家里水管漏了 想找人来修", "电话")
+            .User(question, "接着办", "电话")
+            .ReplyLacks("也记下了")
+            .Slot("description", "家里水管漏了 想找人来修")
+            .RunAsync();
+    }
+
     [Fact]
     public async Task A_first_message_that_says_as_soon_as_possible_is_not_asked_when()
     {
