@@ -39,8 +39,9 @@ public sealed partial class MyRequestsDialog(Taxonomy taxonomy, IServiceRequestS
         turn.Say(Replies.Card(CardKinds.List, $"您的诉求（共{mine.Count}件）", null, facts));
     }
 
-    /// <summary>"把刚才那个撤了吧", "取消诉求", "搞错了 把紧急求助取消了": asks to withdraw a submitted request.</summary>
-    public static bool AsksToWithdraw(string text) => text.Length <= 40 && WithdrawVerb().IsMatch(text) && RequestWords().IsMatch(text);
+    /// <summary>"把刚才那个撤了吧", "取消诉求", "搞错了 把紧急求助取消了", and short "撤了吧", "不用来了": asks to withdraw a
+    /// submitted request.</summary>
+    public static bool AsksToWithdraw(string text) => text.Length <= 40 && WithdrawVerb().IsMatch(text) && (text.Length <= 12 || RequestWords().IsMatch(text));
 
     /// <summary>Offers the withdrawal of the family's open requests as buttons; the pressed "撤回 HX-…" is the requester's
     /// ticket command, so the ticket's own rules decide and record it.</summary>
@@ -81,7 +82,8 @@ public sealed partial class MyRequestsDialog(Taxonomy taxonomy, IServiceRequestS
     [GeneratedRegex(@"催|咋还没|怎么还没|还没人|还不来|等了.{0,4}(天|久)|都.{1,3}(天|久)了")]
     private static partial Regex Hurry();
 
-    [GeneratedRegex(@"撤回|撤销|撤了|撤掉|撤下|撤一下|取消|不要了|作废")]
+    // "不用来了", "别来了": the help is not wanted any more, so the request can go.
+    [GeneratedRegex(@"撤回|撤销|撤了|撤掉|撤下|撤一下|取消|不要了|作废|不用来了|别来了|不用派人")]
     private static partial Regex WithdrawVerb();
 
     [GeneratedRegex(@"诉求|求助|登记|申请|工单|单子|那个|刚才|刚刚|报的|提交的")]

@@ -57,6 +57,8 @@ public sealed class ChatApiTests
         var offer = await chat.SayAsync("不用了 俺娘说她自己去 把刚才那个撤了吧");
         Assert.Contains($"撤回 {number}", offer);
 
+        Assert.Contains($"撤回 {number}", await chat.SayAsync("不用来了"));
+        Assert.Contains($"撤回 {number}", await chat.SayAsync("取消取消 俺弄错了"));
         Assert.Contains("已撤回", await chat.SayAsync($"撤回 {number}"));
         Assert.Contains("不用撤回", await chat.SayAsync("把那个诉求取消了"));
         await using var scope = app.Services.CreateAsyncScope();
