@@ -60,7 +60,7 @@ public sealed partial class Corrections(SlotAnswers answers)
         return value.Trim(' ', ',', '，', '。');
     }
 
-    [GeneratedRegex(@"改成|改为|换成|写错|说错|打错|弄错|搞错|记错|更正|应该是|^不是.{1,12}是|是.{1,12}不是.{1,12}$|不对")]
+    [GeneratedRegex(@"改成|改为|换成|写错|说错|打错|弄错|搞错|记错|更正|应该是|不是.{1,12}是|是.{1,12}不是.{1,12}$|不对")]
     private static partial Regex Marker();
 
     // "不是俺爹" up to the next 是 or pause: the old value, named to be replaced.

@@ -79,6 +79,7 @@ public sealed class IntakeDialogTests
     [InlineData("是俺爹 不是俺娘", "父亲")]
     [InlineData("不对 俺说错了 是俺爹 不是俺娘", "父亲")]
     [InlineData("俺娘 不对 俺爹", "父亲")]
+    [InlineData("还有 不是俺娘 是俺爹", "父亲")]
     public async Task A_correction_keeps_the_value_said_right_wherever_the_wrong_one_stands(string correction, string relation)
     {
         await Script()
