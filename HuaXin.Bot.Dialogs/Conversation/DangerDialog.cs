@@ -105,12 +105,24 @@ public sealed partial class DangerDialog(
         return true;
     }
 
+    /// <summary>News of help on its way soon after an emergency ("打了120了 车在路上", "消防车来了"), whatever else is
+    /// being asked: it goes to the emergency's ticket, so staff know, and is not read as an answer to a form.</summary>
+    public async Task<bool> TryTakeNewsAsync(DialogTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn.State.Danger is not { } open || time.GetUtcNow() - open.At >= DetailsWithin || !HelpNews().IsMatch(turn.Text)) return false;
+        await SupplementAsync(turn, open, cancellationToken);
+        return true;
+    }
+
     private async Task SupplementAsync(DialogTurn turn, DangerState open, CancellationToken cancellationToken)
     {
         if (tickets is not null)
             await tickets.SupplementAsync(open.Number, turn.Inbound.Channel, turn.Inbound.UserId, turn.RawText, cancellationToken);
         turn.Say(Replies.Text($"收到，情况已补充到紧急求助 {open.Number}，工作人员会尽快联系您。情况变危险时，请直接拨打120、119或110。"));
     }
+
+    [GeneratedRegex(@"(?<!\d)(120|119|110)(?!\d)|救护车|消防车|警察|派出所|送医院|送到医院|拉走了|送走了")]
+    private static partial Regex HelpNews();
 
     [GeneratedRegex(@"[?？吗]|怎么|咋|啥|什么|多少|几")]
     private static partial Regex IsQuestion();

@@ -71,6 +71,11 @@ public sealed partial class HuaXinBot
             if (inIntake) _intake.RepeatPrompt(turn);
             return;
         }
+        if (await _dangerDialog.TryTakeNewsAsync(turn, cancellationToken))
+        {
+            if (inIntake) _intake.RepeatPrompt(turn);
+            return;
+        }
         if (inIntake)
         {
             await _intake.ContinueAsync(turn, cancellationToken);

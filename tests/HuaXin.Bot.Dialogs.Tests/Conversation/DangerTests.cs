@@ -55,6 +55,18 @@ public sealed class DangerTests
     }
 
     [Fact]
+    public async Task News_of_help_on_its_way_during_a_request_goes_to_the_emergency_not_to_the_form()
+    {
+        await new DialogScript(_bot)
+            .User("家里水管漏了 想找人来修", "电话")
+            .User("厨房着火了！", "119")
+            .User("打了119了 消防车在路上", "已补充")
+            .ReplyLacks("没太听明白")
+            .RunAsync();
+        Assert.Equal("打了119了 消防车在路上", _bot.Tickets.Supplements[^1].Text);
+    }
+
+    [Fact]
     public async Task Where_and_when_said_after_an_emergency_go_to_its_ticket()
     {
         await new DialogScript(_bot)
