@@ -19,7 +19,7 @@ internal static class TrainRequestsCommand
 
           --requests   labelled messages as for eval --requests; an optional "purpose" (request, complaint, question,
                        status, rating, staff, chat) labels what a non-request is for (default: knowledge/eval/requests*.jsonl,
-                       knowledge/training/requests-a/-b/-3/-s/-q.jsonl)
+                       knowledge/training/requests-a/-b/-3/-s.jsonl)
           --knowledge  the documents whose owners and clauses are evidence (default knowledge/docs)
           --out        where the weights go (default knowledge/request-model.json)
           --cv-only    report cross-validation only; write nothing
@@ -34,7 +34,7 @@ internal static class TrainRequestsCommand
                 ["--requests"] =
                 [
                     "knowledge/eval/requests.jsonl", "knowledge/eval/requests-holdout-2.jsonl", "knowledge/eval/requests-train.jsonl",
-                    "knowledge/training/requests-a.jsonl", "knowledge/training/requests-b.jsonl", "knowledge/training/requests-3.jsonl", "knowledge/training/requests-s.jsonl", "knowledge/training/requests-q.jsonl",
+                    "knowledge/training/requests-a.jsonl", "knowledge/training/requests-b.jsonl", "knowledge/training/requests-3.jsonl", "knowledge/training/requests-s.jsonl",
                 ],
             },
             ["--cv-only", "--verbose"], "knowledge/request-model.json", 1024,
