@@ -3,6 +3,7 @@ using HuaXin.Bot.Data.PostgreSql;
 using HuaXin.Bot.Data.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -25,7 +26,10 @@ public static class DatabaseExtensions
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(connectionString, contentRoot);
                 var synchronous = configuration.GetValue(DatabaseOptions.Section + ":SqliteSynchronous", SqliteSynchronous.Full);
-                services.AddPooledDbContextFactory<SqliteHuaXinDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(new NulStripping(), new SqliteSettings(synchronous)));
+                // A table rebuild switches foreign keys off around its own transaction, as SQLite prescribes; EF Core warns
+                // that this PRAGMA runs outside the transaction on every new database, which only alarmed first runs.
+                services.AddPooledDbContextFactory<SqliteHuaXinDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(new NulStripping(), new SqliteSettings(synchronous))
+                    .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug))));
                 services.AddScoped<HuaXinDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqliteHuaXinDbContext>>().CreateDbContext());
                 services.AddSingleton<IDbContextFactory<HuaXinDbContext>, UpcastFactory<SqliteHuaXinDbContext>>();
                 break;

@@ -1,11 +1,15 @@
 using HuaXin.Bot.Core;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.People;
+using HuaXin.Bot.Tests.Knowledge;
 using HuaXin.Bot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace HuaXin.Bot.Tests.Data;
 
@@ -66,6 +70,23 @@ public sealed class MigrationTests
         // A shared id stays with the worker who had it first, as the unique index demands.
         Assert.Equal([("A001", ChannelNames.DingTalk, "dt-1"), ("A002", ChannelNames.Teams, "teams-2")],
             identities.Select(x => (x.StaffId, x.Channel, x.ExternalId)));
+    }
+
+    [Fact]
+    public async Task A_first_run_creates_its_SQLite_database_without_warnings()
+    {
+        using var database = new TestDatabase(DatabaseProvider.Sqlite);
+        var logs = new ListLoggerProvider();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Information));
+        services.AddHuaXinDatabase(new ConfigurationBuilder().AddInMemoryCollection(database.Settings).Build(), RepoPaths.Root);
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.MigrateDatabaseAsync();
+
+        await using var db = await provider.GetRequiredService<IDbContextFactory<HuaXinDbContext>>().CreateDbContextAsync();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Empty(logs.Entries.Where(e => e.Level >= LogLevel.Warning).Select(e => e.Message));
     }
 
     [Fact]
