@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Console;
+
 namespace HuaXin.Bot.Cli;
 
 /// <summary>Builds the service's full dependency graph for a command, without starting the web server or workers.</summary>
@@ -10,8 +12,10 @@ internal static class CommandHost
         {
             builder.Configuration.AddInMemoryCollection(overrides);
         }
-        // Commands talk on the terminal; only warnings from the service belong there.
+        // Commands talk on the terminal; only warnings from the service belong there. A rule for the console provider
+        // outranks appsettings.json's category levels, which would otherwise print info lines into a chat.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
         builder.AddHuaXinServices();
         var app = builder.Build();
         await app.Services.InitializeHuaXinAsync();
