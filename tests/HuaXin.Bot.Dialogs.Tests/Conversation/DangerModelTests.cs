@@ -38,7 +38,15 @@ public sealed class DangerModelTests
     [InlineData("就这样吧 谢谢")]
     [InlineData("游戏里我从楼顶跳下去了 哈哈")]
     [InlineData("想死你了 宝贝闺女")]
+    [InlineData("俺爹得了脑梗 在县医院住着 俺在外地回不去 能有人去看看不")]
     public void Ordinary_and_past_messages_are_not_emergencies(string text) => Assert.Null(Detector.Detect(text));
+
+    // The cue names a stroke; the model, not seeing danger in the rest, must not rename it violence or a disaster.
+    [Theory]
+    [InlineData("俺爹得了脑梗 俺在外地回不去 能有人去看看不")]
+    [InlineData("俺娘中风了 俺在外地 能有人去看看不")]
+    public void A_cue_keeps_its_kind_when_the_model_sees_no_danger_of_its_own(string text) =>
+        Assert.Equal("medical", Detector.Detect(text)?.Kind.Kind);
 
     [Fact]
     public void The_shipped_model_matches_this_version_and_keeps_the_cues_as_a_floor()
