@@ -92,14 +92,15 @@ public sealed partial class DangerDialog(
         return !filling;
     }
 
-    /// <summary>Where or when said soon after a danger message ("俺在东营河口区 仙河镇", "越快越好"), while nothing else
-    /// is being asked or filled in, is about that emergency: it goes to its ticket. The caller has already found that the
-    /// message asks for nothing new.</summary>
+    /// <summary>What someone says soon after a danger message, while nothing else is being asked or filled in, is about
+    /// that emergency: where and when ("俺在东营河口区 仙河镇"), who is there ("俺娘在跟前"), what was done ("阀门关了"),
+    /// how it stands ("他现在睡了"), how they feel ("俺一个人带俩娃 累死了"). It goes to its ticket, so staff know, and
+    /// does not start a form or get small talk back. A question is answered as usual; the caller has already let through
+    /// a message that asks for something new in so many words ("能不能派个人来").</summary>
     public async Task<bool> TryTakeDetailsAsync(DialogTurn turn, CancellationToken cancellationToken)
     {
         if (turn.State.Danger is not { } open || turn.State.Intake is not null || time.GetUtcNow() - open.At >= DetailsWithin
-            || IsQuestion().IsMatch(turn.Text)
-            || !extractors.ExtractStated(turn.Text).Keys.Any(k => k is SlotNames.City or SlotNames.Address or SlotNames.When))
+            || IsQuestion().IsMatch(turn.Text))
             return false;
         await SupplementAsync(turn, open, cancellationToken);
         return true;
@@ -118,7 +119,10 @@ public sealed partial class DangerDialog(
     {
         if (tickets is not null)
             await tickets.SupplementAsync(open.Number, turn.Inbound.Channel, turn.Inbound.UserId, turn.RawText, cancellationToken);
-        turn.Say(Replies.Text($"收到，情况已补充到紧急求助 {open.Number}，工作人员会尽快联系您。情况变危险时，请直接拨打120、119或110。"));
+        var help = open.Kind == DangerDetector.SelfHarm
+            ? $"您说的我都听着。已补充到紧急求助 {open.Number}，心理关爱的同事会尽快联系您；想找人说说话，随时拨打心理关爱热线 {await CrisisLineAsync(cancellationToken)}。"
+            : $"收到，情况已补充到紧急求助 {open.Number}，工作人员会尽快联系您。情况变危险时，请直接拨打120、119或110。";
+        turn.Say(Replies.Text(help + (open.AwaitingPhone ? "请留一个能马上联系到您的手机号。" : "")));
     }
 
     [GeneratedRegex(@"(?<!\d)(120|119|110)(?!\d)|救护车|消防车|警察|派出所|送医院|送到医院|拉走了|送走了")]

@@ -130,12 +130,13 @@ public sealed partial class HuaXinBot
         // The raw text, so the description keeps the user's own characters; understanding normalizes for itself.
         var understanding = await _understanding.UnderstandAsync(turn.RawText, cancellationToken);
         if (await TryRateAsync(turn, understanding, cancellationToken)) return;
-        if (!understanding.IsRequest && await _dangerDialog.TryTakeDetailsAsync(turn, cancellationToken)) return;
         if (Phrases.IsThanks(text))
         {
             turn.Say(Replies.Text("不客气！有事随时找我。"));
             return;
         }
+        // Soon after an emergency, only a need asked for in so many words is a new request; the rest is about it.
+        if ((!understanding.IsRequest || _taxonomy.RequestCues.Score(text) < 2) && await _dangerDialog.TryTakeDetailsAsync(turn, cancellationToken)) return;
         switch (understanding.Purpose)
         {
             // Right after an answer, a "how long until…" with no request of theirs to check on asks about that answer.

@@ -77,6 +77,24 @@ public sealed class DangerTests
         Assert.Equal("俺在东营河口区 仙河镇", _bot.Tickets.Supplements[^1].Text);
     }
 
+    // Who is there, what was done, how it stands, how they feel: about the emergency, not a new form or small talk.
+    [Theory]
+    [InlineData("俺不想活了", "俺男人常年不在家 俺一个人拉扯俩孩子 太累了", "热线")]
+    [InlineData("俺娘突然喘不上气来了", "俺在外地上班 俺爹在家守着她", "已补充")]
+    [InlineData("俺男人喝多了又打俺", "他这会儿睡着了", "已补充")]
+    [InlineData("屋里一股煤气味", "总阀关上了 窗户也都打开了", "已补充")]
+    public async Task What_is_said_soon_after_an_emergency_goes_to_its_ticket(string danger, string after, string reply)
+    {
+        await new DialogScript(_bot)
+            .User(danger, "紧急求助")
+            .User(after, reply, "手机号")
+            .ReplyLacks("登记「")
+            .ReplyLacks("有政策问题")
+            .NoIntake()
+            .RunAsync();
+        Assert.Equal(after, Assert.Single(_bot.Tickets.Supplements).Text);
+    }
+
     [Fact]
     public async Task A_number_given_for_a_new_request_after_an_emergency_serves_both()
     {
