@@ -46,7 +46,12 @@ public sealed class QueryAnalyzer
         var text = TextNormalizer.Normalize(question);
         foreach (var (from, to) in _rewrites)
         {
-            text = text.Replace(from, to, StringComparison.Ordinal);
+            // The documents' own wording wins: a corpus that says 送温暖 or 干活 is searched for it, not for the
+            // written form the lexicon would put in its place.
+            if (!UsedBy(index, from))
+            {
+                text = text.Replace(from, to, StringComparison.Ordinal);
+            }
         }
         var units = new List<QueryUnit>();
         foreach (var (run, cjk) in TextNormalizer.Runs(text))
@@ -88,6 +93,9 @@ public sealed class QueryAnalyzer
         // Repeating a word should not count it twice.
         return units.DistinctBy(u => u.Text).ToList();
     }
+
+    private static bool UsedBy(Bm25Index index, string word) =>
+        word.Length >= 2 && Enumerable.Range(0, word.Length - 1).All(i => index.Contains(word.Substring(i, 2)));
 
     private string? LongestAt(string run, int start, Func<string, bool> isEntry)
     {
