@@ -134,8 +134,10 @@ public sealed partial class IntakeDialog
             AskNext(turn);
             return;
         }
-        // "都行 / 随时 / 尽快 / 不知道 / 提交吧" for a time: staff call to agree one.
-        if (slot == SlotNames.When && (Phrases.IsAnyTime(text) || (required && (Phrases.IsUnknown(text) || Phrases.IsDone(text) || Phrases.IsSubmit(text)))))
+        // "都行 / 随时 / 尽快 / 不知道 / 提交吧" for a time: staff call to agree one. So is a bare "中 / 行 / 好" to
+        // "希望什么时候": whenever suits them.
+        if (slot == SlotNames.When && (Phrases.IsAnyTime(text) || (Phrases.IsConfirm(text) && !Phrases.IsSubmitCommand(text))
+            || (required && (Phrases.IsUnknown(text) || Phrases.IsDone(text) || Phrases.IsSubmit(text)))))
         {
             intake.Slots[SlotNames.When] = AsSoonAsPossible;
             intake.When = null;

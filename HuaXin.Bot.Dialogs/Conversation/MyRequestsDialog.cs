@@ -82,8 +82,8 @@ public sealed partial class MyRequestsDialog(Taxonomy taxonomy, IServiceRequestS
     [GeneratedRegex(@"催|咋还没|怎么还没|还没人|还不来|等了.{0,4}(天|久)|都.{1,3}(天|久)了")]
     private static partial Regex Hurry();
 
-    // "不用来了", "别来了": the help is not wanted any more, so the request can go.
-    [GeneratedRegex(@"撤回|撤销|撤了|撤掉|撤下|撤一下|取消|不要了|作废|不用来了|别来了|不用派人")]
+    // "不用来了", "别来了", "那个换玻璃的不用了": the help is not wanted any more, so the request can go.
+    [GeneratedRegex(@"撤回|撤销|撤了|撤掉|撤下|撤一下|取消|不要了|作废|不用来了|别来了|不用派人|(的|事)不用了")]
     private static partial Regex WithdrawVerb();
 
     [GeneratedRegex(@"诉求|求助|登记|申请|工单|单子|那个|刚才|刚刚|报的|提交的")]

@@ -32,6 +32,8 @@ public sealed class NaturalAnswerTests
     [InlineData("越快越好")]
     [InlineData("不知道")]
     [InlineData("提交吧")]
+    [InlineData("中")]
+    [InlineData("行啊")]
     public async Task A_volunteer_request_without_a_time_goes_on_as_soon_as_possible(string answer)
     {
         await Script()
@@ -45,11 +47,23 @@ public sealed class NaturalAnswerTests
     [InlineData("我就是问问，不用登记")]
     [InlineData("就问问")]
     [InlineData("算了")]
+    [InlineData("撤回")]
     public async Task Leaving_words_end_intake_at_any_step(string words)
     {
         await Script()
             .User("俺娘一个人在家 想找人去看看 电话13805312266", "哪个城市")
             .User(words, "不登记")
+            .NoIntake()
+            .RunAsync();
+        Assert.Empty(_bot.Requests.Created);
+    }
+
+    [Fact]
+    public async Task Withdrawing_at_the_summary_submits_nothing()
+    {
+        await Script()
+            .User("家里水管爆了 章丘区明水街道东山村18号 明天上午来修 电话13805312266", "请核对")
+            .User("撤回", "不登记")
             .NoIntake()
             .RunAsync();
         Assert.Empty(_bot.Requests.Created);

@@ -58,6 +58,7 @@ public sealed class ChatApiTests
         Assert.Contains($"撤回 {number}", offer);
 
         Assert.Contains($"撤回 {number}", await chat.SayAsync("不用来了"));
+        Assert.Contains($"撤回 {number}", await chat.SayAsync("那个看俺娘的不用了 俺哥回去了"));
         Assert.Contains($"撤回 {number}", await chat.SayAsync("取消取消 俺弄错了"));
         Assert.Contains("已撤回", await chat.SayAsync($"撤回 {number}"));
         Assert.Contains("不用撤回", await chat.SayAsync("把那个诉求取消了"));
