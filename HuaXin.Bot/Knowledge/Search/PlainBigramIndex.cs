@@ -100,7 +100,7 @@ public sealed class PlainBigramIndex
     }
 
     /// <summary>Overlapping bigrams of each run of Chinese characters; letter and digit runs whole.</summary>
-    private static IEnumerable<string> Bigrams(string text)
+    internal static IEnumerable<string> Bigrams(string text)
     {
         foreach (var (run, cjk) in TextNormalizer.Runs(TextNormalizer.Normalize(text)))
         {

@@ -222,6 +222,19 @@ public sealed class ChatApiTests
     }
 
     [Fact]
+    public async Task A_question_naming_another_documents_title_after_an_answer_is_not_read_in_that_answers_document()
+    {
+        await using var app = new HuaXinAppFactory();
+        var chat = new Chat(app.CreateClient(), "c-other-title");
+        Assert.Contains("——《职工探亲休假管理规定》", await chat.SayAsync("探亲假一年能休几天"));
+
+        var reply = await chat.SayAsync("困难帮扶咋申请");
+
+        Assert.DoesNotContain("按《职工探亲休假管理规定》回答", reply);
+        Assert.DoesNotContain("——《职工探亲休假管理规定》", reply);
+    }
+
+    [Fact]
     public async Task A_follow_up_asking_only_for_the_papers_gets_the_list_of_papers_not_a_clause_that_says_the_word()
     {
         await using var app = new HuaXinAppFactory();
