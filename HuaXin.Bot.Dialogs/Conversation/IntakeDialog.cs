@@ -62,9 +62,11 @@ public sealed partial class IntakeDialog
         turn.State.Intake = intake;
         turn.State.Offer = null;
         var category = _taxonomy.Find(intake.Category);
+        intake.Next = await SecondNeedAsync(turn.RawText, category, cancellationToken);
+        var next = intake.Next is { } second ? $"您说的「{second.Text}」，这件登记完接着办。" : "";
         turn.Say(Replies.Text(category is null
-            ? "好的，我来帮您登记，转给相关部门办理。"
-            : $"好的，我来帮您登记「{category.Name}」，由{category.Department}承办。"));
+            ? "好的，我来帮您登记，转给相关部门办理。" + next
+            : $"好的，我来帮您登记「{category.Name}」，由{category.Department}承办。" + next));
         if (PastWhenNote(intake) is { } note) turn.Say(Replies.Text(note));
         AskNext(turn);
     }
@@ -75,6 +77,7 @@ public sealed partial class IntakeDialog
         var understood = _understanding is null ? null : await _understanding.UnderstandAsync(offer.Text, cancellationToken);
         var category = _taxonomy.Find(offer.Category);
         var slots = new Dictionary<string, string>(understood?.Slots ?? new Dictionary<string, string>()) { [SlotNames.Description] = offer.Text };
+        if (offer.Phone is { } phone) slots.TryAdd(SlotNames.Phone, phone);
         var inbound = turn.Inbound with { Text = offer.Text, Value = null };
         var asked = new DialogTurn(inbound, offer.Text, turn.State);
         await StartAsync(asked, new Abstractions.Understanding(true, category?.Code, category?.Department, slots, understood?.When), cancellationToken);
@@ -349,6 +352,30 @@ public sealed partial class IntakeDialog
             new Dictionary<string, string>(intake.Slots), intake.OriginalText, urgent, within, intake.DraftId), cancellationToken);
         turn.State.Intake = null;
         turn.Say(_say.Submitted(created, category, within));
+        if (intake.Next is { } next)
+        {
+            // The offer's yes starts the second request from its own words, as after an answered question.
+            next.Phone = intake.Slots.GetValueOrDefault(SlotNames.Phone);
+            turn.State.Offer = next;
+            turn.Say(Replies.Text($"您还说了「{next.Text}」，现在接着登记吗？", [Phrases.Yes, Phrases.No]));
+        }
+    }
+
+    /// <summary>Two needs in one message ("想给俺娘找个人照看 再一个家里水管子坏了"): the part after the word that
+    /// adds a need, when it is a request of another category than the one being taken down, waits for its turn.</summary>
+    private async Task<OfferState?> SecondNeedAsync(string text, CategoryDefinition? first, CancellationToken cancellationToken)
+    {
+        if (_understanding is null || first is null || AnotherNeed().Match(text) is not { Success: true } joint
+            || joint.Index < 4 || text.Length - joint.Index - joint.Length < 4)
+            return null;
+        foreach (var part in new[] { text[(joint.Index + joint.Length)..], text[..joint.Index] })
+        {
+            var need = part.Trim(' ', '，', ',', '。', '；');
+            var understood = await _understanding.UnderstandAsync(need, cancellationToken);
+            if (understood.IsRequest && _taxonomy.Find(understood.Category) is { } other && other.Code != first.Code)
+                return new OfferState { Text = need, Category = other.Code };
+        }
+        return null;
     }
 
     private void AskNext(DialogTurn turn)
@@ -460,6 +487,9 @@ public sealed partial class IntakeDialog
     // Saying there is no number to give, or not wanting to give one.
     [GeneratedRegex(@"没有?(电话|手机|号)|不方便|不留|不想留|不用留|不给|留不了|没法留|别打|不要打|不接|不用手机|不会用|用不了")]
     private static partial Regex DeclinesPhone();
+
+    [GeneratedRegex(@"再一个|另外|另一个|还有个|还有一个|还有件事|顺便|顺带|再就是|再有个|还想|也想")]
+    private static partial Regex AnotherNeed();
 
     [GeneratedRegex(@"登记吧|办吧|弄吧|那就登记|那就办|帮俺登记|给俺登记")]
     private static partial Regex GoAhead();

@@ -29,6 +29,9 @@ public sealed class IntakeState
 
     public string? RosterAddress { get; set; }
 
+    /// <summary>A second need said in the same message ("…再一个家里水管子坏了"), offered once this one is submitted.</summary>
+    public OfferState? Next { get; set; }
+
     /// <summary>What the last prompt asked for: a slot name or one of <see cref="IntakeSteps"/>.</summary>
     public string? Pending { get; set; }
 }

@@ -6,4 +6,7 @@ public sealed class OfferState
     public string Text { get; set; } = "";
 
     public string? Category { get; set; }
+
+    /// <summary>The number given for the request this one follows: the same person, not asked twice.</summary>
+    public string? Phone { get; set; }
 }

@@ -129,6 +129,19 @@ public sealed class IntakeDialogTests
     }
 
     [Fact]
+    public async Task A_second_need_in_the_same_message_is_taken_down_after_the_first_with_the_same_number()
+    {
+        await Script()
+            .User("家里暖气片漏水了 章丘区明水街道东山村18号 明天上午来修 电话13805312266 另外俺娘一个人在家 想找人去照看几天", "家中维修", "接着办", "请核对")
+            .User("确认", "诉求已提交", "接着登记")
+            .User("需要", "家庭照料")
+            .ReplyLacks("请留一个能联系到您的电话")
+            .Slot("phone", "13805312266")
+            .RunAsync();
+        Assert.Equal("home_repair", Assert.Single(_bot.Requests.Created).Category);
+    }
+
+    [Fact]
     public async Task A_first_message_that_says_as_soon_as_possible_is_not_asked_when()
     {
         await Script()
