@@ -63,7 +63,7 @@ public sealed partial class DangerDialog(
             turn.Inbound.UserId, turn.Inbound.UserName, slots, turn.RawText, Urgent: true, within,
             $"danger:{turn.Inbound.ConversationKey}:{turn.Inbound.Timestamp.UtcTicks}"), cancellationToken);
         var awaitingPhone = !slots.ContainsKey(SlotNames.Phone);
-        turn.State.Danger = new DangerState { Number = created.Number, Kind = kind.Kind, At = now, AwaitingPhone = awaitingPhone };
+        turn.State.Danger = new DangerState { Number = created.Number, Kind = kind.Kind, At = now, AwaitingPhone = awaitingPhone, Talking = true };
 
         var by = TimeZoneInfo.ConvertTime(created.PromisedContactBy, time.LocalTimeZone).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);
         var hours = within.TotalHours.ToString("0.#", CultureInfo.InvariantCulture);
@@ -82,25 +82,30 @@ public sealed partial class DangerDialog(
             // "用俺这个手机号就行", a number cut short: an answer about the number, not a new question. The web chat
             // cannot see the caller's number, so ask for it typed out rather than fall through to a generic reply.
             if (filling || !AboutThePhone().IsMatch(turn.Text)) return false;
+            open.Talking = true;
             turn.Say(Replies.Text($"我这边看不到您的号码，请把手机号（11位）或带区号的座机号直接打出来，我补充到紧急求助 {open.Number}。"));
             return true;
         }
         open.AwaitingPhone = false;
+        open.Talking = !filling;
         if (tickets is not null)
             await tickets.SupplementAsync(open.Number, turn.Inbound.Channel, turn.Inbound.UserId, $"联系电话：{phone}", cancellationToken);
         turn.Say(Replies.Text($"好的，电话 {phone} 已补充到紧急求助 {open.Number}，工作人员会打这个电话联系您。"));
         return !filling;
     }
 
-    /// <summary>What someone says soon after a danger message, while nothing else is being asked or filled in, is about
-    /// that emergency: where and when ("俺在东营河口区 仙河镇"), who is there ("俺娘在跟前"), what was done ("阀门关了"),
-    /// how it stands ("他现在睡了"), how they feel ("俺一个人带俩娃 累死了"). It goes to its ticket, so staff know, and
-    /// does not start a form or get small talk back. A question is answered as usual; the caller has already let through
-    /// a message that asks for something new in so many words ("能不能派个人来").</summary>
-    public async Task<bool> TryTakeDetailsAsync(DialogTurn turn, CancellationToken cancellationToken)
+    /// <summary>What someone says right after the bot spoke about an emergency, while nothing else is being asked or
+    /// filled in, is about that emergency: who is there ("俺娘在跟前"), what was done ("阀门关了"), how it stands ("他现在
+    /// 睡了"), how they feel ("俺一个人带俩娃 累死了"). Later in the half hour, only where and when ("俺在东营河口区
+    /// 仙河镇") still belong to it. It goes to its ticket, so staff know, and does not start a form or get small talk
+    /// back. A question is answered as usual; the caller has already let through a message that asks for something new
+    /// in so many words ("能不能派个人来").</summary>
+    /// <param name="talking">The bot's previous reply was about the emergency.</param>
+    public async Task<bool> TryTakeDetailsAsync(DialogTurn turn, bool talking, CancellationToken cancellationToken)
     {
         if (turn.State.Danger is not { } open || turn.State.Intake is not null || time.GetUtcNow() - open.At >= DetailsWithin
-            || IsQuestion().IsMatch(turn.Text))
+            || IsQuestion().IsMatch(turn.Text)
+            || (!talking && !extractors.ExtractStated(turn.Text).Keys.Any(k => k is SlotNames.City or SlotNames.Address or SlotNames.When)))
             return false;
         await SupplementAsync(turn, open, cancellationToken);
         return true;
@@ -117,6 +122,7 @@ public sealed partial class DangerDialog(
 
     private async Task SupplementAsync(DialogTurn turn, DangerState open, CancellationToken cancellationToken)
     {
+        open.Talking = true;
         if (tickets is not null)
             await tickets.SupplementAsync(open.Number, turn.Inbound.Channel, turn.Inbound.UserId, turn.RawText, cancellationToken);
         var help = open.Kind == DangerDetector.SelfHarm

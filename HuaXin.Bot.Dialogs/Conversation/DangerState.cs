@@ -11,4 +11,7 @@ public sealed class DangerState
 
     /// <summary>True until the requester has given a number the department can call.</summary>
     public bool AwaitingPhone { get; set; }
+
+    /// <summary>The bot's last reply was about this emergency: what the requester says next continues it.</summary>
+    public bool Talking { get; set; }
 }

@@ -50,6 +50,9 @@ public sealed partial class HuaXinBot
     {
         var text = turn.Text;
         var inIntake = turn.State.Intake is not null;
+        // Whether the bot's last reply was about an emergency; this turn's danger replies say so again.
+        var talkingDanger = turn.State.Danger is { Talking: true };
+        if (turn.State.Danger is { } earlier) earlier.Talking = false;
         // Typed words only: a pressed button is never an emergency.
         if (turn.Inbound.Value is null && _danger.Detect(text, answersBot: inIntake || turn.State.Offer is not null) is { } danger)
         {
@@ -135,8 +138,9 @@ public sealed partial class HuaXinBot
             turn.Say(Replies.Text("不客气！有事随时找我。"));
             return;
         }
-        // Soon after an emergency, only a need asked for in so many words is a new request; the rest is about it.
-        if ((!understanding.IsRequest || _taxonomy.RequestCues.Score(text) < 2) && await _dangerDialog.TryTakeDetailsAsync(turn, cancellationToken)) return;
+        // Right after the bot spoke about an emergency, only a need asked for in so many words is a new request.
+        if ((!understanding.IsRequest || (talkingDanger && _taxonomy.RequestCues.Score(text) < 2))
+            && await _dangerDialog.TryTakeDetailsAsync(turn, talkingDanger, cancellationToken)) return;
         switch (understanding.Purpose)
         {
             // Right after an answer, a "how long until…" with no request of theirs to check on asks about that answer.

@@ -96,6 +96,18 @@ public sealed class DangerTests
     }
 
     [Fact]
+    public async Task A_new_trouble_told_after_the_emergency_talk_is_over_is_its_own_request()
+    {
+        await new DialogScript(_bot)
+            .User("俺娘突然喘不上气来了", "紧急求助")
+            .User("13805312266", "已补充")
+            .User("好的")
+            .User("家里厨房的水管子也坏了", "家中维修")
+            .RunAsync();
+        Assert.Equal("联系电话：13805312266", Assert.Single(_bot.Tickets.Supplements).Text);
+    }
+
+    [Fact]
     public async Task A_number_given_for_a_new_request_after_an_emergency_serves_both()
     {
         await new DialogScript(_bot)
