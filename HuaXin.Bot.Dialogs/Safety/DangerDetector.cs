@@ -42,8 +42,8 @@ public sealed partial class DangerDetector
         var (danger, kind) = _model.Score(_features!.Build(compact, signs));
         var modelKind = _rules.Kinds.First(k => k.Kind == kind);
         // The cues say whether; the model, weighing the whole message, names the kind (an electric shock is an
-        // accident, not a fire) when it sees danger itself: below its threshold its likeliest kind is noise ("脑梗 在县医院
-        // 住着" read as violence). Self-harm named is never traded for another kind.
+        // accident, not a fire) when it sees danger itself: below its threshold its likeliest kind is noise ("俺爹得了脑梗
+        // 俺在外地回不去" read as violence). Self-harm named is never traded for another kind.
         if (byCues is not null)
             return byCues.Kind.Kind == SelfHarm || danger < _model.Threshold ? byCues : byCues with { Kind = modelKind };
         return danger >= _model.Threshold
