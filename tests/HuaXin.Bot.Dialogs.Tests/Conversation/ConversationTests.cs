@@ -90,6 +90,18 @@ public sealed class ConversationTests
             .RunAsync();
     }
 
+    [Theory]
+    [InlineData("俺刚才那个办得咋样了")]
+    [InlineData("修水管的事处理得怎么样了")]
+    public async Task Asking_how_the_request_is_going_lists_it(string asked)
+    {
+        await Script()
+            .User("家里水管爆了 章丘区明水街道东山村18号 明天上午来修 电话13805312266", "请核对")
+            .User("确认", "HX0001")
+            .User(asked, "共1件", "HX0001")
+            .RunAsync();
+    }
+
     [Fact]
     public async Task Pressing_a_button_is_the_same_as_typing_its_text()
     {
