@@ -227,6 +227,8 @@ public sealed partial class IntakeDialog
         }
 
         var answer = slot == SlotNames.Description ? _answers.Strict(slot, turn.RawText) : strict ?? _answers.Lenient(slot, text);
+        // "每个礼拜去两趟就中": how often, not one date; staff arrange the first visit, so the words themselves are the time.
+        if (answer is null && slot == SlotNames.When && Recurring().IsMatch(text)) answer = new SlotMatch(turn.RawText.Trim());
         if (answer is null)
         {
             turn.Say(_say.NotUnderstood(slot));
@@ -487,6 +489,9 @@ public sealed partial class IntakeDialog
     // Saying there is no number to give, or not wanting to give one.
     [GeneratedRegex(@"没有?(电话|手机|号)|不方便|不留|不想留|不用留|不给|留不了|没法留|别打|不要打|不接|不用手机|不会用|用不了")]
     private static partial Regex DeclinesPhone();
+
+    [GeneratedRegex(@"每(个|一)?(天|日|礼拜|星期|周|月)|一(个)?(礼拜|星期|周|月).{0,3}[一两二三四五六七八九十几\d]+(次|趟|回)|隔(一)?天|天天")]
+    private static partial Regex Recurring();
 
     [GeneratedRegex(@"再一个|另外|另一个|还有个|还有一个|还有件事|顺便|顺带|再就是|再有个|还想|也想")]
     private static partial Regex AnotherNeed();

@@ -44,6 +44,19 @@ public sealed class NaturalAnswerTests
     }
 
     [Theory]
+    [InlineData("每个礼拜去两趟就中")]
+    [InlineData("一个星期来三回")]
+    public async Task How_often_is_taken_as_the_time(string answer)
+    {
+        await Script()
+            .User("想找个志愿者陪俺娘去医院复查 济南历城 电话13805312266", "希望什么时候")
+            .User(answer, "地址")
+            .ReplyLacks("没太听明白")
+            .Slot("when", answer)
+            .RunAsync();
+    }
+
+    [Theory]
     [InlineData("我就是问问，不用登记")]
     [InlineData("就问问")]
     [InlineData("算了")]
