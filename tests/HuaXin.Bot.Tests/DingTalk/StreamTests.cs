@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 
 namespace HuaXin.Bot.Tests.DingTalk;
@@ -74,9 +75,21 @@ public sealed class StreamTests(StreamFixture host) : IClassFixture<StreamFixtur
     [Fact]
     public async Task Disconnect_notice_makes_the_client_reconnect()
     {
-        var first = await Fake.LiveConnectionAsync(Guard);
-
-        await first.SendDisconnectAsync("disconnect-1");
+        GatewaySocket first;
+        while (true)
+        {
+            first = await Fake.LiveConnectionAsync(Guard);
+            try
+            {
+                await first.SendDisconnectAsync("disconnect-1");
+                break;
+            }
+            catch (Exception e) when (e is WebSocketException or ObjectDisposedException)
+            {
+                // That connection closed between its ping and the notice (a busy CI machine, the client reconnecting
+                // after the previous test): the notice is sent on the next live one.
+            }
+        }
 
         await first.Closed.WaitAsync(Guard);
         var second = await Fake.LiveConnectionAsync(Guard);
