@@ -48,7 +48,7 @@ public sealed class QueryAnalyzer
         {
             // The documents' own wording wins: a corpus that says 送温暖 or 干活 is searched for it, not for the
             // written form the lexicon would put in its place.
-            if (!UsedBy(index, from))
+            if (text.Contains(from, StringComparison.Ordinal) && !UsedBy(index, from))
             {
                 text = text.Replace(from, to, StringComparison.Ordinal);
             }
