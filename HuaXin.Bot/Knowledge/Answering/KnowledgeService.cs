@@ -47,10 +47,11 @@ public sealed class KnowledgeService(
         // A new topic needs both a topic word the earlier document lacks and a confident answer elsewhere, or a noun the
         // corpus never mentions; a rare word alone ("钱多久能到账") is more often the follow-up's own wording than a new
         // subject, and so is an unseen verb ("多久能批下来"). A question no document covers whose missing word is a noun
-        // ("公司给交公积金吗") asks about that thing, not about the earlier answer.
+        // ("公司给交公积金吗") asks about that thing, not about the earlier answer; so does one that names another
+        // document by its title's own words ("困难帮扶咋申请" after an answer on 探亲假), typed or as the search read them.
         var newSubject = !result.Covered && result.MissingTopic is { } missing && ChineseWords.IsNoun(missing);
         if (topic is not null && !result.UncoveredNoun && !newSubject && !(result.Covered && NamesAnotherTopic(result.Units, topic.DocId, snapshot.Bm25))
-            && !NamesAnotherTitle(question, result.Units, topic.DocId, snapshot.Plain))
+            && !snapshot.Plain.NamesAnotherTitle(question, result.Units.SelectMany(u => u.Alternatives).SelectMany(a => a.Terms), topic.DocId))
         {
             var within = search.Search(question, Top, topic.DocId);
             if (within.Hits.Count > 0)
@@ -121,22 +122,6 @@ public sealed class KnowledgeService(
         return units.Where(u => !u.Boundary && u.Text.Length > 1)
             .SelectMany(u => u.Alternatives.Where(a => a.Weight >= 1).SelectMany(a => a.Terms))
             .Any(t => t.Length > 1 && index.Contains(t) && index.DocumentSpread(t, topical + 1) <= topical && !index.InDocument(t, docId));
-    }
-
-    /// <summary>Whether the question names another document by its title's own words ("困难帮扶咋申请" after an answer on
-    /// 探亲假 names 《困难职工帮扶救助管理办法》): two bigrams of that title, typed or as the search corrected them, that
-    /// the earlier document's title lacks and that few titles share (职工, 管理, 办法 name no topic).</summary>
-    private static bool NamesAnotherTitle(string question, IReadOnlyList<QueryUnit> units, string docId, PlainBigramIndex clauses)
-    {
-        var titles = clauses.Clauses.GroupBy(c => c.DocId)
-            .ToDictionary(g => g.Key, g => PlainBigramIndex.Bigrams(g.First().Title).ToHashSet(StringComparer.Ordinal));
-        var common = titles.Values.SelectMany(t => t).GroupBy(b => b).Where(g => g.Count() > Math.Max(1, titles.Count / 4))
-            .Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
-        var asked = PlainBigramIndex.Bigrams(question)
-            .Concat(units.SelectMany(u => u.Alternatives).SelectMany(a => a.Terms))
-            .Where(b => !common.Contains(b) && !(titles.GetValueOrDefault(docId)?.Contains(b) ?? false))
-            .ToHashSet(StringComparer.Ordinal);
-        return titles.Any(t => t.Key != docId && t.Value.Count(asked.Contains) >= 2);
     }
 
     /// <summary>Not the answer: the question is logged for upkeep, and the near clauses are offered to look at, never

@@ -16,6 +16,7 @@ public sealed class PlainBigramIndex
     private readonly Dictionary<string, string> _normalized;
     private readonly string _corpus;
     private readonly ConcurrentDictionary<string, AnswerType> _gives = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _titleBigrams;
 
     public PlainBigramIndex(IEnumerable<IndexedChunk> chunks)
     {
@@ -37,6 +38,12 @@ public sealed class PlainBigramIndex
         _normalized = clauses.ToDictionary(c => c.ClauseKey, c => TextNormalizer.Normalize(c.Text), StringComparer.Ordinal);
         _corpus = string.Join('\n', clauses.GroupBy(c => c.DocId)
             .Select(g => TextNormalizer.Normalize(g.First().Title + "\n" + string.Join('\n', g.Select(c => string.Join(' ', c.Headings) + "\n" + c.Text)))));
+        var titles = clauses.GroupBy(c => c.DocId)
+            .ToDictionary(g => g.Key, g => Bigrams(g.First().Title).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        // 职工, 管理, 办法: bigrams many titles share name no topic.
+        var common = titles.Values.SelectMany(t => t).GroupBy(b => b).Where(g => g.Count() > Math.Max(1, titles.Count / 4))
+            .Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        _titleBigrams = titles.ToDictionary(t => t.Key, t => t.Value.Where(b => !common.Contains(b)).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         var lengths = counts.Select(c => c.Values.Sum()).ToArray();
         var average = Math.Max(1f, (float)lengths.DefaultIfEmpty(0).Average());
         var building = new Dictionary<string, (List<int> Clauses, List<float> Weights)>(StringComparer.Ordinal);
@@ -75,6 +82,15 @@ public sealed class PlainBigramIndex
     public AnswerType Gives(string clauseKey, AnswerType wanted) =>
         _gives.GetOrAdd(clauseKey, key => AnswerTypes.Present(Normalized(key), AnswerTypes.All)) & wanted;
 
+    /// <summary>Whether the text, or the <paramref name="terms"/> the search read it as, hold two bigrams of another
+    /// document's title that few titles share and that <paramref name="docId"/>'s title lacks.</summary>
+    public bool NamesAnotherTitle(string text, IEnumerable<string> terms, string docId)
+    {
+        var own = _titleBigrams.GetValueOrDefault(docId);
+        var asked = Bigrams(text).Concat(terms).Where(b => own is null || !own.Contains(b)).ToHashSet(StringComparer.Ordinal);
+        return _titleBigrams.Any(t => t.Key != docId && t.Value.Count(asked.Contains) >= 2);
+    }
+
     /// <summary>Whether any document uses the text (normal form) at all: a bigram the index lacks answers at once.</summary>
     public bool Mentions(string text) =>
         (text.Length < 2 || Enumerable.Range(0, text.Length - 1).All(i => _postings.ContainsKey(text.Substring(i, 2))))
@@ -100,7 +116,7 @@ public sealed class PlainBigramIndex
     }
 
     /// <summary>Overlapping bigrams of each run of Chinese characters; letter and digit runs whole.</summary>
-    internal static IEnumerable<string> Bigrams(string text)
+    private static IEnumerable<string> Bigrams(string text)
     {
         foreach (var (run, cjk) in TextNormalizer.Runs(TextNormalizer.Normalize(text)))
         {
