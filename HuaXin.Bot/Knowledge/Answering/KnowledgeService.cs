@@ -61,15 +61,17 @@ public sealed class KnowledgeService(
                 result = within with { Covered = true };
             }
         }
-        if (!result.Covered)
+        // A number asked for that none of the clauses found states: they are near, not the answer. Said so also when the
+        // answer head refused them and the question names nothing the corpus lacks.
+        var numberNotStated = AskedNumber.Asked(TextNormalizer.Normalize(question)) is { } unit && result.Hits.Count > 0
+            && !result.Hits.Any(h => AskedNumber.Stated((snapshot.Plain.Clause(h.Chunk.ClauseKey) ?? h.Chunk).Text, unit));
+        if (!result.Covered && !(numberNotStated && result.MissingTopic is null))
         {
             logger.LogInformation("Knowledge question not covered (best coverage {Coverage:F2}) in {ElapsedMs:F1} ms",
                 result.Hits.FirstOrDefault()?.Coverage ?? 0, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return await DeclineAsync(AnswerComposer.NotCoveredAbout(result.MissingTopic), result, question, asker, cancellationToken);
         }
-        // A number asked for that none of the clauses found states: they are near, not the answer.
-        if (AskedNumber.Asked(TextNormalizer.Normalize(question)) is { } unit
-            && !result.Hits.Any(h => AskedNumber.Stated((snapshot.Plain.Clause(h.Chunk.ClauseKey) ?? h.Chunk).Text, unit)))
+        if (numberNotStated)
         {
             logger.LogInformation("Knowledge question asks a number no clause found states, in {ElapsedMs:F1} ms",
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds);

@@ -16,6 +16,15 @@ public sealed class ClauseModel
     /// <summary>Labels ["other","answer"]: whether a candidate clause is the one that answers.</summary>
     [JsonPropertyName("rank")] public LinearHead Rank { get; set; } = new();
 
+    [JsonPropertyName("answerFeatures")] public List<string>? AnswerFeatures { get; set; }
+
+    /// <summary>Labels ["decline","answer"]: whether the best clause answers the question (<see cref="Ranking.AnswerFeatures"/>);
+    /// none: the coverage rule and <see cref="AbstainAt"/> decide.</summary>
+    [JsonPropertyName("answer")] public LinearHead? Answer { get; set; }
+
+    /// <summary>The least answer probability at which the question is answered, chosen by cross-validation.</summary>
+    [JsonPropertyName("answerAt")] public double? AnswerAt { get; set; }
+
     /// <summary>The least unseen-topic score at which the search abstains, chosen by cross-validation; none: never.</summary>
     [JsonPropertyName("abstainAt")] public double? AbstainAt { get; set; }
 
@@ -45,6 +54,10 @@ public sealed class ClauseModel
         if (!model.CandidateFeatures.SequenceEqual(ClauseFeatures.CandidateNames))
         {
             throw new InvalidDataException("clause-model.json was fitted on other features than this version computes: run train-clauses again.");
+        }
+        if (model.Answer is not null && !(model.AnswerFeatures ?? []).SequenceEqual(Ranking.AnswerFeatures.Names))
+        {
+            throw new InvalidDataException("clause-model.json's answer head was fitted on other features than this version computes: run train-clauses again.");
         }
         return model;
     }
