@@ -12,7 +12,7 @@ public static class AnswerFeatures
     [
         "best probability", "margin", "coverage", "coverage rule", "unseen topic", "unseen noun", "number not in best",
         "number not in top three", "title coverage", "bigram coverage", "window coverage", "answer type absent",
-        "focus absent", "seen share", "best lacks share", "best lacks most specific", "best lacks asked share",
+        "focus absent", "seen share", "best lacks share", "best lacks most specific", "best lacks asked share", "unseen asked word",
     ];
 
     // General IDF runs to about 14; scores are scaled to about 0..1 so one L2 weight suits them all.
@@ -54,6 +54,8 @@ public static class AnswerFeatures
             (float)(lacking.Select(w => w.Idf).DefaultIfEmpty(0).Max() / IdfScale),
             // The words of the clause that asks: background before it names what happened, not what is asked.
             askedIdf == 0 ? 0 : (float)(lacking.Where(w => w.Asking).Sum(w => w.Idf) / askedIdf),
+            // The unseen-topic score without what the question's seen words take off it: the head weighs the two.
+            (float)(question.Specific.Where(w => !w.InCorpus && w.Asking).Select(w => w.Idf).DefaultIfEmpty(0).Max() / IdfScale),
         ];
     }
 

@@ -15,7 +15,7 @@ public static partial class AskedNumber
     public static string? Asked(string normalizedQuestion)
     {
         var clauses = AskingClause.Split(normalizedQuestion);
-        var asking = AskingClause.Asking(clauses);
+        var asking = AskingClause.Asking(normalizedQuestion);
         for (var i = 0; i < clauses.Count; i++)
         {
             if (asking[i] && !clauses[i].EndsWith('吗') && Quantity().Match(clauses[i]) is { Success: true } match)

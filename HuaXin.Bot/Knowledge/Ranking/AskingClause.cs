@@ -24,14 +24,37 @@ public static partial class AskingClause
         return 0;
     }
 
-    /// <summary>Whether each clause is one the question asks in: the last clause that asks and everything after it (all
-    /// of them when none asks), and an earlier clause that ends in a question ("残疾证在哪里办？需要带什么材料？": the
-    /// topic is named in the first question). Earlier, a question word followed by more is background more often than a
-    /// question ("社区几次介绍工作都推掉", "啥也没剩下").</summary>
-    public static bool[] Asking(IReadOnlyList<string> clauses)
+    /// <summary>Whether each clause of <see cref="Split"/> is one the question asks in: the last clause that asks and
+    /// everything after it (all of them when none asks), and an earlier clause that ends in a question: its question
+    /// word at its end ("残疾证在哪里办？需要带什么材料？": the topic is named in the first question), or a question mark
+    /// after a clause that asks ("宿舍是怎么分配的？几个人住一间？"). Earlier, a question word followed by more and no
+    /// question mark is background more often than a question ("社区几次介绍工作都推掉", "啥也没剩下").</summary>
+    public static bool[] Asking(string normalized)
     {
+        var clauses = Split(normalized);
+        var questioned = QuestionMarked(normalized);
         var last = LastAsking(clauses);
-        return clauses.Select((c, i) => i >= last || EndsAsking(c)).ToArray();
+        return clauses.Select((c, i) => i >= last || EndsAsking(c) || (questioned[i] && Asks(c))).ToArray();
+    }
+
+    /// <summary>Per clause, whether a question mark follows it.</summary>
+    private static bool[] QuestionMarked(string normalized)
+    {
+        var marked = new List<bool>();
+        var at = 0;
+        foreach (Match separator in Separators().Matches(normalized))
+        {
+            if (separator.Index > at)
+            {
+                marked.Add(separator.Value.Contains('?'));
+            }
+            at = separator.Index + separator.Length;
+        }
+        if (at < normalized.Length)
+        {
+            marked.Add(false);
+        }
+        return [.. marked];
     }
 
     // At most this many characters after the question word: 在哪里「办」, 能休几「天」, 怎么「申请」.

@@ -52,7 +52,7 @@ public static class ClauseFeatures
             var spoken = AskingClause.Split(normalized);
             var words = spoken.Select(c => TextNormalizer.Runs(c).Where(r => r.Cjk).SelectMany(r => ChineseWords.Cut(r.Text)).ToList()).ToList();
             var tokens = words.SelectMany(w => w).ToList();
-            var askingAt = AskingClause.Asking(spoken);
+            var askingAt = AskingClause.Asking(normalized);
             var asking = words.Where((_, i) => askingAt[i]).SelectMany(w => w).ToHashSet(StringComparer.Ordinal);
             Specific = tokens.Where(w => !stopPhrases.Contains(w) && ChineseWords.IsTopical(w)).Distinct(StringComparer.Ordinal)
                 .Select(w => new SpecificWord(w, ChineseWords.Idf(w), ChineseWords.IsNoun(w), clauses.Mentions(w) || units.Any(u => u.Text == w && u.Alternatives.Any(a => a.Weight < 1 && !a.Partial && a.Terms.All(index.Contains))), asking.Contains(w)))
