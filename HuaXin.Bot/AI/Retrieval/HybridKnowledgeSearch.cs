@@ -62,6 +62,7 @@ public sealed class HybridKnowledgeSearch(
             MissingTopic = original.MissingTopic,
             UncoveredTopic = covering is null && original.UncoveredTopic,
             UncoveredNoun = covering is null && original.UncoveredNoun,
+            NoSubject = covering is null && original.NoSubject,
         };
     }
 }

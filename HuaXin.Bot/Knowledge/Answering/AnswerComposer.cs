@@ -1,6 +1,7 @@
 using System.Text;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Knowledge.Parsing;
+using HuaXin.Bot.Knowledge.Ranking;
 using HuaXin.Bot.Knowledge.Search;
 
 namespace HuaXin.Bot.Knowledge.Answering;
@@ -23,6 +24,9 @@ internal static class AnswerComposer
     public const string NotCovered = "知识库里暂时没有找到这个问题的规定。";
 
     public const string NumberNotStated = "找到的规定里没有写具体是多少。";
+
+    /// <summary>For a question that names no subject ("住几天" with nothing before it).</summary>
+    public const string NoSubject = "您问的是哪方面的规定？说上事由就行，比如「探亲假能休几天」。";
 
     public static string NotCoveredAbout(string? topic) => topic is null ? NotCovered : $"知识库里没有关于「{topic}」的规定。";
 
@@ -74,9 +78,24 @@ internal static class AnswerComposer
         return lead + added;
     }
 
+    /// <summary>What a sentence must hold to give what the question asks: a number of what it asks (多少钱 → 元), else an
+    /// expression of the kind of answer; null when it asks for neither.</summary>
+    private static Func<string, bool>? Giving(string normalizedQuestion)
+    {
+        if (AskedNumber.Asked(normalizedQuestion) is { } unit)
+        {
+            return sentence => AskedNumber.Stated(sentence, unit);
+        }
+        var asked = AnswerTypes.Asked(normalizedQuestion);
+        return asked == AnswerType.None || AnswerTypes.AsksYesOrNo(normalizedQuestion) ? null
+            : sentence => AnswerTypes.Present(sentence, asked) != AnswerType.None;
+    }
+
     /// <summary>The one or two sentences of the clause that share the most specific words with the question, in their
-    /// original order. A sentence that opens a list ("有下列情形之一的：") brings its items when they are short.</summary>
-    public static string Lead(string clause, IReadOnlyList<QueryUnit> units, Func<string, double> idf)
+    /// original order; one that gives what the <paramref name="question"/> asks for (a number of what it asks, the kind
+    /// of answer: the papers, the office) before one that only shares words ("帮扶一年能给多少钱": the amounts, not "一年内
+    /// 只能申请一次"). A sentence that opens a list ("有下列情形之一的：") brings its items when they are short.</summary>
+    public static string Lead(string clause, IReadOnlyList<QueryUnit> units, Func<string, double> idf, string? question = null)
     {
         var lines = clause.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var sentences = new List<(string Text, int Line)>();
@@ -94,8 +113,16 @@ internal static class AnswerComposer
             var normalized = TextNormalizer.Normalize(s.Text);
             return terms.Where(t => normalized.Contains(t, StringComparison.Ordinal)).Sum(idf);
         }).ToList();
-        var chosen = Enumerable.Range(0, sentences.Count).Where(i => scores[i] > 0)
-            .OrderByDescending(i => scores[i]).ThenBy(i => i).Take(LeadSentences).Order().ToList();
+        // Only sentences that give what was asked, when any does; among them, those that share the most words.
+        var giving = question is not null && Giving(TextNormalizer.Normalize(question)) is { } gives
+            ? sentences.Select(s => gives(TextNormalizer.Normalize(s.Text))).ToArray()
+            : new bool[sentences.Count];
+        var pool = Enumerable.Range(0, sentences.Count).Where(i => scores[i] > 0 || giving[i]).ToList();
+        if (pool.Any(i => giving[i]))
+        {
+            pool = pool.Where(i => giving[i]).ToList();
+        }
+        var chosen = pool.OrderByDescending(i => scores[i]).ThenBy(i => i).Take(LeadSentences).Order().ToList();
         if (chosen.Count == 0)
         {
             chosen.Add(0);

@@ -40,7 +40,7 @@ public sealed class KnowledgeService(
         // A tapped related question names its clause: 《title》第十条.
         if (Lookup(question, snapshot) is { } named)
         {
-            return Answer(new KnowledgeSearchResult([new ScoredChunk(named, 1, 1, 0, 0) { Confident = true }], true, []), snapshot, null, whole: true);
+            return Answer(new KnowledgeSearchResult([new ScoredChunk(named, 1, 1, 0, 0) { Confident = true }], true, []), snapshot, null, question, whole: true);
         }
         var result = await search.SearchAsync(question, Top, cancellationToken);
         KnowledgeTopic? assumed = null;
@@ -69,7 +69,8 @@ public sealed class KnowledgeService(
         {
             logger.LogInformation("Knowledge question not covered (best coverage {Coverage:F2}) in {ElapsedMs:F1} ms",
                 result.Hits.FirstOrDefault()?.Coverage ?? 0, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return await DeclineAsync(AnswerComposer.NotCoveredAbout(result.MissingTopic), result, question, asker, cancellationToken);
+            return await DeclineAsync(result.NoSubject ? AnswerComposer.NoSubject : AnswerComposer.NotCoveredAbout(result.MissingTopic),
+                result, question, asker, cancellationToken);
         }
         if (numberNotStated)
         {
@@ -77,7 +78,7 @@ public sealed class KnowledgeService(
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return await DeclineAsync(AnswerComposer.NumberNotStated, result, question, asker, cancellationToken);
         }
-        var answer = Answer(result, snapshot, assumed);
+        var answer = Answer(result, snapshot, assumed, question);
         logger.LogInformation("Knowledge question answered from {DocId} (coverage {Coverage:F2}) in {ElapsedMs:F1} ms",
             answer.Citations[0].DocId, result.Hits[0].Coverage, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return answer;
@@ -85,13 +86,13 @@ public sealed class KnowledgeService(
 
     /// <param name="whole">A clause the user asked for by name (a tapped related question) is read out whole, not cut
     /// to the sentences a question would pick.</param>
-    private static KnowledgeAnswer Answer(KnowledgeSearchResult result, KnowledgeIndex snapshot, KnowledgeTopic? assumed, bool whole = false)
+    private static KnowledgeAnswer Answer(KnowledgeSearchResult result, KnowledgeIndex snapshot, KnowledgeTopic? assumed, string question, bool whole = false)
     {
         var best = result.Hits[0];
         var clause = snapshot.Plain.Clause(best.Chunk.ClauseKey) ?? best.Chunk;
         var citations = result.Hits.Select((h, i) => AnswerComposer.ToCitation(h, i == 0 ? clause : null)).ToList();
         var lead = whole ? AnswerComposer.Bounded(clause.Text)
-            : AnswerComposer.WithReferences(AnswerComposer.Bounded(AnswerComposer.Lead(clause.Text, result.Units, snapshot.Bm25.Idf)),
+            : AnswerComposer.WithReferences(AnswerComposer.Bounded(AnswerComposer.Lead(clause.Text, result.Units, snapshot.Bm25.Idf, question)),
                 clause, snapshot.Plain.Clauses, result.Units, snapshot.Bm25.Idf);
         return new KnowledgeAnswer(true, AnswerComposer.Compose(lead, citations[0], assumed), citations)
         {

@@ -19,6 +19,9 @@ public sealed record KnowledgeSearchResult(IReadOnlyList<ScoredChunk> Hits, bool
     /// <summary>The question's most specific word no document uses, to name in a "not covered" reply; null when none.</summary>
     public string? MissingTopic { get; init; }
 
+    /// <summary>Refused because the question names no subject at all: every word is common or asks ("住几天", "咋办").</summary>
+    public bool NoSubject { get; init; }
+
     /// <summary>Refused because the question is about a topic the corpus never mentions: a new subject, not a follow-up.</summary>
     public bool UncoveredTopic { get; init; }
 

@@ -43,6 +43,7 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
                 MissingTopic = reading.Question.MissingTopic,
                 UncoveredTopic = uncovered,
                 UncoveredNoun = uncoveredNoun,
+                NoSubject = reading.Question.Specific.Count == 0,
             };
         }
         var (probabilities, order) = Rank(reading, model);
@@ -55,6 +56,7 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
             MissingTopic = reading.Question.MissingTopic,
             UncoveredTopic = uncovered,
             UncoveredNoun = uncoveredNoun,
+            NoSubject = reading.Question.Specific.Count == 0,
         };
     }
 
@@ -66,8 +68,10 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
         && !(model.Answer is { } head && model.AnswerAt is { } threshold && head.Predict(AnswerFeatures.For(reading, probabilities, order))[1] < threshold);
 
     /// <summary>Whether the question is answered at all, one decision per question: the coverage rule lets it (the
-    /// lexicon-aware best clause matches enough of it), and it is not about a topic the corpus never mentions.</summary>
-    public static bool Answers(Reading reading, ClauseModel model) => reading.Covered && !model.Uncovered(reading.Question);
+    /// lexicon-aware best clause matches enough of it), it is not about a topic the corpus never mentions, and it names a
+    /// subject: "住几天" alone matches every clause on days of anything.</summary>
+    public static bool Answers(Reading reading, ClauseModel model) =>
+        reading.Covered && !model.Uncovered(reading.Question) && reading.Question.Specific.Count > 0;
 
     /// <summary>The question's candidates and their features, before any model: what the search decides on and what
     /// train-clauses fits the model on.</summary>

@@ -1,5 +1,6 @@
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Knowledge;
+using HuaXin.Bot.Knowledge.Answering;
 using HuaXin.Bot.Knowledge.Search;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -50,6 +51,17 @@ public class AbstentionTests : IAsyncLifetime
         var answer = await Service.AskAsync("焊工证去哪考 要交多少钱", "worker", topic, CancellationToken.None);
 
         Assert.False(answer.Answered);
+    }
+
+    [Theory]
+    [InlineData("住几天")]
+    [InlineData("咋办")]
+    public async Task A_first_question_that_names_no_subject_is_asked_for_one(string question)
+    {
+        var answer = await Service.AskAsync(question, "family", CancellationToken.None);
+
+        Assert.False(answer.Answered);
+        Assert.Equal(AnswerComposer.NoSubject, answer.Answer);
     }
 
     [Theory]

@@ -119,4 +119,19 @@ public class AnswerTests
 
         Assert.Equal(clause, lead);
     }
+
+    [Theory]
+    [InlineData("帮扶一年能给多少钱", "一次性救助的标准为2000元至10000元。")] // the amount, not the once-a-year sentence
+    [InlineData("帮扶一年要准备啥材料", "申请一次性救助须提交申请表和身份证复印件。")]
+    [InlineData("帮扶一年能申请几次", "同一家庭因同一事由一年内只能申请一次一次性救助。")]
+    public void The_lead_is_the_sentence_that_gives_what_was_asked(string question, string expected)
+    {
+        const string clause = "同一家庭因同一事由一年内只能申请一次一次性救助。一次性救助的标准为2000元至10000元。申请一次性救助须提交申请表和身份证复印件。";
+        var units = new HuaXin.Bot.Knowledge.Search.QueryAnalyzer(HuaXin.Bot.Knowledge.Search.Lexicon.Empty)
+            .Analyze(question, new HuaXin.Bot.Knowledge.Search.Bm25Index([]));
+
+        var lead = HuaXin.Bot.Knowledge.Answering.AnswerComposer.Lead(clause, units, _ => 1, question);
+
+        Assert.Equal(expected, lead);
+    }
 }
