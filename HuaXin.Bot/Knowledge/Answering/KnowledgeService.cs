@@ -65,7 +65,7 @@ public sealed class KnowledgeService(
         // answer head refused them and the question names nothing the corpus lacks.
         var numberNotStated = AskedNumber.Asked(TextNormalizer.Normalize(question)) is { } unit && result.Hits.Count > 0
             && !result.Hits.Any(h => AskedNumber.Stated((snapshot.Plain.Clause(h.Chunk.ClauseKey) ?? h.Chunk).Text, unit));
-        if (!result.Covered && !(numberNotStated && result.MissingTopic is null))
+        if (!result.Covered && (result.NoSubject || !(numberNotStated && result.MissingTopic is null)))
         {
             logger.LogInformation("Knowledge question not covered (best coverage {Coverage:F2}) in {ElapsedMs:F1} ms",
                 result.Hits.FirstOrDefault()?.Coverage ?? 0, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -135,7 +135,8 @@ public sealed class KnowledgeService(
         await RecordUnansweredAsync(question, asker, cancellationToken);
         return new KnowledgeAnswer(false, reply, [])
         {
-            Related = result.Hits.Take(2).Select(h => AnswerComposer.ToCitation(h).ShortSource).ToList(),
+            // A question that names no subject found its clauses by chance: nothing near to offer.
+            Related = result.NoSubject ? [] : result.Hits.Take(2).Select(h => AnswerComposer.ToCitation(h).ShortSource).ToList(),
         };
     }
 

@@ -62,6 +62,7 @@ public class AbstentionTests : IAsyncLifetime
 
         Assert.False(answer.Answered);
         Assert.Equal(AnswerComposer.NoSubject, answer.Answer);
+        Assert.Empty(answer.Related);
     }
 
     [Theory]
