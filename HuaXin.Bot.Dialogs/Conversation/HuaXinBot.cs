@@ -154,16 +154,24 @@ public sealed partial class HuaXinBot
                 turn.Say(Replies.Text(understanding.Purpose == Purpose.Rating ? "谢谢您的评价，我们会转告工作人员。" : "您好！有政策问题或要办的事，直接告诉我就行。", Phrases.MyRequests));
                 return;
         }
-        if (understanding.IsRequest)
+        var asks = _taxonomy.QuestionCues.Score(text) >= 2;
+        if (understanding.IsRequest && !asks)
         {
-            // "住院能报多少？能不能派人去陪护": answer the question too, then take down the request.
-            if (_taxonomy.QuestionCues.Score(text) >= 2) await _knowledge.AnswerAsync(turn, text, cancellationToken);
             await _intake.StartAsync(turn, understanding, cancellationToken);
             return;
         }
         await _knowledge.AnswerAsync(turn, text, cancellationToken);
+        // "住院能报多少？能不能派人去陪护": a question that also asks for a service in so many words gets the answer, then
+        // the request taken down. A question the documents answer ("探亲假必须一口气休完吗", "投诉以后多长时间给回复")
+        // is one about the service, not a request for it: the answer, then the offer. One they do not answer is taken
+        // down as before.
+        if (understanding.IsRequest && (turn.State.LastAnswer is not { Answered: true } || _taxonomy.RequestCues.Score(text) >= 2))
+        {
+            await _intake.StartAsync(turn, understanding, cancellationToken);
+            return;
+        }
         // A question about a service the group offers gets the offer to take the need down; only a yes starts intake.
-        if (turn.State.LastAnswer is { Answered: true } && understanding.About is { } category)
+        if (turn.State.LastAnswer is { Answered: true } && (understanding.About ?? (understanding.IsRequest ? understanding.Category : null)) is { } category)
         {
             turn.State.Offer = new OfferState { Text = turn.RawText, Category = category };
             // Chat clients show only the last message's suggestions: keep the answer's related clauses tappable.

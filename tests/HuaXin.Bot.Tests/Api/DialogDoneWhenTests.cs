@@ -67,6 +67,22 @@ public sealed partial class DialogDoneWhenTests
         Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<HuaXinDbContext>().ServiceRequests.CountAsync());
     }
 
+    [Theory]
+    [InlineData("探亲假必须一口气休完吗？能不能拆成两段休？", "《职工探亲休假管理规定》")]
+    [InlineData("我想报名当志愿者，有没有年龄要求？", "志愿服务管理办法》")]
+    public async Task A_question_about_a_service_the_documents_answer_gets_the_answer_and_the_offer_not_the_form(string question, string document)
+    {
+        await using var app = new HuaXinAppFactory();
+        var chat = new Chat(app.CreateClient(), "c-service-question");
+
+        var reply = await chat.SayAsync(question);
+
+        Assert.Contains(document, reply);
+        Assert.Contains("需要帮您登记吗", reply);
+        Assert.DoesNotContain("请留一个", reply);
+        Assert.Contains("请留一个", await chat.SayAsync("需要"));
+    }
+
     [Fact]
     public async Task Someone_who_collapsed_is_told_to_call_120_at_once()
     {
