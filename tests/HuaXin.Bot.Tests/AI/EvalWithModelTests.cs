@@ -37,7 +37,7 @@ public sealed class EvalWithModelTests : IAsyncLifetime
         var questions = _dir.File("questions.jsonl");
         await File.WriteAllLinesAsync(questions,
         [
-            """{"id":"q1","q":"屋里头日子过不下去了，厂里能帮衬几个钱","expect":["hardship"],"kind":"colloquial","asker":"family"}""",
+            """{"id":"q1","q":"屋里头揭不开锅了，厂里能拉俺一把不","expect":["hardship"],"kind":"colloquial","asker":"family"}""",
             """{"id":"q2","q":"困难职工一次性救助标准是多少？","expect":["hardship"]}""",
         ]);
         var config = _dir.File("ai.json");

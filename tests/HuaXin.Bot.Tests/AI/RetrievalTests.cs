@@ -23,7 +23,7 @@ public sealed class RetrievalTests : IAsyncLifetime
     {
         _stub.Reply = call => IsRewrite(call) ? StubReply.Text("困难职工一次性救助标准") : StubReply.Text("一般困难2000元[1]。");
         await using var host = await AIHost.StartAsync(_stub);
-        const string question = "屋里头日子过不下去了，厂里能帮衬几个钱";
+        const string question = "屋里头揭不开锅了，厂里能拉俺一把不";
         Assert.False(host.Services.GetRequiredService<IKnowledgeSearch>().Search(question).Covered);
 
         var answer = await host.Knowledge.AskAsync(question, "family", CancellationToken.None);
@@ -50,7 +50,7 @@ public sealed class RetrievalTests : IAsyncLifetime
         _stub.Reply = _ => new StubReply.Status(500);
         await using var host = await AIHost.StartAsync(_stub, ("AI:MaxRetries", "0"));
 
-        var answer = await host.Knowledge.AskAsync("屋里头日子过不下去了，厂里能帮衬几个钱", "worker", CancellationToken.None);
+        var answer = await host.Knowledge.AskAsync("屋里头揭不开锅了，厂里能拉俺一把不", "worker", CancellationToken.None);
 
         Assert.False(answer.Answered);
         Assert.Equal(1, host.Fallbacks("server_error", QueryRewriter.Operation));
