@@ -16,6 +16,32 @@ public static class Pinyin
     public static IEnumerable<char> SoundAlike(char c) =>
         Table.Value.SyllableOf.TryGetValue(c, out var syllable) ? Table.Value.Characters[syllable].Where(o => o != c) : [];
 
+    /// <summary>The characters whose reading differs from <paramref name="c"/>'s only where many speakers of northern
+    /// dialects do not tell sounds apart: a final -n or -ng (亲/清, 心/星, 根/耕), an initial z, c, s or zh, ch, sh (资/支).
+    /// Tried after <see cref="SoundAlike"/> finds nothing.</summary>
+    public static IEnumerable<char> NearSoundAlike(char c)
+    {
+        if (!Table.Value.SyllableOf.TryGetValue(c, out var syllable))
+        {
+            return [];
+        }
+        return NearSyllables(syllable).SelectMany(s => Table.Value.Characters.GetValueOrDefault(s, []));
+    }
+
+    private static IEnumerable<string> NearSyllables(string syllable)
+    {
+        var finals = syllable.EndsWith("ng", StringComparison.Ordinal) ? [syllable[..^1]]
+            : syllable.EndsWith('n') ? [syllable + "g"] : Array.Empty<string>();
+        var initial = syllable switch
+        {
+            _ when syllable.StartsWith("zh", StringComparison.Ordinal) || syllable.StartsWith("ch", StringComparison.Ordinal)
+                || syllable.StartsWith("sh", StringComparison.Ordinal) => syllable[0] + syllable[2..],
+            ['z' or 'c' or 's', ..] => syllable[0] + "h" + syllable[1..],
+            _ => null,
+        };
+        return initial is null ? finals : [.. finals, initial];
+    }
+
     /// <summary>One character standing for the sound of <paramref name="c"/> (all its sound-alikes get the same one);
     /// a character without a reading stands for itself.</summary>
     public static char Sound(char c) =>

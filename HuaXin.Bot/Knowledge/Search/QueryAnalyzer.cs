@@ -140,6 +140,12 @@ public sealed class QueryAnalyzer
     private IEnumerable<QueryAlternative> Corrections(string span, int i, Bm25Index index)
     {
         var (first, second) = (span[i], span[i + 1]);
+        List<string> SoundAlikes(Func<char, IEnumerable<char>> alike) =>
+            alike(first).Where(index.Preceding(second).Contains).Select(c => (At: i, Char: c))
+                .Concat(alike(second).Where(index.Following(first).Contains).Select(c => (At: i + 1, Char: c)))
+                .Where(a => InDictionaryWord(Replaced(span, a.At, a.Char), i))
+                .Select(a => a.At == i ? $"{a.Char}{second}" : $"{first}{a.Char}")
+                .OrderByDescending(index.DocumentFrequency).Take(MaxSoundAlikes).ToList();
         var homophones = _lexicon.Homophones.GetValueOrDefault(first, []).Select(c => $"{c}{second}")
             .Concat(_lexicon.Homophones.GetValueOrDefault(second, []).Select(c => $"{first}{c}"))
             .Where(index.Contains)
@@ -154,11 +160,12 @@ public sealed class QueryAnalyzer
         if (!InDictionaryWord(span, i))
         {
             // The index's neighbour sets pick the few sound-alikes that form an indexed bigram, without a string each.
-            var soundAlike = Pinyin.SoundAlike(first).Where(index.Preceding(second).Contains).Select(c => (At: i, Char: c))
-                .Concat(Pinyin.SoundAlike(second).Where(index.Following(first).Contains).Select(c => (At: i + 1, Char: c)))
-                .Where(a => InDictionaryWord(Replaced(span, a.At, a.Char), i))
-                .Select(a => a.At == i ? $"{a.Char}{second}" : $"{first}{a.Char}")
-                .OrderByDescending(index.DocumentFrequency).Take(MaxSoundAlikes).ToList();
+            // The same sound first; a near one (探清假 for 探亲假) only when no same-sounding character makes a word.
+            var soundAlike = SoundAlikes(Pinyin.SoundAlike);
+            if (soundAlike.Count == 0)
+            {
+                soundAlike = SoundAlikes(Pinyin.NearSoundAlike);
+            }
             if (soundAlike.Count > 0)
             {
                 return soundAlike.Select(b => new QueryAlternative([b], HomophoneWeight));

@@ -12,6 +12,7 @@ public class PinyinTests
         new IndexedChunk("law", "工伤保险条例", ["第三十条"], "用人单位解除劳动合同的，应当支付经济补偿。", 0),
         new IndexedChunk("law", "工伤保险条例", ["第三十一条"], "工资按月支付，社会保险由单位缴纳，扣分按规定执行。", 0),
         new IndexedChunk("law", "工伤保险条例", ["第四十条"], "用人单位应当组织职工进行健康检查。", 0),
+        new IndexedChunk("law", "工伤保险条例", ["第四十一条"], "职工探亲假期间照发工资。", 0),
     ]);
 
     [Theory]
@@ -48,4 +49,20 @@ public class PinyinTests
         Assert.DoesNotContain(units, u => u.Alternatives.Any(a => a.Terms.Contains("检查")));
         Assert.Contains(new QueryAnalyzer(Lexicon.Empty).Analyze("检茶", Index), u => u.Alternatives.Any(a => a.Terms.Contains("检查")));
     }
+
+    [Fact]
+    public void A_bigram_with_no_same_sounding_word_gets_a_near_sounding_one()
+    {
+        // qing for qin: a final -n or -ng many northern speakers do not tell apart.
+        var units = new QueryAnalyzer(Lexicon.Empty).Analyze("探清假", Index);
+
+        Assert.Contains(units, u => u.Alternatives.Any(a => a.Terms.Contains("探亲") && a.Weight < 1));
+    }
+
+    [Theory]
+    [InlineData('亲', '清')]
+    [InlineData('资', '知')]
+    [InlineData('是', '四')]
+    public void Near_sounds_are_the_final_n_or_ng_and_a_flat_or_curled_initial(char c, char near) =>
+        Assert.Contains(near, Pinyin.NearSoundAlike(c));
 }
