@@ -57,6 +57,8 @@ public static class ClauseFeatures
             Specific = tokens.Where(w => !stopPhrases.Contains(w) && ChineseWords.IsTopical(w)).Distinct(StringComparer.Ordinal)
                 .Select(w => new SpecificWord(w, ChineseWords.Idf(w), ChineseWords.IsNoun(w), clauses.Mentions(w) || units.Any(u => u.Text == w && u.Alternatives.Any(a => a.Weight < 1 && !a.Partial && a.Terms.All(index.Contains))), asking.Contains(w)))
                 .ToList();
+            // No word that can name a topic, and none the dictionary lacks (a typo of one: 探清假).
+            NamesNothing = Specific.Count == 0 && tokens.All(w => w.Length < 2 || ChineseWords.IsKnown(w));
             Focus = QuestionFocus.Of(tokens);
             FocusKind = Focus is null ? AnswerType.None : AnswerTypes.WithExclusions(AnswerTypes.Asked(Focus), Asked);
             var seen = SeenShare * Specific.Where(w => w.InCorpus).Sum(w => w.Idf);
@@ -88,6 +90,9 @@ public static class ClauseFeatures
 
         /// <inheritdoc cref="KindUnit"/>
         public bool[] KindBigram { get; }
+
+        /// <summary>Whether the question names no subject at all: every word common or asking ("住几天", "咋办").</summary>
+        public bool NamesNothing { get; }
 
         public string? Focus { get; }
         public AnswerType FocusKind { get; }

@@ -48,6 +48,9 @@ public static class ChineseWords
         word.Length > 1 && KindOf(word) is { } kind && kind != Kind.Function
         && !Interrogatives.Any(i => word.Contains(i, StringComparison.Ordinal));
 
+    /// <summary>Whether the dictionary has the word at all: one it lacks may be a typo of a topic (探清假) or a new one.</summary>
+    public static bool IsKnown(string word) => KindOf(word) is not null;
+
     /// <summary>Whether the dictionary tags the word a noun (what topics are named with, 公积金, 建造师).</summary>
     public static bool IsNoun(string word) => KindOf(word) == Kind.Noun;
 

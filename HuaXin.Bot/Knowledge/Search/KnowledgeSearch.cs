@@ -43,7 +43,7 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
                 MissingTopic = reading.Question.MissingTopic,
                 UncoveredTopic = uncovered,
                 UncoveredNoun = uncoveredNoun,
-                NoSubject = reading.Question.Specific.Count == 0,
+                NoSubject = reading.Question.NamesNothing,
             };
         }
         var (probabilities, order) = Rank(reading, model);
@@ -56,7 +56,7 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
             MissingTopic = reading.Question.MissingTopic,
             UncoveredTopic = uncovered,
             UncoveredNoun = uncoveredNoun,
-            NoSubject = reading.Question.Specific.Count == 0,
+            NoSubject = reading.Question.NamesNothing,
         };
     }
 
@@ -71,7 +71,7 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
     /// lexicon-aware best clause matches enough of it), it is not about a topic the corpus never mentions, and it names a
     /// subject: "住几天" alone matches every clause on days of anything.</summary>
     public static bool Answers(Reading reading, ClauseModel model) =>
-        reading.Covered && !model.Uncovered(reading.Question) && reading.Question.Specific.Count > 0;
+        reading.Covered && !model.Uncovered(reading.Question) && !reading.Question.NamesNothing;
 
     /// <summary>The question's candidates and their features, before any model: what the search decides on and what
     /// train-clauses fits the model on.</summary>

@@ -65,6 +65,15 @@ public class AbstentionTests : IAsyncLifetime
         Assert.Empty(answer.Related);
     }
 
+    [Fact]
+    public async Task A_subject_typed_wrong_is_still_a_subject()
+    {
+        // 探清假: no dictionary word, so not common either; read by sound as 探亲假.
+        var answer = await Service.AskAsync("探清假能休几天", "family", CancellationToken.None);
+
+        Assert.NotEqual(AnswerComposer.NoSubject, answer.Answer);
+    }
+
     [Theory]
     [InlineData("一次能批下来多少")] // 批下来: a verb
     [InlineData("过了12个月还能续签吗")] // 续签: a verb
