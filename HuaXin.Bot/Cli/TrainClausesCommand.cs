@@ -291,5 +291,4 @@ internal static class TrainClausesCommand
             return new Held(item, order, order.Length == 0 ? new float[AnswerFeatures.Names.Length] : AnswerFeatures.For(item.Reading, probabilities, order));
         }
     }
-
 }

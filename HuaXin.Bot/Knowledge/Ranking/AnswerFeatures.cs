@@ -15,6 +15,13 @@ public static class AnswerFeatures
         "focus absent", "seen share", "best lacks share", "best lacks most specific", "best lacks asked share", "unseen asked word",
     ];
 
+    // Where the best candidate's row holds the clause features the head reuses.
+    private static readonly int TitleCoverage = Array.IndexOf(ClauseFeatures.CandidateNames, "title coverage");
+    private static readonly int BigramCoverage = Array.IndexOf(ClauseFeatures.CandidateNames, "bigram coverage");
+    private static readonly int WindowCoverage = Array.IndexOf(ClauseFeatures.CandidateNames, "window coverage");
+    private static readonly int AnswerTypeAbsent = Array.IndexOf(ClauseFeatures.CandidateNames, "answer type absent");
+    private static readonly int FocusAbsent = Array.IndexOf(ClauseFeatures.CandidateNames, "focus absent");
+
     // General IDF runs to about 14; scores are scaled to about 0..1 so one L2 weight suits them all.
     private const double IdfScale = 14;
 
@@ -44,11 +51,11 @@ public static class AnswerFeatures
             Scaled(question.UnseenNounTopic),
             unit is not null && !States(best) ? 1 : 0,
             unit is not null && !order.Take(3).Any(States) ? 1 : 0,
-            row[Array.IndexOf(ClauseFeatures.CandidateNames, "title coverage")],
-            row[Array.IndexOf(ClauseFeatures.CandidateNames, "bigram coverage")],
-            row[Array.IndexOf(ClauseFeatures.CandidateNames, "window coverage")],
-            row[Array.IndexOf(ClauseFeatures.CandidateNames, "answer type absent")],
-            row[Array.IndexOf(ClauseFeatures.CandidateNames, "focus absent")],
+            row[TitleCoverage],
+            row[BigramCoverage],
+            row[WindowCoverage],
+            row[AnswerTypeAbsent],
+            row[FocusAbsent],
             specificIdf == 0 ? 1 : (float)(question.Specific.Where(w => w.InCorpus).Sum(w => w.Idf) / specificIdf),
             specificIdf == 0 ? 0 : (float)(lacking.Sum(w => w.Idf) / specificIdf),
             (float)(lacking.Select(w => w.Idf).DefaultIfEmpty(0).Max() / IdfScale),
@@ -64,5 +71,5 @@ public static class AnswerFeatures
     /// <summary>Whether the clause holds the word as typed or as one of the lexicon's readings of it.</summary>
     private static bool Holds(string text, string word, IReadOnlyList<QueryUnit> units) =>
         text.Contains(word, StringComparison.Ordinal)
-        || units.Any(u => u.Text == word && u.Alternatives.Any(a => !a.Partial && a.Terms.All(t => text.Contains(t, StringComparison.Ordinal))));
+        || units.Any(u => u.Text == word && ClauseFeatures.Matches(u, t => text.Contains(t, StringComparison.Ordinal)));
 }

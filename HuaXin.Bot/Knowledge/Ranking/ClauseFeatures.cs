@@ -152,7 +152,8 @@ public static class ClauseFeatures
         return rows;
     }
 
-    private static bool Matches(QueryUnit unit, Func<string, bool> has) =>
+    /// <summary>Whether one of the unit's whole readings (as typed or a lexicon synonym) is in the text.</summary>
+    internal static bool Matches(QueryUnit unit, Func<string, bool> has) =>
         unit.Alternatives.Any(a => !a.Partial && a.Terms.All(has));
 
     /// <summary>Share of the question's IDF-weighted units (synonyms count) that the text holds.</summary>

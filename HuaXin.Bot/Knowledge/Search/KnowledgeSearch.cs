@@ -33,32 +33,26 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
     public KnowledgeSearchResult Search(string question, int top = 3, string? withinDocId = null)
     {
         var reading = Read(question, withinDocId);
-        var uncovered = model.Uncovered(reading.Question);
-        var uncoveredNoun = model.UncoveredByNoun(reading.Question);
         if (model.IsEmpty || reading.Candidates.Count == 0)
         {
             var covered = Answers(reading, model);
-            return new KnowledgeSearchResult(reading.Hits.Take(top).Select(h => h with { Confident = covered }).ToList(), covered, reading.Units)
-            {
-                MissingTopic = reading.Question.MissingTopic,
-                UncoveredTopic = uncovered,
-                UncoveredNoun = uncoveredNoun,
-                NoSubject = reading.Question.NamesNothing,
-            };
+            return Result(reading, reading.Hits.Take(top).Select(h => h with { Confident = covered }).ToList(), covered);
         }
         var (probabilities, order) = Rank(reading, model);
         var answers = Answers(reading, model, probabilities, order);
-        var hits = order.Take(top)
+        return Result(reading, order.Take(top)
             .Select(i => reading.Hits[i] with { Score = Math.Round(probabilities[i], 4), Confident = answers })
-            .ToList();
-        return new KnowledgeSearchResult(hits, answers, reading.Units)
+            .ToList(), answers);
+    }
+
+    private KnowledgeSearchResult Result(Reading reading, IReadOnlyList<ScoredChunk> hits, bool covered) =>
+        new(hits, covered, reading.Units)
         {
             MissingTopic = reading.Question.MissingTopic,
-            UncoveredTopic = uncovered,
-            UncoveredNoun = uncoveredNoun,
+            UncoveredTopic = model.Uncovered(reading.Question),
+            UncoveredNoun = model.UncoveredByNoun(reading.Question),
             NoSubject = reading.Question.NamesNothing,
         };
-    }
 
     /// <summary>Whether the best clause answers the question, one decision per question: the hand rules let it
     /// (<see cref="Answers(Reading, ClauseModel)"/>) and the fitted answer head, when the model has one, does not refuse.
