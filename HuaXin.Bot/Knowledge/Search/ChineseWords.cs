@@ -1,15 +1,16 @@
 using System.Globalization;
-using JiebaNet.Segmenter;
 
 namespace HuaXin.Bot.Knowledge.Search;
 
-/// <summary>jieba.NET's word segmentation, its general-Chinese IDF table (how specific a word is in Chinese at large,
-/// independent of our corpus) and its dictionary's parts of speech. Loaded once per process from the Resources folder
-/// the package ships.</summary>
+/// <summary>jieba's word segmentation, its general-Chinese IDF table (how specific a word is in Chinese at large,
+/// independent of our corpus) and its dictionary's parts of speech, from the data files the jieba.NET package ships
+/// (Resources beside the binaries). Loaded once per process into one word table.</summary>
 public static class ChineseWords
 {
-    private static readonly Lazy<JiebaSegmenter?> Segmenter = new(() => Available() ? new JiebaSegmenter() : null);
-    private static readonly Lazy<(WordTable Words, double Median)> Table = new(Load);
+    private static readonly Lazy<Words> Loaded = new(Load);
+
+    // The words of idf.txt come first in the table (indices below IdfWords); words only the dictionary has follow.
+    private sealed record Words(WordTable Table, int IdfWords, double Median, WordSegmenter? Segmenter);
 
     private enum Kind : byte { Other, Noun, Function }
 
@@ -27,20 +28,20 @@ public static class ChineseWords
     private static readonly string[] Interrogatives = ["什么", "怎么", "怎样", "咋", "啥", "哪", "多少", "几", "吗", "如何", "是否", "能否", "可否", "为何", "多久", "多长", "何时"];
 
     /// <summary>The words of a run of Chinese text, in order (precise mode, with HMM for words the dictionary lacks).</summary>
-    public static IEnumerable<string> Cut(string text) => Segmenter.Value?.Cut(text, cutAll: false, hmm: true) ?? [text];
+    public static IEnumerable<string> Cut(string text) => Loaded.Value.Segmenter?.Cut(text) ?? [text];
 
-    /// <summary>Loads the dictionaries now (about half a second), so no user's question pays for it.</summary>
-    public static void Warm() => _ = Segmenter.Value?.Cut("职工", false, true).Count() + Table.Value.Median;
+    /// <summary>Loads the dictionaries now, so no user's question pays for it.</summary>
+    public static void Warm() => _ = Loaded.Value;
 
     /// <summary>General IDF of a word; words the table lacks get its median, as jieba's keyword extraction does.</summary>
-    public static double Idf(string word) => Table.Value.Words.IndexOf(word) is var i and >= 0 ? Table.Value.Words.Weight(i) : Table.Value.Median;
+    public static double Idf(string word) => IdfIndex(word) is var i and >= 0 ? Loaded.Value.Table.Weight(i) : Loaded.Value.Median;
 
     /// <summary>The median general IDF: a word below it is commoner than the typical dictionary word (需要, 准备), one at
     /// or above it specific (焊工), as is any word the table lacks.</summary>
-    public static double MedianIdf => Table.Value.Median;
+    public static double MedianIdf => Loaded.Value.Median;
 
     /// <summary>Whether the general table knows the word (a dictionary word, not a typo or a chat coinage).</summary>
-    public static bool IsKnown(ReadOnlySpan<char> word) => Table.Value.Words.IndexOf(word) >= 0;
+    public static bool IsKnown(ReadOnlySpan<char> word) => IdfIndex(word) >= 0;
 
     /// <summary>Whether the word can name what a question is about: a dictionary word of two or more characters that is
     /// neither a function word by its part of speech nor a question word.</summary>
@@ -54,12 +55,12 @@ public static class ChineseWords
     /// <summary>Whether the dictionary tags the word a noun (what topics are named with, 公积金, 建造师).</summary>
     public static bool IsNoun(string word) => KindOf(word) == Kind.Noun;
 
-    private static Kind? KindOf(string word) => Table.Value.Words.IndexOf(word) is var i and >= 0 ? (Kind)Table.Value.Words.Tag(i) : null;
+    private static Kind? KindOf(string word) => IdfIndex(word) is var i and >= 0 ? (Kind)Loaded.Value.Table.Tag(i) : null;
+
+    private static int IdfIndex(ReadOnlySpan<char> word) => Loaded.Value.Table.IndexOf(word) is var i && i < Loaded.Value.IdfWords ? i : -1;
 
     // Without the package's Resources (a broken deployment) the words are missing, not the answers.
-    private static bool Available() => File.Exists(Path.Combine(AppContext.BaseDirectory, "Resources", "dict.txt"));
-
-    private static (WordTable, double) Load()
+    private static Words Load()
     {
         var resources = Path.Combine(AppContext.BaseDirectory, "Resources");
         var words = new WordTable();
@@ -75,30 +76,43 @@ public static class ChineseWords
                 words.SetWeight(words.Add(line[..space].Trim('\uFEFF')), value);
             }
         }
-        words.TrimExcess();
+        var idfWords = words.Count;
         var sorted = words.Weights.ToArray();
         Array.Sort(sorted);
-        // The dictionary's tag of each word: "word frequency tag"; the first line tagging it a noun or a function word decides.
+        // The dictionary, "word frequency tag" a line: the frequency for cutting (a word listed twice keeps its last and
+        // counts twice in the total, as jieba.NET loads it); of a word in the IDF table, the first line tagging it a
+        // noun or a function word decides its kind.
         var functionTags = FunctionTags.GetAlternateLookup<ReadOnlySpan<char>>();
         var nounTags = NounTags.GetAlternateLookup<ReadOnlySpan<char>>();
         var dict = ReadAll(Path.Combine(resources, "dict.txt"));
+        double total = 0;
+        var longest = 1;
         foreach (var range in dict.AsSpan().Split('\n'))
         {
             var line = dict.AsSpan(range).TrimEnd('\r');
             var first = line.IndexOf(' ');
             var second = first < 0 ? -1 : line.LastIndexOf(' ');
-            if (second <= first || line[(first + 1)..second].Contains(' '))
+            if (second <= first || line[(first + 1)..second].Contains(' ')
+                || !int.TryParse(line[(first + 1)..second], NumberStyles.None, CultureInfo.InvariantCulture, out var frequency))
             {
                 continue;
             }
-            var i = words.IndexOf(line[..first].Trim('\uFEFF'));
-            if (i >= 0 && words.Tag(i) == (byte)Kind.Other)
+            var word = line[..first].Trim('\uFEFF');
+            var i = words.Add(word);
+            words.SetFrequency(i, frequency);
+            total += frequency;
+            longest = Math.Max(longest, word.Length);
+            if (i < idfWords && words.Tag(i) == (byte)Kind.Other)
             {
                 var tag = line[(second + 1)..];
                 words.SetTag(i, (byte)(functionTags.Contains(tag) ? Kind.Function : nounTags.Contains(tag) ? Kind.Noun : Kind.Other));
             }
         }
-        return (words, sorted.Length == 0 ? 10 : sorted[sorted.Length / 2]);
+        words.TrimExcess();
+        var segmenter = total > 0
+            ? new WordSegmenter(words, total, longest, UnknownWordModel.Load(Path.Combine(resources, "prob_emit.json"), Path.Combine(resources, "prob_trans.json")))
+            : null;
+        return new Words(words, idfWords, sorted.Length == 0 ? 10 : sorted[sorted.Length / 2], segmenter);
     }
 
     private static string ReadAll(string path) => File.Exists(path) ? File.ReadAllText(path) : "";

@@ -2,14 +2,15 @@ using System.Runtime.CompilerServices;
 
 namespace HuaXin.Bot.Knowledge.Search;
 
-/// <summary>Words mapped to a weight and a one-byte tag, for a table of a few hundred thousand words loaded once and
-/// then only read (jieba's general IDF table): the words' characters in one buffer and open-addressed slots, about a
-/// third of the memory of a Dictionary holding a string and an entry per word.</summary>
+/// <summary>Words mapped to a weight, a frequency and a one-byte tag, for a table of a few hundred thousand words loaded
+/// once and then only read (jieba's general IDF table and dictionary): the words' characters in one buffer and
+/// open-addressed slots, about a third of the memory of a Dictionary holding a string and an entry per word.</summary>
 public sealed class WordTable
 {
     private char[] _chars = new char[1 << 16];
     private int[] _starts = new int[1 << 12]; // word i is _chars[_starts[i].._starts[i + 1]]
     private float[] _weights = new float[1 << 12];
+    private int[] _frequencies = new int[1 << 12];
     private byte[] _tags = new byte[1 << 12];
     private int[] _slots = new int[1 << 13]; // word index + 1; 0 is empty
 
@@ -31,7 +32,7 @@ public sealed class WordTable
         }
     }
 
-    /// <summary>The word's index, adding it (weight 0, tag 0) when new.</summary>
+    /// <summary>The word's index, adding it (weight, frequency and tag 0) when new.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Add(ReadOnlySpan<char> word)
     {
@@ -49,6 +50,7 @@ public sealed class WordTable
         {
             Array.Resize(ref _starts, _starts.Length * 2);
             Array.Resize(ref _weights, _weights.Length * 2);
+            Array.Resize(ref _frequencies, _frequencies.Length * 2);
             Array.Resize(ref _tags, _tags.Length * 2);
         }
         var start = _starts[Count];
@@ -66,6 +68,10 @@ public sealed class WordTable
 
     public void SetWeight(int index, float weight) => _weights[index] = weight;
 
+    public int Frequency(int index) => _frequencies[index];
+
+    public void SetFrequency(int index, int frequency) => _frequencies[index] = frequency;
+
     public byte Tag(int index) => _tags[index];
 
     public void SetTag(int index, byte tag) => _tags[index] = tag;
@@ -79,6 +85,7 @@ public sealed class WordTable
         Array.Resize(ref _chars, _starts[Count]);
         Array.Resize(ref _starts, Count + 1);
         Array.Resize(ref _weights, Count);
+        Array.Resize(ref _frequencies, Count);
         Array.Resize(ref _tags, Count);
     }
 

@@ -54,5 +54,10 @@ public class WordTableTests
         Assert.All(expected, e => Assert.Equal(e.Value, ChineseWords.Idf(e.Key)));
         Assert.False(ChineseWords.IsKnown("不是一个词语吧"));
         Assert.True(ChineseWords.IsNoun("公积金"));
+        // The table also holds the dictionary's words for cutting; a word only the dictionary has gets the median IDF.
+        var dictionaryOnly = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Resources", "dict.txt"))
+            .Select(line => line.Split(' ')[0]).First(word => !expected.ContainsKey(word));
+        Assert.False(ChineseWords.IsKnown(dictionaryOnly));
+        Assert.Equal(ChineseWords.MedianIdf, ChineseWords.Idf(dictionaryOnly));
     }
 }
