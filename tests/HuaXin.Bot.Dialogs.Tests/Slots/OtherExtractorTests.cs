@@ -42,7 +42,11 @@ public sealed class OtherExtractorTests
     [InlineData("地址是历下区和平路12号", "历下区和平路12号")]
     [InlineData("阳光小区5号楼2单元301 麻烦派人", "阳光小区5号楼2单元301")]
     [InlineData("俺在平阴县孔村镇李庄村", "平阴县孔村镇李庄村")]
+    [InlineData("济南市历城区港沟街道", "济南市历城区港沟街道")]
+    [InlineData("在章丘区刁镇", "章丘区刁镇")]
     [InlineData("俺是农村的", null)]
+    [InlineData("我去街道办问过了", null)]
+    [InlineData("他们镇上没有医院", null)]
     [InlineData("宿舍空调坏了", null)]
     public void Address_is_the_street_part(string text, string? expected) => Assert.Equal(expected, _address.Extract(text)?.Value);
 }
