@@ -49,7 +49,8 @@ public static class ChineseWords
         word.Length > 1 && KindOf(word) is { } kind && kind != Kind.Function
         && !Interrogatives.Any(i => word.Contains(i, StringComparison.Ordinal));
 
-    /// <summary>Whether the dictionary has the word at all: one it lacks may be a typo of a topic (探清假) or a new one.</summary>
+    /// <summary>Whether the general table has the word at all: one it lacks may be a typo of a topic (探清假) or a new one.
+    /// Words only jieba's dictionary lists (loaded for cutting) count as lacking.</summary>
     public static bool IsKnown(string word) => KindOf(word) is not null;
 
     /// <summary>Whether the dictionary tags the word a noun (what topics are named with, 公积金, 建造师).</summary>
