@@ -64,7 +64,7 @@ public sealed class KnowledgeService(
         // A number asked for that none of the clauses found states: they are near, not the answer. Said so also when the
         // answer head refused them and the question names nothing the corpus lacks.
         var numberNotStated = AskedNumber.Asked(TextNormalizer.Normalize(question)) is { } unit && result.Hits.Count > 0
-            && !result.Hits.Any(h => AskedNumber.Stated((snapshot.Plain.Clause(h.Chunk.ClauseKey) ?? h.Chunk).Text, unit));
+            && !result.Hits.Any(h => AskedNumber.Stated(snapshot.Plain.Whole(h.Chunk).Text, unit));
         if (!result.Covered && (result.NoSubject || !(numberNotStated && result.MissingTopic is null)))
         {
             logger.LogInformation("Knowledge question not covered (best coverage {Coverage:F2}) in {ElapsedMs:F1} ms",
@@ -89,7 +89,7 @@ public sealed class KnowledgeService(
     private static KnowledgeAnswer Answer(KnowledgeSearchResult result, KnowledgeIndex snapshot, KnowledgeTopic? assumed, string question, bool whole = false)
     {
         var best = result.Hits[0];
-        var clause = snapshot.Plain.Clause(best.Chunk.ClauseKey) ?? best.Chunk;
+        var clause = snapshot.Plain.Whole(best.Chunk);
         var citations = result.Hits.Select((h, i) => AnswerComposer.ToCitation(h, i == 0 ? clause : null)).ToList();
         var lead = whole ? AnswerComposer.Bounded(clause.Text)
             : AnswerComposer.WithReferences(AnswerComposer.Bounded(AnswerComposer.Lead(clause.Text, result.Units, snapshot.Bm25.Idf, question)),

@@ -37,7 +37,7 @@ public static class AnswerFeatures
         var text = plain.Normalized(clause.ClauseKey) + TextNormalizer.Normalize(clause.Title + string.Join(' ', clause.Headings));
         var unit = AskedNumber.Asked(TextNormalizer.Normalize(reading.Text));
         bool States(int candidate) =>
-            AskedNumber.Stated((plain.Clause(reading.Candidates[candidate].Clause.ClauseKey) ?? reading.Candidates[candidate].Clause).Text, unit!);
+            AskedNumber.Stated(plain.Whole(reading.Candidates[candidate].Clause).Text, unit!);
         var specificIdf = question.Specific.Sum(w => w.Idf);
         var askedIdf = question.Specific.Where(w => w.Asking).Sum(w => w.Idf);
         var lacking = question.Specific.Where(w => !Holds(text, w.Word, reading.Units)).ToList();

@@ -40,7 +40,9 @@ public static class ChineseWords
     /// or above it specific (焊工), as is any word the table lacks.</summary>
     public static double MedianIdf => Loaded.Value.Median;
 
-    /// <summary>Whether the general table knows the word (a dictionary word, not a typo or a chat coinage).</summary>
+    /// <summary>Whether the general table knows the word (a dictionary word, not a typo or a chat coinage): one it lacks
+    /// may be a typo of a topic (探清假) or a new one. Words only jieba's dictionary lists (loaded for cutting) count as
+    /// lacking.</summary>
     public static bool IsKnown(ReadOnlySpan<char> word) => IdfIndex(word) >= 0;
 
     /// <summary>Whether the word can name what a question is about: a dictionary word of two or more characters that is
@@ -48,10 +50,6 @@ public static class ChineseWords
     public static bool IsTopical(string word) =>
         word.Length > 1 && KindOf(word) is { } kind && kind != Kind.Function
         && !Interrogatives.Any(i => word.Contains(i, StringComparison.Ordinal));
-
-    /// <summary>Whether the general table has the word at all: one it lacks may be a typo of a topic (探清假) or a new one.
-    /// Words only jieba's dictionary lists (loaded for cutting) count as lacking.</summary>
-    public static bool IsKnown(string word) => KindOf(word) is not null;
 
     /// <summary>Whether the dictionary tags the word a noun (what topics are named with, 公积金, 建造师).</summary>
     public static bool IsNoun(string word) => KindOf(word) == Kind.Noun;

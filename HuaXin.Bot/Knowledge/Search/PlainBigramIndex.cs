@@ -70,8 +70,8 @@ public sealed class PlainBigramIndex
     /// <summary>One entry per clause, its chunks' texts joined.</summary>
     public IReadOnlyList<IndexedChunk> Clauses { get; }
 
-    /// <summary>The whole clause a chunk belongs to.</summary>
-    public IndexedChunk? Clause(string clauseKey) => _byKey.GetValueOrDefault(clauseKey);
+    /// <summary>The whole clause a chunk belongs to, or the chunk itself when the index does not hold its clause.</summary>
+    public IndexedChunk Whole(IndexedChunk chunk) => _byKey.GetValueOrDefault(chunk.ClauseKey, chunk);
 
     /// <summary>The clause's whole text in normal form (what features look for terms in).</summary>
     public string Normalized(string clauseKey) => _normalized.GetValueOrDefault(clauseKey, "");
