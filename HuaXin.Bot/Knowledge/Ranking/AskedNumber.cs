@@ -9,7 +9,7 @@ namespace HuaXin.Bot.Knowledge.Ranking;
 public static partial class AskedNumber
 {
     /// <summary>What a clause that asks (<see cref="AskingClause.Asking"/>) asks a number of: the unit after 多少 or 几
-    /// (钱, 天, 个月), "久" for 多久 or 多长, "" for a number of any kind (多少 alone at the end); null when the question
+    /// (钱, 天, 个月), "久" for 多久 or 多长, "%" for 百分之几, "" for a number of any kind (多少 alone at the end); null when the question
     /// asks for none. The background's numbers (好几万, 几次介绍工作), a yes/no question (能多载几个吗) and a count of
     /// kinds (几种, 几个部门: answered by naming them) do not ask for one.</summary>
     public static string? Asked(string normalizedQuestion)
@@ -21,7 +21,8 @@ public static partial class AskedNumber
             if (asking[i] && !clauses[i].EndsWith('吗') && Quantity().Match(clauses[i]) is { Success: true } match)
             {
                 return match.Groups["unit"].Success ? match.Groups["unit"].Value
-                    : match.Value is "多久" or "多长" ? "久" : "";
+                    : match.Value is "多久" or "多长" ? "久"
+                    : clauses[i].AsSpan(0, match.Index).EndsWith("百分之", StringComparison.Ordinal) ? "%" : "";
             }
         }
         return null;
@@ -43,6 +44,9 @@ public static partial class AskedNumber
     // A month is money only as months of pay (6个月): "11月15日" is a date.
     private static readonly Regex Money = new($"{Numeral}(?:元|块|倍)|[0-9０-９零一二三四五六七八九十两半]+个月|百分之|[0-9０-９]\\s*[%％]",
         RegexOptions.CultureInvariant);
+    // 百分之几 and 几成 ask for a share: a clause with a sum or a fine in it does not say what share.
+    private static readonly Regex Share = new(@"百分之[零一二三四五六七八九十百点]+|[0-9０-９]\s*[%％‰]|[一二三四五六七八九十]成",
+        RegexOptions.CultureInvariant);
     private static readonly Regex Days = Of("天|日|工作日|周|星期|月");
     private static readonly Regex Span = Of("天|日|工作日|周|星期|月|年|小时|分钟");
 
@@ -54,6 +58,7 @@ public static partial class AskedNumber
     {
         ["钱"] = Money, ["元"] = Money, ["块"] = Money, ["万"] = Money,
         ["天"] = Days, ["日"] = Days, ["工作日"] = Days, ["周"] = Days, ["星期"] = Days,
+        ["%"] = Share, ["成"] = Share,
         ["月"] = Span, ["年"] = Of("年|岁|周岁|月"), ["岁"] = Of("岁|周岁"), ["小时"] = Of("小时|分钟|时"), ["久"] = SpanOrFrequency,
     };
 

@@ -36,6 +36,8 @@ public class AskedNumberTests
     [InlineData("试用期最长能约定几个月", "月")]
     [InlineData("多久能批下来", "久")]
     [InlineData("每月能扣多少", "")] // a number of any kind
+    [InlineData("单位缴费比例是百分之几", "%")] // a share
+    [InlineData("能报几成", "成")]
     [InlineData("困难帮扶有啥条件", null)]
     public void The_unit_asked_for_is_read(string question, string? unit) =>
         Assert.Equal(unit, AskedNumber.Asked(question));
@@ -53,6 +55,10 @@ public class AskedNumberTests
     [InlineData("车间工会定期组织走访", "久", false)]
     [InlineData("按规定发放", "钱", false)]
     [InlineData("年满十六周岁的", "岁", true)] // laws write ages as 周岁
+    [InlineData("处二百元以上二千元以下罚款", "%", false)] // a sum, not a share
+    [InlineData("不得低于最低工资标准的百分之八十", "%", true)]
+    [InlineData("按工资总额的2%缴纳", "%", true)]
+    [InlineData("报销七成", "成", true)]
     public void A_text_states_a_number_of_what_was_asked(string text, string unit, bool stated) =>
         Assert.Equal(stated, AskedNumber.Stated(text, unit));
 }
