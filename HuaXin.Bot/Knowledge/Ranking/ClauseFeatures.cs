@@ -67,8 +67,11 @@ public static class ClauseFeatures
             UnseenTopic = unseen is null ? double.NegativeInfinity : unseen.Idf - seen;
             var unseenNoun = Specific.Where(w => !w.InCorpus && w.Noun).MaxBy(w => w.Idf);
             UnseenNounTopic = unseenNoun is null ? double.NegativeInfinity : unseenNoun.Idf - seen;
-            // A topic is named with a noun, even when the asking clause's unseen word is a verb ("疫苗本丢了 上哪补办").
-            MissingTopic = Specific.Where(w => !w.InCorpus).OrderByDescending(w => w.Noun).ThenByDescending(w => w.Asking)
+            // A topic is named with a noun, even when the asking clause's unseen word is a verb ("疫苗本丢了 上哪补办"). Other
+            // words only when rarer than the typical dictionary word (jieba tags 焊工 a verb): "没有关于「不让」的规定" reads
+            // as nonsense.
+            MissingTopic = Specific.Where(w => !w.InCorpus && (w.Noun || w.Idf >= ChineseWords.MedianIdf))
+                .OrderByDescending(w => w.Noun).ThenByDescending(w => w.Asking)
                 .ThenByDescending(w => w.Idf).FirstOrDefault()?.Word;
         }
 
@@ -109,7 +112,7 @@ public static class ClauseFeatures
         public double UnseenNounTopic { get; }
 
         /// <summary>The word to name in a "not covered" reply: the most specific unseen noun, one of the asking clause
-        /// first, else the most specific unseen word, again the asking clause's first.</summary>
+        /// first, else the most specific unseen rare word; null when there is none.</summary>
         public string? MissingTopic { get; }
     }
 

@@ -34,6 +34,17 @@ public class AbstentionTests : IAsyncLifetime
         Assert.Matches($"^知识库里没有关于「[^」]*{topic}[^」]*」的规定", answer.Answer);
     }
 
+    [Theory]
+    [InlineData("人家不让进门咋办", null)] // 进门: an everyday verb names no topic
+    [InlineData("门卫不让进门咋办", "门卫")]
+    public async Task Only_a_noun_or_a_rare_word_is_named_as_the_missing_topic(string question, string? named)
+    {
+        var answer = await Service.AskAsync(question, "family", CancellationToken.None);
+
+        Assert.False(answer.Answered);
+        Assert.Equal(AnswerComposer.NotCoveredAbout(named), answer.Answer);
+    }
+
     [Fact]
     public async Task A_chatty_question_about_a_covered_topic_is_still_answered()
     {
