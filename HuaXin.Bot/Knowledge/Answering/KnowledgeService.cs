@@ -61,10 +61,11 @@ public sealed class KnowledgeService(
                 result = within with { Covered = true };
             }
         }
-        // A number asked for that none of the clauses found states: they are near, not the answer. Said so also when the
-        // answer head refused them and the question names nothing the corpus lacks.
+        // A number asked for that the best clause does not state: it is near, not the answer, even when a clause further
+        // down states some number (a fine under a question on a contribution rate); the clauses are offered as related.
+        // Said so also when the answer head refused them and the question names nothing the corpus lacks.
         var numberNotStated = AskedNumber.Asked(TextNormalizer.Normalize(question)) is { } unit && result.Hits.Count > 0
-            && !result.Hits.Any(h => AskedNumber.Stated(snapshot.Plain.Whole(h.Chunk).Text, unit));
+            && !AskedNumber.Stated(snapshot.Plain.Whole(result.Hits[0].Chunk).Text, unit);
         if (!result.Covered && (result.NoSubject || !(numberNotStated && result.MissingTopic is null)))
         {
             logger.LogInformation("Knowledge question not covered (best coverage {Coverage:F2}) in {ElapsedMs:F1} ms",

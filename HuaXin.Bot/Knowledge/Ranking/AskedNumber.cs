@@ -2,8 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace HuaXin.Bot.Knowledge.Ranking;
 
-/// <summary>A question that asks for a number (多少钱, 几天, 多久) is not answered when none of the clauses found states
-/// one in what was asked: a clause on the same subject with no number in it (…的标准由各单位确定), or with a number of
+/// <summary>A question that asks for a number (多少钱, 几天, 多久) is not answered when the best clause found does not
+/// state one in what was asked: a clause on the same subject with no number in it (…的标准由各单位确定), or with a number of
 /// something else (慰问金500元 for 陪产假能休几天), does not say how much or how long; given as the answer it would read
 /// as one, so the clauses are offered as related instead.</summary>
 public static partial class AskedNumber
@@ -18,7 +18,7 @@ public static partial class AskedNumber
         var asking = AskingClause.Asking(normalizedQuestion);
         for (var i = 0; i < clauses.Count; i++)
         {
-            if (asking[i] && !clauses[i].EndsWith('吗') && Quantity().Match(clauses[i]) is { Success: true } match)
+            if (asking[i] && !clauses[i].EndsWith('吗') && !NotMany().IsMatch(clauses[i]) && Quantity().Match(clauses[i]) is { Success: true } match)
             {
                 return match.Groups["unit"].Success ? match.Groups["unit"].Value
                     : match.Value is "多久" or "多长" ? "久"
@@ -48,7 +48,7 @@ public static partial class AskedNumber
     private static readonly Regex Share = new(@"百分之[零一二三四五六七八九十百点]+|[0-9０-９]\s*[%％‰]|[一二三四五六七八九十]成",
         RegexOptions.CultureInvariant);
     private static readonly Regex Days = Of("天|日|工作日|周|星期|月");
-    private static readonly Regex Span = Of("天|日|工作日|周|星期|月|年|小时|分钟");
+    private static readonly Regex Span = Of("天|日|工作日|周|星期|月|年|小时|分钟|学时|课时");
 
     // 多久 (一次) is also answered by how often, with no numeral: 每季度开展一次, 每月走访.
     private static readonly Regex SpanOrFrequency = new($"{Span}|每个?(?:天|日|周|星期|礼拜|月|季度|季|年|半年|学期|学年)",
@@ -59,11 +59,15 @@ public static partial class AskedNumber
         ["钱"] = Money, ["元"] = Money, ["块"] = Money, ["万"] = Money,
         ["天"] = Days, ["日"] = Days, ["工作日"] = Days, ["周"] = Days, ["星期"] = Days,
         ["%"] = Share, ["成"] = Share,
-        ["月"] = Span, ["年"] = Of("年|岁|周岁|月"), ["岁"] = Of("岁|周岁"), ["小时"] = Of("小时|分钟|时"), ["久"] = SpanOrFrequency,
+        ["月"] = Span, ["年"] = Of("年|岁|周岁|月"), ["岁"] = Of("岁|周岁"), ["小时"] = Of("小时|分钟|时|学时|课时"), ["久"] = SpanOrFrequency,
     };
 
     [GeneratedRegex(@"(?<![好十没哪这那几])(多少|几)(?=个?(?<unit>钱|元|块|天|日|年|月|周|星期|小时|分钟|分|岁|次|倍|成|级|人|公斤|斤|平|公里|点|号|万|千|百|十|工作日)|$)|多大|多长|多久|多高|多远|多重")]
     private static partial Regex Quantity();
+
+    // 没念过几天书, 没干几天: 几 after a 没 says "not many", it asks nothing.
+    [GeneratedRegex(@"没\p{IsCJKUnifiedIdeographs}{0,3}几")]
+    private static partial Regex NotMany();
 
     [GeneratedRegex(@"[0-9０-９]|[一二三四五六七八九十两半百千万]+(个|周|日|天|年|月|元|块|人|次|小时|时|点|公斤|分|岁|倍|成|级|批|名|项|学时|工作日|平方米|公里|星期)|百分之")]
     private static partial Regex Number();

@@ -17,6 +17,7 @@ public class AskedNumberTests
     [InlineData("劳动合同有几种", false)] // a count of kinds, answered by naming them
     [InlineData("社区几次介绍工作都推掉 会不会影响领低保", false)] // the clause that asks has none
     [InlineData("困难帮扶有啥条件", false)]
+    [InlineData("俺没念过几天书 申请书写不来 咋整", false)] // 没…几: not many
     public void A_question_asks_for_a_number_in_the_clause_that_asks(string question, bool asks) =>
         Assert.Equal(asks, AskedNumber.Asked(question) is not null);
 
@@ -55,6 +56,7 @@ public class AskedNumberTests
     [InlineData("车间工会定期组织走访", "久", false)]
     [InlineData("按规定发放", "钱", false)]
     [InlineData("年满十六周岁的", "岁", true)] // laws write ages as 周岁
+    [InlineData("须参加不少于4学时的岗前培训", "久", true)] // training is counted in 学时
     [InlineData("处二百元以上二千元以下罚款", "%", false)] // a sum, not a share
     [InlineData("不得低于最低工资标准的百分之八十", "%", true)]
     [InlineData("按工资总额的2%缴纳", "%", true)]

@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HuaXin.Bot.Tests.Knowledge;
 
-/// <summary>With the shipped clause model: a question that asks how much, when no clause found states a number of what
-/// was asked (the dates of the heating season are not money), is told so and offered the clauses as related; the same
+/// <summary>With the shipped clause model: a question that asks how much, when the best clause found states no number of
+/// what was asked (the dates of the heating season are not money), is told so and offered the clauses as related; the same
 /// subject asked without a number is answered from them. (A number a clause states is answered: AbstentionTests'
 /// 探亲几天, the follow-up's 多久能批下来 in ChatApiTests.)</summary>
 public class NumberNotStatedTests : IAsyncLifetime
