@@ -64,8 +64,14 @@ public sealed class KnowledgeService(
         // A number asked for that the best clause does not state: it is near, not the answer, even when a clause further
         // down states some number (a fine under a question on a contribution rate); the clauses are offered as related.
         // Said so also when the answer head refused them and the question names nothing the corpus lacks.
-        var numberNotStated = AskedNumber.Asked(TextNormalizer.Normalize(question)) is { } unit && result.Hits.Count > 0
-            && !AskedNumber.Stated(snapshot.Plain.Whole(result.Hits[0].Chunk).Text, unit);
+        var unit = result.Hits.Count > 0 ? AskedNumber.Asked(TextNormalizer.Normalize(question)) : null;
+        bool States(ScoredChunk hit) => AskedNumber.Stated(snapshot.Plain.Whole(hit.Chunk).Text, unit!);
+        // A number to dial answers by itself, whatever else its clause is about: the clause that gives it leads.
+        if (unit == AskedNumber.Phone && !States(result.Hits[0]) && result.Hits.FirstOrDefault(States) is { } dialled)
+        {
+            result = result with { Hits = [dialled, .. result.Hits.Where(h => h != dialled)] };
+        }
+        var numberNotStated = unit is not null && !States(result.Hits[0]);
         if (!result.Covered && (result.NoSubject || !(numberNotStated && result.MissingTopic is null)))
         {
             logger.LogInformation("Knowledge question not covered (best coverage {Coverage:F2}) in {ElapsedMs:F1} ms",

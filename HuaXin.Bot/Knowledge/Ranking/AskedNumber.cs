@@ -9,7 +9,7 @@ namespace HuaXin.Bot.Knowledge.Ranking;
 public static partial class AskedNumber
 {
     /// <summary>What a clause that asks (<see cref="AskingClause.Asking"/>) asks a number of: the unit after 多少 or 几
-    /// (钱, 天, 个月), "久" for 多久 or 多长, "%" for 百分之几, "" for a number of any kind (多少 alone at the end); null when the question
+    /// (钱, 天, 个月), "久" for 多久 or 多长, "%" for 百分之几, "电话" for 电话多少, "" for a number of any kind (多少 alone at the end); null when the question
     /// asks for none. The background's numbers (好几万, 几次介绍工作), a yes/no question (能多载几个吗) and a count of
     /// kinds (几种, 几个部门: answered by naming them) do not ask for one.</summary>
     public static string? Asked(string normalizedQuestion)
@@ -22,11 +22,15 @@ public static partial class AskedNumber
             {
                 return match.Groups["unit"].Success ? match.Groups["unit"].Value
                     : match.Value is "多久" or "多长" ? "久"
-                    : clauses[i].AsSpan(0, match.Index).EndsWith("百分之", StringComparison.Ordinal) ? "%" : "";
+                    : clauses[i].AsSpan(0, match.Index).EndsWith("百分之", StringComparison.Ordinal) ? "%"
+                    : PhoneWord().IsMatch(clauses[i][..match.Index]) ? Phone : "";
             }
         }
         return null;
     }
+
+    /// <summary>What <see cref="Asked"/> returns for a number to dial (电话多少, 热线号码是多少).</summary>
+    public const string Phone = "电话";
 
     /// <summary>Whether the text states a number: digits, or a Chinese numeral with a unit or a measure word.</summary>
     public static bool Stated(string text) => Number().IsMatch(text);
@@ -47,6 +51,9 @@ public static partial class AskedNumber
     // 百分之几 and 几成 ask for a share: a clause with a sum or a fine in it does not say what share.
     private static readonly Regex Share = new(@"百分之[零一二三四五六七八九十百点]+|[0-9０-９]\s*[%％‰]|[一二三四五六七八九十]成",
         RegexOptions.CultureInvariant);
+    // 电话多少 asks for a number to dial: a clause with a sum in it does not give one.
+    private static readonly Regex PhoneNumber = new(@"[0-9０-９]{3,4}[-－][0-9０-９]{7,8}|(?<![0-9.])[0-9]{5,}(?![0-9.]*\s*(?:元|万|人|户|次|个|%|％))|(?:拨打|电话|热线|号码)\D{0,6}[0-9]{3,}",
+        RegexOptions.CultureInvariant);
     private static readonly Regex Days = Of("天|日|工作日|周|星期|月");
     private static readonly Regex Span = Of("天|日|工作日|周|星期|月|年|小时|分钟|学时|课时");
 
@@ -58,12 +65,15 @@ public static partial class AskedNumber
     {
         ["钱"] = Money, ["元"] = Money, ["块"] = Money, ["万"] = Money,
         ["天"] = Days, ["日"] = Days, ["工作日"] = Days, ["周"] = Days, ["星期"] = Days,
-        ["%"] = Share, ["成"] = Share,
+        ["%"] = Share, ["成"] = Share, [Phone] = PhoneNumber,
         ["月"] = Span, ["年"] = Of("年|岁|周岁|月"), ["岁"] = Of("岁|周岁"), ["小时"] = Of("小时|分钟|时|学时|课时"), ["久"] = SpanOrFrequency,
     };
 
     [GeneratedRegex(@"(?<![好十没哪这那几])(多少|几)(?=个?(?<unit>钱|元|块|天|日|年|月|周|星期|小时|分钟|分|岁|次|倍|成|级|人|公斤|斤|平|公里|点|号|万|千|百|十|工作日)|$)|多大|多长|多久|多高|多远|多重")]
     private static partial Regex Quantity();
+
+    [GeneratedRegex("电话|号码|热线|手机号")]
+    private static partial Regex PhoneWord();
 
     // 没念过几天书, 没干几天: 几 after a 没 says "not many", it asks nothing.
     [GeneratedRegex(@"没\p{IsCJKUnifiedIdeographs}{0,3}几")]

@@ -39,6 +39,7 @@ public class AskedNumberTests
     [InlineData("每月能扣多少", "")] // a number of any kind
     [InlineData("单位缴费比例是百分之几", "%")] // a share
     [InlineData("能报几成", "成")]
+    [InlineData("心理热线电话是多少", "电话")] // a number to dial
     [InlineData("困难帮扶有啥条件", null)]
     public void The_unit_asked_for_is_read(string question, string? unit) =>
         Assert.Equal(unit, AskedNumber.Asked(question));
@@ -61,6 +62,9 @@ public class AskedNumberTests
     [InlineData("不得低于最低工资标准的百分之八十", "%", true)]
     [InlineData("按工资总额的2%缴纳", "%", true)]
     [InlineData("报销七成", "成", true)]
+    [InlineData("24小时安心热线：0531-88886666", "电话", true)]
+    [InlineData("可拨打12345反映", "电话", true)]
+    [InlineData("每人每年补助20000元", "电话", false)] // a sum, not a number to dial
     public void A_text_states_a_number_of_what_was_asked(string text, string unit, bool stated) =>
         Assert.Equal(stated, AskedNumber.Stated(text, unit));
 }
