@@ -9,8 +9,8 @@ namespace HuaXin.Bot.Knowledge.Ranking;
 public static partial class AskedNumber
 {
     /// <summary>What a clause that asks (<see cref="AskingClause.Asking"/>) asks a number of: the unit after 多少 or 几
-    /// (钱, 天, 个月), "久" for 多久 or 多长, "%" for 百分之几, "电话" for 电话多少, "" for a number of any kind (多少 alone at the end); null when the question
-    /// asks for none. The background's numbers (好几万, 几次介绍工作), a yes/no question (能多载几个吗) and a count of
+    /// (钱, 天, 个月), "久" for 多久 or 多长, "%" for 百分之几, "电话" for 电话多少, "" for a number of any kind (多少
+    /// alone at the end); null when the question asks for none. The background's numbers (好几万, 几次介绍工作), a yes/no question (能多载几个吗) and a count of
     /// kinds (几种, 几个部门: answered by naming them) do not ask for one.</summary>
     public static string? Asked(string normalizedQuestion)
     {
@@ -18,7 +18,7 @@ public static partial class AskedNumber
         var asking = AskingClause.Asking(normalizedQuestion);
         for (var i = 0; i < clauses.Count; i++)
         {
-            if (asking[i] && !clauses[i].EndsWith('吗') && !NotMany().IsMatch(clauses[i]) && Quantity().Match(clauses[i]) is { Success: true } match)
+            if (asking[i] && !clauses[i].EndsWith('吗') && Quantity().Match(clauses[i]) is { Success: true } match)
             {
                 return match.Groups["unit"].Success ? match.Groups["unit"].Value
                     : match.Value is "多久" or "多长" ? "久"
@@ -74,10 +74,6 @@ public static partial class AskedNumber
 
     [GeneratedRegex("电话|号码|热线|手机号")]
     private static partial Regex PhoneWord();
-
-    // 没念过几天书, 没干几天: 几 after a 没 says "not many", it asks nothing.
-    [GeneratedRegex(@"没\p{IsCJKUnifiedIdeographs}{0,3}几")]
-    private static partial Regex NotMany();
 
     [GeneratedRegex(@"[0-9０-９]|[一二三四五六七八九十两半百千万]+(个|周|日|天|年|月|元|块|人|次|小时|时|点|公斤|分|岁|倍|成|级|批|名|项|学时|工作日|平方米|公里|星期)|百分之")]
     private static partial Regex Number();
