@@ -61,7 +61,10 @@ public static class BoundedBody
         }
         try
         {
-            var value = JsonSerializer.Deserialize<T>(read.Bytes.Span, options);
+            // A property named twice is malformed here, where it gets a 400: read straight into a JsonObject it would
+            // throw only when first looked up, deep in a turn.
+            using var document = JsonDocument.Parse(read.Bytes, new JsonDocumentOptions { AllowDuplicateProperties = false });
+            var value = document.RootElement.Deserialize<T>(options);
             return value is null ? new BodyRead<T>(BodyStatus.Malformed, null) : new BodyRead<T>(BodyStatus.Ok, value);
         }
         catch (JsonException e)

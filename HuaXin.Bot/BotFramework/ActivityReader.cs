@@ -23,7 +23,7 @@ public static class ActivityReader
         }
         try
         {
-            using var document = JsonDocument.Parse(body.Bytes, new JsonDocumentOptions { MaxDepth = MaxDepth });
+            using var document = JsonDocument.Parse(body.Bytes, new JsonDocumentOptions { MaxDepth = MaxDepth, AllowDuplicateProperties = false });
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return BadRequest("The body must be a JSON object (a Bot Framework Activity).");
