@@ -148,6 +148,7 @@ public sealed class MessagesEndpointTests(MessagesEndpointTests.Host host) : ICl
     [InlineData("[1,2,3]")]
     [InlineData("{\"text\":\"no type\"}")]
     [InlineData("{\"type\":\"message\",\"value\":{\"a\":1,\"a\":2}}")] // a key twice
+    [InlineData("{\"type\":\"message\",\"membersA\\udded\":[]}")] // a name that is not text
     public async Task Body_that_is_not_an_activity_is_400_with_a_message(string body)
     {
         var response = await Client.PostActivityAsync(Fixtures.Load("teams-personal-message.json"), rawBody: body);

@@ -181,6 +181,7 @@ public sealed class DirectLineConversationTests
     [InlineData("""{"type":"message","text":"你好","channelData":{"clientActivityID":"\uDDCA5"}}""")]
     [InlineData("""{"type":"message","text":"你好","value":{"a":"\uDCA5"}}""")]
     [InlineData("""{"type":"message","text":"你好","value":{"id":[{"serviceUrl":"a","serviceUrl":"b"}]}}""")] // a key twice
+    [InlineData("""{"type":"message","text":"你好","na\udded":1}""")] // a name that is not text
     public async Task Malformed_activities_are_rejected_with_400_and_nothing_is_stored(string body)
     {
         await using var host = new DirectLineHost();
