@@ -67,16 +67,17 @@ public static class BoundedBody
             var value = document.RootElement.Deserialize<T>(options);
             return value is null ? new BodyRead<T>(BodyStatus.Malformed, null) : new BodyRead<T>(BodyStatus.Ok, value);
         }
-        catch (Exception e) when (e is JsonException || IsUnreadableText(e))
+        catch (Exception e) when (IsMalformedJson(e))
         {
             return new BodyRead<T>(BodyStatus.Malformed, null, e.Message);
         }
     }
 
-    /// <summary>What System.Text.Json throws, as no JsonException, for a property name that is not valid text (a lone
-    /// surrogate escape such as "\udded", unescaped when names are compared for duplicates): the body is malformed, not
-    /// the server broken.</summary>
-    public static bool IsUnreadableText(Exception e) =>
-        e is InvalidOperationException && e.Source?.StartsWith("System.Text.Json", StringComparison.Ordinal) == true
-        && e.Message.Contains("invalid UTF-16", StringComparison.Ordinal);
+    /// <summary>Whether System.Text.Json refused the body: a JsonException, or the InvalidOperationException it throws
+    /// for a property name that is not valid text (a lone surrogate escape such as "\udded", unescaped when names are
+    /// compared for duplicates). Either way the body is malformed, not the server broken.</summary>
+    public static bool IsMalformedJson(Exception e) =>
+        e is JsonException
+        || (e is InvalidOperationException && e.Source?.StartsWith("System.Text.Json", StringComparison.Ordinal) == true
+            && e.Message.Contains("invalid UTF-16", StringComparison.Ordinal));
 }

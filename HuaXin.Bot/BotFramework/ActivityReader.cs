@@ -35,7 +35,7 @@ public static class ActivityReader
             }
             return new ReadResult(activity, null);
         }
-        catch (Exception e) when (e is JsonException || BoundedBody.IsUnreadableText(e))
+        catch (Exception e) when (BoundedBody.IsMalformedJson(e))
         {
             return BadRequest($"The body is not a valid Bot Framework Activity: {e.Message}");
         }
