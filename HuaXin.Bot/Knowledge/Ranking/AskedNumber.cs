@@ -10,8 +10,8 @@ public static partial class AskedNumber
 {
     /// <summary>What a clause that asks (<see cref="AskingClause.Asking"/>) asks a number of: the unit after 多少 or 几
     /// (钱, 天, 个月), "久" for 多久 or 多长, "%" for 百分之几, "电话" for 电话多少, "" for a number of any kind (多少
-    /// alone at the end); null when the question asks for none. The background's numbers (好几万, 几次介绍工作), a yes/no question (能多载几个吗) and a count of
-    /// kinds (几种, 几个部门: answered by naming them) do not ask for one.</summary>
+    /// alone at the end); null when the question asks for none. The background's numbers (好几万, 几次介绍工作), a
+    /// yes/no question (能多载几个吗) and a count of kinds (几种, 几个部门: answered by naming them) do not ask for one.</summary>
     public static string? Asked(string normalizedQuestion)
     {
         var clauses = AskingClause.Split(normalizedQuestion);
