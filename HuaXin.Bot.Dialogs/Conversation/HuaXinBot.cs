@@ -68,7 +68,8 @@ public sealed partial class HuaXinBot
             return;
         }
         var number = TicketNumber().Match(text);
-        if (Phrases.IsMyRequests(text) || (number.Success && text.Length <= number.Length + 8))
+        // In the middle of a request "办到哪了" is not a policy question; elsewhere the fitted purpose decides (below).
+        if (Phrases.IsMyRequests(text) || (inIntake && Phrases.AsksAfterRequest(text)) || (number.Success && text.Length <= number.Length + 8))
         {
             await _myRequests.ShowAsync(turn, number.Success ? number.Value.ToUpperInvariant() : null, cancellationToken);
             if (inIntake) _intake.RepeatPrompt(turn);

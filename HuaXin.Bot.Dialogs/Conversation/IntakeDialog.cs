@@ -174,11 +174,14 @@ public sealed partial class IntakeDialog
         if (slot == SlotNames.Phone && strict is null && !PhoneExtractor.LooksLikeNumber(text) && !IsQuestion(text) && !DeclinesPhone().IsMatch(text)
             && !(Phrases.IsSkip(text) || Phrases.IsUnknown(text) || Phrases.IsDone(text) || Phrases.IsAnyTime(text) || Phrases.IsSubmit(text)))
         {
-            if (!(Phrases.IsYes(text) || Phrases.IsConfirm(text) || GoAhead().IsMatch(text)))
+            if (Phrases.IsYes(text) || Phrases.IsConfirm(text) || GoAhead().IsMatch(text))
             {
-                intake.Slots[SlotNames.Description] = $"{intake.Slots.GetValueOrDefault(SlotNames.Description)}；{turn.RawText.Trim()}".TrimStart('；');
-                turn.Say(Replies.Text("好的，这个情况也记下了。"));
+                // A yes is agreement to leave one, not the number: ask for the digits themselves, not the same words again.
+                turn.Say(_say.PhoneAwaited());
+                return;
             }
+            intake.Slots[SlotNames.Description] = $"{intake.Slots.GetValueOrDefault(SlotNames.Description)}；{turn.RawText.Trim()}".TrimStart('；');
+            turn.Say(Replies.Text("好的，这个情况也记下了。"));
             AskNext(turn);
             return;
         }

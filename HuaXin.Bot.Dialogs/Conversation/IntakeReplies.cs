@@ -25,6 +25,9 @@ public sealed class IntakeReplies(Taxonomy taxonomy, TimeProvider time)
         return Replies.Text($"没太听明白。{WithExample(d)}", Phrases.Cancel);
     }
 
+    public OutboundMessage PhoneAwaited() => Replies.Text(
+        $"好的，请直接把电话号码发过来就行，例如：{taxonomy.Slots[SlotNames.Phone].Example}", Phrases.Cancel);
+
     public OutboundMessage BadPhone() => Replies.Text(
         $"这个号码好像不对，请再发一次：手机号是1开头的11位数字，座机请带区号，例如：{taxonomy.Slots[SlotNames.Phone].Example}。", Phrases.Cancel);
 

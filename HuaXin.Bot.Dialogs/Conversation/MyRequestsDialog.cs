@@ -29,7 +29,10 @@ public sealed partial class MyRequestsDialog(Taxonomy taxonomy, IServiceRequestS
         }
         if (mine.Count == 0)
         {
-            turn.Say(Replies.Text("您还没有提交过诉求。需要帮忙的话，直接告诉我要办什么事就行。"));
+            // Asked while a request is being taken down: that one is not submitted yet, and the next question finishes it.
+            turn.Say(Replies.Text(turn.State.Intake is null
+                ? "您还没有提交过诉求。需要帮忙的话，直接告诉我要办什么事就行。"
+                : "您还没有提交过诉求。正在登记的这件，回答完下面几个问题就能提交。"));
             return;
         }
         var facts = mine.OrderByDescending(r => r.CreatedAt).Take(MaxShown)

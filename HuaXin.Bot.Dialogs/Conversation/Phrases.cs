@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace HuaXin.Bot.Dialogs.Conversation;
 
 /// <summary>Short replies the bot recognizes as commands. Matching ignores spaces, trailing punctuation and 吧/啊.</summary>
-public static class Phrases
+public static partial class Phrases
 {
     public const string Confirm = "确认";
     public const string Change = "修改";
@@ -16,10 +18,10 @@ public static class Phrases
     public const string No = "不用了";
 
     private static readonly string[] CancelWords = ["取消", "算了", "不用了", "不要了", "不办了", "不弄了", "先不办了", "退出", "不需要了", "不用登记", "不登记了", "不用登记了", "不需要登记", "就问问", "我就问问", "只是问问", "就是问问", "我就是问问", "随便问问", "问问而已", "不用了谢谢", "算了不办了", "撤回", "撤销", "不提交了"];
-    private static readonly string[] ConfirmWords = ["确认", "确定", "对", "对的", "没问题", "是的", "好的", "可以", "提交", "行", "嗯", "没错", "ok", "提交吧", "对提交吧", "确认提交", "没了", "没有了", "就这些", "就这样", "就这样吧", "对就这样", "没错提交吧", "中", "好", "好了", "都对", "对着呢", "对了"];
+    private static readonly string[] ConfirmWords = ["确认", "确定", "对", "对的", "没问题", "是的", "好的", "可以", "提交", "行", "嗯", "没错", "ok", "提交吧", "对提交吧", "确认提交", "没了", "没有了", "就这些", "就这样", "就这样吧", "对就这样", "就这样办", "那就这样", "那就这样办", "对就这样办", "没错提交吧", "中", "好", "好了", "都对", "对着呢", "对了"];
     private static readonly string[] DoneWords = ["就这些", "没有了", "没了", "没别的了", "没有别的了", "就这些没有别的了", "就这些没了", "就这样", "没有别的", "别的没有了", "暂时没有", "其他没有了"];
     private static readonly string[] SubmitCommandWords = ["提交", "对提交", "没错提交", "确认提交", "直接提交", "先提交", "提交了", "确认", "确定", "就这样提交"];
-    private static readonly string[] SubmitWords = [.. SubmitCommandWords, "就这样", "对就这样"];
+    private static readonly string[] SubmitWords = [.. SubmitCommandWords, "就这样", "对就这样", "就这样办", "那就这样办", "对就这样办"];
     private static readonly string[] AnyTimeWords = ["都行", "随时", "随时都行", "尽快", "越快越好", "啥时候都行", "什么时候都行", "哪天都行", "都可以", "越早越好", "早点", "快点", "尽早", "随便"];
     private static readonly string[] YesWords = ["需要", "要", "要的", "登记", "帮我登记", "给我登记", "登记吧", "好", "好的", "行", "可以", "嗯", "对", "是", "是的", "麻烦了", "麻烦你了", "中", "需要登记", "帮我办", "办吧"];
     private static readonly string[] ChangeWords = ["修改", "改一下", "要改", "我要改", "不对", "有错"];
@@ -65,6 +67,10 @@ public static class Phrases
     public static bool IsNotHelpful(string text) => Is(text, NotHelpfulWords);
     public static bool IsHandoff(string text) => Is(text, HandoffWords);
     public static bool IsMyRequests(string text) => Is(text, MyRequestsWords);
+
+    /// <summary>How people ask after a request in their own words: 办到哪了, 俺那事办得咋样了, 有信儿了没. Only a short
+    /// message: a longer one that says 办到哪 is usually a question about a procedure.</summary>
+    public static bool AsksAfterRequest(string text) => Core(text).Length <= 16 && AskingAfterRequest().IsMatch(Core(text));
     public static bool IsGreeting(string text) => Is(text, GreetingWords);
 
     /// <summary>"提交吧 / 确认 / 就这样吧" while the bot is still asking: the user wants to finish with what is given.</summary>
@@ -86,6 +92,10 @@ public static class Phrases
             || words.Contains(core.TrimEnd('吧', '啊', '呀', '哈', '的'), StringComparer.OrdinalIgnoreCase);
     }
 
+    [GeneratedRegex(@"(办|弄|处理|搞)(得|的)?到(哪|啥|什么)(了|一步|程度|儿)|(办|弄|处理|搞)(得|的)(怎么样|咋样|如何)了?|有(信儿?|消息|回音|回信|回复)(了)?(吗|没|不|没有)|(咋|怎么|为啥)还没(人|有人)?(联系|来|打电话|回信)")]
+    private static partial Regex AskingAfterRequest();
+
+    // "就这么办" is "就这样办".
     private static string Core(string text) =>
-        text.Replace(" ", "").TrimEnd('。', '.', '!', '~', '～', ',', '、');
+        text.Replace(" ", "").Replace("这么", "这样").TrimEnd('。', '.', '!', '~', '～', ',', '、');
 }

@@ -44,6 +44,60 @@ public sealed class NaturalAnswerTests
     }
 
     [Theory]
+    [InlineData("对，就这么办")]
+    [InlineData("那就这样办吧")]
+    public async Task Go_ahead_asked_when_is_as_soon_as_possible(string answer)
+    {
+        await Script()
+            .User("想找个志愿者陪俺娘去医院复查 济南历城 电话13805312266", "希望什么时候")
+            .User(answer, "尽快安排")
+            .ReplyLacks("没太听明白")
+            .Slot("when", "尽快安排（电话约时间）")
+            .RunAsync();
+    }
+
+    [Theory]
+    [InlineData("好的")]
+    [InlineData("行")]
+    [InlineData("中，那就登记吧")]
+    public async Task A_yes_asked_for_the_phone_asks_for_the_digits(string yes)
+    {
+        await Script()
+            .User("家里水管漏了 想找人来修", "电话")
+            .User(yes, "直接把电话号码发过来")
+            .Pending("phone")
+            .User("13805312266")
+            .Slot("phone", "13805312266")
+            .RunAsync();
+    }
+
+    [Theory]
+    [InlineData("办到哪了")]
+    [InlineData("俺那事办得咋样了")]
+    [InlineData("有信儿了没")]
+    public async Task Asking_after_a_request_in_the_middle_of_another_shows_the_requests_and_goes_on(string asked)
+    {
+        await Script()
+            .User("家里水管爆了 章丘区明水街道东山村18号 明天上午来修 电话13805312266", "请核对")
+            .User("确认", "HX0001")
+            .User("俺娘一个人在家 想找人去看看", "电话")
+            .User(asked, "HX0001", "电话")
+            .ReplyLacks("政策解答")
+            .Pending("phone")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Asking_after_the_request_being_taken_down_says_it_is_not_submitted_yet()
+    {
+        await Script()
+            .User("俺娘一个人在家 想找人去看看", "电话")
+            .User("办到哪了", "正在登记的这件", "电话")
+            .Pending("phone")
+            .RunAsync();
+    }
+
+    [Theory]
     [InlineData("每个礼拜去两趟就中")]
     [InlineData("一个星期来三回")]
     public async Task How_often_is_taken_as_the_time(string answer)
