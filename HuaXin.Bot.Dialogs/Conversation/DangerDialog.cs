@@ -103,39 +103,60 @@ public sealed partial class DangerDialog(
     /// <param name="talking">The bot's previous reply was about the emergency.</param>
     public async Task<bool> TryTakeDetailsAsync(DialogTurn turn, bool talking, CancellationToken cancellationToken)
     {
-        if (turn.State.Danger is not { } open || turn.State.Intake is not null || time.GetUtcNow() - open.At >= DetailsWithin
-            || IsQuestion().IsMatch(turn.Text)
-            || (!talking && !extractors.ExtractStated(turn.Text).Keys.Any(k => k is SlotNames.City or SlotNames.Address or SlotNames.When)))
+        if (turn.State.Danger is not { } open || turn.State.Intake is not null || time.GetUtcNow() - open.At >= DetailsWithin)
             return false;
-        await SupplementAsync(turn, open, cancellationToken);
+        if (IsQuestion().IsMatch(turn.Text))
+        {
+            // "俺不会弄 咋办啊", "要不要给她喝点水", a bare "那咋办": asked about the emergency just told, so it gets the steps
+            // again, never a policy search that finds nothing. A longer question is a question of its own.
+            if (turn.Text.Length > (talking ? AboutTheEmergency : BareQuestion)) return false;
+            await SupplementAsync(turn, open, cancellationToken, stepsAgain: true);
+            return true;
+        }
+        if (!talking && !extractors.ExtractStated(turn.Text).Keys.Any(k => k is SlotNames.City or SlotNames.Address or SlotNames.When))
+            return false;
+        await SupplementAsync(turn, open, cancellationToken, stepsAgain: CannotGetHelp().IsMatch(turn.Text));
         return true;
     }
+
+    // Right after the bot spoke about an emergency a short question is about it; later only one that names nothing.
+    private const int AboutTheEmergency = 20;
+    private const int BareQuestion = 6;
 
     /// <summary>News of help on its way soon after an emergency ("打了120了 车在路上", "消防车来了"), whatever else is
     /// being asked: it goes to the emergency's ticket, so staff know, and is not read as an answer to a form.</summary>
     public async Task<bool> TryTakeNewsAsync(DialogTurn turn, CancellationToken cancellationToken)
     {
         if (turn.State.Danger is not { } open || time.GetUtcNow() - open.At >= DetailsWithin || !HelpNews().IsMatch(turn.Text)) return false;
-        await SupplementAsync(turn, open, cancellationToken);
+        await SupplementAsync(turn, open, cancellationToken, stepsAgain: CannotGetHelp().IsMatch(turn.Text));
         return true;
     }
 
-    private async Task SupplementAsync(DialogTurn turn, DangerState open, CancellationToken cancellationToken)
+    /// <param name="stepsAgain">The caller does not know what to do or cannot get through: say what to do now again,
+    /// with what to try when the emergency number does not answer.</param>
+    private async Task SupplementAsync(DialogTurn turn, DangerState open, CancellationToken cancellationToken, bool stepsAgain = false)
     {
         open.Talking = true;
         if (tickets is not null)
             await tickets.SupplementAsync(open.Number, turn.Inbound.Channel, turn.Inbound.UserId, turn.RawText, cancellationToken);
+        var steps = stepsAgain ? taxonomy.Danger.Kinds.FirstOrDefault(k => k.Kind == open.Kind) : null;
         var help = open.Kind == DangerDetector.SelfHarm
             ? $"您说的我都听着。已补充到紧急求助 {open.Number}，心理关爱的同事会尽快联系您；想找人说说话，随时拨打心理关爱热线 {await CrisisLineAsync(cancellationToken)}。"
-            : $"收到，情况已补充到紧急求助 {open.Number}，工作人员会尽快联系您。情况变危险时，请直接拨打120、119或110。";
+            : steps is not null
+                ? $"{steps.Say}\n打不通就再拨几次，或者拨110；喊邻居、村里人马上过来帮忙。情况已补充到紧急求助 {open.Number}，工作人员会尽快联系您。"
+                : $"收到，情况已补充到紧急求助 {open.Number}，工作人员会尽快联系您。情况变危险时，请直接拨打120、119或110。";
         turn.Say(Replies.Text(help + (open.AwaitingPhone ? "请留一个能马上联系到您的手机号。" : "")));
     }
 
     [GeneratedRegex(@"(?<!\d)(120|119|110)(?!\d)|救护车|消防车|警察|派出所|送医院|送到医院|拉走了|送走了")]
     private static partial Regex HelpNews();
 
-    [GeneratedRegex(@"[?？吗]|怎么|咋|啥|什么|多少|几")]
+    [GeneratedRegex(@"[?？吗]|怎么|咋|啥|什么|多少|几|要不要|能不能|行不行")]
     private static partial Regex IsQuestion();
+
+    // "120电话打不通", "没人接", "俺不会弄": the help that was named is not reaching them.
+    [GeneratedRegex(@"打不通|没人接|占线|不会弄|不会做|不知道咋|不知道怎么|慌了")]
+    private static partial Regex CannotGetHelp();
 
     // The deployment's own crisis line, read from its documents; the service hotline when they have none.
     private async Task<string> CrisisLineAsync(CancellationToken cancellationToken)

@@ -95,6 +95,23 @@ public sealed class DangerTests
         Assert.Equal(after, Assert.Single(_bot.Tickets.Supplements).Text);
     }
 
+    [Theory]
+    [InlineData("俺娘在院里摔了一跤 叫不醒了", "俺不会弄 咋办啊 你快说", "120")]
+    [InlineData("俺娘在院里摔了一跤 叫不醒了", "她还有气 要不要给她喝点水", "120")]
+    [InlineData("俺娘在院里摔了一跤 叫不醒了", "120电话打不通", "拨110")]
+    [InlineData("屋里一股煤气味", "那咋办", "119")]
+    public async Task Asked_what_to_do_after_an_emergency_the_steps_come_again_never_not_found(string danger, string asked, string reply)
+    {
+        await new DialogScript(_bot)
+            .User(danger, "紧急求助")
+            .User(asked, reply, "已补充到紧急求助")
+            .ReplyLacks("没有找到")
+            .ReplyLacks("有政策问题")
+            .NoIntake()
+            .RunAsync();
+        Assert.Equal(asked, Assert.Single(_bot.Tickets.Supplements).Text);
+    }
+
     [Fact]
     public async Task A_new_trouble_told_after_the_emergency_talk_is_over_is_its_own_request()
     {
