@@ -54,7 +54,15 @@ public sealed partial class HuaXinBot
         var talkingDanger = turn.State.Danger is { Talking: true };
         if (turn.State.Danger is { } earlier) earlier.Talking = false;
         // Typed words only: a pressed button is never an emergency.
-        if (turn.Inbound.Value is null && _danger.Detect(text, answersBot: inIntake || turn.State.Offer is not null) is { } danger)
+        var danger = turn.Inbound.Value is null ? _danger.Detect(text, answersBot: inIntake || turn.State.Offer is not null) : null;
+        // A weak signal (the model alone, just above its threshold) is more often an everyday message than an emergency:
+        // the numbers come first, then the message is handled as what it says, with no urgent ticket raised on it.
+        if (danger is { Weak: true })
+        {
+            turn.Say(Replies.Text(WeakDangerNote));
+            danger = null;
+        }
+        if (danger is not null)
         {
             await _dangerDialog.RespondAsync(turn, danger, cancellationToken);
             if (inIntake) _intake.RepeatPrompt(turn);
@@ -217,6 +225,8 @@ public sealed partial class HuaXinBot
 
     [GeneratedRegex(@"HX-?\d{8}-?\d{3,6}", RegexOptions.IgnoreCase)]
     private static partial Regex TicketNumber();
+
+    private const string WeakDangerNote = "如果现在有危险：有人病倒或受伤请马上拨打120，着火拨119，有人闹事打人拨110。";
 
     private OutboundMessage Welcome() => Replies.Card(CardKinds.Welcome, "您好，我是华新集团职工服务助手",
         "我可以：\n· 解答政策：困难帮扶、医疗互助、金秋助学、探亲等规定\n· 登记求助：老人照看、陪诊接送、家中维修、法律援助等，转给承办部门并告诉您多久联系您\n· 查进度：发送「我的诉求」或诉求编号\n"

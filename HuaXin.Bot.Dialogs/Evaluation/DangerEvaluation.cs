@@ -44,6 +44,8 @@ public sealed class DangerEvaluation(DangerDetector detector)
         return new DangerReport(rows.Count, positives.Count, positives.Count(r => r.Got is not null), flagged.Count, flagged.Count(r => r.Gold), perKind, bad, mistakes)
         {
             KindRight = kindRight,
+            WeakFound = positives.Count(r => r.Got is { Weak: true }),
+            WeakFalse = flagged.Count(r => !r.Gold && r.Got!.Weak),
         };
     }
 }
@@ -61,6 +63,12 @@ public sealed record DangerReport(int Lines, int Dangerous, int Found, int Flagg
     /// <summary>Dangers found whose kind is the labelled one.</summary>
     public int KindRight { get; init; }
 
+    /// <summary>Dangers found, and false alarms, on a weak signal only: the numbers are said, no urgent ticket opens.</summary>
+    public int WeakFound { get; init; }
+
+    /// <inheritdoc cref="WeakFound"/>
+    public int WeakFalse { get; init; }
+
     public string ToText()
     {
         var sb = new StringBuilder();
@@ -68,6 +76,7 @@ public sealed record DangerReport(int Lines, int Dangerous, int Found, int Flagg
         sb.AppendLine(CultureInfo.InvariantCulture, $"danger recall    : {Recall:F3} ({Found}/{Dangerous})");
         sb.AppendLine(CultureInfo.InvariantCulture, $"danger precision : {Precision:F3} ({FlaggedCorrectly}/{Flagged})");
         sb.AppendLine(CultureInfo.InvariantCulture, $"kind right       : {(Found == 0 ? 1 : (double)KindRight / Found):F3} ({KindRight}/{Found} found)");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"weak signal only : {WeakFound} of the dangers found, {WeakFalse} of the false alarms (numbers said, no urgent ticket)");
         foreach (var k in PerKind) sb.AppendLine(CultureInfo.InvariantCulture, $"  {k.Kind,-12} recall {k.Recall:F3} ({k.Found}/{k.Support})");
         foreach (var b in BadLines) sb.AppendLine(CultureInfo.InvariantCulture, $"skipped line {b.LineNumber}: {b.Reason}");
         return sb.ToString();

@@ -112,6 +112,21 @@ public sealed class DangerTests
         Assert.Equal(asked, Assert.Single(_bot.Tickets.Supplements).Text);
     }
 
+    [Theory]
+    [InlineData("俺男人在新疆 家里就俺跟孩子")]
+    [InlineData("都两天了还没人打电话")]
+    [InlineData("我奶奶住在临沂沂水县")]
+    public async Task A_weak_signal_says_the_numbers_but_raises_no_emergency(string everyday)
+    {
+        await new DialogScript(_bot)
+            .User(everyday, "如果现在有危险", "120")
+            .ReplyLacks("紧急求助")
+            .ReplyLacks("锁好门")
+            .Check(state => Assert.Null(state.Danger))
+            .RunAsync();
+        Assert.Empty(_bot.Requests.Created);
+    }
+
     [Fact]
     public async Task A_new_trouble_told_after_the_emergency_talk_is_over_is_its_own_request()
     {
