@@ -88,6 +88,12 @@ public sealed partial class HuaXinBot
             if (inIntake) _intake.RepeatPrompt(turn);
             return;
         }
+        if (Phrases.AsksIfBot(text))
+        {
+            turn.Say(Replies.Text($"我是华新集团的服务助手，是机器人，不是真人。要找工作人员，回复「{Phrases.Handoff}」，或拨打服务热线 {_taxonomy.Hotline}。", Phrases.Handoff));
+            if (inIntake) _intake.RepeatPrompt(turn);
+            return;
+        }
         if (inIntake)
         {
             await _intake.ContinueAsync(turn, cancellationToken);
@@ -106,6 +112,12 @@ public sealed partial class HuaXinBot
                 turn.Say(Replies.Text("好的，不登记。还有别的问题可以接着问。"));
                 return;
             }
+        }
+        // "给俺登记上吧" with nothing offered and nothing named: ask which kind of matter, rather than guess one.
+        if (Phrases.AsksToRegister(text))
+        {
+            await _intake.StartAsync(turn, new Abstractions.Understanding(true, null, null, new Dictionary<string, string>(), null), cancellationToken);
+            return;
         }
         // A tapped related clause ("《困难职工帮扶救助管理办法》第十条") is a policy question, whatever words its title has.
         if (KnowledgeDialog.NamesAClause(text))

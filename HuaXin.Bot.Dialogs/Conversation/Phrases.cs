@@ -18,12 +18,12 @@ public static partial class Phrases
     public const string No = "不用了";
 
     private static readonly string[] CancelWords = ["取消", "算了", "不用了", "不要了", "不办了", "不弄了", "先不办了", "退出", "不需要了", "不用登记", "不登记了", "不用登记了", "不需要登记", "就问问", "我就问问", "只是问问", "就是问问", "我就是问问", "随便问问", "问问而已", "不用了谢谢", "算了不办了", "撤回", "撤销", "不提交了"];
-    private static readonly string[] ConfirmWords = ["确认", "确定", "对", "对的", "没问题", "是的", "好的", "可以", "提交", "行", "嗯", "没错", "ok", "提交吧", "对提交吧", "确认提交", "没了", "没有了", "就这些", "就这样", "就这样吧", "对就这样", "就这样办", "那就这样", "那就这样办", "对就这样办", "没错提交吧", "中", "好", "好了", "都对", "对着呢", "对了"];
+    private static readonly string[] ConfirmWords = ["确认", "确定", "对", "对的", "没问题", "是的", "好的", "可以", "提交", "行", "嗯", "没错", "ok", "提交吧", "对提交吧", "确认提交", "没了", "没有了", "就这些", "就这样", "就这样吧", "对就这样", "就这样办", "那就这样", "那就这样办", "对就这样办", "没错提交吧", "中", "好", "好了", "都对", "对着呢", "对了", "嗯呐", "嗯哪", "妥了", "妥", "得劲", "好嘞", "中嘞", "成", "没毛病", "对头", "是哩"];
     private static readonly string[] DoneWords = ["就这些", "没有了", "没了", "没别的了", "没有别的了", "就这些没有别的了", "就这些没了", "就这样", "没有别的", "别的没有了", "暂时没有", "其他没有了"];
     private static readonly string[] SubmitCommandWords = ["提交", "对提交", "没错提交", "确认提交", "直接提交", "先提交", "提交了", "确认", "确定", "就这样提交"];
     private static readonly string[] SubmitWords = [.. SubmitCommandWords, "就这样", "对就这样", "就这样办", "那就这样办", "对就这样办"];
     private static readonly string[] AnyTimeWords = ["都行", "随时", "随时都行", "尽快", "越快越好", "啥时候都行", "什么时候都行", "哪天都行", "都可以", "越早越好", "早点", "快点", "尽早", "随便"];
-    private static readonly string[] YesWords = ["需要", "要", "要的", "登记", "帮我登记", "给我登记", "登记吧", "好", "好的", "行", "可以", "嗯", "对", "是", "是的", "麻烦了", "麻烦你了", "中", "需要登记", "帮我办", "办吧"];
+    private static readonly string[] YesWords = ["需要", "要", "要的", "登记", "帮我登记", "给我登记", "登记吧", "好", "好的", "行", "可以", "嗯", "对", "是", "是的", "麻烦了", "麻烦你了", "中", "需要登记", "帮我办", "办吧", "嗯呐", "嗯哪", "妥了", "好嘞", "中嘞", "成"];
     private static readonly string[] ChangeWords = ["修改", "改一下", "要改", "我要改", "不对", "有错"];
     private static readonly string[] SkipWords = ["跳过", "略过", "不填", "下一个", "没有", "无", "不用填"];
     private static readonly string[] UnknownWords = ["不知道", "不清楚", "不晓得", "不记得", "忘了", "说不好", "不确定", "不好说", "问我老伴", "我问问老伴", "得问问", "回头问问", "问问家里人", "我也不知道", "不太清楚"];
@@ -55,8 +55,20 @@ public static partial class Phrases
     private static readonly string[] DecliningWords = ["不用登记", "不登记", "就问问", "就是问问", "不办了", "不弄了", "不麻烦了", "不用麻烦", "不找了", "不修了", "不用来了", "不用派人"];
     public static bool IsDone(string text) => Is(text, DoneWords);
     public static bool IsAnyTime(string text) => Is(text, AnyTimeWords);
-    public static bool IsYes(string text) => Is(text, YesWords);
-    public static bool IsConfirm(string text) => Is(text, ConfirmWords);
+    /// <summary>A yes, in so many words ("嗯呐", "中，给俺登记上吧") or several of them ("对 确认", "嗯嗯 好的").</summary>
+    public static bool IsYes(string text) => Is(text, YesWords) || AllOf(text, YesWords) || AsksToRegister(text);
+
+    public static bool IsConfirm(string text) => Is(text, ConfirmWords) || AllOf(text, ConfirmWords);
+
+    /// <summary>"给俺登记上吧", "那你帮我报一个": asks to have something taken down, without saying what.</summary>
+    public static bool AsksToRegister(string text) => RegisterMe().IsMatch(Core(text).Replace("，", "").Replace(",", ""));
+
+    /// <summary>Asks for a person: 转人工, or "俺要跟真人说", "找个工作人员".</summary>
+    public static bool IsHandoff(string text) =>
+        Is(text, HandoffWords) || (Core(text).Length <= 16 && WantsPerson().IsMatch(Core(text)));
+
+    /// <summary>"你是机器人还是真人", "你是人吗": whether a person is answering.</summary>
+    public static bool AsksIfBot(string text) => Core(text).Length <= 16 && IsItABot().IsMatch(Core(text));
     public static bool IsChange(string text) => Is(text, ChangeWords);
 
     /// <summary>An explicit confirm or submit ("确认", "提交吧"), as opposed to an acknowledgement ("好的", "行").</summary>
@@ -65,7 +77,6 @@ public static partial class Phrases
     public static bool IsUnknown(string text) => Is(text, UnknownWords);
     public static bool IsHelpful(string text) => Is(text, HelpfulWords);
     public static bool IsNotHelpful(string text) => Is(text, NotHelpfulWords);
-    public static bool IsHandoff(string text) => Is(text, HandoffWords);
     public static bool IsMyRequests(string text) => Is(text, MyRequestsWords);
 
     /// <summary>How people ask after a request in their own words: 办到哪了, 俺那事办得咋样了, 有信儿了没. Only a short
@@ -91,6 +102,30 @@ public static partial class Phrases
         return words.Contains(core, StringComparer.OrdinalIgnoreCase)
             || words.Contains(core.TrimEnd('吧', '啊', '呀', '哈', '的'), StringComparer.OrdinalIgnoreCase);
     }
+
+    // The whole message is a run of the listed words ("对确认", "嗯嗯好的"), read longest first.
+    private static bool AllOf(string text, string[] words)
+    {
+        var core = Core(text).Replace("，", "").Replace(",", "").Replace("、", "").TrimEnd('吧', '啊', '呀', '哈');
+        if (core.Length == 0 || core.Length > 12) return false;
+        var at = 0;
+        while (at < core.Length)
+        {
+            var word = words.Where(w => w.Length > 0 && core.AsSpan(at).StartsWith(w, StringComparison.OrdinalIgnoreCase)).MaxBy(w => w.Length);
+            if (word is null) return false;
+            at += word.Length;
+        }
+        return true;
+    }
+
+    [GeneratedRegex(@"^(那|那就|就|中|行|好|嗯)?(你|您)?(就)?(给|帮|替)?(俺|我|咱)?(登记|报|办|申请)(上|一下|一个|个)?(吧|呗|啊)?$")]
+    private static partial Regex RegisterMe();
+
+    [GeneratedRegex(@"(跟|和|找|要|转|换|叫)(个)?(真人|人工|客服|工作人员|活人)|(真人|人工|客服|工作人员)(说|聊|来|接)")]
+    private static partial Regex WantsPerson();
+
+    [GeneratedRegex(@"(你|您)是(不是)?(个)?(机器人|真人|人工|人吗|ai|AI)|机器人还是(真)?人|是不是(个)?机器")]
+    private static partial Regex IsItABot();
 
     [GeneratedRegex(@"(办|弄|处理|搞)(得|的)?到(哪|啥|什么)(了|一步|程度|儿)|(办|弄|处理|搞)(得|的)(怎么样|咋样|如何)了?|有(信儿?|消息|回音|回信|回复)(了)?(吗|没|不|没有)|(咋|怎么|为啥)还没(人|有人)?(联系|来|打电话|回信)")]
     private static partial Regex AskingAfterRequest();

@@ -15,6 +15,10 @@ public sealed class NaturalAnswerTests
     [InlineData("确认")]
     [InlineData("没了")]
     [InlineData("对，提交吧")]
+    [InlineData("对 确认")]
+    [InlineData("嗯呐")]
+    [InlineData("妥了")]
+    [InlineData("嗯嗯 好的")]
     public async Task Nothing_more_to_add_then_a_plain_yes_submits(string yes)
     {
         await Script()
@@ -189,6 +193,41 @@ public sealed class NaturalAnswerTests
             .User("困难补助有啥条件", "需要帮您登记吗")
             .User("不用了", "不登记")
             .NoIntake()
+            .RunAsync();
+    }
+
+    [Theory]
+    [InlineData("那你给俺登记上吧")]
+    [InlineData("嗯呐")]
+    [InlineData("中，帮我办一下")]
+    public async Task A_yes_in_own_words_to_the_offer_starts_intake(string yes)
+    {
+        await Script()
+            .User("困难补助有啥条件", "需要帮您登记吗")
+            .User(yes, "我来帮您登记")
+            .Check(state => Assert.NotNull(state.Intake))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Asking_to_be_registered_with_nothing_named_asks_which_matter()
+    {
+        await Script()
+            .User("帮我登记", "哪方面的事")
+            .Pending(IntakeSteps.Category)
+            .RunAsync();
+    }
+
+    [Theory]
+    [InlineData("俺要跟真人说", "热线")]
+    [InlineData("给俺找个工作人员", "热线")]
+    [InlineData("你是机器人还是真人", "机器人")]
+    [InlineData("你是人吗", "转人工")]
+    public async Task Asking_for_a_person_or_whether_one_is_there_is_answered_plainly(string asked, string reply)
+    {
+        await Script()
+            .User(asked, reply)
+            .ReplyLacks("有政策问题或要办的事")
             .RunAsync();
     }
 
