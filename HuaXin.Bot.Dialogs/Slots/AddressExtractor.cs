@@ -26,16 +26,23 @@ public sealed partial class AddressExtractor : ISlotExtractor
         return null;
     }
 
-    // "平阴县孔村镇李庄村": the first anchor (孔村) is followed by more address parts.
+    // "平阴县孔村镇李庄村": the first anchor (孔村) is followed by more address parts. People type the parts apart
+    // ("黛溪街道 北关村 三排五号", "幸福小区 3号楼 201", "何坊街道，张家村5号"): they are joined, with the space kept.
     private static string Continuation(string text, int at)
     {
         var rest = "";
         while (at < text.Length)
         {
-            var next = Continued().Match(text, at);
-            if (!next.Success || LeadInEnds.Any(w => next.Groups["chunk"].Value.Contains(w, StringComparison.Ordinal))) break;
-            rest += next.Value;
-            at += next.Length;
+            var gap = Gap().Match(text, at);
+            var from = at + gap.Length;
+            var next = Continued().Match(text, from);
+            if (!next.Success || LeadInEnds.Any(w => next.Groups["chunk"].Value.Contains(w, StringComparison.Ordinal)))
+            {
+                next = gap.Length > 0 && !PhoneAhead().Match(text, from).Success ? UnitsOnly().Match(text, from) : Match.Empty;
+                if (!next.Success || next.Length == 0) break;
+            }
+            rest += (gap.Length > 0 ? " " : "") + next.Value;
+            at = from + next.Length;
         }
         return rest;
     }
@@ -54,6 +61,17 @@ public sealed partial class AddressExtractor : ISlotExtractor
 
     [GeneratedRegex(@"(?<prefix>[\p{IsCJKUnifiedIdeographs}\dA-Za-z]{1,16}?)(?<anchor>小区|社区|花园|家园|公寓|新村|家属院|大院|苑|村(?![里委上民长干口子])|庄|屯|街道|镇|(?:路|街|大道|巷|胡同)[\d一二三四五六七八九十]{1,5}号)(?<units>" + Units + "*)")]
     private static partial Regex Anchored();
+
+    [GeneratedRegex(@"\G[\s，,、]*")]
+    private static partial Regex Gap();
+
+    // "138 0531 2266" typed in groups is a phone number, not 楼 and 室.
+    [GeneratedRegex(@"\G(?:\d[\s-]?){7,}")]
+    private static partial Regex PhoneAhead();
+
+    // Units alone after a gap ("3号楼 201"), not a number that starts something else ("3天").
+    [GeneratedRegex(@"\G(?:" + Units + @")+(?![\p{IsCJKUnifiedIdeographs}])")]
+    private static partial Regex UnitsOnly();
 
     [GeneratedRegex(@"\G(?<chunk>[\p{IsCJKUnifiedIdeographs}\d]{0,6}?)(?:镇|乡|街道|小区|社区|花园|家园|苑|村|庄|屯|(?:路|街)[\d一二三四五六七八九十]{1,5}号)" + Units + "*")]
     private static partial Regex Continued();

@@ -48,5 +48,10 @@ public sealed class OtherExtractorTests
     [InlineData("我去街道办问过了", null)]
     [InlineData("他们镇上没有医院", null)]
     [InlineData("宿舍空调坏了", null)]
+    [InlineData("黛溪街道 北关村 三排五号", "黛溪街道 北关村 三排五号")]
+    [InlineData("幸福小区 3号楼 201", "幸福小区 3号楼 201")]
+    [InlineData("何坊街道，张家村5号", "何坊街道 张家村5号")]
+    [InlineData("东山村18号 138 0531 2266", "东山村18号")]
+    [InlineData("阳光小区5号楼 明天上午来", "阳光小区5号楼")]
     public void Address_is_the_street_part(string text, string? expected) => Assert.Equal(expected, _address.Extract(text)?.Value);
 }
