@@ -23,6 +23,11 @@ public sealed class OtherExtractorTests
     [InlineData("俺在外地干着急", null)]
     [InlineData("想申请困难补助", null)]
     [InlineData("宿舍空调坏了", null)]
+    [InlineData("不是急事", "一般")]
+    [InlineData("俺说错了 不是紧急的", "一般")]
+    [InlineData("没那么急", "一般")]
+    [InlineData("水管漏了 不是急事 这礼拜来修就行", null)]
+    [InlineData("不是别的 就是急", "紧急")]
     public void Urgency_only_when_stated_or_evident(string text, string? expected) => Assert.Equal(expected, _urgency.Extract(text)?.Value);
 
     [Theory]
