@@ -28,4 +28,6 @@ public sealed record NewServiceRequest(
 public sealed record CreatedRequest(string Number, DateTimeOffset PromisedContactBy);
 
 /// <param name="Open">Still with the group: the requester may add to it or withdraw it.</param>
-public sealed record RequestSummary(string Number, string Category, string Department, string Status, DateTimeOffset CreatedAt, bool Open);
+/// <param name="ContactBy">While nobody has taken it up yet (待受理): when the department promised to call.</param>
+public sealed record RequestSummary(string Number, string Category, string Department, string Status, DateTimeOffset CreatedAt, bool Open,
+    DateTimeOffset? ContactBy = null);

@@ -76,8 +76,9 @@ public sealed partial class HuaXinBot
             return;
         }
         var number = TicketNumber().Match(text);
-        // In the middle of a request "办到哪了" is not a policy question; elsewhere the fitted purpose decides (below).
-        if (Phrases.IsMyRequests(text) || (inIntake && Phrases.AsksAfterRequest(text)) || (number.Success && text.Length <= number.Length + 8))
+        // "办到哪了", "有回信没" ask after a request wherever they are said; "还要等多久" only when there is one to ask after.
+        if (Phrases.IsMyRequests(text) || Phrases.AsksAfterRequest(text) || (number.Success && text.Length <= number.Length + 8)
+            || (Phrases.AsksWhenHelpComes(text) && await _myRequests.HasAnyAsync(turn, cancellationToken)))
         {
             await _myRequests.ShowAsync(turn, number.Success ? number.Value.ToUpperInvariant() : null, cancellationToken);
             if (inIntake) _intake.RepeatPrompt(turn);

@@ -116,9 +116,10 @@ public sealed class ServiceRequestStore(
             .Where(r => keys.Contains(r.Channel + ":" + r.UserId))
             .OrderByDescending(r => r.Id)
             .Take(20)
-            .Select(r => new { r.Number, r.Category, r.Department, r.Status, r.CreatedAt })
+            .Select(r => new { r.Number, r.Category, r.Department, r.Status, r.CreatedAt, r.FirstContactDue })
             .ToListAsync(cancellationToken))
-            .Select(r => new RequestSummary(r.Number, r.Category, r.Department, r.Status, r.CreatedAt, Ticket.IsOpen(r.Status)))
+            .Select(r => new RequestSummary(r.Number, r.Category, r.Department, r.Status, r.CreatedAt, Ticket.IsOpen(r.Status),
+                r.Status == RequestStatus.Pending ? r.FirstContactDue : null))
             .ToList();
     }
 }

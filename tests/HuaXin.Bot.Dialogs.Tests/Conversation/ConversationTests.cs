@@ -93,12 +93,18 @@ public sealed class ConversationTests
     [Theory]
     [InlineData("俺刚才那个办得咋样了")]
     [InlineData("修水管的事处理得怎么样了")]
-    public async Task Asking_how_the_request_is_going_lists_it(string asked)
+    [InlineData("俺的事咋样了")]
+    [InlineData("有回信没")]
+    [InlineData("还要等多久")]
+    [InlineData("啥时候来人")]
+    [InlineData("我提交的诉求")]
+    [InlineData("到底有没有人管")]
+    public async Task Asking_how_the_request_is_going_lists_it_with_when_they_will_call(string asked)
     {
         await Script()
             .User("家里水管爆了 章丘区明水街道东山村18号 明天上午来修 电话13805312266", "请核对")
             .User("确认", "HX0001")
-            .User(asked, "共1件", "HX0001")
+            .User(asked, "共1件", "HX0001", "前联系您")
             .RunAsync();
     }
 

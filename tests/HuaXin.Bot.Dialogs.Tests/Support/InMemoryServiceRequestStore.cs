@@ -32,7 +32,7 @@ public sealed class InMemoryServiceRequestStore(TimeProvider time) : IServiceReq
         {
             IReadOnlyList<RequestSummary> mine = _items
                 .Where(i => i.Request.Channel == channel && i.Request.UserId == userId)
-                .Select(i => new RequestSummary(i.Created.Number, i.Request.Category, i.Request.Department, "待联系", i.At, true))
+                .Select(i => new RequestSummary(i.Created.Number, i.Request.Category, i.Request.Department, "待受理", i.At, true, i.Created.PromisedContactBy))
                 .ToList();
             return Task.FromResult(mine);
         }
