@@ -136,11 +136,18 @@ internal static class AnswerComposer
         foreach (var i in chosen)
         {
             // An item alone ("1. 工伤认定、劳动能力鉴定和工伤待遇争议；") does not say what it is an item of: the sentence
-            // that opens its list comes first.
+            // that opens its list comes first. When two items of one short list answer, the list comes whole: the amounts
+            // for 研究生 and 本科 without 专科 read as if there were no third.
             if (ClauseHeadings.TryItem(sentences[i].Text, out _, out _)
-                && sentences.Take(i).LastOrDefault(s => s.Line < sentences[i].Line && (s.Text.EndsWith('：') || s.Text.EndsWith(':'))) is { Text: { } opener })
+                && sentences.Take(i).LastOrDefault(s => s.Line < sentences[i].Line && (s.Text.EndsWith('：') || s.Text.EndsWith(':'))) is { Text: { } opener, Line: var openerLine })
             {
                 lead.Add(opener);
+                var whole = string.Join("\n", lines.Skip(openerLine + 1));
+                if (chosen.Count(c => sentences[c].Line > openerLine && ClauseHeadings.TryItem(sentences[c].Text, out _, out _)) > 1 && whole.Length <= WholeListUpTo)
+                {
+                    lead.Add(whole);
+                    break;
+                }
             }
             lead.Add(sentences[i].Text);
             var opensList = sentences[i].Text.EndsWith('：') || sentences[i].Text.EndsWith(':');

@@ -97,6 +97,18 @@ public class AnswerTests
     }
 
     [Fact]
+    public void Two_items_of_a_short_list_that_answer_bring_the_whole_list()
+    {
+        var clause = "考入大学的，一次性发放助学金：\n1. 研究生，4000元；\n2. 普通本科，3000元；\n3. 专科（含高职高专），2000元。";
+        var units = new HuaXin.Bot.Knowledge.Search.QueryAnalyzer(HuaXin.Bot.Knowledge.Search.Lexicon.Empty)
+            .Analyze("助学金能给多少钱", new HuaXin.Bot.Knowledge.Search.Bm25Index([]));
+
+        var lead = HuaXin.Bot.Knowledge.Answering.AnswerComposer.Lead(clause, units, _ => 1, "助学金能给多少钱");
+
+        Assert.Equal(clause, lead);
+    }
+
+    [Fact]
     public void An_item_of_a_list_comes_after_the_sentence_that_opens_the_list()
     {
         var clause = "下列事项可以申请法律援助：\n1. 工伤认定、劳动能力鉴定和工伤待遇争议；\n2. 追索劳动报酬；\n3. 婚姻家庭纠纷。";
