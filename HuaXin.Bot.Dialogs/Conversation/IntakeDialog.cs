@@ -448,8 +448,12 @@ public sealed partial class IntakeDialog
     /// and the description stays the first message.</param>
     private List<string> HarvestOthers(IntakeState intake, string pending, string text)
     {
-        var others = _extractors.ExtractStated(text).Where(s => s.Key != pending && !intake.Slots.ContainsKey(s.Key)).ToList();
-        foreach (var (slot, match) in others) Fill(intake, slot, match, overwrite: false);
+        // A number typed alone while something else is asked is a new number to call: it replaces the one given before.
+        var newNumber = pending != SlotNames.Phone && PhoneExtractor.LooksLikeNumber(text);
+        var others = _extractors.ExtractStated(text)
+            .Where(s => s.Key != pending && (!intake.Slots.ContainsKey(s.Key) || (newNumber && s.Key == SlotNames.Phone && intake.Slots[s.Key] != s.Value.Value)))
+            .ToList();
+        foreach (var (slot, match) in others) Fill(intake, slot, match, overwrite: newNumber && slot == SlotNames.Phone);
         return others.Select(o => o.Key).ToList();
     }
 

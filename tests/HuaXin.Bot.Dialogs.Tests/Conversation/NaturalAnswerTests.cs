@@ -101,6 +101,17 @@ public sealed class NaturalAnswerTests
             .RunAsync();
     }
 
+    [Fact]
+    public async Task A_new_number_typed_while_another_question_is_asked_replaces_the_old_one()
+    {
+        await Script()
+            .User("想找个志愿者陪俺娘去医院复查 济南历城 电话13805312266", "希望什么时候")
+            .User("15864321187", "联系电话：15864321187", "希望什么时候")
+            .ReplyLacks("没太听明白")
+            .Slot("phone", "15864321187")
+            .RunAsync();
+    }
+
     [Theory]
     [InlineData("每个礼拜去两趟就中")]
     [InlineData("一个星期来三回")]
