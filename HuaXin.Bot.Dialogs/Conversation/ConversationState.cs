@@ -17,6 +17,11 @@ public sealed class ConversationState
     /// <summary>A question just answered whose need the bot offered to take down ("需要帮您登记吗？").</summary>
     public OfferState? Offer { get; set; }
 
+    /// <summary>The request last cancelled while being taken down, and when: "还是弄吧" soon after brings it back.</summary>
+    public IntakeState? Withdrawn { get; set; }
+
+    public DateTimeOffset? WithdrawnAt { get; set; }
+
     public string ToJson() => JsonSerializer.Serialize(this);
 
     /// <summary>Reads saved state; unreadable state (e.g. from an incompatible version) starts the conversation afresh.</summary>

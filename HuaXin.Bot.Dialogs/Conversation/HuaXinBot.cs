@@ -100,6 +100,7 @@ public sealed partial class HuaXinBot
             await _intake.ContinueAsync(turn, cancellationToken);
             return;
         }
+        if (_intake.TryResume(turn)) return;
         if (turn.State.Offer is { } offer)
         {
             turn.State.Offer = null;

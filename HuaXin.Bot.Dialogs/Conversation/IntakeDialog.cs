@@ -90,6 +90,7 @@ public sealed partial class IntakeDialog
         var text = turn.Text;
         if (Phrases.IsCancel(text))
         {
+            (turn.State.Withdrawn, turn.State.WithdrawnAt) = (turn.State.Intake, _time.GetUtcNow());
             turn.State.Intake = null;
             turn.Say(Replies.Text("好的，已取消，不登记了。还有问题可以接着问，需要时随时再找我。"));
             return;
@@ -117,6 +118,21 @@ public sealed partial class IntakeDialog
                 return;
         }
     }
+
+    /// <summary>"唉 还是弄吧" soon after cancelling: the cancelled request comes back with everything already said, and the
+    /// question it stopped at is asked again.</summary>
+    public bool TryResume(DialogTurn turn)
+    {
+        if (turn.State is not { Withdrawn: { } withdrawn, WithdrawnAt: { } at } || !Phrases.AsksToResume(turn.Text)) return false;
+        (turn.State.Withdrawn, turn.State.WithdrawnAt) = (null, null);
+        if (_time.GetUtcNow() - at > ResumeWithin) return false;
+        turn.State.Intake = withdrawn;
+        turn.Say(Replies.Text(Category(withdrawn) is { } category ? $"好的，接着办刚才的「{category.Name}」，已经说过的都还在。" : "好的，接着办刚才的事。"));
+        AskNext(turn);
+        return true;
+    }
+
+    private static readonly TimeSpan ResumeWithin = TimeSpan.FromMinutes(30);
 
     /// <summary>Repeats the pending prompt, e.g. after an interruption.</summary>
     public void RepeatPrompt(DialogTurn turn) => AskNext(turn);

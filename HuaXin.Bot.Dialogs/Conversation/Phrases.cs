@@ -118,6 +118,12 @@ public static partial class Phrases
         return true;
     }
 
+    /// <summary>"唉 还是弄吧", "接着办": the request just cancelled is wanted after all.</summary>
+    public static bool AsksToResume(string text) => Core(text).Length <= 14 && Resume().IsMatch(Core(text).Replace("，", "").Replace(",", ""));
+
+    [GeneratedRegex(@"^(唉|哎|哎呀|那|那个|算了)?(我|俺)?(还是|接着|继续|又想)(要|得)?(给我|给俺|帮我|帮俺)?(弄|办|登记|报|申请)(吧|一下|上|了)?(吧|呗)?$")]
+    private static partial Regex Resume();
+
     [GeneratedRegex(@"^(那|那就|就|中|行|好|嗯)?(你|您)?(就)?(给|帮|替)?(俺|我|咱)?(登记|报|办|申请)(上|一下|一个|个)?(吧|呗|啊)?$")]
     private static partial Regex RegisterMe();
 

@@ -140,6 +140,21 @@ public sealed class NaturalAnswerTests
         Assert.Empty(_bot.Requests.Created);
     }
 
+    [Theory]
+    [InlineData("唉 还是弄吧")]
+    [InlineData("那还是给俺办吧")]
+    [InlineData("接着办")]
+    public async Task Changing_ones_mind_after_cancelling_brings_the_request_back(string again)
+    {
+        await Script()
+            .User("俺娘一个人在家 想找人去看看 电话13805312266", "哪个城市")
+            .User("那算了 先不弄了", "不登记")
+            .NoIntake()
+            .User(again, "接着办刚才的", "哪个城市")
+            .Slot("phone", "13805312266")
+            .RunAsync();
+    }
+
     [Fact]
     public async Task Withdrawing_at_the_summary_submits_nothing()
     {
