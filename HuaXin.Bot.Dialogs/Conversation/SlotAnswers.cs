@@ -37,6 +37,7 @@ public sealed partial class SlotAnswers(SlotExtractors extractors)
     [GeneratedRegex(@"\d|村|区|县|镇|乡|路|街|小区|号|楼|庄|屯|社区|胡同|巷|组")]
     private static partial Regex AddressLike();
 
-    [GeneratedRegex(@"尽快|越快越好|随时|都行|都可以|有空|工作日|周末|上午|下午|晚上|白天|早上")]
+    // Kept as said; the dialect's parts of the day (头午 morning, 晌午头 noon, 过晌 afternoon) and seasons of the year too.
+    [GeneratedRegex(@"尽快|越快越好|随时|都行|都可以|有空|工作日|周末|上午|下午|中午|晚上|白天|早上|傍晚|晌午|后晌|过晌|前晌|头午|傍黑|擦黑|上半天|下半天|过了年|过完年|年后|年前|开春|秋后")]
     private static partial Regex VagueTime();
 }

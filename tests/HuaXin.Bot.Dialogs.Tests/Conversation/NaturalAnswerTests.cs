@@ -113,6 +113,21 @@ public sealed class NaturalAnswerTests
     }
 
     [Theory]
+    [InlineData("晌午头")]
+    [InlineData("过晌")]
+    [InlineData("头午")]
+    [InlineData("过了年")]
+    public async Task A_time_in_dialect_is_taken_as_said(string answer)
+    {
+        await Script()
+            .User("想找个志愿者陪俺娘去医院复查 济南历城 电话13805312266", "希望什么时候")
+            .User(answer, "地址")
+            .ReplyLacks("没太听明白")
+            .Slot("when", answer)
+            .RunAsync();
+    }
+
+    [Theory]
     [InlineData("每个礼拜去两趟就中")]
     [InlineData("一个星期来三回")]
     public async Task How_often_is_taken_as_the_time(string answer)
