@@ -171,7 +171,9 @@ public sealed partial class IntakeDialog
             return;
         }
         var strict = _answers.Strict(slot, text);
-        if (strict is null && IsQuestion(text))
+        // "不给电话不行吗" asks to go on without a number: that is the decline below, not a policy question.
+        var declinesPhone = slot == SlotNames.Phone && DeclinesPhone().IsMatch(text);
+        if (strict is null && IsQuestion(text) && !declinesPhone)
         {
             await _knowledge.AnswerAsync(turn, text, cancellationToken);
             turn.Say(_say.Resume());
@@ -202,7 +204,7 @@ public sealed partial class IntakeDialog
             return;
         }
         // "没有电话" / "不方便留" is a "don't know" for the phone, not a badly typed number.
-        var noPhone = slot == SlotNames.Phone && !PhoneExtractor.LooksLikeNumber(text) && !IsQuestion(text);
+        var noPhone = slot == SlotNames.Phone && !PhoneExtractor.LooksLikeNumber(text) && (!IsQuestion(text) || declinesPhone);
         // With a number staff can call back on, "提交吧" to a required question means going on without it.
         var callBack = slot != SlotNames.Phone && HasCallbackPhone(intake);
         if (Phrases.IsSkip(text) || Phrases.IsUnknown(text) || Phrases.IsDone(text) || Phrases.IsAnyTime(text) || noPhone

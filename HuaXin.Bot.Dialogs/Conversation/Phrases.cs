@@ -54,7 +54,11 @@ public static partial class Phrases
 
     private static readonly string[] DecliningWords = ["不用登记", "不登记", "就问问", "就是问问", "不办了", "不弄了", "不麻烦了", "不用麻烦", "不找了", "不修了", "不用来了", "不用派人"];
     public static bool IsDone(string text) => Is(text, DoneWords);
-    public static bool IsAnyTime(string text) => Is(text, AnyTimeWords);
+    /// <summary>Any time will do: 都行, 尽快, and "啥时候都中", "随便哪天都行", "哪会儿都成".</summary>
+    public static bool IsAnyTime(string text) => Is(text, AnyTimeWords) || (Core(text).Length <= 10 && AnyTime().IsMatch(Core(text)));
+
+    [GeneratedRegex(@"^(随便)?(啥|什么|哪)(时候|天|会儿|会|一天)?都(行|中|可以|成|好|管)[吧啊呀]?$|^随便(哪天|啥时候|什么时候)?[吧啊呀]?$")]
+    private static partial Regex AnyTime();
     /// <summary>A yes, in so many words ("嗯呐", "中，给俺登记上吧") or several of them ("对 确认", "嗯嗯 好的").</summary>
     public static bool IsYes(string text) => Is(text, YesWords) || AllOf(text, YesWords) || AsksToRegister(text);
 

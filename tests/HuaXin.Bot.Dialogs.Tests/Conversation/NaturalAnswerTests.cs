@@ -38,6 +38,8 @@ public sealed class NaturalAnswerTests
     [InlineData("提交吧")]
     [InlineData("中")]
     [InlineData("行啊")]
+    [InlineData("啥时候都中")]
+    [InlineData("随便哪天都行")]
     public async Task A_volunteer_request_without_a_time_goes_on_as_soon_as_possible(string answer)
     {
         await Script()
@@ -57,6 +59,17 @@ public sealed class NaturalAnswerTests
             .User(answer, "尽快安排")
             .ReplyLacks("没太听明白")
             .Slot("when", "尽快安排（电话约时间）")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Asking_to_go_on_without_a_phone_is_a_decline_not_a_policy_question()
+    {
+        await Script()
+            .User("家里水管漏了 想找人来修", "电话")
+            .User("不给电话不行吗", "最好能告诉我们", "不留")
+            .ReplyLacks("政策解答")
+            .Pending("phone")
             .RunAsync();
     }
 
