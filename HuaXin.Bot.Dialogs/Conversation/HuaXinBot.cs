@@ -89,6 +89,13 @@ public sealed partial class HuaXinBot
             if (inIntake) _intake.RepeatPrompt(turn);
             return;
         }
+        if (Phrases.AsksIfGenuine(text))
+        {
+            // Elderly families are the target of phone scams: say who this is, how to check, and never to pay anyone.
+            turn.Say(Replies.Text($"这是华新集团为外出职工家庭开通的服务助手，登记的事转给集团的承办部门办理。不放心的话，可以拨打集团服务热线 {_taxonomy.Hotline} 核实；凡是让您转账、交钱的，都不要相信。"));
+            if (inIntake) _intake.RepeatPrompt(turn);
+            return;
+        }
         if (Phrases.AsksIfBot(text))
         {
             turn.Say(Replies.Text($"我是华新集团的服务助手，是机器人，不是真人。要找工作人员，回复「{Phrases.Handoff}」，或拨打服务热线 {_taxonomy.Hotline}。", Phrases.Handoff));
@@ -227,9 +234,15 @@ public sealed partial class HuaXinBot
     {
         foreach (var level in new[] { "非常不满意", "不满意", "基本满意", "非常满意", "满意" })
             if (text.Contains(level, StringComparison.Ordinal)) return level;
+        // Stars as apps ask for them: 五星 / 5星 is the top, one or two the bottom.
+        if (Stars().Match(text) is { Success: true } stars)
+            return stars.Groups[1].Value switch { "五" or "5" => "非常满意", "四" or "4" => "满意", "三" or "3" => "基本满意", "二" or "两" or "2" => "不满意", _ => "非常不满意" };
         if (Negative().IsMatch(text)) return "不满意";
         return Positive().IsMatch(text) ? "满意" : null;
     }
+
+    [GeneratedRegex(@"([一二两三四五1-5])(?:颗|个)?星")]
+    private static partial Regex Stars();
 
     [GeneratedRegex(@"太差|不行|没修好|还是坏|还漏|态度差|太慢|没来|敷衍|差评")]
     private static partial Regex Negative();

@@ -71,6 +71,13 @@ public static partial class Phrases
     public static bool IsHandoff(string text) =>
         Is(text, HandoffWords) || (Core(text).Length <= 16 && WantsPerson().IsMatch(Core(text)));
 
+    /// <summary>"你们是正规的不", "不会是骗子吧": whether this is really the group's service.</summary>
+    public static bool AsksIfGenuine(string text) => Core(text).Length <= 16 && IsItGenuine().IsMatch(Core(text));
+
+    // Said of this service ("你们…", "这个…"), not of someone else ("家里来了个骗子").
+    [GeneratedRegex(@"(你们|你|您|这个|这是|这)[^，,。]{0,6}(正规|骗子|骗人|靠谱|真的假的|可信|是真的吗|可靠)|^(正规吗|靠谱吗|真的假的|不会是骗|别是骗|该不会是骗)")]
+    private static partial Regex IsItGenuine();
+
     /// <summary>"你是机器人还是真人", "你是人吗": whether a person is answering.</summary>
     public static bool AsksIfBot(string text) => Core(text).Length <= 16 && IsItABot().IsMatch(Core(text));
     public static bool IsChange(string text) => Is(text, ChangeWords);

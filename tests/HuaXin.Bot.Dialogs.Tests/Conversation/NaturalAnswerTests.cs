@@ -308,6 +308,35 @@ public sealed class NaturalAnswerTests
         Assert.Empty(_bot.Requests.Created);
     }
 
+    [Theory]
+    [InlineData("五星", "非常满意")]
+    [InlineData("给5颗星", "非常满意")]
+    [InlineData("一星", "非常不满意")]
+    public async Task Stars_after_a_rating_card_are_the_rating(string stars, string level)
+    {
+        _bot.Tickets.AwaitingRating = new RequestSummary("HX-20261123-0001", "volunteer", "团委", "已办结", TestData.Now, false);
+        await Script()
+            .User(stars, "感谢您的评价")
+            .NoIntake()
+            .RunAsync();
+        Assert.Equal(level, Assert.Single(_bot.Tickets.Ratings).Rating);
+    }
+
+    [Theory]
+    [InlineData("你们是正规的不")]
+    [InlineData("不会是骗子吧")]
+    public async Task Asking_whether_this_is_genuine_says_how_to_check(string asked)
+    {
+        await Script()
+            .User(asked, "服务热线", "转账")
+            .NoIntake()
+            .RunAsync();
+    }
+
+    [Fact]
+    public void A_swindler_told_about_is_not_taken_for_doubt_about_the_service() =>
+        Assert.False(Phrases.AsksIfGenuine("家里来了个骗子 骗走了俺娘的钱"));
+
     [Fact]
     public async Task Progress_and_a_typed_ticket_number_show_the_familys_tickets()
     {
