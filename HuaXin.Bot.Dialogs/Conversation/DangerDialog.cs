@@ -29,6 +29,10 @@ public sealed partial class DangerDialog(
     public async Task RespondAsync(DialogTurn turn, DangerSignal signal, CancellationToken cancellationToken)
     {
         var kind = signal.Kind;
+        // "俺爹刚才喝了农药": someone else has already done it, so 120 comes first (a medical ticket), the crisis line after.
+        if (kind.Kind == DangerDetector.SelfHarm && SomeoneElseDidIt().IsMatch(turn.Text)
+            && taxonomy.Danger.Kinds.FirstOrDefault(k => k.Kind == Medical) is { } medical)
+            kind = medical with { Say = $"{medical.Say}\n心理关爱热线 {{crisis}}，家里人也可以打来说说话。" };
         var now = time.GetUtcNow();
         var open = turn.State.Danger is { } earlier && now - earlier.At < SameEmergency ? earlier : null;
         turn.State.Offer = null;
@@ -147,6 +151,11 @@ public sealed partial class DangerDialog(
                 : $"收到，情况已补充到紧急求助 {open.Number}，工作人员会尽快联系您。情况变危险时，请直接拨打120、119或110。";
         turn.Say(Replies.Text(help + (open.AwaitingPhone ? "请留一个能马上联系到您的手机号。" : "")));
     }
+
+    private const string Medical = "medical";
+
+    [GeneratedRegex(@"(俺|我|咱)?(爹|娘|爸|妈|爷|奶|姥|公公|婆婆|男人|老伴|媳妇|老婆|丈夫|孩子|儿子|闺女|女儿|兄弟|姐|妹|哥|弟|他|她)[^，,。]{0,6}(喝了|吃了|割了|上吊|跳了|服了)")]
+    private static partial Regex SomeoneElseDidIt();
 
     [GeneratedRegex(@"(?<!\d)(120|119|110)(?!\d)|救护车|消防车|警察|派出所|送医院|送到医院|拉走了|送走了")]
     private static partial Regex HelpNews();

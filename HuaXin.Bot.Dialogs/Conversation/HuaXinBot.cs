@@ -65,7 +65,9 @@ public sealed partial class HuaXinBot
         if (danger is not null)
         {
             await _dangerDialog.RespondAsync(turn, danger, cancellationToken);
-            if (inIntake) _intake.RepeatPrompt(turn);
+            // Someone who has just said they do not want to live is not asked for an address next: the request waits.
+            if (inIntake && danger.Kind.Kind == DangerDetector.SelfHarm) _intake.Pause(turn);
+            else if (inIntake) _intake.RepeatPrompt(turn);
             return;
         }
         if (await _dangerDialog.TryTakePhoneAsync(turn, cancellationToken)) return;

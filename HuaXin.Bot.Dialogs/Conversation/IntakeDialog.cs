@@ -119,6 +119,14 @@ public sealed partial class IntakeDialog
         }
     }
 
+    /// <summary>Puts the request being taken down aside, as a cancel does, with how to take it up again.</summary>
+    public void Pause(DialogTurn turn)
+    {
+        (turn.State.Withdrawn, turn.State.WithdrawnAt) = (turn.State.Intake, _time.GetUtcNow());
+        turn.State.Intake = null;
+        turn.Say(Replies.Text("刚才在登记的事先放一放，等您方便了，回复「接着办」就能接着登记。"));
+    }
+
     /// <summary>"唉 还是弄吧" soon after cancelling: the cancelled request comes back with everything already said, and the
     /// question it stopped at is asked again.</summary>
     public bool TryResume(DialogTurn turn)

@@ -128,6 +128,27 @@ public sealed class DangerTests
     }
 
     [Fact]
+    public async Task Someone_else_who_has_taken_poison_is_120_first_then_the_crisis_line()
+    {
+        await new DialogScript(_bot)
+            .User("俺爹刚才喝了农药", "请马上拨打120", "心理关爱热线", "紧急求助")
+            .RunAsync();
+        Assert.Equal("medical", Assert.Single(_bot.Requests.Created).Category);
+    }
+
+    [Fact]
+    public async Task Self_harm_said_during_a_request_puts_the_request_aside_until_asked_for()
+    {
+        await new DialogScript(_bot)
+            .User("家里屋顶漏雨了 想找人来修", "电话")
+            .User("唉 有时候真不想活了", "热线", "先放一放")
+            .ReplyLacks("请留一个能联系到您的电话")
+            .NoIntake()
+            .User("接着办", "接着办刚才的", "电话")
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task A_new_trouble_told_after_the_emergency_talk_is_over_is_its_own_request()
     {
         await new DialogScript(_bot)
