@@ -144,7 +144,7 @@ public static partial class Phrases
     [GeneratedRegex(@"(你|您)是(不是)?(个)?(机器人|真人|人工|人吗|ai|AI)|机器人还是(真)?人|是不是(个)?机器")]
     private static partial Regex IsItABot();
 
-    [GeneratedRegex(@"(办|弄|处理|搞)(得|的)?到(哪|啥|什么)(了|一步|程度|儿)|(办|弄|处理|搞)(得|的)(怎么样|咋样|如何)了?|有(信儿?|消息|回音|回信|回复)(了)?(吗|没|不|没有)|(咋|怎么|为啥)还没(人|有人)?(联系|来|打电话|回信)|(俺|我)的(事|事儿|诉求)(咋样|怎么样|咋回事)|(俺|我)(提交|报)的|(俺|我)?那个单子|到底有没有人管")]
+    [GeneratedRegex(@"(办|弄|处理|搞)(得|的)?到(哪|啥|什么)(了|一步|程度|儿)|(办|弄|处理|搞)(得|的)(怎么样|咋样|如何)了?|有(信儿?|消息|回音|回信|回复)(了)?(吗|没|不|没有)|(俺|我)的(事|事儿|诉求)(咋样|怎么样|咋回事)|(俺|我)(提交|报)的|(俺|我)?那个单子|到底有没有人管")]
     private static partial Regex AskingAfterRequest();
 
     /// <summary>"还要等多久", "啥时候来人", "查一下": about a submitted request when there is one; otherwise they may ask

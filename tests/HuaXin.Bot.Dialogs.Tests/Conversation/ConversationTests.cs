@@ -108,6 +108,19 @@ public sealed class ConversationTests
             .RunAsync();
     }
 
+    [Theory]
+    [InlineData("咋还没人联系俺")]
+    [InlineData("都两天了还没人打电话")]
+    public async Task Waiting_too_long_hurries_the_request(string waiting)
+    {
+        await Script()
+            .User("家里水管爆了 章丘区明水街道东山村18号 明天上午来修 电话13805312266", "请核对")
+            .User("确认", "HX0001")
+            .User(waiting, "HX0001", "尽快联系您")
+            .RunAsync();
+        Assert.Contains(_bot.Tickets.Supplements, s => s.Text.StartsWith("申请人催办", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Pressing_a_button_is_the_same_as_typing_its_text()
     {
