@@ -127,6 +127,15 @@ public sealed partial class DangerDialog(
     private const int AboutTheEmergency = 20;
     private const int BareQuestion = 6;
 
+    /// <summary>Whether an emergency was told in this conversation within the last half hour.</summary>
+    public bool Recent(DialogTurn turn) => turn.State.Danger is { } open && time.GetUtcNow() - open.At < DetailsWithin;
+
+    /// <summary>"俺说错了 不是紧急的", "误会了": the emergency just raised was a misunderstanding.</summary>
+    public static bool TakesBack(string text) => text.Length <= 20 && NotAnEmergency().IsMatch(text);
+
+    [GeneratedRegex(@"不是急事|不是紧急|不紧急|说错了|搞错了|弄错了|误会|不是那个意思|不是出事")]
+    private static partial Regex NotAnEmergency();
+
     /// <summary>News of help on its way soon after an emergency ("打了120了 车在路上", "消防车来了"), whatever else is
     /// being asked: it goes to the emergency's ticket, so staff know, and is not read as an answer to a form.</summary>
     public async Task<bool> TryTakeNewsAsync(DialogTurn turn, CancellationToken cancellationToken)

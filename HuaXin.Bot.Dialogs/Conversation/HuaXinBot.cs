@@ -70,6 +70,14 @@ public sealed partial class HuaXinBot
             else if (inIntake) _intake.RepeatPrompt(turn);
             return;
         }
+        // A false alarm taken back soon after ("俺说错了 不是紧急的"): offer to withdraw the urgent ticket it opened.
+        if (!inIntake && _dangerDialog.Recent(turn) && DangerDialog.TakesBack(text))
+        {
+            turn.State.Danger = null;
+            turn.Say(Replies.Text("好的，是我理解错了，没有危险就好。"));
+            await _myRequests.OfferWithdrawalAsync(turn, cancellationToken);
+            return;
+        }
         if (await _dangerDialog.TryTakePhoneAsync(turn, cancellationToken)) return;
         if (Phrases.IsHelpful(text) || Phrases.IsNotHelpful(text))
         {

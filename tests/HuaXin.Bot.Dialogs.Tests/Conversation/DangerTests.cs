@@ -148,6 +148,18 @@ public sealed class DangerTests
             .RunAsync();
     }
 
+    [Theory]
+    [InlineData("俺说错了 不是紧急的")]
+    [InlineData("没有危险 不是那个意思")]
+    public async Task A_false_alarm_taken_back_is_offered_for_withdrawal(string back)
+    {
+        await new DialogScript(_bot)
+            .User("俺娘突然喘不上气来了", "紧急求助")
+            .User(back, "理解错了", "撤回 HX0001")
+            .Check(state => Assert.Null(state.Danger))
+            .RunAsync();
+    }
+
     [Fact]
     public async Task A_new_trouble_told_after_the_emergency_talk_is_over_is_its_own_request()
     {
