@@ -72,7 +72,7 @@ public sealed partial class DangerDialog(
         var by = TimeZoneInfo.ConvertTime(created.PromisedContactBy, time.LocalTimeZone).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);
         var hours = within.TotalHours.ToString("0.#", CultureInfo.InvariantCulture);
         turn.Say(Replies.Text($"已为您登记紧急求助（编号 {created.Number}），已通知{category.Department}，会在 {by} 前联系您（承诺{hours}小时内）。"
-            + (awaitingPhone ? "请留一个能马上联系到您的手机号。" : "")));
+            + (awaitingPhone ? PhoneAsk(kind.Kind) : "")));
     }
 
     /// <summary>A call-back number after a danger message goes to its ticket. A number typed while a request is being
@@ -158,10 +158,14 @@ public sealed partial class DangerDialog(
             : steps is not null
                 ? $"{steps.Say}\n打不通就再拨几次，或者拨110；喊邻居、村里人马上过来帮忙。情况已补充到紧急求助 {open.Number}，工作人员会尽快联系您。"
                 : $"收到，情况已补充到紧急求助 {open.Number}，工作人员会尽快联系您。情况变危险时，请直接拨打120、119或110。";
-        turn.Say(Replies.Text(help + (open.AwaitingPhone ? "请留一个能马上联系到您的手机号。" : "")));
+        turn.Say(Replies.Text(help + (open.AwaitingPhone ? PhoneAsk(open.Kind) : "")));
     }
 
     private const string Medical = "medical";
+
+    // With gas in the air the steps say not to use a phone: the number is asked for once they are outside.
+    private static string PhoneAsk(string kind) =>
+        kind == "gas" ? "人到了屋外，再留一个能马上联系到您的手机号。" : "请留一个能马上联系到您的手机号。";
 
     [GeneratedRegex(@"(俺|我|咱)?(爹|娘|爸|妈|爷|奶|姥|公公|婆婆|男人|老伴|媳妇|老婆|丈夫|孩子|儿子|闺女|女儿|兄弟|姐|妹|哥|弟|他|她)[^，,。]{0,6}(喝了|吃了|割了|上吊|跳了|服了)")]
     private static partial Regex SomeoneElseDidIt();

@@ -142,6 +142,22 @@ public sealed partial class IntakeDialog
 
     private static readonly TimeSpan ResumeWithin = TimeSpan.FromMinutes(30);
 
+    // Asked for the address, what follows the place's name is part of it: "王家村东头第三家", "李庄镇东街". In a village
+    // the landmark is the address. Not when it says something else (a time, a phone) or asks.
+    private SlotMatch WithLandmark(SlotMatch address, string text)
+    {
+        var last = address.Value.Split(' ')[^1];
+        var at = text.LastIndexOf(last, StringComparison.Ordinal);
+        if (at < 0) return address;
+        var tail = text[(at + last.Length)..].Trim(' ', '，', ',', '。');
+        return tail.Length is > 0 and <= MaxLandmark && !IsQuestion(tail) && !PhoneExtractor.LooksLikeNumber(tail)
+            && _extractors.ExtractStated(tail).Count == 0
+            ? new SlotMatch(address.Value + tail, address.Window)
+            : address;
+    }
+
+    private const int MaxLandmark = 12;
+
     /// <summary>Repeats the pending prompt, e.g. after an interruption.</summary>
     public void RepeatPrompt(DialogTurn turn) => AskNext(turn);
 
@@ -258,6 +274,7 @@ public sealed partial class IntakeDialog
         var answer = slot == SlotNames.Description ? _answers.Strict(slot, turn.RawText) : strict ?? _answers.Lenient(slot, text);
         // "每个礼拜去两趟就中": how often, not one date; staff arrange the first visit, so the words themselves are the time.
         if (answer is null && slot == SlotNames.When && Recurring().IsMatch(text)) answer = new SlotMatch(turn.RawText.Trim());
+        if (answer is not null && slot == SlotNames.Address) answer = WithLandmark(answer, text);
         if (answer is null)
         {
             turn.Say(_say.NotUnderstood(slot));

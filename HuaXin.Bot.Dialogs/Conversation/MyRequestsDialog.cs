@@ -78,7 +78,11 @@ public sealed partial class MyRequestsDialog(Taxonomy taxonomy, IServiceRequestS
             .Where(r => r.Open).OrderByDescending(r => r.CreatedAt).FirstOrDefault();
         if (open is null) return false;
         var passed = await tickets.SupplementAsync(open.Number, turn.Inbound.Channel, turn.Inbound.UserId, $"申请人催办：{turn.RawText.Trim()}", cancellationToken);
-        turn.Say(Replies.Text($"{passed}诉求 {open.Number}（{Named(open)}），承办部门会尽快联系您。等急了也可以拨打服务热线 {taxonomy.Hotline}。", Phrases.MyRequests));
+        // Passed on ("已…"), the family hears it was hurried and who will call; otherwise the ticket's own reason.
+        var said = passed.StartsWith('已')
+            ? $"已帮您催办诉求 {open.Number}（{Named(open)}），{open.Department}会尽快联系您。"
+            : $"{passed}（诉求 {open.Number}）";
+        turn.Say(Replies.Text($"{said}等急了也可以拨打服务热线 {taxonomy.Hotline}。", Phrases.MyRequests));
         return true;
     }
 
@@ -89,7 +93,7 @@ public sealed partial class MyRequestsDialog(Taxonomy taxonomy, IServiceRequestS
     private static partial Regex Hurry();
 
     // "不用来了", "别来了", "那个换玻璃的不用了": the help is not wanted any more, so the request can go.
-    [GeneratedRegex(@"撤回|撤销|撤了|撤掉|撤下|撤一下|取消|不要了|作废|不用来了|别来了|不用派人|(的|事)不用了")]
+    [GeneratedRegex(@"撤回|撤销|撤了|撤掉|撤下|撤一下|取消|不要了|作废|不用来了|别来了|不用派人|(的|事)不用了|不修了|不用修了|不用办了|不办了|自己修好了|邻居修好了|修好了不用")]
     private static partial Regex WithdrawVerb();
 
     [GeneratedRegex(@"诉求|求助|登记|申请|工单|单子|那个|刚才|刚刚|报的|提交的")]

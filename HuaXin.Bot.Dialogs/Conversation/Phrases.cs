@@ -52,7 +52,7 @@ public static partial class Phrases
             || (core.StartsWith("算了", StringComparison.Ordinal) && !core.StartsWith("算了算", StringComparison.Ordinal) && !core.StartsWith("算了一", StringComparison.Ordinal) && !core.StartsWith("算了下", StringComparison.Ordinal)));
     }
 
-    private static readonly string[] DecliningWords = ["不用登记", "不登记", "就问问", "就是问问", "不办了", "不弄了", "不麻烦了", "不用麻烦", "不找了", "不修了", "不用来了", "不用派人"];
+    private static readonly string[] DecliningWords = ["不用登记", "不登记", "就问问", "就是问问", "不办了", "不弄了", "不麻烦了", "不用麻烦", "不找了", "不修了", "不用来了", "不用派人", "取消吧", "说不用了", "不用了取消"];
     public static bool IsDone(string text) => Is(text, DoneWords);
     /// <summary>Any time will do: 都行, 尽快, and "啥时候都中", "随便哪天都行", "哪会儿都成".</summary>
     public static bool IsAnyTime(string text) => Is(text, AnyTimeWords) || (Core(text).Length <= 10 && AnyTime().IsMatch(Core(text)));

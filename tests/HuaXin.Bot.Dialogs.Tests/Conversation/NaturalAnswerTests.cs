@@ -183,6 +183,39 @@ public sealed class NaturalAnswerTests
             .RunAsync();
     }
 
+    [Theory]
+    [InlineData("莘县张鲁镇王家村东头第三家")]
+    [InlineData("惠民县李庄镇东街")]
+    public async Task A_landmark_after_the_place_stays_in_the_address(string address)
+    {
+        await Script()
+            .User("家里水管子漏了 想找人来修 电话13805312266", "详细地址")
+            .User(address)
+            .Slot("address", address)
+            .RunAsync();
+    }
+
+    [Theory]
+    [InlineData("俺娘说不用了，取消吧")]
+    public async Task Cancelling_in_a_whole_sentence_ends_intake(string words)
+    {
+        await Script()
+            .User("家里水管子漏了 想找人来修", "电话")
+            .User(words, "不登记")
+            .NoIntake()
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Saying_the_repair_is_no_longer_needed_offers_the_withdrawal()
+    {
+        await Script()
+            .User("家里水管爆了 章丘区明水街道东山村18号 明天上午来修 电话13805312266", "请核对")
+            .User("确认", "HX0001")
+            .User("俺不修了，俺叫邻居修好了", "撤回 HX0001")
+            .RunAsync();
+    }
+
     [Fact]
     public async Task Withdrawing_at_the_summary_submits_nothing()
     {
