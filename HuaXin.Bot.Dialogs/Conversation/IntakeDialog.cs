@@ -158,6 +158,8 @@ public sealed partial class IntakeDialog
 
     private const int MaxLandmark = 12;
 
+    private const int ShortAside = 6;
+
     /// <summary>Repeats the pending prompt, e.g. after an interruption.</summary>
     public void RepeatPrompt(DialogTurn turn) => AskNext(turn);
 
@@ -199,7 +201,11 @@ public sealed partial class IntakeDialog
         var declinesPhone = slot == SlotNames.Phone && DeclinesPhone().IsMatch(text);
         if (strict is null && IsQuestion(text) && !declinesPhone)
         {
-            await _knowledge.AnswerAsync(turn, text, cancellationToken);
+            // "要钱不" asked while a legal-aid request is taken down asks whether legal aid costs money: a short question
+            // that names nothing is read with the kind of service being registered.
+            var asked = text.Length <= ShortAside && Category(intake) is { } service && !text.Contains(service.Name, StringComparison.Ordinal)
+                ? $"{service.Name}{text}" : text;
+            await _knowledge.AnswerAsync(turn, asked, cancellationToken);
             turn.Say(_say.Resume());
             AskNext(turn);
             return;

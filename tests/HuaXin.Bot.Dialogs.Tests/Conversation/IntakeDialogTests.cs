@@ -126,6 +126,8 @@ public sealed class IntakeDialogTests
             .ReplyLacks("也记下了")
             .Slot("description", "家里水管漏了 想找人来修")
             .RunAsync();
+        // Read with the service being registered: 要钱不 asks whether the repair costs money.
+        Assert.StartsWith("家中维修", _bot.Knowledge.Questions[^1]);
     }
 
     [Fact]

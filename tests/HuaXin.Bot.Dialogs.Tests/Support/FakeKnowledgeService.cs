@@ -12,12 +12,16 @@ public sealed class FakeKnowledgeService : IKnowledgeService
     public static readonly Citation MedicalRule = new("doc-medical", "职工医疗互助办法", ["第三条"], "住院押金不予报销，出院结算后按比例补助。", 0.8);
 
     public int Calls { get; private set; }
+
+    /// <summary>The questions asked, in order.</summary>
+    public List<string> Questions { get; } = [];
     public int MaxConcurrent { get; private set; }
     public TaskCompletionSource? Gate { get; set; }
     public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async Task<KnowledgeAnswer> AskAsync(string question, string asker, CancellationToken cancellationToken)
     {
+        lock (Questions) Questions.Add(question);
         var now = Interlocked.Increment(ref _inFlight);
         lock (this)
         {
