@@ -9,7 +9,7 @@ namespace HuaXin.Bot.Dialogs.Conversation;
 /// has no answer.</summary>
 /// <remarks>Unanswered questions are recorded in the feedback store (not helpful, no citations) so the knowledge team sees the gaps;
 /// 转人工 then gives the service hotline and invites the user to state what they need done, which this bot can take down.</remarks>
-public sealed class KnowledgeDialog(Taxonomy taxonomy, IKnowledgeService knowledge, IFeedbackStore feedback, TimeProvider time)
+public sealed partial class KnowledgeDialog(Taxonomy taxonomy, IKnowledgeService knowledge, IFeedbackStore feedback, TimeProvider time)
 {
     /// <summary>The text of a related-clause suggestion: 《title》 and a clause label, nothing else.</summary>
     public static bool NamesAClause(string text) =>
@@ -39,6 +39,7 @@ public sealed class KnowledgeDialog(Taxonomy taxonomy, IKnowledgeService knowled
                 Card = card.Card! with { Details = new CardDetails("查看原文", $"{best.Source}\n{best.Text}") },
                 SuggestedReplies = [.. answer.Related, Phrases.Helpful, Phrases.NotHelpful],
             });
+            await AnswerSecondAsync(turn, question, best, cancellationToken);
             return;
         }
 
@@ -49,6 +50,28 @@ public sealed class KnowledgeDialog(Taxonomy taxonomy, IKnowledgeService knowled
             $"{answer.Answer}{near}\n可以回复「{Phrases.Handoff}」，或拨打服务热线 {taxonomy.Hotline}，由工作人员为您解答。",
             [.. answer.Related, Phrases.Handoff]));
     }
+
+    /// <summary>"探亲假能休几天？路费给报多少？": the first answer reads the whole message, which mostly answers the first
+    /// question; the second is then asked on its own, read in the first answer's document, and its answer follows when
+    /// it is another clause. Nothing is added when the documents do not answer it.</summary>
+    private async Task AnswerSecondAsync(DialogTurn turn, string question, Citation first, CancellationToken cancellationToken)
+    {
+        var parts = SecondQuestion().Split(question).Select(p => p.Trim(' ', '，', ',', '。')).Where(p => p.Length >= MinPart).ToList();
+        if (parts.Count != 2) return;
+        var topic = new KnowledgeTopic(first.DocId, first.Title, first.Clause);
+        var second = await knowledge.AskAsync(parts[1], turn.Inbound.UserId, topic, cancellationToken);
+        if (!second.Answered || second.Citations.FirstOrDefault() is not { } best
+            || (best.DocId == first.DocId && best.Clause == first.Clause)) return;
+        turn.Say(Replies.Card(CardKinds.Answer, $"「{parts[1]}」", second.Answer, []) is var card
+            ? card with { Card = card.Card! with { Details = new CardDetails("查看原文", $"{best.Source}\n{best.Text}") } }
+            : card);
+    }
+
+    private const int MinPart = 4;
+
+    // Between two questions: a question mark, or "，还有" before the second.
+    [System.Text.RegularExpressions.GeneratedRegex(@"[？?]|[，,\s]还有(?=[^？?]{3,})")]
+    private static partial System.Text.RegularExpressions.Regex SecondQuestion();
 
     public async Task RateAsync(DialogTurn turn, bool helpful, CancellationToken cancellationToken)
     {

@@ -122,6 +122,24 @@ public sealed class ConversationTests
     }
 
     [Fact]
+    public async Task Two_questions_in_one_message_each_get_their_answer()
+    {
+        await Script()
+            .User("困难补助有啥条件？住院能报销多少？", "困难职工帮扶救助管理办法", "「住院能报销多少」", "职工医疗互助办法")
+            .RunAsync();
+        Assert.Equal("住院能报销多少", _bot.Knowledge.Questions[^1]);
+    }
+
+    [Fact]
+    public async Task A_second_question_answered_by_the_same_clause_is_not_said_twice()
+    {
+        await Script()
+            .User("困难补助有啥条件？帮扶要啥材料？", "困难职工帮扶救助管理办法")
+            .ReplyLacks("「帮扶要啥材料」")
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task Pressing_a_button_is_the_same_as_typing_its_text()
     {
         const string request = "俺娘一个人在章丘老家 想找人明天上午去看看 电话138 0531 2266";
