@@ -2,6 +2,7 @@ using HuaXin.Bot.Data;
 using HuaXin.Bot.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace HuaXin.Bot.BotFramework.DirectLine;
 
@@ -13,8 +14,16 @@ public sealed record AppendResult(string ActivityId, long Sequence, bool Appende
 
 /// <summary>Conversations and their ordered activities in the service database. Every append goes through
 /// <see cref="GroupCommit"/>; conversations, which never change once created, are remembered in memory.</summary>
-public sealed class DirectLineStore(IDbContextFactory<HuaXinDbContext> dbFactory, GroupCommit groupCommit, DirectLineNotifier notifier, TimeProvider time) : IDisposable
+/// <remarks>On SQLite (one service process per database file) the client activity ids of a conversation this process
+/// created are remembered as they are stored, so a post whose id is new skips the lookup before its turn (a fifth of a
+/// post's cost under load). A repeated id, a conversation created before a restart or by another instance, and every
+/// conversation on PostgreSQL are looked up as before; the commit checks the id again either way.</remarks>
+public sealed class DirectLineStore(IDbContextFactory<HuaXinDbContext> dbFactory, GroupCommit groupCommit, DirectLineNotifier notifier, TimeProvider time,
+    IOptions<DatabaseOptions> database) : IDisposable
 {
+    // Past this many ids a conversation's ids are looked up again: the memory stays bounded.
+    private const int KeysRemembered = 256;
+
     private const int MaxAppendAttempts = 20;
 
     // Every post runs these two (the key once before the turn and again in its commit): compiled, EF Core does not
@@ -31,6 +40,8 @@ public sealed class DirectLineStore(IDbContextFactory<HuaXinDbContext> dbFactory
             .Max(a => (long?)a.Sequence)));
 
     private readonly MemoryCache _conversations = new(new MemoryCacheOptions { SizeLimit = 20_000 });
+    private readonly MemoryCache _keys = new(new MemoryCacheOptions { SizeLimit = 20_000 });
+    private readonly bool _trustKeys = database.Value.Provider == DatabaseProvider.Sqlite;
 
     /// <summary>Activity ids follow the Direct Line form "{conversationId}|{sequence}".</summary>
     public static string ActivityId(string conversationId, long sequence) => $"{conversationId}|{sequence:D7}";
@@ -63,6 +74,11 @@ public sealed class DirectLineStore(IDbContextFactory<HuaXinDbContext> dbFactory
         if (created)
         {
             Remember(conversation);
+            if (_trustKeys)
+            {
+                // Every id of this conversation will be stored by this process, so the set is complete.
+                _keys.Set(conversationId, new HashSet<string>(StringComparer.Ordinal), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+            }
         }
         return created;
     }
@@ -86,6 +102,13 @@ public sealed class DirectLineStore(IDbContextFactory<HuaXinDbContext> dbFactory
     public async Task<string?> FindActivityIdAsync(string conversationId, string idempotencyKey, CancellationToken cancellationToken)
     {
         idempotencyKey = StorageKey.Fit(idempotencyKey, DirectLineActivityConfiguration.IdempotencyKeyLength);
+        if (_keys.TryGetValue(conversationId, out HashSet<string>? known) && known is not null)
+        {
+            lock (known)
+            {
+                if (!known.Contains(idempotencyKey)) return null;
+            }
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var sequence = await SequenceOfKey.For(db)(db, conversationId, idempotencyKey, cancellationToken);
         return sequence is { } seen ? ActivityId(conversationId, seen) : null;
@@ -161,6 +184,10 @@ public sealed class DirectLineStore(IDbContextFactory<HuaXinDbContext> dbFactory
                 continue;
             }
             writes?.Completed(kept);
+            if (idempotencyKey is not null && (kept || result is { Appended: false }))
+            {
+                RememberKey(conversationId, idempotencyKey);
+            }
             if (kept)
             {
                 notifier.Notify(conversationId);
@@ -181,10 +208,24 @@ public sealed class DirectLineStore(IDbContextFactory<HuaXinDbContext> dbFactory
             .ToListAsync(cancellationToken);
     }
 
+    private void RememberKey(string conversationId, string idempotencyKey)
+    {
+        if (!_keys.TryGetValue(conversationId, out HashSet<string>? known) || known is null) return;
+        lock (known)
+        {
+            known.Add(idempotencyKey);
+            if (known.Count > KeysRemembered) _keys.Remove(conversationId);
+        }
+    }
+
     private void Remember(DirectLineConversation conversation) =>
         _conversations.Set(conversation.Id, conversation, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
 
-    public void Dispose() => _conversations.Dispose();
+    public void Dispose()
+    {
+        _conversations.Dispose();
+        _keys.Dispose();
+    }
 }
 
 /// <param name="Result">The stored (or earlier) first activity; null when the turn's own writes declined (the

@@ -64,6 +64,24 @@ public sealed class DirectLineConversationTests
     }
 
     [Fact]
+    public async Task A_repeated_post_after_more_ids_than_are_remembered_still_runs_the_turn_once()
+    {
+        await using var host = new DirectLineHost(new Dictionary<string, string?> { ["RateLimits:Enabled"] = "false" });
+        var session = await host.StartAsync();
+        var first = await DirectLineHost.ReadJsonAsync(await host.PostMessageAsync(session, "申请帮扶", "id-0"));
+        // More ids than the store keeps in memory for a conversation: the repeat is then found in the database.
+        for (var i = 1; i <= 260; i++)
+        {
+            await host.PostMessageAsync(session, "申请帮扶", $"id-{i}");
+        }
+
+        var repeated = await DirectLineHost.ReadJsonAsync(await host.PostMessageAsync(session, "申请帮扶", "id-0"));
+
+        Assert.Equal(first["id"]!.GetValue<string>(), repeated["id"]!.GetValue<string>());
+        Assert.Equal(261, host.Bot.Turns.Count);
+    }
+
+    [Fact]
     public async Task A_post_cut_off_by_a_crash_mid_turn_is_answered_when_the_client_retries_it()
     {
         using var database = new TestDatabase();

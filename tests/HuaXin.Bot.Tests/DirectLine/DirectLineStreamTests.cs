@@ -72,7 +72,7 @@ public sealed class DirectLineStreamTests
         // Another instance shares the database but not this instance's in-process notifier.
         var factory = host.Services.GetRequiredService<IDbContextFactory<HuaXinDbContext>>();
         await using var otherWriter = new GroupCommit(factory, NullLogger<GroupCommit>.Instance);
-        using var otherInstance = new DirectLineStore(factory, otherWriter, new DirectLineNotifier(), host.Time);
+        using var otherInstance = new DirectLineStore(factory, otherWriter, new DirectLineNotifier(), host.Time, Options.Create(new DatabaseOptions()));
 
         await otherInstance.AppendAsync(session.ConversationId, "other", _ => """{"type":"message","text":"另一实例"}""", Hang.Guard);
         var frame = ReceiveTextAsync(socket);
