@@ -54,11 +54,13 @@ public static partial class Phrases
 
     private static readonly string[] DecliningWords = ["不用登记", "不登记", "就问问", "就是问问", "不办了", "不弄了", "不麻烦了", "不用麻烦", "不找了", "不修了", "不用来了", "不用派人", "取消吧", "说不用了", "不用了取消"];
     public static bool IsDone(string text) => Is(text, DoneWords);
+
     /// <summary>Any time will do: 都行, 尽快, and "啥时候都中", "随便哪天都行", "哪会儿都成".</summary>
     public static bool IsAnyTime(string text) => Is(text, AnyTimeWords) || (Core(text).Length <= 10 && AnyTime().IsMatch(Core(text)));
 
     [GeneratedRegex(@"^(随便)?(啥|什么|哪)(时候|天|会儿|会|一天)?都(行|中|可以|成|好|管)[吧啊呀]?$|^随便(哪天|啥时候|什么时候)?[吧啊呀]?$")]
     private static partial Regex AnyTime();
+
     /// <summary>A yes, in so many words ("嗯呐", "中，给俺登记上吧") or several of them ("对 确认", "嗯嗯 好的").</summary>
     public static bool IsYes(string text) => Is(text, YesWords) || AllOf(text, YesWords) || AsksToRegister(text);
 
@@ -80,6 +82,7 @@ public static partial class Phrases
 
     /// <summary>"你是机器人还是真人", "你是人吗": whether a person is answering.</summary>
     public static bool AsksIfBot(string text) => Core(text).Length <= 16 && IsItABot().IsMatch(Core(text));
+
     public static bool IsChange(string text) => Is(text, ChangeWords);
 
     /// <summary>An explicit confirm or submit ("确认", "提交吧"), as opposed to an acknowledgement ("好的", "行").</summary>
@@ -93,6 +96,7 @@ public static partial class Phrases
     /// <summary>How people ask after a request in their own words: 办到哪了, 俺那事办得咋样了, 有信儿了没. Only a short
     /// message: a longer one that says 办到哪 is usually a question about a procedure.</summary>
     public static bool AsksAfterRequest(string text) => Core(text).Length <= 16 && AskingAfterRequest().IsMatch(Core(text));
+
     public static bool IsGreeting(string text) => Is(text, GreetingWords);
 
     /// <summary>"提交吧 / 确认 / 就这样吧" while the bot is still asking: the user wants to finish with what is given.</summary>
