@@ -149,14 +149,16 @@ public sealed partial class IntakeDialog
         var last = address.Value.Split(' ')[^1];
         var at = text.LastIndexOf(last, StringComparison.Ordinal);
         if (at < 0) return address;
-        var tail = text[(at + last.Length)..].Trim(' ', '，', ',', '。');
+        var rest = text[(at + last.Length)..];
+        var tail = rest.Trim(' ', '，', ',', '。');
+        var gap = rest.Length > 0 && rest[0] is ' ' or '，' or ',' ? " " : "";
         return tail.Length is > 0 and <= MaxLandmark && !IsQuestion(tail) && !PhoneExtractor.LooksLikeNumber(tail)
-            && _extractors.ExtractStated(tail).Count == 0
-            ? new SlotMatch(address.Value + tail, address.Window)
+            && _extractors.ExtractStated(tail).Keys.All(k => k == SlotNames.Address)
+            ? new SlotMatch(address.Value + gap + tail, address.Window)
             : address;
     }
 
-    private const int MaxLandmark = 12;
+    private const int MaxLandmark = 24;
 
     private const int ShortAside = 6;
 

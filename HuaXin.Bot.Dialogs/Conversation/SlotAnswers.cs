@@ -19,7 +19,8 @@ public sealed partial class SlotAnswers(SlotExtractors extractors)
         var accepted = slot switch
         {
             SlotNames.City => PlaceName().IsMatch(trimmed),
-            SlotNames.Address => AddressLike().IsMatch(trimmed),
+            // A phone number typed at the address question is the number, not the address.
+            SlotNames.Address => AddressLike().IsMatch(trimmed) && PhoneExtractor.Mobile(trimmed) is null,
             SlotNames.Description => true,
             SlotNames.When => VagueTime().IsMatch(trimmed),
             SlotNames.Relation => trimmed.Length <= 6 && !trimmed.Contains('?'),

@@ -19,6 +19,7 @@ public sealed class NaturalAnswerTests
     [InlineData("嗯呐")]
     [InlineData("妥了")]
     [InlineData("嗯嗯 好的")]
+    [InlineData("管")]
     public async Task Nothing_more_to_add_then_a_plain_yes_submits(string yes)
     {
         await Script()
@@ -184,14 +185,15 @@ public sealed class NaturalAnswerTests
     }
 
     [Theory]
-    [InlineData("莘县张鲁镇王家村东头第三家")]
-    [InlineData("惠民县李庄镇东街")]
-    public async Task A_landmark_after_the_place_stays_in_the_address(string address)
+    [InlineData("莘县张鲁镇王家村东头第三家", "莘县张鲁镇王家村东头第三家")]
+    [InlineData("惠民县李庄镇东街", "惠民县李庄镇东街")]
+    [InlineData("沂水县城关镇，汽车站对面那个大院，进门左手第二家", "沂水县城关镇 汽车站对面那个大院,进门左手第二家")]
+    public async Task A_landmark_after_the_place_stays_in_the_address(string address, string kept)
     {
         await Script()
             .User("家里水管子漏了 想找人来修 电话13805312266", "详细地址")
             .User(address)
-            .Slot("address", address)
+            .Slot("address", kept)
             .RunAsync();
     }
 
@@ -206,14 +208,36 @@ public sealed class NaturalAnswerTests
             .RunAsync();
     }
 
-    [Fact]
-    public async Task Saying_the_repair_is_no_longer_needed_offers_the_withdrawal()
+    [Theory]
+    [InlineData("俺不修了，俺叫邻居修好了")]
+    [InlineData("俺儿子回来了，自己修好了，不用你们来了")]
+    public async Task Saying_the_repair_is_no_longer_needed_offers_the_withdrawal(string words)
     {
         await Script()
             .User("家里水管爆了 章丘区明水街道东山村18号 明天上午来修 电话13805312266", "请核对")
             .User("确认", "HX0001")
-            .User("俺不修了，俺叫邻居修好了", "撤回 HX0001")
+            .User(words, "撤回 HX0001")
             .RunAsync();
+    }
+
+    [Fact]
+    public async Task A_phone_number_typed_at_the_address_question_is_not_the_address()
+    {
+        await Script()
+            .User("家里水管子漏了 想找人来修 电话13805312266", "详细地址")
+            .User("13805312266")
+            .Check(state => Assert.False(state.Intake!.Slots.ContainsKey("address")))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task 不中_at_the_summary_asks_what_to_change()
+    {
+        await Script()
+            .User("家里水管爆了 章丘区明水街道东山村18号 明天上午来修 电话13805312266", "请核对")
+            .User("不中", "改哪")
+            .RunAsync();
+        Assert.Empty(_bot.Requests.Created);
     }
 
     [Fact]
