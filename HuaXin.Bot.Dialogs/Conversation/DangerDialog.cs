@@ -31,7 +31,7 @@ public sealed partial class DangerDialog(
         var kind = signal.Kind;
         // "俺爹刚才喝了农药": someone else has already done it, so 120 comes first (a medical ticket), the crisis line after.
         if (kind.Kind == DangerDetector.SelfHarm && SomeoneElseDidIt().IsMatch(turn.Text)
-            && taxonomy.Danger.Kinds.FirstOrDefault(k => k.Kind == Medical) is { } medical)
+            && taxonomy.Danger.Kind(Medical) is { } medical)
             kind = medical with { Say = $"{medical.Say}\n心理关爱热线 {{crisis}}，家里人也可以打来说说话。" };
         var now = time.GetUtcNow();
         var open = turn.State.Danger is { } earlier && now - earlier.At < SameEmergency ? earlier : null;
@@ -69,7 +69,7 @@ public sealed partial class DangerDialog(
         var awaitingPhone = !slots.ContainsKey(SlotNames.Phone);
         turn.State.Danger = new DangerState { Number = created.Number, Kind = kind.Kind, At = now, AwaitingPhone = awaitingPhone, Talking = true };
 
-        var by = TimeZoneInfo.ConvertTime(created.PromisedContactBy, time.LocalTimeZone).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);
+        var by = time.Short(created.PromisedContactBy);
         var hours = within.TotalHours.ToString("0.#", CultureInfo.InvariantCulture);
         turn.Say(Replies.Text($"已为您登记紧急求助（编号 {created.Number}），已通知{category.Department}，会在 {by} 前联系您（承诺{hours}小时内）。"
             + (awaitingPhone ? PhoneAsk(kind.Kind) : "")));
@@ -107,7 +107,7 @@ public sealed partial class DangerDialog(
     /// <param name="talking">The bot's previous reply was about the emergency.</param>
     public async Task<bool> TryTakeDetailsAsync(DialogTurn turn, bool talking, CancellationToken cancellationToken)
     {
-        if (turn.State.Danger is not { } open || turn.State.Intake is not null || time.GetUtcNow() - open.At >= DetailsWithin)
+        if (RecentEmergency(turn) is not { } open || turn.State.Intake is not null)
             return false;
         if (IsQuestion().IsMatch(turn.Text))
         {
@@ -128,7 +128,10 @@ public sealed partial class DangerDialog(
     private const int BareQuestion = 6;
 
     /// <summary>Whether an emergency was told in this conversation within the last half hour.</summary>
-    public bool Recent(DialogTurn turn) => turn.State.Danger is { } open && time.GetUtcNow() - open.At < DetailsWithin;
+    public bool Recent(DialogTurn turn) => RecentEmergency(turn) is not null;
+
+    private DangerState? RecentEmergency(DialogTurn turn) =>
+        turn.State.Danger is { } open && time.GetUtcNow() - open.At < DetailsWithin ? open : null;
 
     /// <summary>"俺说错了 不是紧急的", "误会了": the emergency just raised was a misunderstanding.</summary>
     public static bool TakesBack(string text) => text.Length <= 20 && NotAnEmergency().IsMatch(text);
@@ -140,7 +143,7 @@ public sealed partial class DangerDialog(
     /// being asked: it goes to the emergency's ticket, so staff know, and is not read as an answer to a form.</summary>
     public async Task<bool> TryTakeNewsAsync(DialogTurn turn, CancellationToken cancellationToken)
     {
-        if (turn.State.Danger is not { } open || time.GetUtcNow() - open.At >= DetailsWithin || !HelpNews().IsMatch(turn.Text)) return false;
+        if (RecentEmergency(turn) is not { } open || !HelpNews().IsMatch(turn.Text)) return false;
         await SupplementAsync(turn, open, cancellationToken, stepsAgain: CannotGetHelp().IsMatch(turn.Text));
         return true;
     }
@@ -152,7 +155,7 @@ public sealed partial class DangerDialog(
         open.Talking = true;
         if (tickets is not null)
             await tickets.SupplementAsync(open.Number, turn.Inbound.Channel, turn.Inbound.UserId, turn.RawText, cancellationToken);
-        var steps = stepsAgain ? taxonomy.Danger.Kinds.FirstOrDefault(k => k.Kind == open.Kind) : null;
+        var steps = stepsAgain ? taxonomy.Danger.Kind(open.Kind) : null;
         var help = open.Kind == DangerDetector.SelfHarm
             ? $"您说的我都听着。已补充到紧急求助 {open.Number}，心理关爱的同事会尽快联系您；想找人说说话，随时拨打心理关爱热线 {await CrisisLineAsync(cancellationToken)}。"
             : steps is not null

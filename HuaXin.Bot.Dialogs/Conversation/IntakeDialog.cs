@@ -90,8 +90,7 @@ public sealed partial class IntakeDialog
         var text = turn.Text;
         if (Phrases.IsCancel(text))
         {
-            (turn.State.Withdrawn, turn.State.WithdrawnAt) = (turn.State.Intake, _time.GetUtcNow());
-            turn.State.Intake = null;
+            SetAside(turn);
             turn.Say(Replies.Text("好的，已取消，不登记了。还有问题可以接着问，需要时随时再找我。"));
             return;
         }
@@ -122,9 +121,15 @@ public sealed partial class IntakeDialog
     /// <summary>Puts the request being taken down aside, as a cancel does, with how to take it up again.</summary>
     public void Pause(DialogTurn turn)
     {
+        SetAside(turn);
+        turn.Say(Replies.Text("刚才在登记的事先放一放，等您方便了，回复「接着办」就能接着登记。"));
+    }
+
+    // Cancelled or paused, the request is kept for a while so that 还是弄吧 / 接着办 can bring it back.
+    private void SetAside(DialogTurn turn)
+    {
         (turn.State.Withdrawn, turn.State.WithdrawnAt) = (turn.State.Intake, _time.GetUtcNow());
         turn.State.Intake = null;
-        turn.Say(Replies.Text("刚才在登记的事先放一放，等您方便了，回复「接着办」就能接着登记。"));
     }
 
     /// <summary>"唉 还是弄吧" soon after cancelling: the cancelled request comes back with everything already said, and the

@@ -80,7 +80,7 @@ public sealed class IntakeReplies(Taxonomy taxonomy, TimeProvider time)
 
     public OutboundMessage Submitted(CreatedRequest created, CategoryDefinition category, TimeSpan within)
     {
-        var promised = TimeZoneInfo.ConvertTime(created.PromisedContactBy, time.LocalTimeZone).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);
+        var promised = time.Short(created.PromisedContactBy);
         var hours = within.TotalHours.ToString("0.#", CultureInfo.InvariantCulture);
         return Replies.Card(CardKinds.Receipt, "诉求已提交",
             $"{category.Department}会在 {promised} 前联系您（承诺{hours}小时内首次联系），一般{category.ResolutionText}内办结。发送「{Phrases.MyRequests}」可查看进度。",

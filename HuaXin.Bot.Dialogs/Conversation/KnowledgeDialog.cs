@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HuaXin.Bot.Core;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Dialogs.Triage;
@@ -33,10 +34,8 @@ public sealed partial class KnowledgeDialog(Taxonomy taxonomy, IKnowledgeService
         };
         if (answer.Answered && best is not null)
         {
-            var card = Replies.Card(CardKinds.Answer, "政策解答", answer.Answer, [], Phrases.Helpful, Phrases.NotHelpful);
-            turn.Say(card with
+            turn.Say(AnswerCard("政策解答", answer.Answer, best, [Phrases.Helpful, Phrases.NotHelpful]) with
             {
-                Card = card.Card! with { Details = new CardDetails("查看原文", $"{best.Source}\n{best.Text}") },
                 SuggestedReplies = [.. answer.Related, Phrases.Helpful, Phrases.NotHelpful],
             });
             await AnswerSecondAsync(turn, question, best, cancellationToken);
@@ -62,16 +61,21 @@ public sealed partial class KnowledgeDialog(Taxonomy taxonomy, IKnowledgeService
         var second = await knowledge.AskAsync(parts[1], turn.Inbound.UserId, topic, cancellationToken);
         if (!second.Answered || second.Citations.FirstOrDefault() is not { } best
             || (best.DocId == first.DocId && best.Clause == first.Clause)) return;
-        turn.Say(Replies.Card(CardKinds.Answer, $"「{parts[1]}」", second.Answer, []) is var card
-            ? card with { Card = card.Card! with { Details = new CardDetails("查看原文", $"{best.Source}\n{best.Text}") } }
-            : card);
+        turn.Say(AnswerCard($"「{parts[1]}」", second.Answer, best, []));
+    }
+
+    /// <summary>An answer card with the whole clause behind 查看原文.</summary>
+    private static OutboundMessage AnswerCard(string title, string answer, Citation best, string[] actions)
+    {
+        var card = Replies.Card(CardKinds.Answer, title, answer, [], actions);
+        return card with { Card = card.Card! with { Details = new CardDetails("查看原文", $"{best.Source}\n{best.Text}") } };
     }
 
     private const int MinPart = 4;
 
     // Between two questions: a question mark, or "，还有" before the second.
-    [System.Text.RegularExpressions.GeneratedRegex(@"[？?]|[，,\s]还有(?=[^？?]{3,})")]
-    private static partial System.Text.RegularExpressions.Regex SecondQuestion();
+    [GeneratedRegex(@"[？?]|[，,\s]还有(?=[^？?]{3,})")]
+    private static partial Regex SecondQuestion();
 
     public async Task RateAsync(DialogTurn turn, bool helpful, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using HuaXin.Bot.Core;
 using HuaXin.Bot.Dialogs.Abstractions;
@@ -37,13 +36,11 @@ public sealed partial class MyRequestsDialog(Taxonomy taxonomy, IServiceRequestS
         }
         var facts = mine.OrderByDescending(r => r.CreatedAt).Take(MaxShown)
             .Select(r => new CardFact(r.Number,
-                $"{taxonomy.Find(r.Category)?.Name ?? r.Category}｜{r.Department}｜{r.Status}｜{Local(r.CreatedAt)}提交"
-                + (r.ContactBy is { } by ? $"｜{Local(by)}前联系您" : "")))
+                $"{taxonomy.Find(r.Category)?.Name ?? r.Category}｜{r.Department}｜{r.Status}｜{time.Short(r.CreatedAt)}提交"
+                + (r.ContactBy is { } by ? $"｜{time.Short(by)}前联系您" : "")))
             .ToList();
         turn.Say(Replies.Card(CardKinds.List, $"您的诉求（共{mine.Count}件）", null, facts));
     }
-
-    private string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>"把刚才那个撤了吧", "取消诉求", "搞错了 把紧急求助取消了", and short "撤了吧", "不用来了": asks to withdraw a
     /// submitted request.</summary>

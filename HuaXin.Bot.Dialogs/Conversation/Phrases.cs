@@ -67,7 +67,7 @@ public static partial class Phrases
     public static bool IsConfirm(string text) => Is(text, ConfirmWords) || AllOf(text, ConfirmWords);
 
     /// <summary>"给俺登记上吧", "那你帮我报一个": asks to have something taken down, without saying what.</summary>
-    public static bool AsksToRegister(string text) => RegisterMe().IsMatch(Core(text).Replace("，", "").Replace(",", ""));
+    public static bool AsksToRegister(string text) => RegisterMe().IsMatch(OneAnswer(text));
 
     /// <summary>Asks for a person: 转人工, or "俺要跟真人说", "找个工作人员".</summary>
     public static bool IsHandoff(string text) =>
@@ -112,8 +112,7 @@ public static partial class Phrases
     // "算了" and "算了吧" both cancel, so words match with and without trailing particles.
     private static bool Is(string text, string[] words)
     {
-        // "对，提交吧" and "就这些，没有别的了" are one answer: commas between its parts do not matter.
-        var core = Core(text).Replace("，", "").Replace(",", "").Replace("、", "");
+        var core = OneAnswer(text);
         return words.Contains(core, StringComparer.OrdinalIgnoreCase)
             || words.Contains(core.TrimEnd('吧', '啊', '呀', '哈', '的'), StringComparer.OrdinalIgnoreCase);
     }
@@ -121,7 +120,7 @@ public static partial class Phrases
     // The whole message is a run of the listed words ("对确认", "嗯嗯好的"), read longest first.
     private static bool AllOf(string text, string[] words)
     {
-        var core = Core(text).Replace("，", "").Replace(",", "").Replace("、", "").TrimEnd('吧', '啊', '呀', '哈');
+        var core = OneAnswer(text).TrimEnd('吧', '啊', '呀', '哈');
         if (core.Length == 0 || core.Length > 12) return false;
         var at = 0;
         while (at < core.Length)
@@ -134,7 +133,7 @@ public static partial class Phrases
     }
 
     /// <summary>"唉 还是弄吧", "接着办": the request just cancelled is wanted after all.</summary>
-    public static bool AsksToResume(string text) => Core(text).Length <= 14 && Resume().IsMatch(Core(text).Replace("，", "").Replace(",", ""));
+    public static bool AsksToResume(string text) => Core(text).Length <= 14 && Resume().IsMatch(OneAnswer(text));
 
     [GeneratedRegex(@"^(唉|哎|哎呀|那|那个|算了)?(我|俺)?(还是|接着|继续|又想)(要|得)?(给我|给俺|帮我|帮俺)?(弄|办|登记|报|申请)(吧|一下|上|了)?(吧|呗)?$")]
     private static partial Regex Resume();
@@ -157,6 +156,9 @@ public static partial class Phrases
 
     [GeneratedRegex(@"^(还要|还得|得|要)等(多久|多长时间|几天)|(啥|什么)时候(来人|派人|能来|来|有人来|有人联系)|^查一?下[吧呗]?$")]
     private static partial Regex WhenHelpComes();
+
+    // "对，提交吧" and "就这些，没有别的了" are one answer: commas between its parts do not matter.
+    private static string OneAnswer(string text) => Core(text).Replace("，", "").Replace(",", "").Replace("、", "");
 
     // "就这么办" is "就这样办".
     private static string Core(string text) =>

@@ -10,7 +10,11 @@ namespace HuaXin.Bot.Dialogs.Triage;
 /// and the words that calm them (a figure of speech, a question about counselling, "已经好了"); a story on a screen or
 /// from far away.</summary>
 public sealed record DangerRules(IReadOnlyList<DangerKind> Kinds, Regex Past, Regex Policy, Regex Immediate, Regex Now, string CrisisLineQuery,
-    Regex People, Regex Body, Regex Over, Regex Figurative, Regex Declines, Regex Self, Regex Habitual, IReadOnlyList<HarmSign> Harm, Regex Calm, Regex Story);
+    Regex People, Regex Body, Regex Over, Regex Figurative, Regex Declines, Regex Self, Regex Habitual, IReadOnlyList<HarmSign> Harm, Regex Calm, Regex Story)
+{
+    /// <summary>The kind of that name (self_harm, medical…), if the taxonomy has one.</summary>
+    public DangerKind? Kind(string kind) => Kinds.FirstOrDefault(k => k.Kind == kind);
+}
 
 /// <summary>One named sign of self-harm (taxonomy.yaml danger.harm), a feature of the fitted model, never a cue alone.</summary>
 /// <param name="Floor">A sign of whether (not of how or when): two different ones together are a cue (danger.harm_floor).</param>
