@@ -39,13 +39,19 @@ public sealed partial class DangerDetector
         var signs = HarmSigns.In(compact, _rules);
         var byCues = DetectByCues(compact, signs);
         if (_model is null || (answersBot && OnlyDeclines(compact))) return byCues;
-        var (danger, kind) = _model.Score(_features!.Build(compact, signs));
+        var x = _features!.Build(compact, signs);
+        var (danger, kind) = _model.Score(x);
         var modelKind = _rules.Kinds.First(k => k.Kind == kind);
         // The cues say whether; the model, weighing the whole message, names the kind (an electric shock is an
         // accident, not a fire) when it sees danger itself: below its threshold its likeliest kind is noise ("俺爹得了脑梗
-        // 俺在外地回不去" read as violence). Self-harm named is never traded for another kind.
+        // 俺在外地回不去" read as violence). Self-harm named is never traded for another kind. Nor is a kind the model
+        // was never shown (a missing old person is not a medical emergency), unless the model finds self-harm more
+        // likely than not: someone gone after a goodbye ("发朋友圈说孩子交给妈了 人找不到了" 0.96; the missing elderly
+        // and children of the tests 0.09 at most).
         if (byCues is not null)
-            return byCues.Kind.Kind == SelfHarm || danger < _model.Threshold ? byCues : byCues with { Kind = modelKind };
+            return byCues.Kind.Kind == SelfHarm || danger < _model.Threshold
+                || (!_model.Knows(byCues.Kind.Kind) && !(kind == SelfHarm && _model.Chance(x, SelfHarm) > 0.5))
+                ? byCues : byCues with { Kind = modelKind };
         return danger >= _model.Threshold
             ? new DangerSignal(modelKind, string.Create(CultureInfo.InvariantCulture, $"model {danger:F2}"), Weak: danger < SureScore)
             : null;

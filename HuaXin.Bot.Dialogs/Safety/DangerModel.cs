@@ -42,6 +42,12 @@ public sealed class DangerModel
         return (1 - p[none], Head.Labels[kind]);
     }
 
+    /// <summary>The chance the model gives the message of being of this kind.</summary>
+    public double Chance(float[] x, string kind) => Head.Predict(x)[Head.Labels.IndexOf(kind)];
+
+    /// <summary>Whether the model was fitted with examples of this kind, so its naming of a message can stand for it.</summary>
+    public bool Knows(string kind) => Head.Labels.Contains(kind);
+
     public string ToJson() => JsonSerializer.Serialize(this, Options);
 
     /// <summary>Checks that the vector this code builds, and the kinds the taxonomy knows, are the ones it was fitted on.</summary>
