@@ -190,8 +190,13 @@ public sealed partial class HuaXinBot
             case Purpose.Staff:
                 turn.Say(Replies.Text("工单的受理、转派、办结等操作请工作人员在钉钉群、Teams 或服务台进行。需要办事的话，直接告诉我要办什么就行。", Phrases.MyRequests));
                 return;
+            // A rating with no finished request to rate is not taken as one: nothing would record it.
             case Purpose.Rating or Purpose.Chat when !understanding.IsRequest && !AsksAfterAnswer(turn, text):
-                turn.Say(Replies.Text(understanding.Purpose == Purpose.Rating ? "谢谢您的评价，我们会转告工作人员。" : "您好！有政策问题或要办的事，直接告诉我就行。", Phrases.MyRequests));
+                turn.Say(Replies.Text(understanding.Purpose == Purpose.Rating || RatesOutright(text)
+                    ? await _myRequests.HasAnyAsync(turn, cancellationToken)
+                        ? "谢谢您！诉求办结后，我会请您为这次服务打分。现在想催办或补充情况，直接说就行。"
+                        : "谢谢您！您现在还没有要评价的诉求。有政策问题或要办的事，直接告诉我就行。"
+                    : "您好！有政策问题或要办的事，直接告诉我就行。", Phrases.MyRequests));
                 return;
         }
         var asks = _taxonomy.QuestionCues.Score(text) >= 2;
@@ -239,10 +244,15 @@ public sealed partial class HuaXinBot
         return true;
     }
 
+    private static readonly string[] Levels = ["非常不满意", "不满意", "基本满意", "非常满意", "满意"];
+
+    /// <summary>A level or stars said in so many words ("五星好评", "满意"), not thanks alone.</summary>
+    private static bool RatesOutright(string text) => Levels.Any(text.Contains) || Stars().IsMatch(text);
+
     // The level said outright, else the sense of the words: thanks and praise are 满意, a complaint 不满意.
     private static string? RatingLevel(string text)
     {
-        foreach (var level in new[] { "非常不满意", "不满意", "基本满意", "非常满意", "满意" })
+        foreach (var level in Levels)
             if (text.Contains(level, StringComparison.Ordinal)) return level;
         // Stars as apps ask for them: 五星 / 5星 is the top, one or two the bottom.
         if (Stars().Match(text) is { Success: true } stars)

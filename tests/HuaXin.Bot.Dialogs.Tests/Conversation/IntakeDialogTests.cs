@@ -10,6 +10,19 @@ public sealed class IntakeDialogTests
     private DialogScript Script(string conversation = "c1") => new(_bot, conversation);
 
     [Fact]
+    public async Task A_rating_before_the_request_is_done_is_not_taken()
+    {
+        await Script()
+            .User("五星好评", "还没有要评价的诉求")
+            .User("俺娘一个人在章丘老家 想找人明天上午去看看 电话138 0531 2266", "请核对")
+            .User("确认", "诉求已提交")
+            .User("非常满意", "办结后", "打分")
+            .ReplyLacks("转告")
+            .RunAsync();
+        Assert.Empty(_bot.Tickets.Ratings);
+    }
+
+    [Fact]
     public async Task Full_request_in_one_message_goes_straight_to_the_summary_and_is_saved_on_confirm()
     {
         await Script()
