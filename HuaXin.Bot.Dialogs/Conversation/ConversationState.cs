@@ -22,6 +22,10 @@ public sealed class ConversationState
 
     public DateTimeOffset? WithdrawnAt { get; set; }
 
+    /// <summary>The callback number last given in this conversation (a request or an emergency): a second request
+    /// shows it on the summary instead of asking again.</summary>
+    public string? LastPhone { get; set; }
+
     public string ToJson() => JsonSerializer.Serialize(this);
 
     /// <summary>Reads saved state; unreadable state (e.g. from an incompatible version) starts the conversation afresh.</summary>

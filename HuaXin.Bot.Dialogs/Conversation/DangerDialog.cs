@@ -92,6 +92,7 @@ public sealed partial class DangerDialog(
         }
         open.AwaitingPhone = false;
         open.Talking = !filling;
+        turn.State.LastPhone = phone;
         if (tickets is not null)
             await tickets.SupplementAsync(open.Number, turn.Inbound.Channel, turn.Inbound.UserId, $"联系电话：{phone}", cancellationToken);
         turn.Say(Replies.Text($"好的，电话 {phone} 已补充到紧急求助 {open.Number}，工作人员会打这个电话联系您。"));

@@ -53,12 +53,13 @@ public sealed partial class IntakeDialog
         // "…越快越好" already says when: staff call to agree the time, as when it answers the question.
         if (!intake.Slots.ContainsKey(SlotNames.When) && SoonestWords().IsMatch(turn.Text))
             intake.Slots[SlotNames.When] = AsSoonAsPossible;
-        // A bound family is not asked for what the roster already holds.
+        // A bound family is not asked for what the roster already holds, nor anyone for the number they gave earlier.
         if (_profiles is not null && await _profiles.FindAsync(turn.Inbound.Channel, turn.Inbound.UserId, cancellationToken) is { } profile)
         {
             intake.RosterPhone = profile.Phone;
             intake.RosterAddress = profile.Address;
         }
+        intake.RosterPhone ??= turn.State.LastPhone;
         turn.State.Intake = intake;
         turn.State.Offer = null;
         var category = _taxonomy.Find(intake.Category);
@@ -412,6 +413,7 @@ public sealed partial class IntakeDialog
             category.Code, category.Department, turn.Inbound.Channel, turn.Inbound.UserId, turn.Inbound.UserName,
             new Dictionary<string, string>(intake.Slots), intake.OriginalText, urgent, within, intake.DraftId), cancellationToken);
         turn.State.Intake = null;
+        if (intake.Slots.GetValueOrDefault(SlotNames.Phone) is { } phone && !BotPlaceholders.Contains(phone)) turn.State.LastPhone = phone;
         turn.Say(_say.Submitted(created, category, within));
         if (intake.Next is { } next)
         {

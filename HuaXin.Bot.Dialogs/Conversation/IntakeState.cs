@@ -24,7 +24,8 @@ public sealed class IntakeState
     /// <summary>Required slots whose reason was already explained once; a second "不知道" goes on without them.</summary>
     public List<string> Explained { get; set; } = [];
 
-    /// <summary>What the roster holds for a bound family, used instead of asking.</summary>
+    /// <summary>What the roster holds for a bound family (the phone also the number given earlier in the conversation),
+    /// used instead of asking.</summary>
     public string? RosterPhone { get; set; }
 
     public string? RosterAddress { get; set; }

@@ -10,6 +10,18 @@ public sealed class IntakeDialogTests
     private DialogScript Script(string conversation = "c1") => new(_bot, conversation);
 
     [Fact]
+    public async Task A_second_request_shows_the_number_given_before_instead_of_asking()
+    {
+        await Script()
+            .User("俺娘一个人在章丘老家 想找人明天上午去看看 电话138 0531 2266", "请核对")
+            .User("确认", "诉求已提交")
+            .User("家里水管漏了 想找人来修 在济南章丘双山街道xx村5号 明天上午", "家中维修")
+            .ReplyLacks("请留一个能联系到您的电话")
+            .Slot("phone", "13805312266")
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task A_rating_before_the_request_is_done_is_not_taken()
     {
         await Script()

@@ -98,10 +98,10 @@ public sealed class NaturalAnswerTests
         await Script()
             .User("家里水管爆了 章丘区明水街道东山村18号 明天上午来修 电话13805312266", "请核对")
             .User("确认", "HX0001")
-            .User("俺娘一个人在家 想找人去看看", "电话")
-            .User(asked, "HX0001", "电话")
+            .User("俺娘一个人在家 想找人去看看", "哪个城市")
+            .User(asked, "HX0001", "哪个城市")
             .ReplyLacks("政策解答")
-            .Pending("phone")
+            .Pending("city")
             .RunAsync();
     }
 
