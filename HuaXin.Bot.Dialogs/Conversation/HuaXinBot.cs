@@ -94,6 +94,12 @@ public sealed partial class HuaXinBot
             if (inIntake) _intake.RepeatPrompt(turn);
             return;
         }
+        // "催一下" while the next request is being taken down is about the one already submitted, not an answer here.
+        if (inIntake && text.Length <= 8 && text.Contains('催') && await _myRequests.TryHurryAsync(turn, cancellationToken))
+        {
+            _intake.RepeatPrompt(turn);
+            return;
+        }
         if (await _dangerDialog.TryTakeNewsAsync(turn, cancellationToken))
         {
             if (inIntake) _intake.RepeatPrompt(turn);

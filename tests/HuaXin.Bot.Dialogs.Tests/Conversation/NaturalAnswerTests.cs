@@ -89,6 +89,19 @@ public sealed class NaturalAnswerTests
             .RunAsync();
     }
 
+    [Fact]
+    public async Task Hurrying_the_first_request_while_a_second_is_taken_down_hurries_it_and_goes_on()
+    {
+        await Script()
+            .User("家里水管爆了 章丘区明水街道东山村18号 明天上午来修 电话13805312266", "请核对")
+            .User("确认", "HX0001")
+            .User("俺娘一个人在家 想找人去看看", "哪个城市")
+            .User("帮俺催一下", "已帮您催办诉求 HX0001", "哪个城市")
+            .Pending("city")
+            .RunAsync();
+        Assert.Contains(_bot.Tickets.Supplements, s => s.Number == "HX0001" && s.Text.Contains("催"));
+    }
+
     [Theory]
     [InlineData("办到哪了")]
     [InlineData("俺那事办得咋样了")]
