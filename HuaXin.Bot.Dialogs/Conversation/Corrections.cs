@@ -25,6 +25,20 @@ public sealed partial class Corrections(SlotAnswers answers)
     /// <returns>New slot values, possibly empty when nothing could be read.</returns>
     public Dictionary<string, SlotMatch> Read(string text)
     {
+        // "电话改成139…，时间改成后天上午": each part that names its own field is read on its own.
+        var parts = Pause().Split(text).Where(p => p.Trim().Length > 0).ToList();
+        if (parts.Count > 1 && parts.Select(NamedSlot).OfType<string>().Distinct().Count() > 1)
+        {
+            var all = new Dictionary<string, SlotMatch>();
+            foreach (var part in parts)
+                foreach (var (slot, match) in ReadPart(part)) all[slot] = match;
+            return all;
+        }
+        return ReadPart(text);
+    }
+
+    private Dictionary<string, SlotMatch> ReadPart(string text)
+    {
         var tail = NewValue(text);
         var target = NamedSlot(text);
         if (target is not null)
@@ -59,6 +73,9 @@ public sealed partial class Corrections(SlotAnswers answers)
         var value = m.Success && m.Groups["v"].Value.Trim().Length > 0 ? m.Groups["v"].Value : rest;
         return value.Trim(' ', ',', '，', '。');
     }
+
+    [GeneratedRegex(@"[，,；;。]|\s+(?=\S{2,}(?:改成|改为|换成))|还有|另外|再把")]
+    private static partial Regex Pause();
 
     [GeneratedRegex(@"改成|改为|换成|写错|说错|打错|弄错|搞错|记错|更正|应该是|不是.{1,12}是|是.{1,12}不是.{1,12}$|不对")]
     private static partial Regex Marker();

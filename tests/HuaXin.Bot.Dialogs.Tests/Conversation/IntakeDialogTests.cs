@@ -21,6 +21,20 @@ public sealed class IntakeDialogTests
             .RunAsync();
     }
 
+    [Theory]
+    [InlineData("电话改成13912345678，时间改成后天上午")]
+    [InlineData("把电话改成13912345678 时间改成后天上午")]
+    [InlineData("时间改成后天上午 还有电话改成13912345678")]
+    public async Task Two_fields_changed_in_one_message_both_change(string edit)
+    {
+        await Script()
+            .User("俺娘一个人在章丘老家 想找人明天上午去看看 电话138 0531 2266", "请核对")
+            .User(edit, "13912345678", "后天上午")
+            .Slot("phone", "13912345678")
+            .Slot("when", "后天上午")
+            .RunAsync();
+    }
+
     [Fact]
     public async Task A_rating_before_the_request_is_done_is_not_taken()
     {
