@@ -174,6 +174,7 @@ public sealed partial class IntakeDialog
     private async Task SlotStepAsync(DialogTurn turn, IntakeState intake, string slot, CancellationToken cancellationToken)
     {
         var text = turn.Text;
+        if (await TryChangeNeedAsync(turn, intake, cancellationToken)) return;
         if (Corrections.IsCorrection(text) && ApplyCorrection(turn, intake))
         {
             AskNext(turn);
@@ -314,6 +315,7 @@ public sealed partial class IntakeDialog
             turn.Say(_say.WhatToChange(intake));
             return;
         }
+        if (await TryChangeNeedAsync(turn, intake, cancellationToken)) return;
         if (Corrections.IsCorrection(text) && ApplyCorrection(turn, intake))
         {
             AskNext(turn);
@@ -422,6 +424,21 @@ public sealed partial class IntakeDialog
             turn.State.Offer = next;
             turn.Say(Replies.Text($"您还说了「{next.Text}」，现在接着登记吗？", [Phrases.Yes, Phrases.No]));
         }
+    }
+
+    /// <summary>"不对 不是修水管 是俺娘病了 想找人陪她去医院": the need itself was wrong. A correction that is a request of
+    /// another category starts that one over from its own words; the number and place already given stay.</summary>
+    private async Task<bool> TryChangeNeedAsync(DialogTurn turn, IntakeState intake, CancellationToken cancellationToken)
+    {
+        if (_understanding is null || !Corrections.IsCorrection(turn.Text) || Category(intake) is not { } before) return false;
+        var understood = await _understanding.UnderstandAsync(turn.RawText, cancellationToken);
+        if (!understood.IsRequest || _taxonomy.Find(understood.Category) is not { } other || other.Code == before.Code) return false;
+        var slots = new Dictionary<string, string>(understood.Slots);
+        foreach (var kept in new[] { SlotNames.Phone, SlotNames.City, SlotNames.Address })
+            if (intake.Slots.TryGetValue(kept, out var value)) slots.TryAdd(kept, value);
+        turn.Say(Replies.Text($"好的，不登记「{before.Name}」了。"));
+        await StartAsync(turn, understood with { Slots = slots }, cancellationToken);
+        return true;
     }
 
     /// <summary>Two needs in one message ("想给俺娘找个人照看 再一个家里水管子坏了"): the part after the word that

@@ -36,6 +36,30 @@ public sealed class IntakeDialogTests
     }
 
     [Fact]
+    public async Task A_corrected_need_starts_the_right_request_and_keeps_the_number()
+    {
+        await Script()
+            .User("家里水管漏了 想找人来修 电话13805312266", "家中维修")
+            .User("不对 不是修水管 是俺娘病了 想找人陪她去医院看看", "不登记「家中维修」", "我来帮您登记「")
+            .Check(state => Assert.NotEqual("home_repair", state.Intake?.Category))
+            .Slot("phone", "13805312266")
+            .Slot("relation", "母亲")
+            .RunAsync();
+    }
+
+    [Theory]
+    [InlineData("不是我妈是我爸")]
+    [InlineData("地址写错了 是东山村18号")]
+    public async Task A_corrected_field_stays_in_the_same_request(string edit)
+    {
+        await Script()
+            .User("俺娘一个人在章丘老家 想找人明天上午去看看 电话138 0531 2266", "家庭照料", "请核对")
+            .User(edit)
+            .ReplyLacks("不登记")
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task A_rating_before_the_request_is_done_is_not_taken()
     {
         await Script()
