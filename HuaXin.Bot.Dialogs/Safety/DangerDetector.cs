@@ -52,8 +52,11 @@ public sealed partial class DangerDetector
             return byCues.Kind.Kind == SelfHarm || danger < _model.Threshold
                 || (!_model.Knows(byCues.Kind.Kind) && !(kind == SelfHarm && _model.Chance(x, SelfHarm) > 0.5))
                 ? byCues : byCues with { Kind = modelKind };
+        // Said to be over with nothing urgent ("电饭锅冒烟了 拔了插头 现在没事了"), as the cues dismiss it: the numbers, no
+        // urgent ticket. Self-harm is never taken for over ("我不想再醒过来了").
+        var over = kind != SelfHarm && _rules.Over.IsMatch(compact) && !_rules.Immediate.IsMatch(compact);
         return danger >= _model.Threshold
-            ? new DangerSignal(modelKind, string.Create(CultureInfo.InvariantCulture, $"model {danger:F2}"), Weak: danger < SureScore)
+            ? new DangerSignal(modelKind, string.Create(CultureInfo.InvariantCulture, $"model {danger:F2}"), Weak: danger < SureScore || over)
             : null;
     }
 

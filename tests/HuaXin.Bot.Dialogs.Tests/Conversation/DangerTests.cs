@@ -116,6 +116,7 @@ public sealed class DangerTests
     [InlineData("俺男人在新疆 家里就俺跟孩子")]
     [InlineData("都两天了还没人打电话")]
     [InlineData("我奶奶住在临沂沂水县")]
+    [InlineData("刚才电饭锅冒烟了 拔了插头 现在没事了")]
     public async Task A_weak_signal_says_the_numbers_but_raises_no_emergency(string everyday)
     {
         await new DialogScript(_bot)
