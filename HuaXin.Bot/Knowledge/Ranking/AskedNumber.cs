@@ -18,7 +18,8 @@ public static partial class AskedNumber
         var asking = AskingClause.Asking(normalizedQuestion);
         for (var i = 0; i < clauses.Count; i++)
         {
-            if (asking[i] && !clauses[i].EndsWith('吗') && Quantity().Match(clauses[i]) is { Success: true } match)
+            if (asking[i] && !clauses[i].EndsWith('吗') && Quantity().Match(clauses[i]) is { Success: true } match
+                && !Indefinite().IsMatch(clauses[i].AsSpan(0, match.Index)) && !Chooses(clauses, i))
             {
                 return match.Groups["unit"].Success ? match.Groups["unit"].Value
                     : match.Value is "多久" or "多长" ? "久"
@@ -28,6 +29,10 @@ public static partial class AskedNumber
         }
         return null;
     }
+
+    // "是村干部几个人商量定了就行，还是得全体村民开会讨论": a choice between two ways, not a number.
+    private static bool Chooses(IReadOnlyList<string> clauses, int i) =>
+        clauses.Skip(i).Any(c => c.Contains("还是", StringComparison.Ordinal));
 
     /// <summary>What <see cref="Asked"/> returns for a number to dial (电话多少, 热线号码是多少).</summary>
     public const string Phone = "电话";
@@ -71,6 +76,10 @@ public static partial class AskedNumber
 
     [GeneratedRegex(@"(?<![好十没哪这那几])(多少|几)(?=个?(?<unit>钱|元|块|天|日|年|月|周|星期|小时|分钟|分|岁|次|倍|成|级|人|公斤|斤|平|公里|点|号|万|千|百|十|工作日)|$)|多大|多长|多久|多高|多远|多重")]
     private static partial Regex Quantity();
+
+    // After a negation 几 and 多少 are "a few", "much": 没念过几天书, 工钱没给多少. 有没有 asks.
+    [GeneratedRegex(@"(?<!有)没有?\p{IsCJKUnifiedIdeographs}{0,2}过?$")]
+    private static partial Regex Indefinite();
 
     [GeneratedRegex("电话|号码|热线|手机号")]
     private static partial Regex PhoneWord();

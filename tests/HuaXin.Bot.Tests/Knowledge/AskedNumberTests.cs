@@ -17,6 +17,11 @@ public class AskedNumberTests
     [InlineData("劳动合同有几种", false)] // a count of kinds, answered by naming them
     [InlineData("社区几次介绍工作都推掉 会不会影响领低保", false)] // the clause that asks has none
     [InlineData("困难帮扶有啥条件", false)]
+    [InlineData("俺没念过几天书 仲裁申请书写不来 咋整", false)] // after a negation, 几 is "a few"
+    [InlineData("干了半年 工钱没给多少", false)]
+    [InlineData("有没有几天带薪假", true)] // 有没有 asks; it negates nothing
+    [InlineData("补贴还没发 一个月能发多少", true)]
+    [InlineData("是村干部几个人商量定了就行，还是得全体村民开会讨论？", false)] // a choice of two ways
     public void A_question_asks_for_a_number_in_the_clause_that_asks(string question, bool asks) =>
         Assert.Equal(asks, AskedNumber.Asked(question) is not null);
 
