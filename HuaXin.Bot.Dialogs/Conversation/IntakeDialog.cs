@@ -430,7 +430,9 @@ public sealed partial class IntakeDialog
     /// another category starts that one over from its own words; the number and place already given stay.</summary>
     private async Task<bool> TryChangeNeedAsync(DialogTurn turn, IntakeState intake, CancellationToken cancellationToken)
     {
-        if (_understanding is null || !Corrections.IsCorrection(turn.Text) || Category(intake) is not { } before) return false;
+        // A field named or a value given ("不对电话错了是135…", "地址写错了") corrects that field, whatever the model reads.
+        if (_understanding is null || !Corrections.IsCorrection(turn.Text) || Category(intake) is not { } before
+            || Corrections.NamedSlot(turn.Text) is not null || turn.Text.Any(char.IsAsciiDigit)) return false;
         var understood = await _understanding.UnderstandAsync(turn.RawText, cancellationToken);
         if (!understood.IsRequest || _taxonomy.Find(understood.Category) is not { } other || other.Code == before.Code) return false;
         var slots = new Dictionary<string, string>(understood.Slots);

@@ -50,12 +50,27 @@ public sealed class IntakeDialogTests
     [Theory]
     [InlineData("不是我妈是我爸")]
     [InlineData("地址写错了 是东山村18号")]
+    [InlineData("不对电话错了是13562381243")]
     public async Task A_corrected_field_stays_in_the_same_request(string edit)
     {
         await Script()
             .User("俺娘一个人在章丘老家 想找人明天上午去看看 电话138 0531 2266", "家庭照料", "请核对")
             .User(edit)
             .ReplyLacks("不登记")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task A_corrected_number_in_the_middle_of_a_request_corrects_the_number()
+    {
+        await Script()
+            .User("家里的马通堵了，想找个人来修一下")
+            .User("俺住在泰安市肥城市王瓜店镇")
+            .User("电话是13562381234")
+            .User("不对电话错了是13562381243")
+            .ReplyLacks("不登记")
+            .Check(state => Assert.Equal("home_repair", state.Intake?.Category))
+            .Slot("phone", "13562381243")
             .RunAsync();
     }
 
