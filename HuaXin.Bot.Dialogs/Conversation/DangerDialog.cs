@@ -30,9 +30,11 @@ public sealed partial class DangerDialog(
     {
         var kind = signal.Kind;
         // "俺爹刚才喝了农药": someone else has already done it, so 120 comes first (a medical ticket), the crisis line after.
-        if (kind.Kind == DangerDetector.SelfHarm && SomeoneElseDidIt().IsMatch(turn.Text)
+        // A small child who swallowed something ("俺孙子把农药喝了一口") was poisoned by accident: 120 alone.
+        if (kind.Kind == DangerDetector.SelfHarm && SomeoneElseDidIt().Match(turn.Text) is { Success: true } other
             && taxonomy.Danger.Kind(Medical) is { } medical)
-            kind = medical with { Say = $"{medical.Say}\n心理关爱热线 {{crisis}}，家里人也可以打来说说话。" };
+            kind = SmallChild().IsMatch(other.Groups["who"].Value) ? medical
+                : medical with { Say = $"{medical.Say}\n心理关爱热线 {{crisis}}，家里人也可以打来说说话。" };
         var now = time.GetUtcNow();
         var open = turn.State.Danger is { } earlier && now - earlier.At < SameEmergency ? earlier : null;
         turn.State.Offer = null;
@@ -171,8 +173,11 @@ public sealed partial class DangerDialog(
     private static string PhoneAsk(string kind) =>
         kind == "gas" ? "人到了屋外，再留一个能马上联系到您的手机号。" : "请留一个能马上联系到您的手机号。";
 
-    [GeneratedRegex(@"(俺|我|咱)?(爹|娘|爸|妈|爷|奶|姥|公公|婆婆|男人|老伴|媳妇|老婆|丈夫|孩子|儿子|闺女|女儿|兄弟|姐|妹|哥|弟|他|她)[^，,。]{0,6}(喝了|吃了|割了|上吊|跳了|服了)")]
+    [GeneratedRegex(@"(俺|我|咱)?(?<who>爹|娘|爸|妈|爷|奶|姥|公公|婆婆|男人|老伴|媳妇|老婆|丈夫|孙子|孙女|外孙|孩子|小孩|宝宝|娃|儿子|闺女|女儿|兄弟|姐|妹|哥|弟|他|她)[^，,。]{0,6}(喝了|吃了|吞了|割了|上吊|跳了|服了)")]
     private static partial Regex SomeoneElseDidIt();
+
+    [GeneratedRegex("孙子|孙女|外孙|小孩|宝宝|娃")]
+    private static partial Regex SmallChild();
 
     [GeneratedRegex(@"(?<!\d)(120|119|110)(?!\d)|救护车|消防车|警察|派出所|送医院|送到医院|拉走了|送走了")]
     private static partial Regex HelpNews();

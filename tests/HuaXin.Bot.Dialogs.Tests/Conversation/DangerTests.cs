@@ -226,6 +226,22 @@ public sealed class DangerTests
     public void A_missing_person_is_a_search_by_the_police(string text) =>
         Assert.Equal("missing", new DangerDetector(TestData.Taxonomy, TestData.DangerModel).Detect(text)?.Kind.Kind);
 
+    // A small child who swallowed something harmful was poisoned by accident: 120, no crisis line, a medical ticket.
+    [Theory]
+    [InlineData("俺孙子把农药喝了一口")]
+    [InlineData("娃把消毒液喝了")]
+    [InlineData("俺孙女吃了半瓶药片")]
+    [InlineData("小孩把纽扣电池吞下去了")]
+    public async Task A_child_who_swallowed_poison_gets_the_ambulance_not_the_crisis_line(string text)
+    {
+        await new DialogScript(_bot)
+            .User(text, "120")
+            .ReplyLacks("感受很重要")
+            .ReplyLacks("心理关爱热线")
+            .RunAsync();
+        Assert.Equal("medical", Assert.Single(_bot.Requests.Created).Category);
+    }
+
     [Theory]
     [InlineData("我姐离婚后一直哭 刚刚发朋友圈说孩子交给妈了 人找不到了")]
     [InlineData("闺女在本子上写 要去天上找姥姥了 今天放学到现在没回家")]
