@@ -159,7 +159,9 @@ public sealed partial class DangerDialog(
         if (tickets is not null)
             await tickets.SupplementAsync(open.Number, turn.Inbound.Channel, turn.Inbound.UserId, turn.RawText, cancellationToken);
         var steps = stepsAgain ? taxonomy.Danger.Kind(open.Kind) : null;
-        var help = open.Kind == DangerDetector.SelfHarm
+        var help = Resolved().IsMatch(turn.Text) && open.Kind != DangerDetector.SelfHarm
+            ? $"那就好！情况已补充到紧急求助 {open.Number}，工作人员还会打电话问问情况。"
+            : open.Kind == DangerDetector.SelfHarm
             ? $"您说的我都听着。已补充到紧急求助 {open.Number}，心理关爱的同事会尽快联系您；想找人说说话，随时拨打心理关爱热线 {await CrisisLineAsync(cancellationToken)}。"
             : steps is not null
                 ? $"{steps.Say}\n打不通就再拨几次，或者拨110；喊邻居、村里人马上过来帮忙。情况已补充到紧急求助 {open.Number}，工作人员会尽快联系您。"
@@ -184,6 +186,10 @@ public sealed partial class DangerDialog(
 
     [GeneratedRegex(@"[?？吗]|怎么|咋|啥|什么|多少|几|要不要|能不能|行不行")]
     private static partial Regex IsQuestion();
+
+    // "找到了，在邻居家呢", "人回来了", "火灭了": the emergency is over.
+    [GeneratedRegex(@"(?<![没不])(找到|找着|找见)(了|啦|人)|(?<![没不])回来了|(?<![没不])到家了|(?<![没不])(灭了|醒了|醒过来了|缓过来了)|没事了")]
+    private static partial Regex Resolved();
 
     // "120电话打不通", "没人接", "俺不会弄": the help that was named is not reaching them.
     [GeneratedRegex(@"打不通|没人接|占线|不会弄|不会做|不知道咋|不知道怎么|慌了")]

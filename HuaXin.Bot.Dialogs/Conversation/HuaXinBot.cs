@@ -54,12 +54,16 @@ public sealed partial class HuaXinBot
         var talkingDanger = turn.State.Danger is { Talking: true };
         if (turn.State.Danger is { } earlier) earlier.Talking = false;
         // Typed words only: a pressed button is never an emergency.
-        var danger = turn.Inbound.Value is null ? _danger.Detect(text, answersBot: inIntake || turn.State.Offer is not null) : null;
+        var ongoing = _dangerDialog.Recent(turn) ? turn.State.Danger!.Kind : null;
+        var danger = turn.Inbound.Value is null
+            ? _danger.Detect(text, answersBot: inIntake || turn.State.Offer is not null, ongoing)
+            : null;
         // A weak signal (the model alone, just above its threshold) is more often an everyday message than an emergency:
-        // the numbers come first, then the message is handled as what it says, with no urgent ticket raised on it.
+        // the numbers come first (unless an emergency card was just given), then the message is handled as what it says,
+        // with no urgent ticket raised on it.
         if (danger is { Weak: true })
         {
-            turn.Say(Replies.Text(WeakDangerNote));
+            if (ongoing is null) turn.Say(Replies.Text(WeakDangerNote));
             danger = null;
         }
         if (danger is not null)

@@ -30,9 +30,11 @@ public sealed partial class DangerDetector
     }
 
     /// <param name="answersBot">The message answers a question the bot just asked (a step of a request, an offer).</param>
-    public DangerSignal? Detect(string text, bool answersBot = false) => DetectAsTyped(text, answersBot) ?? DetectBySound(text);
+    /// <param name="ongoing">The kind of an emergency told in the last half hour: what follows is most likely about it.</param>
+    public DangerSignal? Detect(string text, bool answersBot = false, string? ongoing = null) =>
+        DetectAsTyped(text, answersBot, ongoing) ?? DetectBySound(text);
 
-    private DangerSignal? DetectAsTyped(string text, bool answersBot)
+    private DangerSignal? DetectAsTyped(string text, bool answersBot, string? ongoing)
     {
         var compact = Compact(text);
         if (compact.Length == 0) return null;
@@ -48,15 +50,18 @@ public sealed partial class DangerDetector
         // was never shown (a missing old person is not a medical emergency), unless the model finds self-harm more
         // likely than not: someone gone after a goodbye ("发朋友圈说孩子交给妈了 人找不到了" 0.96; the missing elderly
         // and children of the tests 0.09 at most).
+        // A cue of the emergency being told ("嘴歪了" after "俺婆婆倒地上了叫不醒") goes on with it, not renamed.
         if (byCues is not null)
-            return byCues.Kind.Kind == SelfHarm || danger < _model.Threshold
+            return byCues.Kind.Kind == SelfHarm || byCues.Kind.Kind == ongoing || danger < _model.Threshold
                 || (!_model.Knows(byCues.Kind.Kind) && !(kind == SelfHarm && _model.Chance(x, SelfHarm) > 0.5))
                 ? byCues : byCues with { Kind = modelKind };
         // Said to be over with nothing urgent ("电饭锅冒烟了 拔了插头 现在没事了"), as the cues dismiss it: the numbers, no
-        // urgent ticket. Self-harm is never taken for over ("我不想再醒过来了").
+        // urgent ticket. Self-harm is never taken for over ("我不想再醒过来了"). Nor is the model alone a new emergency
+        // while one is being told ("找到了，在邻居家呢" after a missing person): the message goes to that one.
         var over = kind != SelfHarm && _rules.Over.IsMatch(compact) && !_rules.Immediate.IsMatch(compact);
         return danger >= _model.Threshold
-            ? new DangerSignal(modelKind, string.Create(CultureInfo.InvariantCulture, $"model {danger:F2}"), Weak: danger < SureScore || over)
+            ? new DangerSignal(modelKind, string.Create(CultureInfo.InvariantCulture, $"model {danger:F2}"),
+                Weak: danger < SureScore || over || (ongoing is not null && kind != SelfHarm))
             : null;
     }
 

@@ -117,6 +117,7 @@ public sealed class DangerTests
     [InlineData("都两天了还没人打电话")]
     [InlineData("我奶奶住在临沂沂水县")]
     [InlineData("刚才电饭锅冒烟了 拔了插头 现在没事了")]
+    [InlineData("刚才俺娘喘不上气，吃了药现在好了")]
     public async Task A_weak_signal_says_the_numbers_but_raises_no_emergency(string everyday)
     {
         await new DialogScript(_bot)
@@ -256,6 +257,30 @@ public sealed class DangerTests
     [InlineData("丈母娘一个人住在淄博张店 这两天联系不上 能找人上门看看吗")]
     public void A_thing_or_help_not_found_is_no_missing_person(string text) =>
         Assert.NotEqual("missing", new DangerDetector(TestData.Taxonomy, TestData.DangerModel).Detect(text)?.Kind.Kind);
+
+    [Fact]
+    public async Task Found_after_a_missing_person_is_good_news_not_a_new_alarm()
+    {
+        await new DialogScript(_bot)
+            .User("我家老人走丢了", "110")
+            .User("找到了找到了，在邻居家呢", "那就好")
+            .ReplyLacks("锁好门")
+            .ReplyLacks("请马上拨打")
+            .RunAsync();
+        Assert.Single(_bot.Requests.Created);
+    }
+
+    [Fact]
+    public async Task A_sign_of_the_emergency_being_told_stays_that_emergency()
+    {
+        await new DialogScript(_bot)
+            .User("快来人啊俺婆婆倒地上了叫不醒", "120")
+            .User("在地上躺着呢嘴歪了")
+            .ReplyLacks("请马上拨打110")
+            .ReplyLacks("锁好门")
+            .RunAsync();
+        Assert.Single(_bot.Requests.Created);
+    }
 
     [Fact]
     public async Task A_missing_old_person_gets_the_police_number_first()
