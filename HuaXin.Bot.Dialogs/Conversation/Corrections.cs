@@ -22,8 +22,25 @@ public sealed partial class Corrections(SlotAnswers answers)
     public static string? NamedSlot(string text) =>
         Targets.FirstOrDefault(t => t.Words.Any(w => text.Contains(w, StringComparison.Ordinal))).Slot;
 
+    /// <param name="current">What the request holds so far: a new value no extractor reads ("算了还是一个礼拜来三回吧")
+    /// replaces the answer it shares most words with.</param>
     /// <returns>New slot values, possibly empty when nothing could be read.</returns>
-    public Dictionary<string, SlotMatch> Read(string text)
+    public Dictionary<string, SlotMatch> Read(string text, IReadOnlyDictionary<string, string>? current = null)
+    {
+        var read = ReadNamed(text);
+        if (read.Count > 0 || current is null) return read;
+        var value = NewValue(text).TrimEnd('吧', '啊', '呀', '。', '.');
+        var bigrams = Bigrams(value);
+        var like = current.Where(s => s.Key is not (SlotNames.Description or SlotNames.Phone))
+            .Select(s => (s.Key, Shared: Bigrams(s.Value).Count(bigrams.Contains)))
+            .Where(s => s.Shared >= 2).OrderByDescending(s => s.Shared).FirstOrDefault();
+        return like.Key is null || current[like.Key] == value ? [] : new() { [like.Key] = new SlotMatch(value) };
+    }
+
+    private static HashSet<string> Bigrams(string text) =>
+        Enumerable.Range(0, Math.Max(0, text.Length - 1)).Select(i => text.Substring(i, 2)).ToHashSet(StringComparer.Ordinal);
+
+    private Dictionary<string, SlotMatch> ReadNamed(string text)
     {
         // "电话改成139…，时间改成后天上午": each part that names its own field is read on its own.
         var parts = Pause().Split(text).Where(p => p.Trim().Length > 0).ToList();
@@ -77,7 +94,7 @@ public sealed partial class Corrections(SlotAnswers answers)
     [GeneratedRegex(@"[，,；;。]|\s+(?=\S{2,}(?:改成|改为|换成))|还有|另外|再把")]
     private static partial Regex Pause();
 
-    [GeneratedRegex(@"改成|改为|换成|写错|说错|打错|弄错|搞错|记错|更正|应该是|不是.{1,12}是|是.{1,12}不是.{1,12}$|不对")]
+    [GeneratedRegex(@"改成|改为|换成|写错|说错|打错|弄错|搞错|记错|更正|应该是|不是.{1,12}是|是.{1,12}不是.{1,12}$|不对|^算了[，, ]*还是")]
     private static partial Regex Marker();
 
     // "不是俺爹" up to the next 是 or pause: the old value, named to be replaced.

@@ -513,7 +513,7 @@ public sealed partial class IntakeDialog
 
     private bool ApplyCorrection(DialogTurn turn, IntakeState intake)
     {
-        var read = _corrections.Read(turn.Text);
+        var read = _corrections.Read(turn.Text, intake.Slots);
         if (read.Count == 0) return false;
         foreach (var (slot, match) in read) Fill(intake, slot, match, overwrite: true);
         turn.Say(_say.Changed(intake, read.Keys));

@@ -75,6 +75,20 @@ public sealed class IntakeDialogTests
     }
 
     [Fact]
+    public async Task A_change_of_mind_after_suan_le_changes_the_answer_and_keeps_the_request()
+    {
+        await Script()
+            .User("俺儿在新疆干活，俺一个人在家，腿脚不好，想找人来照看照看")
+            .User("俺住在济南长清区孝里镇")
+            .User("俺叫王秀英，电话13805318888")
+            .User("一个礼拜来两回就行")
+            .User("算了还是一个礼拜来三回吧", "一个礼拜来三回")
+            .ReplyLacks("已取消")
+            .Slot("when", "一个礼拜来三回")
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task A_rating_before_the_request_is_done_is_not_taken()
     {
         await Script()
