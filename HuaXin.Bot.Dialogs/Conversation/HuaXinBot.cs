@@ -249,6 +249,12 @@ public sealed partial class HuaXinBot
         if (_tickets is null || understanding.IsRequest || understanding.Purpose is not (Purpose.Rating or Purpose.Chat)) return false;
         if (await _tickets.AwaitingRatingAsync(turn.Inbound.Channel, turn.Inbound.UserId, cancellationToken) is not { } ticket) return false;
         var level = RatingLevel(turn.Text);
+        if (level is null && RatesOutright(turn.Text))
+        {
+            // "评价" with a finished request waiting for it: the levels to tap.
+            turn.Say(Replies.Text($"请为诉求 {ticket.Number} 的服务打个分：", ["非常满意", "满意", "基本满意", "不满意", "非常不满意"]));
+            return true;
+        }
         if (level is null) return false;
         turn.Say(Replies.Text(await _tickets.RateAsync(ticket.Number, turn.Inbound.Channel, turn.Inbound.UserId, level, turn.RawText, cancellationToken)));
         return true;
@@ -256,8 +262,8 @@ public sealed partial class HuaXinBot
 
     private static readonly string[] Levels = ["非常不满意", "不满意", "基本满意", "非常满意", "满意"];
 
-    /// <summary>A level or stars said in so many words ("五星好评", "满意"), not thanks alone.</summary>
-    private static bool RatesOutright(string text) => Levels.Any(text.Contains) || Stars().IsMatch(text);
+    /// <summary>A level or stars said in so many words ("五星好评", "满意"), or asking to rate; not thanks alone.</summary>
+    private static bool RatesOutright(string text) => Levels.Any(text.Contains) || Stars().IsMatch(text) || text is "评价" or "打分" or "评分" or "我要评价";
 
     // The level said outright, else the sense of the words: thanks and praise are 满意, a complaint 不满意.
     private static string? RatingLevel(string text)

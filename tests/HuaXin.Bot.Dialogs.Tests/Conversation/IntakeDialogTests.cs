@@ -96,6 +96,7 @@ public sealed class IntakeDialogTests
             .User("俺娘一个人在章丘老家 想找人明天上午去看看 电话138 0531 2266", "请核对")
             .User("确认", "诉求已提交")
             .User("非常满意", "办结后", "打分")
+            .User("评价", "办结后")
             .ReplyLacks("转告")
             .RunAsync();
         Assert.Empty(_bot.Tickets.Ratings);

@@ -378,6 +378,16 @@ public sealed class NaturalAnswerTests
         Assert.Empty(_bot.Requests.Created);
     }
 
+    [Fact]
+    public async Task Asking_to_rate_a_finished_request_offers_the_levels()
+    {
+        _bot.Tickets.AwaitingRating = new RequestSummary("HX-20261123-0001", "volunteer", "团委", "已办结", TestData.Now, false);
+        await Script()
+            .User("评价", "HX-20261123-0001", "打个分")
+            .RunAsync();
+        Assert.Empty(_bot.Tickets.Ratings);
+    }
+
     [Theory]
     [InlineData("五星", "非常满意")]
     [InlineData("给5颗星", "非常满意")]
