@@ -191,6 +191,17 @@ public sealed partial class HuaXinBot
         // Right after the bot spoke about an emergency, only a need asked for in so many words is a new request.
         if ((!understanding.IsRequest || (talkingDanger && _taxonomy.RequestCues.Score(text) < 2))
             && await _dangerDialog.TryTakeDetailsAsync(turn, talkingDanger, cancellationToken)) return;
+        // A death told, with nothing asked for in so many words: sympathy first, and the union's visit and help offered,
+        // never a slogan or a policy clause. A question about it ("抚恤金有多少") is answered after the sympathy.
+        var asks = _taxonomy.QuestionCues.Score(text) >= 2;
+        var death = Phrases.TellsOfADeath(text);
+        if (death && AsksSomething().IsMatch(text)) turn.Say(Replies.Text("请您节哀。"));
+        else if (death && _taxonomy.RequestCues.Score(text) < 2 && _taxonomy.Find(Bereavement) is { } aid)
+        {
+            turn.State.Offer = new OfferState { Text = turn.RawText, Category = aid.Code };
+            turn.Say(Replies.Text($"听到这个消息，我们非常难过，请您节哀。需要的话我帮您登记，{aid.Department}会尽快联系您，上门看望，帮着办后面的事。要登记吗？", [Phrases.Yes, Phrases.No]));
+            return;
+        }
         switch (understanding.Purpose)
         {
             // Right after an answer, a "how long until…" with no request of theirs to check on asks about that answer.
@@ -209,7 +220,6 @@ public sealed partial class HuaXinBot
                     : "您好！有政策问题或要办的事，直接告诉我就行。", Phrases.MyRequests));
                 return;
         }
-        var asks = _taxonomy.QuestionCues.Score(text) >= 2;
         if (understanding.IsRequest && !asks)
         {
             await _intake.StartAsync(turn, understanding, cancellationToken);
@@ -260,6 +270,9 @@ public sealed partial class HuaXinBot
         return true;
     }
 
+    // Condolence visits and aid after a death are the group union's, as hardship aid is.
+    private const string Bereavement = "hardship_aid";
+
     private static readonly string[] Levels = ["非常不满意", "不满意", "基本满意", "非常满意", "满意"];
 
     /// <summary>A level or stars said in so many words ("五星好评", "满意"), or asking to rate; not thanks alone.</summary>
@@ -276,6 +289,10 @@ public sealed partial class HuaXinBot
         if (Negative().IsMatch(text)) return "不满意";
         return Positive().IsMatch(text) ? "满意" : null;
     }
+
+    // A question in so many words: "前几天" tells when, it asks nothing.
+    [GeneratedRegex(@"多少|啥|什么|怎么|咋|哪|谁|吗|[？?]|能不能|有没有|可不可以|算不算")]
+    private static partial Regex AsksSomething();
 
     [GeneratedRegex(@"([一二两三四五1-5])(?:颗|个)?星")]
     private static partial Regex Stars();

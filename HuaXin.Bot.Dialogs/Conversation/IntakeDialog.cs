@@ -65,9 +65,10 @@ public sealed partial class IntakeDialog
         var category = _taxonomy.Find(intake.Category);
         intake.Next = await SecondNeedAsync(turn.RawText, category, cancellationToken);
         var next = intake.Next is { } second ? $"您说的「{second.Text}」，这件登记完接着办。" : "";
-        turn.Say(Replies.Text(category is null
+        var sorry = Phrases.TellsOfADeath(turn.RawText) ? "请您节哀。" : "";
+        turn.Say(Replies.Text(sorry + (category is null
             ? "好的，我来帮您登记，转给相关部门办理。" + next
-            : $"好的，我来帮您登记「{category.Name}」，由{category.Department}承办。" + next));
+            : $"好的，我来帮您登记「{category.Name}」，由{category.Department}承办。" + next)));
         if (PastWhenNote(intake) is { } note) turn.Say(Replies.Text(note));
         AskNext(turn);
     }

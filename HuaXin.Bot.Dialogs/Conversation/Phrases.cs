@@ -82,6 +82,12 @@ public static partial class Phrases
     [GeneratedRegex(@"(你们|你|您|这个|这是|这)[^，,。]{0,6}(正规|骗子|骗人|靠谱|真的假的|可信|是真的吗|可靠)|^(正规吗|靠谱吗|真的假的|不会是骗|别是骗|该不会是骗)")]
     private static partial Regex IsItGenuine();
 
+    /// <summary>"俺男人在工地上出事，人没了": someone has died.</summary>
+    public static bool TellsOfADeath(string text) => Death().IsMatch(text);
+
+    [GeneratedRegex(@"人没了|(?<!不)去世|过世|离世|病故|身亡|遇难|没(抢)?救过来|咽气|走得突然")]
+    private static partial Regex Death();
+
     /// <summary>"你是机器人还是真人", "你是人吗": whether a person is answering.</summary>
     public static bool AsksIfBot(string text) => Core(text).Length <= 16 && IsItABot().IsMatch(Core(text));
 

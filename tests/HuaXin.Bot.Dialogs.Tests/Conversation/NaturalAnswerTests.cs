@@ -379,6 +379,25 @@ public sealed class NaturalAnswerTests
     }
 
     [Fact]
+    public async Task A_death_told_gets_sympathy_and_the_unions_help_offered()
+    {
+        await Script()
+            .User("俺男人前几天在工地上出事，人没了", "节哀", "集团工会")
+            .ReplyLacks("星火365")
+            .User("要", "困难帮扶")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task A_question_about_a_death_is_answered_after_the_sympathy()
+    {
+        await Script()
+            .User("俺爹是退休的 去世了 抚恤金有多少", "节哀")
+            .ReplyLacks("要登记吗")
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task Asking_to_rate_a_finished_request_offers_the_levels()
     {
         _bot.Tickets.AwaitingRating = new RequestSummary("HX-20261123-0001", "volunteer", "团委", "已办结", TestData.Now, false);
