@@ -35,6 +35,9 @@ public sealed partial class DangerDialog(
             && taxonomy.Danger.Kind(Medical) is { } medical)
             kind = SmallChild().IsMatch(other.Groups["who"].Value) ? medical
                 : medical with { Say = $"{medical.Say}\n心理关爱热线 {{crisis}}，家里人也可以打来说说话。" };
+        // Whatever the kind is named, a rescuer who touches someone still live is the next victim.
+        if (ElectricShock().IsMatch(turn.Text))
+            kind = kind with { Say = $"{ElectricFirst}\n{kind.Say}" };
         var now = time.GetUtcNow();
         var open = turn.State.Danger is { } earlier && now - earlier.At < SameEmergency ? earlier : null;
         turn.State.Offer = null;
@@ -171,6 +174,11 @@ public sealed partial class DangerDialog(
 
     private const string Medical = "medical";
 
+    private const string ElectricFirst = "有人触电：先拉闸断电，或用干木棍把电线挑开，千万不要用手去拉人。";
+
+    [GeneratedRegex(@"触电|电着了|电到了|(被|叫|让)电(打|击|电|着|到)|电打了|漏电.{0,6}(人|倒)")]
+    private static partial Regex ElectricShock();
+
     // With gas in the air the steps say not to use a phone: the number is asked for once they are outside.
     private static string PhoneAsk(string kind) =>
         kind == "gas" ? "人到了屋外，再留一个能马上联系到您的手机号。" : "请留一个能马上联系到您的手机号。";
@@ -184,7 +192,7 @@ public sealed partial class DangerDialog(
     [GeneratedRegex(@"(?<!\d)(120|119|110)(?!\d)|救护车|消防车|警察|派出所|送医院|送到医院|拉走了|送走了")]
     private static partial Regex HelpNews();
 
-    [GeneratedRegex(@"[?？吗]|怎么|咋|啥|什么|多少|几|要不要|能不能|行不行")]
+    [GeneratedRegex(@"[?？吗]|怎么|咋|啥|什么|多少|几|要不要|能不能|行不行|(行|中|能|可以|管)不$")]
     private static partial Regex IsQuestion();
 
     // "找到了，在邻居家呢", "人回来了", "火灭了": the emergency is over.

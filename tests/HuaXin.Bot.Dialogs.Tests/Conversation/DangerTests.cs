@@ -283,6 +283,23 @@ public sealed class DangerTests
     }
 
     [Fact]
+    public async Task Asked_mid_gas_leak_whether_to_switch_on_a_light_gets_the_steps_again()
+    {
+        await new DialogScript(_bot)
+            .User("家里有股煤气味儿 挺冲的", "燃气")
+            .User("那我开灯看看行不", "不要开关电灯")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task An_electric_shock_says_to_cut_the_power_before_touching_anyone()
+    {
+        await new DialogScript(_bot)
+            .User("我爸被电着了，倒地上不动了", "120", "拉闸断电", "不要用手去拉人")
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task A_missing_old_person_gets_the_police_number_first()
     {
         await new DialogScript(_bot)
