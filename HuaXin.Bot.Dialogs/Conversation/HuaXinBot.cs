@@ -211,8 +211,10 @@ public sealed partial class HuaXinBot
             case Purpose.Staff:
                 turn.Say(Replies.Text("工单的受理、转派、办结等操作请工作人员在钉钉群、Teams 或服务台进行。需要办事的话，直接告诉我要办什么就行。", Phrases.MyRequests));
                 return;
-            // A rating with no finished request to rate is not taken as one: nothing would record it.
-            case Purpose.Rating or Purpose.Chat when !understanding.IsRequest && !AsksAfterAnswer(turn, text):
+            // A rating with no finished request to rate is not taken as one: nothing would record it. Chat that asks
+            // something ("好几个月没发工资了怎么办") is searched, never greeted.
+            case Purpose.Rating or Purpose.Chat when !understanding.IsRequest && !AsksAfterAnswer(turn, text)
+                && (understanding.Purpose == Purpose.Rating || !AsksSomething().IsMatch(text)):
                 turn.Say(Replies.Text(understanding.Purpose == Purpose.Rating || RatesOutright(text)
                     ? await _myRequests.HasAnyAsync(turn, cancellationToken)
                         ? "谢谢您！诉求办结后，我会请您为这次服务打分。现在想催办或补充情况，直接说就行。"

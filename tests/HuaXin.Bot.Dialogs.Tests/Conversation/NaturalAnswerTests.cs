@@ -379,6 +379,15 @@ public sealed class NaturalAnswerTests
     }
 
     [Fact]
+    public async Task A_question_is_never_answered_with_the_greeting()
+    {
+        await Script()
+            .User("我们工地上好几个月没发工资了怎么办")
+            .ReplyLacks("您好！有政策问题")
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task A_death_told_gets_sympathy_and_the_unions_help_offered()
     {
         await Script()
