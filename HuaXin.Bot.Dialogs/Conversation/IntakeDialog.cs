@@ -578,7 +578,7 @@ public sealed partial class IntakeDialog
     [GeneratedRegex(@"每(个|一)?(天|日|礼拜|星期|周|月)|一(个)?(礼拜|星期|周|月).{0,3}[一两二三四五六七八九十几\d]+(次|趟|回)|隔(一)?天|天天")]
     private static partial Regex Recurring();
 
-    [GeneratedRegex(@"再一个|另外|另一个|还有个|还有一个|还有件事|顺便|顺带|再就是|再有个|还想|也想")]
+    [GeneratedRegex(@"再一个|另外|另一个|还有个|还有一个|还有件事|顺便|顺带|再就是|再有个|还想|也想|[，,。 ]还有(?![点些一])")]
     private static partial Regex AnotherNeed();
 
     [GeneratedRegex(@"登记吧|办吧|弄吧|那就登记|那就办|帮俺登记|给俺登记")]

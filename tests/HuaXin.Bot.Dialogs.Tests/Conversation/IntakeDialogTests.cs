@@ -88,6 +88,25 @@ public sealed class IntakeDialogTests
             .RunAsync();
     }
 
+    [Theory]
+    [InlineData("想给俺娘找个人照看 再一个家里水管子坏了")]
+    [InlineData("俺家电视坏了，还有俺娘要人陪着去医院拿药")]
+    public async Task A_second_need_in_the_same_message_waits_its_turn(string text)
+    {
+        await Script()
+            .User(text, "这件登记完接着办")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task More_of_the_same_trouble_is_no_second_need()
+    {
+        await Script()
+            .User("俺娘发烧了 还有点咳嗽 想找人陪着去看看")
+            .ReplyLacks("接着办")
+            .RunAsync();
+    }
+
     [Fact]
     public async Task A_rating_before_the_request_is_done_is_not_taken()
     {
