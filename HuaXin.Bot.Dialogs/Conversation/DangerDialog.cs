@@ -36,8 +36,7 @@ public sealed partial class DangerDialog(
             kind = SmallChild().IsMatch(other.Groups["who"].Value) ? medical
                 : medical with { Say = $"{medical.Say}\n心理关爱热线 {{crisis}}，家里人也可以打来说说话。" };
         // Whatever the kind is named, a rescuer who touches someone still live is the next victim.
-        if (ElectricShock().IsMatch(turn.Text))
-            kind = kind with { Say = $"{ElectricFirst}\n{kind.Say}" };
+        kind = kind with { Say = WithFirstAid(turn.Text, kind.Say) };
         var now = time.GetUtcNow();
         var open = turn.State.Danger is { } earlier && now - earlier.At < SameEmergency ? earlier : null;
         turn.State.Offer = null;
@@ -118,8 +117,9 @@ public sealed partial class DangerDialog(
         if (IsQuestion().IsMatch(turn.Text))
         {
             // "俺不会弄 咋办啊", "要不要给她喝点水", a bare "那咋办": asked about the emergency just told, so it gets the steps
-            // again, never a policy search that finds nothing. A longer question is a question of its own.
-            if (turn.Text.Length > (talking ? AboutTheEmergency : BareQuestion)) return false;
+            // again, never a policy search that finds nothing. A longer question is a question of its own, and so is one
+            // about money or rules ("住院费能报多少").
+            if (turn.Text.Length > (talking ? AboutTheEmergency : BareQuestion) || taxonomy.Danger.Policy.IsMatch(turn.Text)) return false;
             await SupplementAsync(turn, open, cancellationToken, stepsAgain: true);
             return true;
         }
@@ -167,17 +167,15 @@ public sealed partial class DangerDialog(
             : open.Kind == DangerDetector.SelfHarm
             ? $"您说的我都听着。已补充到紧急求助 {open.Number}，心理关爱的同事会尽快联系您；想找人说说话，随时拨打心理关爱热线 {await CrisisLineAsync(cancellationToken)}。"
             : steps is not null
-                ? $"{steps.Say}\n打不通就再拨几次，或者拨110；喊邻居、村里人马上过来帮忙。情况已补充到紧急求助 {open.Number}，工作人员会尽快联系您。"
+                ? $"{WithFirstAid(turn.Text, steps.Say)}\n拿不准的，照急救电话里调度员说的做；打不通就再拨几次，或者拨110，喊邻居马上过来帮忙。情况已补充到紧急求助 {open.Number}，工作人员会尽快联系您。"
                 : $"收到，情况已补充到紧急求助 {open.Number}，工作人员会尽快联系您。情况变危险时，请直接拨打120、119或110。";
         turn.Say(Replies.Text(help + (open.AwaitingPhone ? PhoneAsk(open.Kind) : "")));
     }
 
     private const string Medical = "medical";
 
-    private const string ElectricFirst = "有人触电：先拉闸断电，或用干木棍把电线挑开，千万不要用手去拉人。";
-
-    [GeneratedRegex(@"触电|电着了|电到了|(被|叫|让)电(打|击|电|着|到)|电打了|漏电.{0,6}(人|倒)")]
-    private static partial Regex ElectricShock();
+    private string WithFirstAid(string text, string steps) =>
+        string.Join('\n', taxonomy.Danger.FirstAidFor(text).Append(steps));
 
     // With gas in the air the steps say not to use a phone: the number is asked for once they are outside.
     private static string PhoneAsk(string kind) =>

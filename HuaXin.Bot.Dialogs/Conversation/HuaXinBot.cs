@@ -99,7 +99,7 @@ public sealed partial class HuaXinBot
             return;
         }
         // "催一下" while the next request is being taken down is about the one already submitted, not an answer here.
-        if (inIntake && text.Length <= 8 && text.Contains('催') && await _myRequests.TryHurryAsync(turn, cancellationToken))
+        if (inIntake && text.Length <= 8 && text.Contains('催') && MyRequestsDialog.Hurries(text) && await _myRequests.TryHurryAsync(turn, cancellationToken))
         {
             _intake.RepeatPrompt(turn);
             return;

@@ -86,7 +86,7 @@ public sealed partial class MyRequestsDialog(Taxonomy taxonomy, IServiceRequestS
     private string Named(RequestSummary r) => $"{taxonomy.Find(r.Category)?.Name ?? r.Category}｜{r.Status}";
 
     // Waiting, not a new trouble: "俺娘没人管" is a request of its own.
-    [GeneratedRegex(@"催|咋还没|怎么还没|还没人|还不来|等了.{0,4}(天|久)|都.{1,3}(天|久)了")]
+    [GeneratedRegex(@"催(?!吐|眠|奶|产|熟|泪|化|生)|咋还没|怎么还没|还没人|还不来|等了.{0,4}(天|久)|都.{1,3}(天|久)了")]
     private static partial Regex Hurry();
 
     // "不用来了", "别来了", "那个换玻璃的不用了": the help is not wanted any more, so the request can go.

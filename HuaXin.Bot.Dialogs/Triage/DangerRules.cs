@@ -14,7 +14,17 @@ public sealed record DangerRules(IReadOnlyList<DangerKind> Kinds, Regex Past, Re
 {
     /// <summary>The kind of that name (self_harm, medical…), if the taxonomy has one.</summary>
     public DangerKind? Kind(string kind) => Kinds.FirstOrDefault(k => k.Kind == kind);
+
+    /// <summary>First aid that holds whatever the kind is named (danger.first_aid): cut the power before touching
+    /// someone, cool a scald, no vomiting forced after poison.</summary>
+    public IReadOnlyList<FirstAid> FirstAid { get; init; } = [];
+
+    /// <summary>The first-aid lines the message calls for, in the taxonomy's order.</summary>
+    public IEnumerable<string> FirstAidFor(string text) => FirstAid.Where(f => f.Cues.IsMatch(text)).Select(f => f.Say);
 }
+
+/// <param name="Say">One line of what to do, said before the kind's steps.</param>
+public sealed record FirstAid(string Say, Regex Cues);
 
 /// <summary>One named sign of self-harm (taxonomy.yaml danger.harm), a feature of the fitted model, never a cue alone.</summary>
 /// <param name="Floor">A sign of whether (not of how or when): two different ones together are a cue (danger.harm_floor).</param>

@@ -116,7 +116,10 @@ public sealed class Taxonomy
         return new DangerRules(kinds, Pattern(d.Past), Pattern(d.Policy), Pattern(d.Immediate), Pattern(d.Now), d.CrisisLineQuery,
             Pattern(d.People), Pattern(d.Body), Pattern(d.Over), Pattern(d.Figurative), Pattern(d.Declines),
             Pattern(d.Self), Pattern(d.Habitual), [.. d.Harm.Select(h => new HarmSign(h.Key, Pattern(h.Value), d.HarmFloor.Contains(h.Key)))], Pattern(d.Calm),
-            Pattern(d.Story));
+            Pattern(d.Story))
+        {
+            FirstAid = [.. d.FirstAid.Select(f => new FirstAid(f.Say, Pattern(string.Join('|', f.Cues.Select(c => $"(?:{c})")))))],
+        };
     }
 
     // An empty pattern must match nothing, not everything.

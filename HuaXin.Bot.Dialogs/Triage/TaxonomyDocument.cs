@@ -35,6 +35,13 @@ internal sealed class DangerDocument
     public string Story { get; set; } = "";
     public List<string> HarmFloor { get; set; } = [];
     public List<DangerKindDocument> Kinds { get; set; } = [];
+    public List<FirstAidDocument> FirstAid { get; set; } = [];
+}
+
+internal sealed class FirstAidDocument
+{
+    public string Say { get; set; } = "";
+    public List<string> Cues { get; set; } = [];
 }
 
 internal sealed class DangerKindDocument

@@ -291,6 +291,36 @@ public sealed class DangerTests
             .RunAsync();
     }
 
+    [Theory]
+    [InlineData("孩子掉水湾里了 捞上来了 不喘气了", "心肺复苏")]
+    [InlineData("俺闺女叫开水烫着了 起了好大的泡", "凉水冲")]
+    public async Task The_card_carries_the_first_aid_the_message_calls_for(string text, string firstAid)
+    {
+        await new DialogScript(_bot)
+            .User(text, firstAid)
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task A_first_aid_question_after_a_poisoning_is_answered_not_taken_for_hurrying()
+    {
+        await new DialogScript(_bot)
+            .User("我娘喝了农药了 敌敌畏", "120")
+            .User("要不要给她灌水催吐", "不要自己灌水催吐", "调度员")
+            .ReplyLacks("催办")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task A_question_about_money_after_an_emergency_is_a_question_of_its_own()
+    {
+        await new DialogScript(_bot)
+            .User("俺爹晕倒了 叫不醒", "120")
+            .User("住院费能报多少")
+            .ReplyLacks("请马上拨打120急救电话")
+            .RunAsync();
+    }
+
     [Fact]
     public async Task An_electric_shock_says_to_cut_the_power_before_touching_anyone()
     {
