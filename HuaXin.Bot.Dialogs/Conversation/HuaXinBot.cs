@@ -170,6 +170,7 @@ public sealed partial class HuaXinBot
             return;
         }
         if (MyRequestsDialog.Hurries(text) && await _myRequests.TryHurryAsync(turn, cancellationToken)) return;
+        if (MyRequestsDialog.AddsDetails(text) && await _myRequests.TryAddDetailsAsync(turn, cancellationToken)) return;
         if (Phrases.IsCancel(text) || Phrases.IsConfirm(text) || Phrases.IsChange(text))
         {
             // Nothing is being filled in. "好的"/"不用了" after a submitted request or an answer only acknowledge it;

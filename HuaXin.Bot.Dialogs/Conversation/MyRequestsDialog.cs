@@ -44,7 +44,7 @@ public sealed partial class MyRequestsDialog(Taxonomy taxonomy, IServiceRequestS
 
     /// <summary>"把刚才那个撤了吧", "取消诉求", "搞错了 把紧急求助取消了", and short "撤了吧", "不用来了": asks to withdraw a
     /// submitted request.</summary>
-    public static bool AsksToWithdraw(string text) => text.Length <= 40 && WithdrawVerb().IsMatch(text) && (text.Length <= 12 || RequestWords().IsMatch(text));
+    public static bool AsksToWithdraw(string text) => text.Length <= 40 && WithdrawVerb().IsMatch(text) && (text.Length <= 24 || RequestWords().IsMatch(text));
 
     /// <summary>Offers the withdrawal of the family's open requests as buttons; the pressed "撤回 HX-…" is the requester's
     /// ticket command, so the ticket's own rules decide and record it.</summary>
@@ -68,20 +68,36 @@ public sealed partial class MyRequestsDialog(Taxonomy taxonomy, IServiceRequestS
 
     /// <summary>Passes the hurry on to the department of the family's newest open request (as the requester's 补充, so it
     /// is recorded and notified) and says which request it went to; false when the family has no open request.</summary>
-    public async Task<bool> TryHurryAsync(DialogTurn turn, CancellationToken cancellationToken)
+    public Task<bool> TryHurryAsync(DialogTurn turn, CancellationToken cancellationToken) =>
+        TryAddAsync(turn, "申请人催办",
+            open => $"已帮您催办诉求 {open.Number}（{Named(open)}），{open.Department}会尽快联系您。等急了也可以拨打服务热线 {taxonomy.Hotline}。",
+            cancellationToken);
+
+    /// <summary>"补充一下 俺娘眼睛看不清", "时间不对 改成下礼拜二" after the request went in: added to the family's newest open
+    /// request for its department to read, instead of a second request or a greeting.</summary>
+    public Task<bool> TryAddDetailsAsync(DialogTurn turn, CancellationToken cancellationToken) =>
+        TryAddAsync(turn, "申请人补充",
+            open => $"已补充到诉求 {open.Number}（{Named(open)}），{open.Department}会看到，联系您时再跟您核对。",
+            cancellationToken);
+
+    private async Task<bool> TryAddAsync(DialogTurn turn, string label, Func<RequestSummary, string> done, CancellationToken cancellationToken)
     {
         if (tickets is null) return false;
         var open = (await requests.ListByRequesterAsync(turn.Inbound.Channel, turn.Inbound.UserId, cancellationToken))
             .Where(r => r.Open).OrderByDescending(r => r.CreatedAt).FirstOrDefault();
         if (open is null) return false;
-        var passed = await tickets.SupplementAsync(open.Number, turn.Inbound.Channel, turn.Inbound.UserId, $"申请人催办：{turn.RawText.Trim()}", cancellationToken);
-        // Passed on ("已…"), the family hears it was hurried and who will call; otherwise the ticket's own reason.
-        var said = passed.StartsWith('已')
-            ? $"已帮您催办诉求 {open.Number}（{Named(open)}），{open.Department}会尽快联系您。"
-            : $"{passed}（诉求 {open.Number}）";
-        turn.Say(Replies.Text($"{said}等急了也可以拨打服务热线 {taxonomy.Hotline}。", Phrases.MyRequests));
+        var passed = await tickets.SupplementAsync(open.Number, turn.Inbound.Channel, turn.Inbound.UserId, $"{label}：{turn.RawText.Trim()}", cancellationToken);
+        // Passed on ("已…"), the family hears which request it went to; otherwise the ticket's own reason.
+        turn.Say(Replies.Text(passed.StartsWith('已') ? done(open) : $"{passed}（诉求 {open.Number}）", Phrases.MyRequests));
         return true;
     }
+
+    /// <summary>Details for a request already in: said to be a supplement, or a correction of one of its fields.</summary>
+    public static bool AddsDetails(string text) =>
+        text.Length <= 60 && (Supplement().IsMatch(text) || (Corrections.IsCorrection(text) && Corrections.NamedSlot(text) is not null));
+
+    [GeneratedRegex(@"^(再|还要|还得|还想)?(补充|补一句|忘了说|忘说了|另外说一下)")]
+    private static partial Regex Supplement();
 
     private string Named(RequestSummary r) => $"{taxonomy.Find(r.Category)?.Name ?? r.Category}｜{r.Status}";
 

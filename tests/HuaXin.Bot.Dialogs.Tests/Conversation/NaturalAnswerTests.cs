@@ -378,6 +378,31 @@ public sealed class NaturalAnswerTests
         Assert.Empty(_bot.Requests.Created);
     }
 
+    [Theory]
+    [InlineData("时间不对 改成下礼拜二")]
+    [InlineData("补充一下 俺娘眼睛看不清 得有人扶着")]
+    public async Task Details_after_the_request_went_in_are_added_to_it(string more)
+    {
+        await Script()
+            .User("家里水管爆了 章丘区明水街道东山村18号 明天上午来修 电话13805312266", "请核对")
+            .User("确认", "HX0001")
+            .User(more, "已补充到诉求 HX0001")
+            .NoIntake()
+            .RunAsync();
+        Assert.Single(_bot.Requests.Created);
+        Assert.Contains(_bot.Tickets.Supplements, s => s.Number == "HX0001" && s.Text.Contains(more));
+    }
+
+    [Fact]
+    public async Task Not_needing_the_repair_any_more_offers_to_withdraw_it()
+    {
+        await Script()
+            .User("家里水管爆了 章丘区明水街道东山村18号 明天上午来修 电话13805312266", "请核对")
+            .User("确认", "HX0001")
+            .User("算了不用修了 俺自己通开了", "撤回")
+            .RunAsync();
+    }
+
     [Fact]
     public async Task A_question_is_never_answered_with_the_greeting()
     {
