@@ -91,7 +91,7 @@ public sealed partial class Corrections(SlotAnswers answers)
         return value.Trim(' ', ',', '，', '。');
     }
 
-    [GeneratedRegex(@"[，,；;。]|\s+(?=\S{2,}(?:改成|改为|换成))|还有|另外|再把")]
+    [GeneratedRegex(@"[，,；;。]|\s+(?=\S{2,}(?:改成|改为|换成))|\s+(?=(?:电话|手机|号码|地址|住址|时间|日期|城市)(?:是|写|：|:))|还有|另外|再把")]
     private static partial Regex Pause();
 
     [GeneratedRegex(@"改成|改为|换成|写错|说错|打错|弄错|搞错|记错|更正|应该是|不是.{1,12}是|是.{1,12}不是.{1,12}$|不对|^算了[，, ]*还是")]

@@ -85,7 +85,7 @@ public static partial class Phrases
     /// <summary>"俺男人在工地上出事，人没了": someone has died.</summary>
     public static bool TellsOfADeath(string text) => Death().IsMatch(text);
 
-    [GeneratedRegex(@"人没了|(?<!不)去世|过世|离世|病故|身亡|遇难|没(抢)?救过来|咽气|走得突然")]
+    [GeneratedRegex(@"人没了|(?<!不)去世|过世|离世|病故|身亡|遇难|没(抢)?救过来|咽气|走得突然|(摔|砸|淹|烧|撞|电|压|病)死了|(老伴儿?|老头子?|老婆子?|男人|媳妇|爹|娘|爸|妈|奶奶|爷爷|姥姥|姥爷|公公|婆婆)(前些天|前几天|去年|上个?月)?没了")]
     private static partial Regex Death();
 
     /// <summary>"你是机器人还是真人", "你是人吗": whether a person is answering.</summary>

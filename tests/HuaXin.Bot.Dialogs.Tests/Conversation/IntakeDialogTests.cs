@@ -25,6 +25,7 @@ public sealed class IntakeDialogTests
     [InlineData("电话改成13912345678，时间改成后天上午")]
     [InlineData("把电话改成13912345678 时间改成后天上午")]
     [InlineData("时间改成后天上午 还有电话改成13912345678")]
+    [InlineData("不对 时间是后天上午 电话是13912345678")]
     public async Task Two_fields_changed_in_one_message_both_change(string edit)
     {
         await Script()

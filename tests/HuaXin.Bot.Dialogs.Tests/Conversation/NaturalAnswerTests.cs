@@ -412,11 +412,14 @@ public sealed class NaturalAnswerTests
             .RunAsync();
     }
 
-    [Fact]
-    public async Task A_death_told_gets_sympathy_and_the_unions_help_offered()
+    [Theory]
+    [InlineData("俺男人前几天在工地上出事，人没了")]
+    [InlineData("俺男人去年在工地上摔死了")]
+    [InlineData("俺老伴没了")]
+    public async Task A_death_told_gets_sympathy_and_the_unions_help_offered(string told)
     {
         await Script()
-            .User("俺男人前几天在工地上出事，人没了", "节哀", "集团工会")
+            .User(told, "节哀", "集团工会")
             .ReplyLacks("星火365")
             .User("要", "困难帮扶")
             .RunAsync();
