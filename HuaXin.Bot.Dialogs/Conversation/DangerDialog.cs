@@ -116,6 +116,7 @@ public sealed partial class DangerDialog(
             return false;
         if (IsQuestion().IsMatch(turn.Text))
         {
+            if (open.Over) return false;
             // "俺不会弄 咋办啊", "要不要给她喝点水", a bare "那咋办": asked about the emergency just told, so it gets the steps
             // again, never a policy search that finds nothing. A longer question is a question of its own, and so is one
             // about money or rules ("住院费能报多少").
@@ -162,7 +163,12 @@ public sealed partial class DangerDialog(
         if (tickets is not null)
             await tickets.SupplementAsync(open.Number, turn.Inbound.Channel, turn.Inbound.UserId, turn.RawText, cancellationToken);
         var steps = stepsAgain ? taxonomy.Danger.Kind(open.Kind) : null;
-        var help = Resolved().IsMatch(turn.Text) && open.Kind != DangerDetector.SelfHarm
+        var resolved = Resolved().IsMatch(turn.Text) && open.Kind != DangerDetector.SelfHarm;
+        // Over: a question after it is a question of its own, not about the emergency.
+        if (resolved) open.Over = true;
+        var help = Phrases.TellsOfADeath(turn.Text)
+            ? $"请您节哀。情况已补充到紧急求助 {open.Number}，工作人员会尽快联系您，帮着办后面的事。"
+            : resolved
             ? $"那就好！情况已补充到紧急求助 {open.Number}，工作人员还会打电话问问情况。"
             : open.Kind == DangerDetector.SelfHarm
             ? $"您说的我都听着。已补充到紧急求助 {open.Number}，心理关爱的同事会尽快联系您；想找人说说话，随时拨打心理关爱热线 {await CrisisLineAsync(cancellationToken)}。"
@@ -181,7 +187,7 @@ public sealed partial class DangerDialog(
     private static string PhoneAsk(string kind) =>
         kind == "gas" ? "人到了屋外，再留一个能马上联系到您的手机号。" : "请留一个能马上联系到您的手机号。";
 
-    [GeneratedRegex(@"(俺|我|咱)?(?<who>爹|娘|爸|妈|爷|奶|姥|公公|婆婆|男人|老伴|媳妇|老婆|丈夫|孙子|孙女|外孙|孩子|小孩|宝宝|娃|儿子|闺女|女儿|兄弟|姐|妹|哥|弟|他|她)[^，,。]{0,6}(喝了|吃了|吞了|割了|上吊|跳了|服了)")]
+    [GeneratedRegex(@"(俺|我|咱)?(?<who>爹|娘|爸|妈|爷|奶|姥|公公|婆婆|男人|老伴|媳妇|老婆|丈夫|孙子|孙女|外孙|孩子|小孩|宝宝|娃|儿子|闺女|女儿|兄弟|姐|妹|哥|弟|他|她)[^，,。]{0,6}(喝了|吃了|吞了|割了|上吊|跳了|服了|(喝|吃|吞|服)(农药|药|敌敌畏|百草枯|老鼠药)了)")]
     private static partial Regex SomeoneElseDidIt();
 
     [GeneratedRegex("孙子|孙女|外孙|小孩|宝宝|娃")]

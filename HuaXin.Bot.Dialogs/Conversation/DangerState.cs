@@ -14,4 +14,7 @@ public sealed class DangerState
 
     /// <summary>The bot's last reply was about this emergency: what the requester says next continues it.</summary>
     public bool Talking { get; set; }
+
+    /// <summary>The requester said it is over (found, put out, awake): a question after it is not about it.</summary>
+    public bool Over { get; set; }
 }

@@ -203,6 +203,12 @@ public sealed partial class HuaXinBot
             turn.Say(Replies.Text($"听到这个消息，我们非常难过，请您节哀。需要的话我帮您登记，{aid.Department}会尽快联系您，上门看望，帮着办后面的事。要登记吗？", [Phrases.Yes, Phrases.No]));
             return;
         }
+        // "我想评价一下" reads to the message model like a request for something; it asks to rate.
+        if (RatesOutright(text) && !AsksAfterAnswer(turn, text))
+        {
+            await SayNothingToRateAsync(turn, cancellationToken);
+            return;
+        }
         switch (understanding.Purpose)
         {
             // Right after an answer, a "how long until…" with no request of theirs to check on asks about that answer.
@@ -214,13 +220,11 @@ public sealed partial class HuaXinBot
                 return;
             // A rating with no finished request to rate is not taken as one: nothing would record it. Chat that asks
             // something ("好几个月没发工资了怎么办") is searched, never greeted.
-            case Purpose.Rating or Purpose.Chat when !understanding.IsRequest && !AsksAfterAnswer(turn, text)
-                && (understanding.Purpose == Purpose.Rating || !AsksSomething().IsMatch(text)):
-                turn.Say(Replies.Text(understanding.Purpose == Purpose.Rating || RatesOutright(text)
-                    ? await _myRequests.HasAnyAsync(turn, cancellationToken)
-                        ? "谢谢您！诉求办结后，我会请您为这次服务打分。现在想催办或补充情况，直接说就行。"
-                        : "谢谢您！您现在还没有要评价的诉求。有政策问题或要办的事，直接告诉我就行。"
-                    : "您好！有政策问题或要办的事，直接告诉我就行。", Phrases.MyRequests));
+            case Purpose.Rating when !understanding.IsRequest && !AsksAfterAnswer(turn, text):
+                await SayNothingToRateAsync(turn, cancellationToken);
+                return;
+            case Purpose.Chat when !understanding.IsRequest && !AsksAfterAnswer(turn, text) && !AsksSomething().IsMatch(text):
+                turn.Say(Replies.Text("您好！有政策问题或要办的事，直接告诉我就行。", Phrases.MyRequests));
                 return;
         }
         if (understanding.IsRequest && !asks)
@@ -259,7 +263,7 @@ public sealed partial class HuaXinBot
     // Text after a rating card ("满意，志愿者李大姐很用心") is that rating's comment.
     private async Task<bool> TryRateAsync(DialogTurn turn, Abstractions.Understanding understanding, CancellationToken cancellationToken)
     {
-        if (_tickets is null || understanding.IsRequest || understanding.Purpose is not (Purpose.Rating or Purpose.Chat)) return false;
+        if (_tickets is null || (!RatesOutright(turn.Text) && (understanding.IsRequest || understanding.Purpose is not (Purpose.Rating or Purpose.Chat)))) return false;
         if (await _tickets.AwaitingRatingAsync(turn.Inbound.Channel, turn.Inbound.UserId, cancellationToken) is not { } ticket) return false;
         var level = RatingLevel(turn.Text);
         if (level is null && RatesOutright(turn.Text))
@@ -273,13 +277,23 @@ public sealed partial class HuaXinBot
         return true;
     }
 
+    private async Task SayNothingToRateAsync(DialogTurn turn, CancellationToken cancellationToken) =>
+        turn.Say(Replies.Text(await _myRequests.HasAnyAsync(turn, cancellationToken)
+            ? "谢谢您！诉求办结后，我会请您为这次服务打分。现在想催办或补充情况，直接说就行。"
+            : "谢谢您！您现在还没有要评价的诉求。有政策问题或要办的事，直接告诉我就行。", Phrases.MyRequests));
+
     // Condolence visits and aid after a death are the group union's, as hardship aid is.
     private const string Bereavement = "hardship_aid";
 
     private static readonly string[] Levels = ["非常不满意", "不满意", "基本满意", "非常满意", "满意"];
 
-    /// <summary>A level or stars said in so many words ("五星好评", "满意"), or asking to rate; not thanks alone.</summary>
-    private static bool RatesOutright(string text) => Levels.Any(text.Contains) || Stars().IsMatch(text) || text is "评价" or "打分" or "评分" or "我要评价";
+    /// <summary>A level or stars said alone ("满意", "五星好评"), or asking to rate ("我想评价一下"); not thanks, and not a
+    /// complaint that says 不满意 in passing.</summary>
+    private static bool RatesOutright(string text) =>
+        Levels.Contains(text.Trim(' ', '。', '！', '!', '，', ',')) || Stars().IsMatch(text) || (text.Length <= 16 && AsksToRate().IsMatch(text));
+
+    [GeneratedRegex("评价|打分|评分|打个分")]
+    private static partial Regex AsksToRate();
 
     // The level said outright, else the sense of the words: thanks and praise are 满意, a complaint 不满意.
     private static string? RatingLevel(string text)

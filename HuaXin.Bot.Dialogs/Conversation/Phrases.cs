@@ -50,8 +50,8 @@ public static partial class Phrases
         // "算了不弄了", "算了 俺自己找个电工吧 不麻烦了": a short message that opens with 算了 or says it is not needed any more.
         return core.Length <= 20 && (DecliningWords.Any(w => core.Contains(w, StringComparison.Ordinal))
             || (core.StartsWith("算了", StringComparison.Ordinal) && !core.StartsWith("算了算", StringComparison.Ordinal) && !core.StartsWith("算了一", StringComparison.Ordinal) && !core.StartsWith("算了下", StringComparison.Ordinal)
-                // "算了还是一个礼拜来三回吧": a change of mind about what was said, not giving up.
-                && !core.AsSpan(2).TrimStart("，, ").StartsWith("还是", StringComparison.Ordinal)));
+                // "算了还是一个礼拜来三回吧": a change of mind about what was said, not giving up ("算了还是不用了" is).
+                && !(core.AsSpan(2).TrimStart("，, ").StartsWith("还是", StringComparison.Ordinal) && !PutsOff().IsMatch(core))));
     }
 
     private static readonly string[] DecliningWords = ["不用登记", "不登记", "就问问", "就是问问", "不办了", "不弄了", "不麻烦了", "不用麻烦", "不找了", "不修了", "不用来了", "不用派人", "取消吧", "说不用了", "不用了取消"];
@@ -82,10 +82,13 @@ public static partial class Phrases
     [GeneratedRegex(@"(你们|你|您|这个|这是|这)[^，,。]{0,6}(正规|骗子|骗人|靠谱|真的假的|可信|是真的吗|可靠)|^(正规吗|靠谱吗|真的假的|不会是骗|别是骗|该不会是骗)")]
     private static partial Regex IsItGenuine();
 
+    [GeneratedRegex(@"不用|不要|不办|不弄|不麻烦|不登记|再说|以后|改天|自己(来|照顾|弄|修)")]
+    private static partial Regex PutsOff();
+
     /// <summary>"俺男人在工地上出事，人没了": someone has died.</summary>
     public static bool TellsOfADeath(string text) => Death().IsMatch(text);
 
-    [GeneratedRegex(@"人没了|(?<!不)去世|过世|离世|病故|身亡|遇难|没(抢)?救过来|咽气|走得突然|(摔|砸|淹|烧|撞|电|压|病)死了|(老伴儿?|老头子?|老婆子?|男人|媳妇|爹|娘|爸|妈|奶奶|爷爷|姥姥|姥爷|公公|婆婆)(前些天|前几天|去年|上个?月)?没了")]
+    [GeneratedRegex(@"人没了|(?<!不)去世|过世|离世|病故|身亡|遇难|没(抢)?救过来|咽气|走得突然|(摔|砸|淹|烧|撞|电|压|病)死了|(男人|老伴儿?|老头子?|老婆|媳妇|丈夫|爹|娘|爸|妈|儿子|闺女|奶奶|爷爷|公公|婆婆)[^，。,]{0,8}(?<![累热冷气笑吓饿困急烦忙渴馋想愁疼痛乐美])死了|(老伴儿?|老头子?|老婆子?|男人|媳妇|爹|娘|爸|妈|奶奶|爷爷|姥姥|姥爷|公公|婆婆)(前些天|前几天|去年|上个?月)?没了")]
     private static partial Regex Death();
 
     /// <summary>"你是机器人还是真人", "你是人吗": whether a person is answering.</summary>

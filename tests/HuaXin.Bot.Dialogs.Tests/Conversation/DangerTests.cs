@@ -224,6 +224,9 @@ public sealed class DangerTests
     [InlineData("我奶奶从昨天就找不着了")]
     [InlineData("孩子放学没回家 到现在找不到了")]
     [InlineData("俺爹走丢了")]
+    [InlineData("俺爷爷没回来 天都黑了 他有老年痴呆")]
+    [InlineData("俺孙子跑丢了 在集上")]
+    [InlineData("孩子放学没回家 天都黑了 哪都找不着")]
     public void A_missing_person_is_a_search_by_the_police(string text) =>
         Assert.Equal("missing", new DangerDetector(TestData.Taxonomy, TestData.DangerModel).Detect(text)?.Kind.Kind);
 
@@ -233,6 +236,8 @@ public sealed class DangerTests
     [InlineData("娃把消毒液喝了")]
     [InlineData("俺孙女吃了半瓶药片")]
     [InlineData("小孩把纽扣电池吞下去了")]
+    [InlineData("孩子把他爷爷的降压药吃了好几片")]
+    [InlineData("孩子吞了个硬币 卡嗓子了")]
     public async Task A_child_who_swallowed_poison_gets_the_ambulance_not_the_crisis_line(string text)
     {
         await new DialogScript(_bot)
@@ -257,6 +262,46 @@ public sealed class DangerTests
     [InlineData("丈母娘一个人住在淄博张店 这两天联系不上 能找人上门看看吗")]
     public void A_thing_or_help_not_found_is_no_missing_person(string text) =>
         Assert.NotEqual("missing", new DangerDetector(TestData.Taxonomy, TestData.DangerModel).Detect(text)?.Kind.Kind);
+
+    [Fact]
+    public async Task Someone_else_who_drank_pesticide_gets_the_ambulance_first()
+    {
+        await new DialogScript(_bot)
+            .User("俺爹喝农药了 口吐白沫", "请马上拨打120")
+            .ReplyLacks("感受很重要")
+            .RunAsync();
+        Assert.Equal("medical", Assert.Single(_bot.Requests.Created).Category);
+    }
+
+    [Fact]
+    public async Task Spraying_pesticide_on_the_fields_is_no_self_harm()
+    {
+        await new DialogScript(_bot)
+            .User("俺爹在地里打农药 家里老人没人照看")
+            .ReplyLacks("感受很重要")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task A_question_after_the_emergency_is_over_is_a_question_of_its_own()
+    {
+        await new DialogScript(_bot)
+            .User("厨房着火了", "119")
+            .User("火灭了", "那就好")
+            .User("探亲假有几天")
+            .ReplyLacks("请马上离开屋子")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task A_death_after_an_emergency_gets_sympathy()
+    {
+        await new DialogScript(_bot)
+            .User("俺爹晕倒了 叫不醒", "120")
+            .User("人没了 没抢救过来", "节哀")
+            .ReplyLacks("情况变危险时")
+            .RunAsync();
+    }
 
     [Fact]
     public async Task Found_after_a_missing_person_is_good_news_not_a_new_alarm()

@@ -108,6 +108,19 @@ public sealed class IntakeDialogTests
             .RunAsync();
     }
 
+    [Theory]
+    [InlineData("算了还是不用了 俺自己照顾")]
+    [InlineData("算了还是等俺儿子回来再说吧")]
+    public async Task Suan_le_hai_shi_putting_it_off_cancels(string text)
+    {
+        await Script()
+            .User("家里老人需要人照看")
+            .User("13805318899")
+            .User(text, "已取消")
+            .NoIntake()
+            .RunAsync();
+    }
+
     [Fact]
     public async Task A_rating_before_the_request_is_done_is_not_taken()
     {

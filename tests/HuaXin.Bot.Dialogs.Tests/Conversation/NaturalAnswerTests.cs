@@ -381,6 +381,7 @@ public sealed class NaturalAnswerTests
     [Theory]
     [InlineData("时间不对 改成下礼拜二")]
     [InlineData("补充一下 俺娘眼睛看不清 得有人扶着")]
+    [InlineData("对了 修的时候俺不在家 钥匙在邻居那")]
     public async Task Details_after_the_request_went_in_are_added_to_it(string more)
     {
         await Script()
@@ -393,13 +394,35 @@ public sealed class NaturalAnswerTests
         Assert.Contains(_bot.Tickets.Supplements, s => s.Number == "HX0001" && s.Text.Contains(more));
     }
 
-    [Fact]
-    public async Task Not_needing_the_repair_any_more_offers_to_withdraw_it()
+    [Theory]
+    [InlineData("算了不用修了 俺自己通开了")]
+    [InlineData("不用了 俺儿子回来修好了")]
+    public async Task Not_needing_the_repair_any_more_offers_to_withdraw_it(string text)
     {
         await Script()
             .User("家里水管爆了 章丘区明水街道东山村18号 明天上午来修 电话13805312266", "请核对")
             .User("确认", "HX0001")
-            .User("算了不用修了 俺自己通开了", "撤回")
+            .User(text, "撤回")
+            .RunAsync();
+    }
+
+    [Theory]
+    [InlineData("我想评价一下")]
+    [InlineData("我想给上次的服务打个分")]
+    public async Task Asking_to_rate_with_nothing_finished_says_when_it_can_be_done(string text)
+    {
+        await Script()
+            .User(text, "还没有要评价的诉求")
+            .NoIntake()
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task A_complaint_that_says_not_satisfied_is_no_rating()
+    {
+        await Script()
+            .User("对你们的服务不满意 想投诉")
+            .ReplyLacks("要评价")
             .RunAsync();
     }
 
@@ -416,6 +439,7 @@ public sealed class NaturalAnswerTests
     [InlineData("俺男人前几天在工地上出事，人没了")]
     [InlineData("俺男人去年在工地上摔死了")]
     [InlineData("俺老伴没了")]
+    [InlineData("俺男人在工地上出事死了")]
     public async Task A_death_told_gets_sympathy_and_the_unions_help_offered(string told)
     {
         await Script()
