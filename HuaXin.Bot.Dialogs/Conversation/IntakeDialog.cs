@@ -176,6 +176,7 @@ public sealed partial class IntakeDialog
     {
         var text = turn.Text;
         if (await TryChangeNeedAsync(turn, intake, cancellationToken)) return;
+        if (await TryAddNeedAsync(turn, intake, cancellationToken)) return;
         if (Corrections.IsCorrection(text) && ApplyCorrection(turn, intake))
         {
             AskNext(turn);
@@ -238,8 +239,7 @@ public sealed partial class IntakeDialog
                 turn.Say(_say.PhoneAwaited());
                 return;
             }
-            intake.Slots[SlotNames.Description] = $"{intake.Slots.GetValueOrDefault(SlotNames.Description)}；{turn.RawText.Trim()}".TrimStart('；');
-            turn.Say(Replies.Text("好的，这个情况也记下了。"));
+            NoteMore(turn, intake, turn.RawText.Trim());
             AskNext(turn);
             return;
         }
@@ -443,6 +443,38 @@ public sealed partial class IntakeDialog
         await StartAsync(turn, understood with { Slots = slots }, cancellationToken);
         return true;
     }
+
+    /// <summary>"还有 俺娘一个人在家没人照看" in the middle of a request: a need of another category waits its turn, as in the
+    /// first message; more of the same trouble ("还有 房顶漏雨也得修") joins the description. The question asked stands.</summary>
+    private async Task<bool> TryAddNeedAsync(DialogTurn turn, IntakeState intake, CancellationToken cancellationToken)
+    {
+        if (_understanding is null || LeadingNeed().Match(turn.RawText) is not { Success: true } lead || Category(intake) is not { } first) return false;
+        var need = turn.RawText[lead.Length..].Trim(' ', '，', ',', '。');
+        if (need.Length < 4) return false;
+        var understood = await _understanding.UnderstandAsync(need, cancellationToken);
+        if (!understood.IsRequest) return false;
+        if (_taxonomy.Find(understood.Category) is { } other && other.Code != first.Code)
+        {
+            if (intake.Next is not null) return false;
+            intake.Next = new OfferState { Text = need, Category = other.Code };
+            turn.Say(Replies.Text($"好的，您说的「{need}」，这件登记完接着办。"));
+        }
+        else
+        {
+            NoteMore(turn, intake, need);
+        }
+        AskNext(turn);
+        return true;
+    }
+
+    private static void NoteMore(DialogTurn turn, IntakeState intake, string more)
+    {
+        intake.Slots[SlotNames.Description] = $"{intake.Slots.GetValueOrDefault(SlotNames.Description)}；{more}".TrimStart('；');
+        turn.Say(Replies.Text("好的，这个情况也记下了。"));
+    }
+
+    [GeneratedRegex(@"^(还有个|还有一个|还有件事|还有|另外|再一个|再有个)[，,\s]*")]
+    private static partial Regex LeadingNeed();
 
     /// <summary>Two needs in one message ("想给俺娘找个人照看 再一个家里水管子坏了"): the part after the word that
     /// adds a need, when it is a request of another category than the one being taken down, waits for its turn.</summary>

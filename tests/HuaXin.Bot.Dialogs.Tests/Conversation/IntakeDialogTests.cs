@@ -100,6 +100,27 @@ public sealed class IntakeDialogTests
     }
 
     [Fact]
+    public async Task A_second_need_said_in_the_middle_of_a_request_waits_its_turn()
+    {
+        await Script()
+            .User("家里水管漏了 想找人来修")
+            .User("还有 俺娘一个人在家没人照看", "这件登记完接着办")
+            .Check(state => Assert.Equal("home_repair", state.Intake?.Category))
+            .Check(state => Assert.NotNull(state.Intake?.Next))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task More_of_the_same_trouble_in_the_middle_of_a_request_joins_its_description()
+    {
+        await Script()
+            .User("家里水管漏了 想找人来修")
+            .User("还有 房顶漏雨也得修", "这个情况也记下了")
+            .Check(state => Assert.Contains("房顶漏雨也得修", state.Intake!.Slots["description"]))
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task More_of_the_same_trouble_is_no_second_need()
     {
         await Script()
