@@ -35,7 +35,7 @@ public sealed partial class DangerDialog(
             && taxonomy.Danger.Kind(Medical) is { } medical)
             kind = SmallChild().IsMatch(other.Groups["who"].Value) ? medical
                 : medical with { Say = $"{medical.Say}\n心理关爱热线 {{crisis}}，家里人也可以打来说说话。" };
-        // Whatever the kind is named, a rescuer who touches someone still live is the next victim.
+        // First aid holds whatever the kind is named: a rescuer who touches someone still live is the next victim.
         kind = kind with { Say = WithFirstAid(turn.Text, kind.Say) };
         var now = time.GetUtcNow();
         var open = turn.State.Danger is { } earlier && now - earlier.At < SameEmergency ? earlier : null;

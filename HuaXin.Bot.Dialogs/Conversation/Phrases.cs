@@ -86,7 +86,11 @@ public static partial class Phrases
     private static partial Regex PutsOff();
 
     /// <summary>"俺男人在工地上出事，人没了": someone has died.</summary>
-    public static bool TellsOfADeath(string text) => Death().IsMatch(text);
+    public static bool TellsOfADeath(string text) => Death().IsMatch(text) && !NotDead().IsMatch(text);
+
+    // "差点摔死了", "快累死了", "死了心": nobody died.
+    [GeneratedRegex(@"差点|差一点|险些|没死|快.{0,2}死|要.{0,2}死|死了心|死了都")]
+    private static partial Regex NotDead();
 
     [GeneratedRegex(@"人没了|(?<!不)去世|过世|离世|病故|身亡|遇难|没(抢)?救过来|咽气|走得突然|(摔|砸|淹|烧|撞|电|压|病)死了|(男人|老伴儿?|老头子?|老婆|媳妇|丈夫|爹|娘|爸|妈|儿子|闺女|奶奶|爷爷|公公|婆婆)[^，。,]{0,8}(?<![累热冷气笑吓饿困急烦忙渴馋想愁疼痛乐美])死了|(老伴儿?|老头子?|老婆子?|男人|媳妇|爹|娘|爸|妈|奶奶|爷爷|姥姥|姥爷|公公|婆婆)(前些天|前几天|去年|上个?月)?没了")]
     private static partial Regex Death();

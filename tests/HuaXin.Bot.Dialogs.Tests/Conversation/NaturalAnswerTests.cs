@@ -449,6 +449,17 @@ public sealed class NaturalAnswerTests
             .RunAsync();
     }
 
+    [Theory]
+    [InlineData("俺男人差点摔死了 现在在医院")]
+    [InlineData("俺娘说她快累死了")]
+    public async Task Nearly_dying_or_a_figure_of_speech_is_no_death(string text)
+    {
+        await Script()
+            .User(text)
+            .ReplyLacks("节哀")
+            .RunAsync();
+    }
+
     [Fact]
     public async Task A_question_about_a_death_is_answered_after_the_sympathy()
     {
