@@ -41,8 +41,9 @@ public sealed partial class DangerDialog(
         var open = turn.State.Danger is { } earlier && now - earlier.At < SameEmergency ? earlier : null;
         turn.State.Offer = null;
         // The same danger told again ("打了120了 救护车来了", "她已经出去了") is news about it: repeating what to do first
-        // reads as if the bot had not listened. Another danger gets its own instructions.
-        if (open is null || open.Kind != kind.Kind)
+        // reads as if the bot had not listened. Another danger gets its own instructions, and so does the same kind of
+        // danger to someone else ("俺娘也晕倒了").
+        if (open is null || open.Kind != kind.Kind || (SomeoneElseToo().IsMatch(turn.Text) && !signal.Cue.StartsWith("model", StringComparison.Ordinal)))
         {
             var crisis = kind.Say.Contains("{crisis}", StringComparison.Ordinal) ? await CrisisLineAsync(cancellationToken) : "";
             turn.Say(Replies.Card("emergency", kind.Title, kind.Say.Replace("{crisis}", crisis, StringComparison.Ordinal), []));
@@ -198,6 +199,9 @@ public sealed partial class DangerDialog(
 
     [GeneratedRegex(@"[?？吗]|怎么|咋|啥|什么|多少|几|要不要|能不能|行不行|(行|中|能|可以|管)不$")]
     private static partial Regex IsQuestion();
+
+    [GeneratedRegex("也|另一个|还有一个")]
+    private static partial Regex SomeoneElseToo();
 
     // "找到了，在邻居家呢", "人回来了", "火灭了": the emergency is over.
     [GeneratedRegex(@"(?<![没不])(找到|找着|找见)(了|啦|人)|(?<![没不])回来了|(?<![没不])到家了|(?<![没不])(灭了|醒了|醒过来了|缓过来了)|没事了")]

@@ -294,6 +294,25 @@ public sealed class DangerTests
     }
 
     [Fact]
+    public async Task The_same_danger_to_someone_else_gets_the_steps_again()
+    {
+        await new DialogScript(_bot)
+            .User("俺爹晕倒了 叫不醒", "120")
+            .User("俺娘也晕倒了", "请马上拨打120急救电话")
+            .RunAsync();
+        Assert.Single(_bot.Requests.Created);
+    }
+
+    [Fact]
+    public async Task A_stroke_is_not_told_to_press_on_a_wound()
+    {
+        await new DialogScript(_bot)
+            .User("俺爹脑出血了 人叫不醒", "120")
+            .ReplyLacks("用力按住")
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task A_death_after_an_emergency_gets_sympathy()
     {
         await new DialogScript(_bot)
@@ -339,6 +358,7 @@ public sealed class DangerTests
     [Theory]
     [InlineData("孩子掉水湾里了 捞上来了 不喘气了", "心肺复苏")]
     [InlineData("俺闺女叫开水烫着了 起了好大的泡", "凉水冲")]
+    [InlineData("俺男人从架子上摔下来 腿上流了好多血", "用力按住")]
     public async Task The_card_carries_the_first_aid_the_message_calls_for(string text, string firstAid)
     {
         await new DialogScript(_bot)
