@@ -96,7 +96,8 @@ public sealed partial class MyRequestsDialog(Taxonomy taxonomy, IServiceRequestS
     public static bool AddsDetails(string text) =>
         text.Length <= 60 && (Supplement().IsMatch(text) || (Corrections.IsCorrection(text) && Corrections.NamedSlot(text) is not null));
 
-    [GeneratedRegex(@"^(再|还要|还得|还想)?(补充|补一句|忘了说|忘说了|另外说一下|对了)")]
+    // Something must follow: "对了" alone is a yes, "补充" alone has nothing to add yet.
+    [GeneratedRegex(@"^(再|还要|还得|还想)?(补充|补一句|忘了说|忘说了|另外说一下|对了)[^\p{L}]*\p{L}{2,}")]
     private static partial Regex Supplement();
 
     private string Named(RequestSummary r) => $"{taxonomy.Find(r.Category)?.Name ?? r.Category}｜{r.Status}";

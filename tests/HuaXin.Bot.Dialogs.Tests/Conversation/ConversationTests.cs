@@ -239,6 +239,7 @@ public sealed class ConversationTests
     [InlineData("好的")]
     [InlineData("不用了")]
     [InlineData("行")]
+    [InlineData("对了")]
     public async Task An_acknowledgement_after_a_submitted_request_is_not_told_there_is_no_request(string acknowledgement)
     {
         await Script()
@@ -248,5 +249,6 @@ public sealed class ConversationTests
             .ReplyLacks("没有")
             .NoIntake()
             .RunAsync();
+        Assert.Empty(_bot.Tickets.Supplements);
     }
 }
