@@ -65,7 +65,9 @@ public sealed class ConversationStateStore(
             });
             return;
         }
-        if (!await groupCommit.WriteAsync(write, cancellationToken))
+        // Outside a channel's own commit the turn's caller holds its replies (expectReplies, /api/chat, an invoke
+        // response): a power cut may undo this step of the dialog, never what anyone was told.
+        if (!await groupCommit.WriteAsync(write, cancellationToken, durable: false))
         {
             _cache.Remove(conversationKey);
             throw new StateConflictException(conversationKey);

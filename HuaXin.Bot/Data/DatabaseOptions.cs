@@ -21,10 +21,11 @@ public sealed class DatabaseOptions
     /// <summary>Apply pending migrations at startup (otherwise run the "migrate" command).</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
-    /// <summary>SQLite only: when a commit is on disk. Full (the default) syncs the log at every commit, so nothing
-    /// acknowledged is lost even on power loss; concurrent turns share one commit (GroupCommit), so this costs one sync
-    /// per batch. Normal syncs only at checkpoints: a killed service still loses nothing, but a power cut or kernel
-    /// crash may undo the last commits.</summary>
+    /// <summary>SQLite only: when a commit is on disk. Full (the default) syncs the log at every commit that holds
+    /// something acknowledged, so it survives a power cut; concurrent turns share one commit (GroupCommit), so this costs
+    /// one sync per batch. A batch of dialog states whose callers hold their replies is not synced either way. Normal
+    /// syncs only at checkpoints: a killed service still loses nothing, but a power cut or kernel crash may undo the
+    /// last commits.</summary>
     public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Full;
 }
 

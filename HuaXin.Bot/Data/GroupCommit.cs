@@ -1,5 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
 
 namespace HuaXin.Bot.Data;
 
@@ -9,7 +11,9 @@ namespace HuaXin.Bot.Data;
 /// more statements per write, two more round trips on PostgreSQL). When one declines (returns false) or throws, or the
 /// shared commit fails (PostgreSQL deadlock between instances, a lost connection), the whole batch is rolled back and
 /// every write runs again alone in its own transaction, so only its own caller is told of its decline or error. A
-/// caller's task completes after the commit, so what it was told is durable.</remarks>
+/// caller's task completes after the commit, so what it was told is durable; for a batch in which no write is
+/// <c>durable</c> (the caller holds the reply and retries with the same id), durable against a killed process but not
+/// a power cut: the commit does not wait for the log to reach the disk, and the next durable commit syncs it.</remarks>
 public sealed class GroupCommit : IAsyncDisposable
 {
     /// <summary>Bounds one transaction, so a burst cannot hold the write lock for long.</summary>
@@ -17,13 +21,15 @@ public sealed class GroupCommit : IAsyncDisposable
 
     private readonly IDbContextFactory<HuaXinDbContext> _dbFactory;
     private readonly ILogger<GroupCommit> _logger;
+    private readonly SqliteSynchronous _sqliteSynchronous;
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
-    public GroupCommit(IDbContextFactory<HuaXinDbContext> dbFactory, ILogger<GroupCommit> logger)
+    public GroupCommit(IDbContextFactory<HuaXinDbContext> dbFactory, IOptions<DatabaseOptions> database, ILogger<GroupCommit> logger)
     {
         _dbFactory = dbFactory;
         _logger = logger;
+        _sqliteSynchronous = database.Value.SqliteSynchronous;
         // The loop must not carry the first caller's async-local context (a turn's scope, a request's trace) around.
         using (ExecutionContext.SuppressFlow())
         {
@@ -35,9 +41,11 @@ public sealed class GroupCommit : IAsyncDisposable
     /// false when it declined (a precondition such as a version or a lease no longer held), and nothing of it is kept.</summary>
     /// <param name="write">Changes the database through the given context (tracked entities are saved after it returns
     /// true). It may run twice (see remarks), so it must read what it depends on inside, not before.</param>
-    public Task<bool> WriteAsync(Func<HuaXinDbContext, CancellationToken, Task<bool>> write, CancellationToken cancellationToken)
+    /// <param name="durable">False when losing this write to a power cut costs nothing acknowledged: the caller holds
+    /// what it was told and would retry with the same id. Such writes alone commit without waiting for the disk.</param>
+    public Task<bool> WriteAsync(Func<HuaXinDbContext, CancellationToken, Task<bool>> write, CancellationToken cancellationToken, bool durable = true)
     {
-        var pending = new PendingWrite(write, cancellationToken);
+        var pending = new PendingWrite(write, durable, cancellationToken);
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(GroupCommit));
@@ -84,7 +92,7 @@ public sealed class GroupCommit : IAsyncDisposable
         {
             await using var db = await _dbFactory.CreateDbContextAsync(ct);
             db.Database.AutoSavepointsEnabled = false;
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await BeginAsync(db, batch.Exists(p => p.Durable), ct);
             foreach (var pending in batch)
             {
                 if (!await pending.Write(db, ct))
@@ -116,7 +124,7 @@ public sealed class GroupCommit : IAsyncDisposable
         {
             await using var db = await _dbFactory.CreateDbContextAsync(ct);
             db.Database.AutoSavepointsEnabled = false;
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await BeginAsync(db, pending.Durable, ct);
             var keep = await pending.Write(db, ct);
             if (keep)
             {
@@ -131,13 +139,36 @@ public sealed class GroupCommit : IAsyncDisposable
         }
     }
 
+    /// <summary>Begins a batch's transaction; one that needs not survive a power cut commits without a sync of the log
+    /// (SQLite's NORMAL in WAL mode, PostgreSQL's asynchronous commit), which is most of a commit's wait.</summary>
+    private async Task<IDbContextTransaction> BeginAsync(HuaXinDbContext db, bool durable, CancellationToken ct)
+    {
+        if (durable)
+        {
+            return await db.Database.BeginTransactionAsync(ct);
+        }
+        if (db.Database.IsSqlite() && _sqliteSynchronous == SqliteSynchronous.Full)
+        {
+            // SQLite refuses to change the level inside a transaction. The connection is closed with the context, and
+            // gets the configured level back when it is next opened (SqliteSettings).
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL", ct);
+        }
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", ct);
+        }
+        return transaction;
+    }
+
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
         await _writer;
     }
 
-    private sealed record PendingWrite(Func<HuaXinDbContext, CancellationToken, Task<bool>> Write, CancellationToken CancellationToken)
+    private sealed record PendingWrite(Func<HuaXinDbContext, CancellationToken, Task<bool>> Write, bool Durable, CancellationToken CancellationToken)
     {
         public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

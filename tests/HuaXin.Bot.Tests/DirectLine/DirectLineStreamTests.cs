@@ -71,7 +71,7 @@ public sealed class DirectLineStreamTests
         using var socket = await host.Server.CreateWebSocketClient().ConnectAsync(new Uri(session.StreamUrl), Hang.Guard);
         // Another instance shares the database but not this instance's in-process notifier.
         var factory = host.Services.GetRequiredService<IDbContextFactory<HuaXinDbContext>>();
-        await using var otherWriter = new GroupCommit(factory, NullLogger<GroupCommit>.Instance);
+        await using var otherWriter = new GroupCommit(factory, Options.Create(new DatabaseOptions()), NullLogger<GroupCommit>.Instance);
         using var otherInstance = new DirectLineStore(factory, otherWriter, new DirectLineNotifier(), host.Time, Options.Create(new DatabaseOptions()));
 
         await otherInstance.AppendAsync(session.ConversationId, "other", _ => """{"type":"message","text":"另一实例"}""", Hang.Guard);
