@@ -214,6 +214,8 @@ public sealed class DangerTests
     [InlineData("俺男人喝了酒就打俺 这会儿还在砸东西")]
     [InlineData("他又打我了 快来人")]
     [InlineData("打电话也没用 他现在还在打俺")]
+    [InlineData("他在门口喊着要杀了我")]
+    [InlineData("前夫说要杀我全家")]
     public void Being_hit_is_still_an_emergency(string text) =>
         Assert.Equal("violence", new DangerDetector(TestData.Taxonomy.Danger).Detect(text)?.Kind.Kind);
 
@@ -410,6 +412,8 @@ public sealed class DangerTests
     [InlineData("电话就打俺的吧 13805312266")]
     [InlineData("有事打俺手机就行")]
     [InlineData("打我这个号就行")]
+    [InlineData("过年家里要杀猪，俺男人回不来")]
+    [InlineData("腊月里要杀只鸡炖汤")]
     public void Near_misses_are_not_emergencies(string text) => Assert.Null(new DangerDetector(TestData.Taxonomy.Danger).Detect(text));
 
     [Theory]
