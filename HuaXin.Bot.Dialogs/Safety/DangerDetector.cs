@@ -59,9 +59,10 @@ public sealed partial class DangerDetector
         // urgent ticket. Self-harm is never taken for over ("我不想再醒过来了"). Nor is the model alone a new emergency
         // while one is being told ("找到了，在邻居家呢" after a missing person): the message goes to that one.
         var over = kind != SelfHarm && _rules.Over.IsMatch(compact) && !_rules.Immediate.IsMatch(compact);
+        var past = kind != SelfHarm && _rules.Past.IsMatch(compact) && !_rules.Now.IsMatch(compact) && !_rules.Immediate.IsMatch(compact);
         return danger >= _model.Threshold
             ? new DangerSignal(modelKind, string.Create(CultureInfo.InvariantCulture, $"model {danger:F2}"),
-                Weak: danger < SureScore || over || (ongoing is not null && kind != SelfHarm))
+                Weak: danger < SureScore || over || past || (ongoing is not null && kind != SelfHarm))
             : null;
     }
 

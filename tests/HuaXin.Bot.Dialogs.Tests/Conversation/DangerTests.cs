@@ -118,6 +118,7 @@ public sealed class DangerTests
     [InlineData("我奶奶住在临沂沂水县")]
     [InlineData("刚才电饭锅冒烟了 拔了插头 现在没事了")]
     [InlineData("刚才俺娘喘不上气，吃了药现在好了")]
+    [InlineData("去年俺爹在地里晕过一回 后来查了是低血糖")]
     public async Task A_weak_signal_says_the_numbers_but_raises_no_emergency(string everyday)
     {
         await new DialogScript(_bot)
@@ -216,6 +217,7 @@ public sealed class DangerTests
     [InlineData("打电话也没用 他现在还在打俺")]
     [InlineData("他在门口喊着要杀了我")]
     [InlineData("前夫说要杀我全家")]
+    [InlineData("有个人把俺孩子拐走了")]
     public void Being_hit_is_still_an_emergency(string text) =>
         Assert.Equal("violence", new DangerDetector(TestData.Taxonomy.Danger).Detect(text)?.Kind.Kind);
 
@@ -414,6 +416,13 @@ public sealed class DangerTests
     [InlineData("打我这个号就行")]
     [InlineData("过年家里要杀猪，俺男人回不来")]
     [InlineData("腊月里要杀只鸡炖汤")]
+    [InlineData("想死俺男人了 他都半年没回来了")]
+    [InlineData("俺家小狗跑丢了 找了一天")]
+    [InlineData("俺娘现在能拄着拐走了")]
+    [InlineData("蒸了两锅馒头 累得俺胳膊都抬不起来了")]
+    [InlineData("天太干了 俺嘴上都起泡了")]
+    [InlineData("俺家老人爱在炕上抽烟 俺老怕他把被子点着了")]
+    [InlineData("俺男人从架子上摔下来那回 医生说没伤着骨头")]
     public void Near_misses_are_not_emergencies(string text) => Assert.Null(new DangerDetector(TestData.Taxonomy.Danger).Detect(text));
 
     [Theory]
@@ -421,6 +430,7 @@ public sealed class DangerTests
     [InlineData("我就是个累赘 活着一点用都没有")]
     [InlineData("俺最近老觉得活不下去了")]
     [InlineData("新闻里说有人跳河了 我看完也不想活了")]
+    [InlineData("俺想死 俺男人也不管俺")]
     public void Self_harm_without_its_usual_words_or_said_as_a_habit_is_self_harm(string text) =>
         Assert.Equal(DangerDetector.SelfHarm, new DangerDetector(TestData.Taxonomy.Danger).Detect(text)?.Kind.Kind);
 
