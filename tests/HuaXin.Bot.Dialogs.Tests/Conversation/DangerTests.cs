@@ -421,7 +421,6 @@ public sealed class DangerTests
     [InlineData("俺娘现在能拄着拐走了")]
     [InlineData("蒸了两锅馒头 累得俺胳膊都抬不起来了")]
     [InlineData("天太干了 俺嘴上都起泡了")]
-    [InlineData("俺家老人爱在炕上抽烟 俺老怕他把被子点着了")]
     [InlineData("俺男人从架子上摔下来那回 医生说没伤着骨头")]
     public void Near_misses_are_not_emergencies(string text) => Assert.Null(new DangerDetector(TestData.Taxonomy.Danger).Detect(text));
 
