@@ -29,7 +29,8 @@ public static class ClauseFeatures
     /// <summary>A question's reading, shared by its candidates: units, distinct bigrams and dictionary words.</summary>
     public sealed class Question
     {
-        internal Question(string text, IReadOnlyList<QueryUnit> units, Bm25Index index, PlainBigramIndex clauses, IReadOnlySet<string> stopPhrases)
+        internal Question(string text, IReadOnlyList<QueryUnit> units, Bm25Index index, PlainBigramIndex clauses, IReadOnlySet<string> stopPhrases,
+            Func<string, IReadOnlyList<string>> synonyms)
         {
             Units = units.Where(u => !u.Boundary).ToList();
             UnitIdf = Units.Select(index.CoverageWeight).ToArray();
@@ -55,7 +56,7 @@ public static class ClauseFeatures
             var askingAt = AskingClause.Asking(normalized);
             var asking = words.Where((_, i) => askingAt[i]).SelectMany(w => w).ToHashSet(StringComparer.Ordinal);
             Specific = tokens.Where(w => !stopPhrases.Contains(w) && ChineseWords.IsTopical(w)).Distinct(StringComparer.Ordinal)
-                .Select(w => new SpecificWord(w, ChineseWords.Idf(w), ChineseWords.IsNoun(w), clauses.Mentions(w) || units.Any(u => u.Text == w && u.Alternatives.Any(a => a.Weight < 1 && !a.Partial && a.Terms.All(index.Contains))), asking.Contains(w)))
+                .Select(w => new SpecificWord(w, ChineseWords.Idf(w), ChineseWords.IsNoun(w), clauses.Mentions(w) || synonyms(w).Any(clauses.Mentions) || units.Any(u => u.Text == w && u.Alternatives.Any(a => a.Weight < 1 && !a.Partial && a.Terms.All(index.Contains))), asking.Contains(w)))
                 .ToList();
             // No word that can name a topic, and none the dictionary lacks (a typo of one: 探清假).
             NamesNothing = Specific.Count == 0 && tokens.All(w => w.Length < 2 || ChineseWords.IsKnown(w));
@@ -116,8 +117,9 @@ public static class ClauseFeatures
         public string? MissingTopic { get; }
     }
 
-    public static Question Read(string text, IReadOnlyList<QueryUnit> units, Bm25Index index, PlainBigramIndex clauses, IReadOnlySet<string> stopPhrases) =>
-        new(text, units, index, clauses, stopPhrases);
+    public static Question Read(string text, IReadOnlyList<QueryUnit> units, Bm25Index index, PlainBigramIndex clauses, IReadOnlySet<string> stopPhrases,
+        Func<string, IReadOnlyList<string>> synonyms) =>
+        new(text, units, index, clauses, stopPhrases, synonyms);
 
     /// <summary>One feature row per candidate, in <see cref="CandidateNames"/> order.</summary>
     public static float[][] ForCandidates(Question question, IReadOnlyList<Candidate> candidates, PlainBigramIndex clauses)

@@ -96,7 +96,7 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
         // Within one document every clause is a candidate; the corpus-wide search keeps the best few.
         var wanted = withinDocId is null ? Candidates : index.Chunks.Count;
         var scored = index.Score(units, wanted * ChunksPerClause);
-        var words = wholeCorpus?.Question ?? ClauseFeatures.Read(question, units, index, snapshot.Plain, _stopPhrases);
+        var words = wholeCorpus?.Question ?? ClauseFeatures.Read(question, units, index, snapshot.Plain, _stopPhrases, analyzer.SynonymsOf);
         var product = WithoutBareKindWords(words.Asked, units, scored, index, snapshot.Plain)
             .Where(h => withinDocId is null || h.Chunk.DocId == withinDocId)
             .DistinctBy(h => h.Chunk.ClauseKey)

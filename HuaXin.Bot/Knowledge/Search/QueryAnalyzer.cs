@@ -41,6 +41,9 @@ public sealed class QueryAnalyzer
         _longestEntry = _groupOf.Keys.Concat(_stopPhrases).Select(w => w.Length).DefaultIfEmpty(1).Max();
     }
 
+    /// <summary>The lexicon's synonyms of a word (itself among them), or none.</summary>
+    public IReadOnlyList<string> SynonymsOf(string word) => _groupOf.TryGetValue(word, out var group) ? group : [];
+
     public IReadOnlyList<QueryUnit> Analyze(string question, Bm25Index index)
     {
         var text = TextNormalizer.Normalize(question);

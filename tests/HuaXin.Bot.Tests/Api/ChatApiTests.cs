@@ -208,6 +208,20 @@ public sealed class ChatApiTests
     }
 
     [Fact]
+    public async Task A_follow_up_about_family_the_lexicon_rewrites_is_read_in_the_last_answers_document()
+    {
+        await using var app = new HuaXinAppFactory();
+        var chat = new Chat(app.CreateClient(), "c-family-follow-up");
+        Assert.Contains("——《职工探亲休假管理规定》", await chat.SayAsync("探亲假有几天"));
+
+        // "俺男人" is rewritten to 丈夫 before the search; the word 男人 itself is a synonym of the 配偶 the rules use.
+        var reply = await chat.SayAsync("那要是俺男人在新疆呢");
+
+        Assert.DoesNotContain("没有关于「男人」", reply);
+        Assert.Contains("——《职工探亲休假管理规定》", reply);
+    }
+
+    [Fact]
     public async Task A_topic_no_document_covers_asked_after_an_answer_is_declined_not_read_in_that_answers_document()
     {
         await using var app = new HuaXinAppFactory();
