@@ -231,6 +231,7 @@ public sealed class DangerTests
     [InlineData("俺爷爷没回来 天都黑了 他有老年痴呆")]
     [InlineData("俺孙子跑丢了 在集上")]
     [InlineData("孩子放学没回家 天都黑了 哪都找不着")]
+    [InlineData("俺男人三天没接电话了 工地上也说找不着人")]
     public void A_missing_person_is_a_search_by_the_police(string text) =>
         Assert.Equal("missing", new DangerDetector(TestData.Taxonomy, TestData.DangerModel).Detect(text)?.Kind.Kind);
 
@@ -416,6 +417,8 @@ public sealed class DangerTests
     [InlineData("打我这个号就行")]
     [InlineData("过年家里要杀猪，俺男人回不来")]
     [InlineData("腊月里要杀只鸡炖汤")]
+    [InlineData("打俺闺女电话吧 她叫小红 13905398877")]
+    [InlineData("俺没手机 打俺邻居家座机")]
     [InlineData("想死俺男人了 他都半年没回来了")]
     [InlineData("俺家小狗跑丢了 找了一天")]
     [InlineData("俺娘现在能拄着拐走了")]

@@ -168,6 +168,15 @@ public sealed class NaturalAnswerTests
     }
 
     [Theory]
+    [InlineData("俺男人在外地打工 俺想问问探亲假")]
+    [InlineData("俺想打听打听金秋助学的事")]
+    public async Task Saying_one_wants_to_ask_starts_no_request(string text)
+    {
+        await Script().User(text).NoIntake().RunAsync();
+        Assert.Empty(_bot.Requests.Created);
+    }
+
+    [Theory]
     [InlineData("我就是问问，不用登记")]
     [InlineData("就问问")]
     [InlineData("算了")]
