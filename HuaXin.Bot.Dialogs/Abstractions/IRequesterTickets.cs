@@ -7,6 +7,9 @@ public interface IRequesterTickets
     /// <summary>Adds what the requester says to a ticket and tells its department; returns the reply for the requester.</summary>
     Task<string> SupplementAsync(string number, string channel, string userId, string text, CancellationToken cancellationToken);
 
+    /// <summary>Withdraws a ticket of the requester's family; returns the reply for the requester.</summary>
+    Task<string> WithdrawAsync(string number, string channel, string userId, CancellationToken cancellationToken);
+
     /// <summary>The family's most recent resolved ticket still waiting for its rating, if any.</summary>
     Task<RequestSummary?> AwaitingRatingAsync(string channel, string userId, CancellationToken cancellationToken);
 

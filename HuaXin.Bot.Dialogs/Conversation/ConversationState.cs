@@ -22,6 +22,9 @@ public sealed class ConversationState
 
     public DateTimeOffset? WithdrawnAt { get; set; }
 
+    /// <summary>The one open request the bot just offered to withdraw: "是", "撤了吧" or "撤回" withdraws it.</summary>
+    public string? WithdrawalOffered { get; set; }
+
     /// <summary>The callback number last given in this conversation (a request or an emergency): a second request
     /// shows it on the summary instead of asking again.</summary>
     public string? LastPhone { get; set; }

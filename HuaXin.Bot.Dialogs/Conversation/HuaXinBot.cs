@@ -128,6 +128,7 @@ public sealed partial class HuaXinBot
             return;
         }
         if (_intake.TryResume(turn)) return;
+        if (await _myRequests.TryAnswerWithdrawalAsync(turn, cancellationToken)) return;
         if (turn.State.Offer is { } offer)
         {
             turn.State.Offer = null;

@@ -57,10 +57,36 @@ public sealed partial class MyRequestsDialog(Taxonomy taxonomy, IServiceRequestS
             turn.Say(Replies.Text("您家现在没有正在办理的诉求，不用撤回。已办结或已撤回的诉求可以发送「我的诉求」查看。", Phrases.MyRequests));
             return;
         }
-        string[] buttons = [.. open.Select(r => $"撤回 {r.Number}"), Phrases.No];
+        // "不用了" is how many ask to withdraw; the way out says what it keeps.
+        string[] buttons = [.. open.Select(r => $"撤回 {r.Number}"), KeepIt];
+        turn.State.WithdrawalOffered = open.Count == 1 ? open[0].Number : null;
         turn.Say(open.Count == 1
             ? Replies.Text($"要撤回诉求 {open[0].Number}（{Named(open[0])}）吗？撤回后承办部门就不再处理了。点「撤回 {open[0].Number}」确认。", buttons)
             : Replies.Text($"您家有{open.Count}件诉求正在办理：\n{string.Join("\n", open.Select(r => $"· {r.Number}（{Named(r)}）"))}\n要撤回哪一件？点对应的「撤回」确认。", buttons));
+    }
+
+    private const string KeepIt = "不撤了";
+
+    /// <summary>The answer to the offer of one request's withdrawal: a yes or "撤了吧" withdraws it through the ticket's
+    /// own rules, a no keeps it; anything else is not an answer to it (false), and the offer is forgotten either way.</summary>
+    public async Task<bool> TryAnswerWithdrawalAsync(DialogTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn.State.WithdrawalOffered is not { } number) return false;
+        turn.State.WithdrawalOffered = null;
+        // The button ("撤回 HX-…") is a ticket command that never reaches the conversation: the offer may be settled.
+        if (!(await requests.ListByRequesterAsync(turn.Inbound.Channel, turn.Inbound.UserId, cancellationToken)).Any(r => r.Open && r.Number == number)) return false;
+        var text = turn.Text;
+        if (tickets is not null && (Phrases.IsYes(text) || Phrases.IsConfirm(text) || (AsksToWithdraw(text) && !text.StartsWith(KeepIt, StringComparison.Ordinal))))
+        {
+            turn.Say(Replies.Text(await tickets.WithdrawAsync(number, turn.Inbound.Channel, turn.Inbound.UserId, cancellationToken), Phrases.MyRequests));
+            return true;
+        }
+        if (text.StartsWith(KeepIt, StringComparison.Ordinal) || text is "不撤" or "不撤回" || Phrases.IsCancel(text) || text is "不用" or "不要" or "不")
+        {
+            turn.Say(Replies.Text($"好的，诉求 {number} 继续办理。", Phrases.MyRequests));
+            return true;
+        }
+        return false;
     }
 
     /// <summary>"催一下 都一天了没人来", "咋还没人联系俺": the requester is waiting on a request.</summary>

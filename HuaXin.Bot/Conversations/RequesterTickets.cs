@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HuaXin.Bot.Conversations;
 
-/// <summary>The conversation's way to the ticket lifecycle for requesters: what they add, and the rating they give in
-/// plain words after a rating card; both go through <see cref="TicketService"/> as the typed commands do.</summary>
+/// <summary>The conversation's way to the ticket lifecycle for requesters: what they add, a withdrawal they agree to,
+/// and the rating they give in plain words after a rating card; all go through <see cref="TicketService"/> as the typed
+/// commands do.</summary>
 public sealed class RequesterTickets(IDbContextFactory<HuaXinDbContext> dbFactory, TicketService tickets, TimeProvider time) : IRequesterTickets
 {
     // A rating card older than this is no longer what a "满意" refers to.
@@ -16,6 +17,9 @@ public sealed class RequesterTickets(IDbContextFactory<HuaXinDbContext> dbFactor
 
     public async Task<string> SupplementAsync(string number, string channel, string userId, string text, CancellationToken cancellationToken) =>
         (await tickets.SupplementAsync(number, new TicketActor(channel, userId, null, null), text, cancellationToken)).Message;
+
+    public async Task<string> WithdrawAsync(string number, string channel, string userId, CancellationToken cancellationToken) =>
+        (await tickets.WithdrawAsync(number, new TicketActor(channel, userId, null, null), cancellationToken)).Message;
 
     public async Task<RequestSummary?> AwaitingRatingAsync(string channel, string userId, CancellationToken cancellationToken)
     {

@@ -242,6 +242,35 @@ public sealed class NaturalAnswerTests
             .RunAsync();
     }
 
+    [Theory]
+    [InlineData("嗯 撤了吧")]
+    [InlineData("撤回")]
+    [InlineData("是")]
+    public async Task A_yes_to_the_offered_withdrawal_withdraws_the_request(string yes)
+    {
+        await Script()
+            .User("家里水管爆了 章丘区明水街道东山村18号 明天上午来修 电话13805312266", "请核对")
+            .User("确认", "HX0001")
+            .User("不用了 俺自己找人修好了", "撤回 HX0001")
+            .User(yes, "已撤回")
+            .RunAsync();
+        Assert.Equal(["HX0001"], _bot.Tickets.Withdrawals);
+    }
+
+    [Theory]
+    [InlineData("不撤了")]
+    [InlineData("算了")]
+    public async Task A_no_to_the_offered_withdrawal_keeps_the_request(string no)
+    {
+        await Script()
+            .User("家里水管爆了 章丘区明水街道东山村18号 明天上午来修 电话13805312266", "请核对")
+            .User("确认", "HX0001")
+            .User("不用了 俺自己找人修好了", "撤回 HX0001")
+            .User(no, "继续办理")
+            .RunAsync();
+        Assert.Empty(_bot.Tickets.Withdrawals);
+    }
+
     [Fact]
     public async Task A_phone_number_typed_at_the_address_question_is_not_the_address()
     {

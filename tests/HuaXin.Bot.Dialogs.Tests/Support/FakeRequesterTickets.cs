@@ -16,6 +16,14 @@ public sealed class FakeRequesterTickets : IRequesterTickets, IRequesterProfiles
         return Task.FromResult("已补充。");
     }
 
+    public List<string> Withdrawals { get; } = [];
+
+    public Task<string> WithdrawAsync(string number, string channel, string userId, CancellationToken cancellationToken)
+    {
+        Withdrawals.Add(number);
+        return Task.FromResult($"诉求 {number} 已撤回。");
+    }
+
     public Task<RequestSummary?> AwaitingRatingAsync(string channel, string userId, CancellationToken cancellationToken) => Task.FromResult(AwaitingRating);
 
     public Task<string> RateAsync(string number, string channel, string userId, string rating, string? comment, CancellationToken cancellationToken)

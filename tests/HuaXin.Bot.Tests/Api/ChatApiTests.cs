@@ -57,11 +57,31 @@ public sealed class ChatApiTests
         var offer = await chat.SayAsync("不用了 俺娘说她自己去 把刚才那个撤了吧");
         Assert.Contains($"撤回 {number}", offer);
 
+        // A no keeps it; each way of asking again offers it again.
+        Assert.Contains("继续办理", await chat.SayAsync("不撤了"));
         Assert.Contains($"撤回 {number}", await chat.SayAsync("不用来了"));
+        Assert.Contains("继续办理", await chat.SayAsync("算了"));
         Assert.Contains($"撤回 {number}", await chat.SayAsync("那个看俺娘的不用了 俺哥回去了"));
+        Assert.Contains("继续办理", await chat.SayAsync("算了"));
         Assert.Contains($"撤回 {number}", await chat.SayAsync("取消取消 俺弄错了"));
         Assert.Contains("已撤回", await chat.SayAsync($"撤回 {number}"));
         Assert.Contains("不用撤回", await chat.SayAsync("把那个诉求取消了"));
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HuaXinDbContext>();
+        Assert.Equal("已撤回", (await db.ServiceRequests.SingleAsync()).Status);
+    }
+
+    [Fact]
+    public async Task A_yes_in_words_to_the_offered_withdrawal_withdraws_the_request()
+    {
+        await using var app = new HuaXinAppFactory();
+        var chat = new Chat(app.CreateClient(), "c-withdraw-words");
+        await chat.SayAsync("家里水管爆了 章丘区明水街道东山村18号 明天上午来修 电话138 0531 2266");
+        var number = System.Text.RegularExpressions.Regex.Match(await chat.SayAsync("确认"), @"HX-\d{8}-\d{4}").Value;
+        Assert.Contains($"撤回 {number}", await chat.SayAsync("不用了 俺自己找人修好了"));
+
+        Assert.Contains("已撤回", await chat.SayAsync("嗯 撤了吧"));
+
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HuaXinDbContext>();
         Assert.Equal("已撤回", (await db.ServiceRequests.SingleAsync()).Status);
