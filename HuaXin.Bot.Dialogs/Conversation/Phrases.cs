@@ -159,7 +159,7 @@ public static partial class Phrases
     [GeneratedRegex(@"(跟|和|找|要|转|换|叫)(个)?(真人|人工|客服|工作人员|活人)|(真人|人工|客服|工作人员)(说|聊|来|接)")]
     private static partial Regex WantsPerson();
 
-    [GeneratedRegex(@"(你|您)是(不是)?(个)?(机器人|真人|人工|人吗|ai|AI)|机器人还是(真)?人|是不是(个)?机器")]
+    [GeneratedRegex(@"(你|您|恁)是(不是)?(个)?(机器人|真人|人工|人吗|ai|AI)|机器人还是(真)?人|是不是(个)?机器")]
     private static partial Regex IsItABot();
 
     [GeneratedRegex(@"(办|弄|处理|搞)(得|的)?到(哪|啥|什么)(了|一步|程度|儿)|(办|弄|处理|搞)(得|的)(怎么样|咋样|如何)了?|有(信儿?|消息|回音|回信|回复)(了)?(吗|没|不|没有)|(俺|我)的(事|事儿|诉求)(咋样|怎么样|咋回事)|(俺|我)(提交|报)的|(俺|我)?那个单子|到底有没有人管")]

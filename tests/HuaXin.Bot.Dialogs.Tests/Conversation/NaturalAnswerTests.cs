@@ -385,6 +385,7 @@ public sealed class NaturalAnswerTests
     [InlineData("给俺找个工作人员", "热线")]
     [InlineData("你是机器人还是真人", "机器人")]
     [InlineData("你是人吗", "转人工")]
+    [InlineData("恁是真人不", "机器人")]
     public async Task Asking_for_a_person_or_whether_one_is_there_is_answered_plainly(string asked, string reply)
     {
         await Script()
