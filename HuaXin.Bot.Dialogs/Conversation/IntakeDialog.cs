@@ -317,6 +317,7 @@ public sealed partial class IntakeDialog
             return;
         }
         if (await TryChangeNeedAsync(turn, intake, cancellationToken)) return;
+        if (await TryAddNeedAsync(turn, intake, cancellationToken)) return;
         if (Corrections.IsCorrection(text) && ApplyCorrection(turn, intake))
         {
             AskNext(turn);
@@ -444,8 +445,9 @@ public sealed partial class IntakeDialog
         return true;
     }
 
-    /// <summary>"还有 俺娘一个人在家没人照看" in the middle of a request: a need of another category waits its turn, as in the
-    /// first message; more of the same trouble ("还有 房顶漏雨也得修") joins the description. The question asked stands.</summary>
+    /// <summary>"还有 俺娘一个人在家没人照看" in the middle of a request or at its summary: a need of another category waits
+    /// its turn, as in the first message; more of the same trouble ("还有 房顶漏雨也得修") joins the description. The question
+    /// asked stands.</summary>
     private async Task<bool> TryAddNeedAsync(DialogTurn turn, IntakeState intake, CancellationToken cancellationToken)
     {
         if (_understanding is null || LeadingNeed().Match(turn.RawText) is not { Success: true } lead || Category(intake) is not { } first) return false;

@@ -121,6 +121,16 @@ public sealed class IntakeDialogTests
     }
 
     [Fact]
+    public async Task More_trouble_said_at_the_summary_joins_it_and_the_summary_shows_again()
+    {
+        await Script()
+            .User("家里水管爆了 章丘区明水街道东山村18号 明天上午来修 电话13805312266", "请核对")
+            .User("还有 俺家的电线也老跳闸 也想找人看看", "这个情况也记下了", "请核对")
+            .Check(state => Assert.Contains("电线也老跳闸", state.Intake!.Slots["description"]))
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task More_of_the_same_trouble_is_no_second_need()
     {
         await Script()
