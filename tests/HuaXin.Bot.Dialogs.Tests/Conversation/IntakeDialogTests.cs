@@ -121,6 +121,14 @@ public sealed class IntakeDialogTests
     }
 
     [Fact]
+    public async Task An_urgent_request_is_met_with_calm_and_priority()
+    {
+        await Script()
+            .User("俺男人在工地上出事了 人在医院抢救呢 俺啥也不知道 快帮帮俺", "别着急", "优先")
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task More_trouble_said_at_the_summary_joins_it_and_the_summary_shows_again()
     {
         await Script()
