@@ -10,7 +10,7 @@ namespace HuaXin.Bot.Dialogs.Conversation;
 
 /// <summary>The main flow. Danger comes first, before anything else; then 我的诉求 and progress checks, a request in
 /// progress (which owns the conversation until confirmed or left), the offer after an answered question, and finally
-/// what the message is for: a need starts intake, a question is answered (and offered "需要帮您登记吗？"), a comment
+/// what the message is for: a need starts intake, a question is answered (and offered "需要帮您登记「…」吗？"), a comment
 /// after a rating card rates that ticket.</summary>
 public sealed partial class HuaXinBot
 {
@@ -249,7 +249,11 @@ public sealed partial class HuaXinBot
             turn.State.Offer = new OfferState { Text = turn.RawText, Category = category };
             // Chat clients show only the last message's suggestions: keep the answer's related clauses tappable.
             var related = turn.Replies[^1].SuggestedReplies?.Where(r => r is not (Phrases.Helpful or Phrases.NotHelpful)) ?? [];
-            turn.Say(Replies.Text("需要帮您登记吗？回复「需要」我来登记，转给承办部门联系您。", [Phrases.Yes, Phrases.No, .. related]));
+            // Named, so a yes knows what it agrees to ("需要" after 探亲假 had started a request nobody could guess).
+            var offered = _taxonomy.Find(category);
+            turn.Say(Replies.Text(offered is null
+                ? "需要帮您登记吗？回复「需要」我来登记，转给承办部门联系您。"
+                : $"需要帮您登记「{offered.Name}」吗？回复「需要」我来登记，{offered.Department}会联系您。", [Phrases.Yes, Phrases.No, .. related]));
         }
     }
 

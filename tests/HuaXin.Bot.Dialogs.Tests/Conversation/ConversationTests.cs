@@ -34,7 +34,7 @@ public sealed class ConversationTests
         Assert.Equal("查看原文", card.Details!.Title);
         Assert.StartsWith("《困难职工帮扶救助管理办法》第二章 第五条", card.Details.Text);
         // A question about a service is offered intake, which only a yes starts.
-        Assert.Contains("需要帮您登记吗", script.LastReplies[^1].Text);
+        Assert.Contains("需要帮您登记「", script.LastReplies[^1].Text);
         Assert.Equal(["有用", "没用"], card.Buttons.Select(b => b.Text));
         Assert.All(card.Buttons, b => Assert.Equal(b.Text, b.Data["action"]));
     }

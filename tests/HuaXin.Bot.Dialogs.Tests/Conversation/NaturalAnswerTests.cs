@@ -346,13 +346,13 @@ public sealed class NaturalAnswerTests
     public async Task A_question_is_answered_and_offered_and_only_a_yes_starts_intake()
     {
         await Script()
-            .User("困难补助有啥条件", "困难职工帮扶救助管理办法", "需要帮您登记吗")
+            .User("困难补助有啥条件", "困难职工帮扶救助管理办法", "需要帮您登记「")
             .NoIntake()
             .User("需要", "我来帮您登记")
             .Check(state => Assert.NotNull(state.Intake))
             .RunAsync();
         await Script("c2")
-            .User("困难补助有啥条件", "需要帮您登记吗")
+            .User("困难补助有啥条件", "需要帮您登记「")
             .User("不用了", "不登记")
             .NoIntake()
             .RunAsync();
@@ -365,7 +365,7 @@ public sealed class NaturalAnswerTests
     public async Task A_yes_in_own_words_to_the_offer_starts_intake(string yes)
     {
         await Script()
-            .User("困难补助有啥条件", "需要帮您登记吗")
+            .User("困难补助有啥条件", "需要帮您登记「")
             .User(yes, "我来帮您登记")
             .Check(state => Assert.NotNull(state.Intake))
             .RunAsync();

@@ -61,7 +61,7 @@ public sealed partial class DialogDoneWhenTests
         var reply = await chat.SayAsync("俺家娃考上大学了有补贴没");
         Assert.Contains("《职工子女助学办法》", reply);
         Assert.DoesNotContain("请留一个", reply);
-        Assert.Contains("需要帮您登记吗", reply);
+        Assert.Contains("需要帮您登记「", reply);
         Assert.Contains("不登记", await chat.SayAsync("我就是问问，不用登记"));
         await using var scope = app.Services.CreateAsyncScope();
         Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<HuaXinDbContext>().ServiceRequests.CountAsync());
@@ -78,7 +78,7 @@ public sealed partial class DialogDoneWhenTests
         var reply = await chat.SayAsync(question);
 
         Assert.Contains(document, reply);
-        Assert.Contains("需要帮您登记吗", reply);
+        Assert.Contains("需要帮您登记「", reply);
         Assert.DoesNotContain("请留一个", reply);
         Assert.Contains("请留一个", await chat.SayAsync("需要"));
     }
