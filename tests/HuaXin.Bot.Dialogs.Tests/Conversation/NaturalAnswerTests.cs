@@ -177,6 +177,14 @@ public sealed class NaturalAnswerTests
     }
 
     [Theory]
+    [InlineData("家里水管子坏了 能来个人帮俺修修不")]
+    [InlineData("俺娘腿脚不好 能帮俺看看她不")]
+    public async Task Asking_whether_someone_can_come_or_help_is_a_request(string text)
+    {
+        await Script().User(text, "我来帮您登记").RunAsync();
+    }
+
+    [Theory]
     [InlineData("我就是问问，不用登记")]
     [InlineData("就问问")]
     [InlineData("算了")]

@@ -241,6 +241,20 @@ public sealed class ChatApiTests
         Assert.Contains("——《职工探亲休假管理规定》", reply);
     }
 
+    [Theory]
+    [InlineData("过年家里杀猪 俺男人能回来不")]
+    [InlineData("俺男人在新疆干活 俺是他媳妇 他一年能回来几趟")]
+    public async Task Asking_whether_or_how_often_the_Shandong_way_is_answered_not_registered(string question)
+    {
+        await using var app = new HuaXinAppFactory();
+        var chat = new Chat(app.CreateClient(), "c-whether");
+
+        var reply = await chat.SayAsync(question);
+
+        Assert.Contains("——《", reply);
+        Assert.DoesNotContain("我来帮您登记", reply);
+    }
+
     [Fact]
     public async Task A_topic_no_document_covers_asked_after_an_answer_is_declined_not_read_in_that_answers_document()
     {
