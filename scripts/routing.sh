@@ -22,7 +22,7 @@ for line in open(sys.argv[1], encoding="utf-8"):
 PY
 dotnet "$art/HuaXin.Bot.dll" chat --ConnectionStrings:HuaXin="Data Source=$work/chat.db" <"$work/in.txt" 2>/dev/null >"$work/out.txt"
 python3 - "$set_file" "$work/out.txt" <<'PY'
-import json, sys
+import json, re, sys
 from collections import Counter
 items = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
 replies = open(sys.argv[2], encoding="utf-8").read().split("你：")[1::2]
@@ -30,11 +30,11 @@ counts = Counter()
 for item, reply in zip(items, replies):
     if "已为您登记紧急求助" in reply or "请马上" in reply:
         route = "emergency"
-    elif any(w in reply for w in ("我来帮您登记", "请问是哪方面的事", "请核对")):
+    elif any(w in reply for w in ("我来帮您登记", "我马上帮您登记", "请问是哪方面的事", "请核对")):
         route = "intake"
     elif "已补充到紧急求助" in reply:
         route = "joined emergency"
-    elif "需要帮您登记吗" in reply:
+    elif re.search(r"需要帮您登记(「[^」]*」)?吗", reply):
         route = "answer + offer"
     else:
         route = "other"

@@ -419,6 +419,7 @@ public sealed class DangerTests
     [InlineData("腊月里要杀只鸡炖汤")]
     [InlineData("打俺闺女电话吧 她叫小红 13905398877")]
     [InlineData("俺没手机 打俺邻居家座机")]
+    [InlineData("你们这个热线打了八遍没人接 有事找不着人")]
     [InlineData("想死俺男人了 他都半年没回来了")]
     [InlineData("俺家小狗跑丢了 找了一天")]
     [InlineData("俺娘现在能拄着拐走了")]

@@ -184,6 +184,12 @@ public sealed class NaturalAnswerTests
         await Script().User(text, "我来帮您登记").RunAsync();
     }
 
+    [Fact]
+    public async Task Asking_for_more_trips_is_a_request_not_how_often()
+    {
+        await Script().User("建议班车多加几趟 一到周五就一趟车根本坐不下 好多人站着", "我来帮您登记").RunAsync();
+    }
+
     [Theory]
     [InlineData("我就是问问，不用登记")]
     [InlineData("就问问")]
