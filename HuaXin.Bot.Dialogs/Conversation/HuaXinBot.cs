@@ -137,7 +137,7 @@ public sealed partial class HuaXinBot
                 await _intake.StartFromQuestionAsync(turn, offer, cancellationToken);
                 return;
             }
-            if (Phrases.IsCancel(text) || text is "不用" or "不需要" or "不要")
+            if (Phrases.IsNo(text))
             {
                 turn.Say(Replies.Text("好的，不登记。还有别的问题可以接着问。"));
                 return;

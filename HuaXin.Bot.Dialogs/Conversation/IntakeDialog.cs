@@ -68,11 +68,14 @@ public sealed partial class IntakeDialog
         var sorry = Phrases.TellsOfADeath(turn.RawText) ? "请您节哀。" : "";
         // Someone in the emergency room or a cry for speed: calm first, and say it goes ahead of the rest.
         var urgent = intake.Slots.GetValueOrDefault(SlotNames.Urgency) == SlotNames.Urgent;
-        turn.Say(Replies.Text(sorry + (category is null
-            ? (urgent ? "别着急，我马上帮您登记，转给相关部门优先办理。" : "好的，我来帮您登记，转给相关部门办理。") + next
-            : urgent
-                ? $"别着急，我马上帮您登记「{category.Name}」，{category.Department}会优先联系您。" + next
-                : $"好的，我来帮您登记「{category.Name}」，由{category.Department}承办。" + next)));
+        var opening = (category, urgent) switch
+        {
+            (null, true) => "别着急，我马上帮您登记，转给相关部门优先办理。",
+            (null, false) => "好的，我来帮您登记，转给相关部门办理。",
+            (_, true) => $"别着急，我马上帮您登记「{category.Name}」，{category.Department}会优先联系您。",
+            _ => $"好的，我来帮您登记「{category.Name}」，由{category.Department}承办。",
+        };
+        turn.Say(Replies.Text(sorry + opening + next));
         if (PastWhenNote(intake) is { } note) turn.Say(Replies.Text(note));
         AskNext(turn);
     }

@@ -81,7 +81,7 @@ public sealed partial class MyRequestsDialog(Taxonomy taxonomy, IServiceRequestS
             turn.Say(Replies.Text(await tickets.WithdrawAsync(number, turn.Inbound.Channel, turn.Inbound.UserId, cancellationToken), Phrases.MyRequests));
             return true;
         }
-        if (text.StartsWith(KeepIt, StringComparison.Ordinal) || text is "不撤" or "不撤回" || Phrases.IsCancel(text) || text is "不用" or "不要" or "不")
+        if (text.StartsWith(KeepIt, StringComparison.Ordinal) || text is "不撤" or "不撤回" || Phrases.IsNo(text))
         {
             turn.Say(Replies.Text($"好的，诉求 {number} 继续办理。", Phrases.MyRequests));
             return true;

@@ -68,6 +68,9 @@ public static partial class Phrases
 
     public static bool IsConfirm(string text) => Is(text, ConfirmWords) || AllOf(text, ConfirmWords);
 
+    /// <summary>A no to the bot's own yes-or-no offer: a cancel, or a bare "不用", "不需要", "不要", "不".</summary>
+    public static bool IsNo(string text) => IsCancel(text) || text is "不用" or "不需要" or "不要" or "不";
+
     /// <summary>"给俺登记上吧", "那你帮我报一个": asks to have something taken down, without saying what.</summary>
     public static bool AsksToRegister(string text) => RegisterMe().IsMatch(OneAnswer(text));
 
