@@ -46,6 +46,8 @@ public sealed class DangerEvaluation(DangerDetector detector)
             KindRight = kindRight,
             WeakFound = positives.Count(r => r.Got is { Weak: true }),
             WeakFalse = flagged.Count(r => !r.Gold && r.Got!.Weak),
+            ModelFound = positives.Count(r => r.Got is { Weak: false, ByModel: true }),
+            ModelFalse = flagged.Count(r => !r.Gold && r.Got is { Weak: false, ByModel: true }),
         };
     }
 }
@@ -69,6 +71,12 @@ public sealed record DangerReport(int Lines, int Dangerous, int Found, int Flagg
     /// <inheritdoc cref="WeakFound"/>
     public int WeakFalse { get; init; }
 
+    /// <summary>Dangers found, and false alarms, by the model alone with a strong signal: an urgent ticket on no cue.</summary>
+    public int ModelFound { get; init; }
+
+    /// <inheritdoc cref="ModelFound"/>
+    public int ModelFalse { get; init; }
+
     public string ToText()
     {
         var sb = new StringBuilder();
@@ -77,6 +85,7 @@ public sealed record DangerReport(int Lines, int Dangerous, int Found, int Flagg
         sb.AppendLine(CultureInfo.InvariantCulture, $"danger precision : {Precision:F3} ({FlaggedCorrectly}/{Flagged})");
         sb.AppendLine(CultureInfo.InvariantCulture, $"kind right       : {(Found == 0 ? 1 : (double)KindRight / Found):F3} ({KindRight}/{Found} found)");
         sb.AppendLine(CultureInfo.InvariantCulture, $"weak signal only : {WeakFound} of the dangers found, {WeakFalse} of the false alarms (numbers said, no urgent ticket)");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"model alone      : {ModelFound} of the dangers found, {ModelFalse} of the false alarms (strong signal, no cue)");
         foreach (var k in PerKind) sb.AppendLine(CultureInfo.InvariantCulture, $"  {k.Kind,-12} recall {k.Recall:F3} ({k.Found}/{k.Support})");
         foreach (var b in BadLines) sb.AppendLine(CultureInfo.InvariantCulture, $"skipped line {b.LineNumber}: {b.Reason}");
         return sb.ToString();

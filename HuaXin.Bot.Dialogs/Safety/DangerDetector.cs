@@ -62,7 +62,7 @@ public sealed partial class DangerDetector
         var past = kind != SelfHarm && _rules.Past.IsMatch(compact) && !_rules.Now.IsMatch(compact) && !_rules.Immediate.IsMatch(compact);
         return danger >= _model.Threshold
             ? new DangerSignal(modelKind, string.Create(CultureInfo.InvariantCulture, $"model {danger:F2}"),
-                Weak: danger < SureScore || over || past || (ongoing is not null && kind != SelfHarm))
+                Weak: danger < SureScore || over || past || (ongoing is not null && kind != SelfHarm)) { ByModel = true }
             : null;
     }
 
@@ -256,4 +256,8 @@ public sealed partial class DangerDetector
 /// <param name="Cue">The words that gave it away, or the model's chance of danger.</param>
 /// <param name="Weak">Only the model saw danger, and only just (<see cref="DangerDetector.SureScore"/>): the message
 /// gets the emergency numbers first, but no urgent ticket is opened on it.</param>
-public sealed record DangerSignal(DangerKind Kind, string Cue, bool Weak = false);
+public sealed record DangerSignal(DangerKind Kind, string Cue, bool Weak = false)
+{
+    /// <summary>No cue named it: the fitted model alone saw danger in the message.</summary>
+    public bool ByModel { get; init; }
+}
