@@ -33,7 +33,9 @@ public sealed partial class RelationCandidates(RelationExtractor rules, Taxonomy
         List<string> none = ["none", "none&" + cat, "none&" + count, rule is null ? "none&norule" : "none&rule", self ? "none&selfpat" : "none&noself"];
         if (property) none.AddRange(["none&property", "none&property&" + cat]);
         var candidates = new List<SlotCandidate> { new(null, -1, "", none) };
-        if (!household)
+        // The labelling rules give 本人 only when the text makes the sender the subject: "不想活了", "想找个人唠唠" name
+        // nobody, and the person they are about is left unsaid.
+        if (!household && (FirstPerson(text, hits) || hits.Any(h => h.Value == RelationExtractor.Self)))
         {
             var speaker = Speaker(text, hits, cat, count, rule, self);
             if (property) speaker.AddRange(["speaker&property", "speaker&property&" + cat]);
@@ -72,6 +74,16 @@ public sealed partial class RelationCandidates(RelationExtractor rules, Taxonomy
             candidates.Add(new SlotCandidate(h.Value, h.Index, h.Word, f));
         }
         return candidates;
+    }
+
+    // 我 or 俺 not inside a named person (俺娘) and not 我们.
+    private static bool FirstPerson(string text, IReadOnlyList<VocabularyHit> hits)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '我' or '俺' && !(i + 1 < text.Length && text[i + 1] == '们') && !hits.Any(h => i >= h.Index && i < h.End)) return true;
+        }
+        return false;
     }
 
     // "给俺娘", "替我爸", "帮俺公婆", "给俺们村的刘大娘": the one the asking is for.

@@ -58,12 +58,18 @@ public sealed class SlotCandidatesTests
     public void Marks_the_other_side_of_a_dispute(string text, string relation, bool otherSide) =>
         Assert.Equal(otherSide, _relations.Build(text, "legal_aid").Single(c => c.Value == relation).Features.Contains("otherside"));
 
-    // The speaker's own trouble counts like a named person's; the 俺 of 俺娘 is not the speaker's.
+    // The speaker's own trouble counts like a named person's.
+    [Fact]
+    public void Weighs_the_speakers_own_trouble() =>
+        Assert.DoesNotContain("I:need:0", _relations.Build("孩他爹在外地 俺腰疼得起不来 想请人陪着去看病", "volunteer").Single(c => c.Value == RelationExtractor.Self).Features);
+
+    // 本人 only when the sender is the subject: the 俺 of 俺娘 is not the speaker, and "不想活了" names nobody.
     [Theory]
-    [InlineData("孩他爹在外地 俺腰疼得起不来 想请人陪着去看病", true)]
-    [InlineData("俺娘腰疼得起不来 想请人陪着去看病", false)]
-    public void Weighs_the_speakers_own_trouble(string text, bool troubled) =>
-        Assert.Equal(troubled, !_relations.Build(text, "volunteer").Single(c => c.Value == RelationExtractor.Self).Features.Contains("I:need:0"));
+    [InlineData("俺娘腰疼得起不来 想请人陪着去看病", "volunteer")]
+    [InlineData("心里堵得慌 想找个人唠唠", "counselling")]
+    [InlineData("我们班组想请志愿者来讲讲安全", "volunteer")]
+    public void Offers_the_speaker_only_when_they_speak_of_themselves(string text, string category) =>
+        Assert.DoesNotContain(_relations.Build(text, category), c => c.Value == RelationExtractor.Self);
 
     [Fact]
     public void Offers_no_time_for_a_complaint() =>
