@@ -11,8 +11,8 @@ public interface IKnowledgeService
         AskAsync(question, asker, cancellationToken);
 }
 
-/// <summary>What the last answer was about: its document and clause.</summary>
-public sealed record KnowledgeTopic(string DocId, string Title, string Subject);
+/// <summary>What the last answer was about: its document and clause, and the question it answered.</summary>
+public sealed record KnowledgeTopic(string DocId, string Title, string Subject, string? Question = null);
 
 /// <param name="Answered">False when the knowledge base does not cover the question.</param>
 /// <param name="Answer">User-facing answer text, naming its source; or the "not covered" text.</param>

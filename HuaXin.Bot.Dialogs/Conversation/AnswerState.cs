@@ -17,4 +17,8 @@ public sealed class AnswerState
     public string? TopicTitle { get; set; }
 
     public string? TopicClause { get; set; }
+
+    /// <summary>The question that led to the topic's document: a run of follow-ups on one document ("要啥材料", "多久能批下来",
+    /// "找谁办") is read together with it, not with the follow-up before, which names nothing.</summary>
+    public string? TopicQuestion { get; set; }
 }

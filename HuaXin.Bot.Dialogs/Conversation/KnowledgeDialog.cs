@@ -19,10 +19,11 @@ public sealed partial class KnowledgeDialog(Taxonomy taxonomy, IKnowledgeService
     public async Task AnswerAsync(DialogTurn turn, string question, CancellationToken cancellationToken)
     {
         var topic = turn.State.LastAnswer is { Answered: true, TopicDocId: { } docId } last
-            ? new KnowledgeTopic(docId, last.TopicTitle ?? "", last.TopicClause ?? "")
+            ? new KnowledgeTopic(docId, last.TopicTitle ?? "", last.TopicClause ?? "", last.TopicQuestion ?? last.Question)
             : null;
         var answer = await knowledge.AskAsync(question, turn.Inbound.UserId, topic, cancellationToken);
         var best = answer.Citations.FirstOrDefault();
+        var sameTopic = topic is not null && best?.DocId == topic.DocId;
         turn.State.LastAnswer = new AnswerState
         {
             Question = question,
@@ -31,6 +32,7 @@ public sealed partial class KnowledgeDialog(Taxonomy taxonomy, IKnowledgeService
             TopicDocId = best?.DocId,
             TopicTitle = best?.Title,
             TopicClause = best?.Clause,
+            TopicQuestion = sameTopic ? topic!.Question : question,
         };
         if (answer.Answered && best is not null)
         {
@@ -57,7 +59,7 @@ public sealed partial class KnowledgeDialog(Taxonomy taxonomy, IKnowledgeService
     {
         var parts = SecondQuestion().Split(question).Select(p => p.Trim(' ', '，', ',', '。')).Where(p => p.Length >= MinPart).ToList();
         if (parts.Count != 2) return;
-        var topic = new KnowledgeTopic(first.DocId, first.Title, first.Clause);
+        var topic = new KnowledgeTopic(first.DocId, first.Title, first.Clause, parts[0]);
         var second = await knowledge.AskAsync(parts[1], turn.Inbound.UserId, topic, cancellationToken);
         if (!second.Answered || second.Citations.FirstOrDefault() is not { } best
             || (best.DocId == first.DocId && best.Clause == first.Clause)) return;

@@ -26,7 +26,8 @@ internal static class EvalCommand
                (both at once: the request results go to <out>.requests.jsonl)
 
           --knowledge   folder of .md/.txt/.docx documents, ingested into a temporary database
-          --questions   JSONL: {"id","q","expect":[docId…],"section","kind","asker"}; expect [] = should abstain
+          --questions   JSONL: {"id","q","expect":[docId…],"section","kind","asker"}; expect [] = should abstain;
+                        with "first", q is a follow-up asked after it in one conversation (the baseline reads both)
           --out         one JSON line per question: {"id","answered","answer","citations":[…],"latencyMs","searchMs"}
           --verbose     also list every miss
           --baseline    also write the plain-BM25 baseline's answers (<out>.baseline.jsonl) and, with --verbose, its misses;
@@ -181,8 +182,13 @@ internal static class EvalCommand
                 }
                 foreach (var (question, i) in questions.Select((q, i) => (q, i)))
                 {
+                    // A follow-up is read in the first answer's topic, as the dialog reads it.
+                    var topic = question.First is { } first
+                        && await knowledge.AskAsync(first, question.Asker ?? "worker", CancellationToken.None) is { Answered: true, Citations: [var earlier, ..] }
+                        ? new KnowledgeTopic(earlier.DocId, earlier.Title, earlier.Clause, first)
+                        : null;
                     var started = Stopwatch.GetTimestamp();
-                    var answer = await knowledge.AskAsync(question.Question, question.Asker ?? "worker", CancellationToken.None);
+                    var answer = await knowledge.AskAsync(question.Question, question.Asker ?? "worker", topic, CancellationToken.None);
                     results.Add(new EvalResult(question, answer, Stopwatch.GetElapsedTime(started).TotalMilliseconds, searchMs[i]));
                     if (arguments.Verbose)
                     {
@@ -193,7 +199,8 @@ internal static class EvalCommand
                 foreach (var question in questions)
                 {
                     var started = Stopwatch.GetTimestamp();
-                    var answer = plain.Ask(question.Question);
+                    // With no conversation of its own, the baseline reads a follow-up after the question before it.
+                    var answer = plain.Ask(question.First is null ? question.Question : $"{question.First} {question.Question}");
                     var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                     baseline.Add(new EvalResult(question, answer, elapsed, elapsed));
                 }

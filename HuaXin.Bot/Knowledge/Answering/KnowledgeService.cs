@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using HuaXin.Bot.Data;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Knowledge.Ranking;
@@ -10,7 +11,7 @@ namespace HuaXin.Bot.Knowledge.Answering;
 /// <summary>Answers with the sentences of the best clause that answer the question and where they are from, offers the
 /// next clauses as related questions, reads a follow-up in the conversation's topic, and otherwise says plainly which
 /// topic the knowledge base does not cover and records the question for the document owners.</summary>
-public sealed class KnowledgeService(
+public sealed partial class KnowledgeService(
     IKnowledgeSearch search,
     KnowledgeIndexStore store,
     IDbContextFactory<HuaXinDbContext> dbFactory,
@@ -44,20 +45,30 @@ public sealed class KnowledgeService(
         }
         var result = await search.SearchAsync(question, Top, cancellationToken);
         KnowledgeTopic? assumed = null;
-        // A new topic needs both a topic word the earlier document lacks and a confident answer elsewhere, or a noun the
-        // corpus never mentions; a rare word alone ("钱多久能到账") is more often the follow-up's own wording than a new
-        // subject, and so is an unseen verb ("多久能批下来"). A question no document covers whose missing word is a noun
-        // ("公司给交公积金吗") asks about that thing, not about the earlier answer; so does one that names another
-        // document by its title's own words ("困难帮扶咋申请" after an answer on 探亲假), typed or as the search read them.
-        var newSubject = !result.Covered && result.MissingTopic is { } missing && ChineseWords.IsNoun(missing);
+        // A new topic needs both a topic word the earlier document lacks and a confident answer elsewhere ("困难帮扶咋申请"
+        // after an answer on 探亲假), or a noun the corpus never mentions; a rare word alone ("钱多久能到账") is more often the
+        // follow-up's own wording than a new subject, and so is an unseen verb ("多久能批下来"). A question no document
+        // covers whose missing word is a noun ("公司给交公积金吗") asks about that thing, not about the earlier answer,
+        // unless the noun only names what is asked for ("要带啥证件", "交哪些单子") or sits in the background ("他在外地
+        // 俺在老家，咋交上去"). So does one that names, by its title's own words, a document the search finds for it
+        // ("困难帮扶咋申请" after an answer on 探亲假), typed or as the search read them; title words that lead the search
+        // nowhere else are the follow-up's own, as round 25's blind follow-up sets showed.
+        var newSubject = !result.Covered && result.MissingTopic is { } missing && ChineseWords.IsNoun(missing)
+            && !(topic is not null && OwnWording(question, missing));
         if (topic is not null && !result.UncoveredNoun && !newSubject && !(result.Covered && NamesAnotherTopic(result.Units, topic.DocId, snapshot.Bm25))
-            && !snapshot.Plain.NamesAnotherTitle(question, result.Units.SelectMany(u => u.Alternatives).SelectMany(a => a.Terms), topic.DocId))
+            && !result.Hits.Any(h => snapshot.Plain.NamesTitleOf(question, result.Units.SelectMany(u => u.Alternatives).SelectMany(a => a.Terms), topic.DocId, h.Chunk.DocId)))
         {
-            var within = search.Search(question, Top, topic.DocId);
+            // The document the conversation is about is the one the last question and this one find together: it mends a
+            // last answer from the wrong document, as plain BM25 over both questions does.
+            var docId = topic.Question is { } before
+                && await search.SearchAsync($"{before} {question}", Top, cancellationToken) is { Covered: true, Hits: [var joint, ..] }
+                ? joint.Chunk.DocId : topic.DocId;
+            var within = search.Search(question, Top, docId);
             if (within.Hits.Count > 0)
             {
                 // Said only when the topic changed the answer: a question that found the same document alone needs no note.
-                assumed = result.Covered && result.Hits[0].Chunk.DocId == topic.DocId ? null : topic;
+                assumed = result.Covered && result.Hits[0].Chunk.DocId == docId ? null
+                    : docId == topic.DocId ? topic : new KnowledgeTopic(docId, within.Hits[0].Chunk.Title, "", topic.Question);
                 result = within with { Covered = true };
             }
         }
@@ -133,6 +144,20 @@ public sealed class KnowledgeService(
             .SelectMany(u => u.Alternatives.Where(a => a.Weight >= 1).SelectMany(a => a.Terms))
             .Any(t => t.Length > 1 && index.Contains(t) && index.DocumentSpread(t, topical + 1) <= topical && !index.InDocument(t, docId));
     }
+
+    /// <summary>Whether a word of the question is only said where it does not name the subject: in clauses that do not
+    /// ask, or right after the question word as the kind of thing asked for (带啥「证件」, 交哪些「单子」).</summary>
+    private static bool OwnWording(string question, string word)
+    {
+        var normalized = TextNormalizer.Normalize(question);
+        var asking = AskingClause.Asking(normalized);
+        return AskingClause.Split(normalized)
+            .Where((c, i) => asking[i] && c.Contains(word, StringComparison.Ordinal))
+            .All(c => AskedThing().Matches(c).Any(m => m.Groups["thing"].Value.StartsWith(word, StringComparison.Ordinal)));
+    }
+
+    [GeneratedRegex(@"(?:啥|什么|哪些|哪个|哪种|几个|几种|几样)(?<thing>\p{IsCJKUnifiedIdeographs}{1,4})")]
+    private static partial Regex AskedThing();
 
     /// <summary>Not the answer: the question is logged for upkeep, and the near clauses are offered to look at, never
     /// given as the answer.</summary>

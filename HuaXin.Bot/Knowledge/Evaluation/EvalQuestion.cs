@@ -3,14 +3,16 @@ using System.Text.Json.Serialization;
 
 namespace HuaXin.Bot.Knowledge.Evaluation;
 
-/// <summary>One line of a questions file. An empty <see cref="Expect"/> means the corpus should not answer it.</summary>
+/// <summary>One line of a questions file. An empty <see cref="Expect"/> means the corpus should not answer it. With
+/// <see cref="First"/>, the line is a follow-up: <see cref="First"/> is asked before it in the same conversation.</summary>
 public sealed record EvalQuestion(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("q")] string Question,
     [property: JsonPropertyName("expect")] IReadOnlyList<string>? Expect,
     [property: JsonPropertyName("section")] string? Section,
     [property: JsonPropertyName("kind")] string? Kind,
-    [property: JsonPropertyName("asker")] string? Asker)
+    [property: JsonPropertyName("asker")] string? Asker,
+    [property: JsonPropertyName("first")] string? First = null)
 {
     public IReadOnlyList<string> ExpectedDocs => Expect ?? [];
 

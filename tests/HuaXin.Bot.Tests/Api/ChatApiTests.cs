@@ -213,6 +213,20 @@ public sealed class ChatApiTests
         Assert.DoesNotContain("——《困难职工帮扶救助管理办法》", fresh);
     }
 
+    // 单子 is no word of the documents, but here it only names what is asked for, not a new subject.
+    [Fact]
+    public async Task A_follow_up_naming_the_papers_in_its_own_word_stays_on_the_last_answers_document()
+    {
+        await using var app = new HuaXinAppFactory();
+        var chat = new Chat(app.CreateClient(), "c-own-word");
+        Assert.Contains("——《困难职工帮扶救助管理办法》", await chat.SayAsync("困难职工帮扶救助的条件是什么"));
+
+        var papers = await chat.SayAsync("要交哪些单子");
+
+        Assert.DoesNotContain("没有关于", papers);
+        Assert.Contains("——《困难职工帮扶救助管理办法》第十条", papers);
+    }
+
     [Fact]
     public async Task A_bare_follow_up_that_shares_no_word_with_the_document_is_answered_by_the_kind_it_asks_for()
     {
