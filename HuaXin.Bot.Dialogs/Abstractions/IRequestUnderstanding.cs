@@ -9,7 +9,7 @@ public interface IRequestUnderstanding
 /// <param name="Slots">Slot name → value as normalized for storage (phone = 11 digits; when = the words used).</param>
 /// <param name="When">The concrete time window "when" resolves to, if any.</param>
 /// <param name="Purpose">What the message is for (request, complaint, question, status, rating, staff, chat), when known.</param>
-/// <param name="About">For a question: the category of the service it asks about, when clear (to offer intake).</param>
+/// <param name="About">For a question or a remark: the category of the service it is about, when clear (to offer intake).</param>
 public sealed record Understanding(
     bool IsRequest,
     string? Category,

@@ -26,6 +26,13 @@ public sealed partial class DangerDialog(
     // Where and when, said without a new request, belong to an emergency told this recently.
     private static readonly TimeSpan DetailsWithin = TimeSpan.FromMinutes(30);
 
+    /// <summary>For a weak signal, more often an everyday message than an emergency: the numbers, in one line, and no
+    /// urgent ticket; the crisis line when what the model saw was self-harm.</summary>
+    public async Task SayNumbersAsync(DialogTurn turn, string kind, CancellationToken cancellationToken) =>
+        turn.Say(Replies.Text(kind == DangerDetector.SelfHarm
+            ? $"如果您心里很难受，随时可以拨打心理关爱热线 {await CrisisLineAsync(cancellationToken)}，有人听您说。"
+            : "如果现在有危险：有人病倒或受伤请马上拨打120，着火拨119，有人闹事打人拨110。"));
+
     public async Task RespondAsync(DialogTurn turn, DangerSignal signal, CancellationToken cancellationToken)
     {
         var kind = signal.Kind;
@@ -43,7 +50,7 @@ public sealed partial class DangerDialog(
         // The same danger told again ("打了120了 救护车来了", "她已经出去了") is news about it: repeating what to do first
         // reads as if the bot had not listened. Another danger gets its own instructions, and so does the same kind of
         // danger to someone else ("俺娘也晕倒了").
-        if (open is null || open.Kind != kind.Kind || (SomeoneElseToo().IsMatch(turn.Text) && !signal.Cue.StartsWith("model", StringComparison.Ordinal)))
+        if (open is null || open.Kind != kind.Kind || (SomeoneElseToo().IsMatch(turn.Text) && !signal.ByModel))
         {
             var crisis = kind.Say.Contains("{crisis}", StringComparison.Ordinal) ? await CrisisLineAsync(cancellationToken) : "";
             turn.Say(Replies.Card("emergency", kind.Title, kind.Say.Replace("{crisis}", crisis, StringComparison.Ordinal), []));

@@ -63,7 +63,7 @@ public sealed partial class HuaXinBot
         // with no urgent ticket raised on it.
         if (danger is { Weak: true })
         {
-            if (ongoing is null) turn.Say(Replies.Text(WeakDangerNote));
+            if (ongoing is null) await _dangerDialog.SayNumbersAsync(turn, danger.Kind.Kind, cancellationToken);
             danger = null;
         }
         if (danger is not null)
@@ -207,7 +207,7 @@ public sealed partial class HuaXinBot
         // "我想评价一下" reads to the message model like a request for something; it asks to rate.
         if (RatesOutright(text) && !AsksAfterAnswer(turn, text))
         {
-            await SayNothingToRateAsync(turn, cancellationToken);
+            await SayNothingToRateAsync(turn, text, cancellationToken);
             return;
         }
         switch (understanding.Purpose)
@@ -222,9 +222,15 @@ public sealed partial class HuaXinBot
             // A rating with no finished request to rate is not taken as one: nothing would record it. Chat that asks
             // something ("好几个月没发工资了怎么办") is searched, never greeted.
             case Purpose.Rating when !understanding.IsRequest && !AsksAfterAnswer(turn, text):
-                await SayNothingToRateAsync(turn, cancellationToken);
+                await SayNothingToRateAsync(turn, text, cancellationToken);
                 return;
             case Purpose.Chat when !understanding.IsRequest && !AsksAfterAnswer(turn, text) && !AsksSomething().IsMatch(text):
+                // A trouble told without asking ("俺家空调不制冷了", "俺对象在工地上摔伤了") gets the offer to take it down.
+                if (_taxonomy.Find(understanding.About) is { } troubled)
+                {
+                    Offer(turn, troubled, []);
+                    return;
+                }
                 turn.Say(Replies.Text("您好！有政策问题或要办的事，直接告诉我就行。", Phrases.MyRequests));
                 return;
         }
@@ -246,15 +252,22 @@ public sealed partial class HuaXinBot
         // A question about a service the group offers gets the offer to take the need down; only a yes starts intake.
         if (turn.State.LastAnswer is { Answered: true } && (understanding.About ?? (understanding.IsRequest ? understanding.Category : null)) is { } category)
         {
-            turn.State.Offer = new OfferState { Text = turn.RawText, Category = category };
             // Chat clients show only the last message's suggestions: keep the answer's related clauses tappable.
             var related = turn.Replies[^1].SuggestedReplies?.Where(r => r is not (Phrases.Helpful or Phrases.NotHelpful)) ?? [];
-            // Named, so a yes knows what it agrees to ("需要" after 探亲假 had started a request nobody could guess).
-            var offered = _taxonomy.Find(category);
-            turn.Say(Replies.Text(offered is null
-                ? "需要帮您登记吗？回复「需要」我来登记，转给承办部门联系您。"
-                : $"需要帮您登记「{offered.Name}」吗？回复「需要」我来登记，{offered.Department}会联系您。", [Phrases.Yes, Phrases.No, .. related]));
+            if (_taxonomy.Find(category) is { } offered) Offer(turn, offered, related);
+            else
+            {
+                turn.State.Offer = new OfferState { Text = turn.RawText, Category = category };
+                turn.Say(Replies.Text("需要帮您登记吗？回复「需要」我来登记，转给承办部门联系您。", [Phrases.Yes, Phrases.No, .. related]));
+            }
         }
+    }
+
+    // Named, so a yes knows what it agrees to ("需要" after 探亲假 had started a request nobody could guess).
+    private static void Offer(DialogTurn turn, CategoryDefinition offered, IEnumerable<string> related)
+    {
+        turn.State.Offer = new OfferState { Text = turn.RawText, Category = offered.Code };
+        turn.Say(Replies.Text($"需要帮您登记「{offered.Name}」吗？回复「需要」我来登记，{offered.Department}会联系您。", [Phrases.Yes, Phrases.No, .. related]));
     }
 
     // Right after an answer, a short question with no topic of its own ("要准备啥", "找谁") asks about that answer: the
@@ -282,10 +295,19 @@ public sealed partial class HuaXinBot
         return true;
     }
 
-    private async Task SayNothingToRateAsync(DialogTurn turn, CancellationToken cancellationToken) =>
-        turn.Say(Replies.Text(await _myRequests.HasAnyAsync(turn, cancellationToken)
+    private async Task SayNothingToRateAsync(DialogTurn turn, string text, CancellationToken cancellationToken)
+    {
+        var hasAny = await _myRequests.HasAnyAsync(turn, cancellationToken);
+        // "不满意", "食堂饭菜太难吃了还贵" with no request of theirs: a verdict that does not praise is a complaint to take down.
+        if (!hasAny && !Praises().IsMatch(text) && !AsksToRate().IsMatch(text) && _taxonomy.Find(Purpose.Complaint) is { } complaint)
+        {
+            Offer(turn, complaint, []);
+            return;
+        }
+        turn.Say(Replies.Text(hasAny
             ? "谢谢您！诉求办结后，我会请您为这次服务打分。现在想催办或补充情况，直接说就行。"
             : "谢谢您！您现在还没有要评价的诉求。有政策问题或要办的事，直接告诉我就行。", Phrases.MyRequests));
+    }
 
     // Condolence visits and aid after a death are the group union's, as hardship aid is.
     private const string Bereavement = "hardship_aid";
@@ -313,8 +335,12 @@ public sealed partial class HuaXinBot
     }
 
     // A question in so many words: "前几天" tells when, it asks nothing.
-    [GeneratedRegex(@"多少|啥|什么|怎么|咋|哪|谁|吗|[？?]|能不能|有没有|可不可以|算不算")]
+    // "听说有祝寿金": what was heard of is asked about.
+    [GeneratedRegex(@"多少|啥|什么|怎么|咋|哪|谁|吗|[？?]|能不能|有没有|可不可以|算不算|听说")]
     private static partial Regex AsksSomething();
+
+    [GeneratedRegex(@"(?<![不没])(满意|好|不错|赞|谢|辛苦|用心|耐心|细心|周到|热情|负责)|[三四五3-5](?:颗|个)?星")]
+    private static partial Regex Praises();
 
     [GeneratedRegex(@"([一二两三四五1-5])(?:颗|个)?星")]
     private static partial Regex Stars();
@@ -328,7 +354,6 @@ public sealed partial class HuaXinBot
     [GeneratedRegex(@"HX-?\d{8}-?\d{3,6}", RegexOptions.IgnoreCase)]
     private static partial Regex TicketNumber();
 
-    private const string WeakDangerNote = "如果现在有危险：有人病倒或受伤请马上拨打120，着火拨119，有人闹事打人拨110。";
 
     private OutboundMessage Welcome() => Replies.Card(CardKinds.Welcome, "您好，我是华新集团职工服务助手",
         "我可以：\n· 解答政策：困难帮扶、医疗互助、金秋助学、探亲等规定\n· 登记求助：老人照看、陪诊接送、家中维修、法律援助等，转给承办部门并告诉您多久联系您\n· 查进度：发送「我的诉求」或诉求编号\n"

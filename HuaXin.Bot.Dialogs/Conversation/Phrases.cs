@@ -23,7 +23,7 @@ public static partial class Phrases
     private static readonly string[] SubmitCommandWords = ["提交", "对提交", "没错提交", "确认提交", "直接提交", "先提交", "提交了", "确认", "确定", "就这样提交"];
     private static readonly string[] SubmitWords = [.. SubmitCommandWords, "就这样", "对就这样", "就这样办", "那就这样办", "对就这样办"];
     private static readonly string[] AnyTimeWords = ["都行", "随时", "随时都行", "尽快", "越快越好", "啥时候都行", "什么时候都行", "哪天都行", "都可以", "越早越好", "早点", "快点", "尽早", "随便"];
-    private static readonly string[] YesWords = ["需要", "要", "要的", "登记", "帮我登记", "给我登记", "登记吧", "好", "好的", "行", "可以", "嗯", "对", "是", "是的", "麻烦了", "麻烦你了", "中", "需要登记", "帮我办", "办吧", "嗯呐", "嗯哪", "妥了", "好嘞", "中嘞", "成"];
+    private static readonly string[] YesWords = ["需要", "要", "要的", "登记", "帮我登记", "给我登记", "登记吧", "好", "好的", "行", "可以", "嗯", "对", "是", "是的", "麻烦了", "麻烦你了", "麻烦您了", "麻烦恁了", "那麻烦你了", "那麻烦您了", "那麻烦恁了", "那好", "那行", "那中", "中", "需要登记", "帮我办", "办吧", "嗯呐", "嗯哪", "妥了", "好嘞", "中嘞", "成"];
     private static readonly string[] ChangeWords = ["修改", "改一下", "要改", "我要改", "不对", "有错", "不中"];
     private static readonly string[] SkipWords = ["跳过", "略过", "不填", "下一个", "没有", "无", "不用填"];
     private static readonly string[] UnknownWords = ["不知道", "不清楚", "不晓得", "不记得", "忘了", "说不好", "不确定", "不好说", "问我老伴", "我问问老伴", "得问问", "回头问问", "问问家里人", "我也不知道", "不太清楚"];
@@ -48,13 +48,17 @@ public static partial class Phrases
         if (Is(text, CancelWords)) return true;
         var core = Core(text);
         // "算了不弄了", "算了 俺自己找个电工吧 不麻烦了": a short message that opens with 算了 or says it is not needed any more.
-        return core.Length <= 20 && (DecliningWords.Any(w => core.Contains(w, StringComparison.Ordinal))
+        return core.Length <= 20 && (DecliningWords.Any(w => core.Contains(w, StringComparison.Ordinal)) || GivesUp().IsMatch(core)
             || (core.StartsWith("算了", StringComparison.Ordinal) && !core.StartsWith("算了算", StringComparison.Ordinal) && !core.StartsWith("算了一", StringComparison.Ordinal) && !core.StartsWith("算了下", StringComparison.Ordinal)
                 // "算了还是一个礼拜来三回吧": a change of mind about what was said, not giving up ("算了还是不用了" is).
                 && !(core.AsSpan(2).TrimStart("，, ").StartsWith("还是", StringComparison.Ordinal) && !PutsOff().IsMatch(core))));
     }
 
     private static readonly string[] DecliningWords = ["不用登记", "不登记", "就问问", "就是问问", "不办了", "不弄了", "不麻烦了", "不用麻烦", "不找了", "不修了", "不用来了", "不用派人", "取消吧", "说不用了", "不用了取消"];
+    // "俺不想弄了 太麻烦", "不打算申请了": not wanting to go on with it.
+    [GeneratedRegex(@"不(想|要|打算|准备)(再)?(弄|办|登记|报|申请|整)了")]
+    private static partial Regex GivesUp();
+
     public static bool IsDone(string text) => Is(text, DoneWords);
 
     /// <summary>Any time will do: 都行, 尽快, and "啥时候都中", "随便哪天都行", "哪会儿都成".</summary>
@@ -153,7 +157,8 @@ public static partial class Phrases
     /// <summary>"唉 还是弄吧", "接着办": the request just cancelled is wanted after all.</summary>
     public static bool AsksToResume(string text) => Core(text).Length <= 14 && Resume().IsMatch(OneAnswer(text));
 
-    [GeneratedRegex(@"^(唉|哎|哎呀|那|那个|算了)?(我|俺)?(还是|接着|继续|又想)(要|得)?(给我|给俺|帮我|帮俺)?(弄|办|登记|报|申请)(吧|一下|上|了)?(吧|呗)?$")]
+    // "哎呀 取消错了 还是要办": the cancel was a slip.
+    [GeneratedRegex(@"^(唉|哎|哎呀|那|那个|算了)?((取消|点|按|弄|说)错了)?(我|俺)?(还是|接着|继续|又想)(要|得)?(给我|给俺|帮我|帮俺)?(弄|办|登记|报|申请)(吧|一下|上|了)?(吧|呗)?$")]
     private static partial Regex Resume();
 
     [GeneratedRegex(@"^(那|那就|就|中|行|好|嗯)?(你|您)?(就)?(给|帮|替)?(俺|我|咱)?(登记|报|办|申请)(上|一下|一个|个)?(吧|呗|啊)?$")]
@@ -162,7 +167,7 @@ public static partial class Phrases
     [GeneratedRegex(@"(跟|和|找|要|转|换|叫)(个)?(真人|人工|客服|工作人员|活人)|(真人|人工|客服|工作人员)(说|聊|来|接)")]
     private static partial Regex WantsPerson();
 
-    [GeneratedRegex(@"(你|您|恁)是(不是)?(个)?(机器人|真人|人工|人吗|ai|AI)|机器人还是(真)?人|是不是(个)?机器")]
+    [GeneratedRegex(@"(你|您|恁)是(不是)?(个)?(机器人|真人|人工|人吗|ai|AI)|机器人还是(真)?人|是不是(个)?机器|^(你|您|恁)(叫|是)(啥|什么|谁)(名|名字)?(啊|呀)?[?？]?$")]
     private static partial Regex IsItABot();
 
     [GeneratedRegex(@"(办|弄|处理|搞)(得|的)?到(哪|啥|什么)(了|一步|程度|儿)|(办|弄|处理|搞)(得|的)(怎么样|咋样|如何)了?|有(信儿?|消息|回音|回信|回复)(了)?(吗|没|不|没有)|(俺|我)的(事|事儿|诉求)(咋样|怎么样|咋回事)|(俺|我)(提交|报)的|(俺|我)?那个单子|到底有没有人管")]

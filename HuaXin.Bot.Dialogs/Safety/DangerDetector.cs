@@ -57,12 +57,14 @@ public sealed partial class DangerDetector
                 ? byCues : byCues with { Kind = modelKind };
         // Said to be over with nothing urgent ("电饭锅冒烟了 拔了插头 现在没事了"), as the cues dismiss it: the numbers, no
         // urgent ticket. Self-harm is never taken for over ("我不想再醒过来了"). Nor is the model alone a new emergency
-        // while one is being told ("找到了，在邻居家呢" after a missing person): the message goes to that one.
+        // while one is being told ("找到了，在邻居家呢" after a missing person): the message goes to that one. Nor in an
+        // answer to the bot's own question ("地址俺也记不清了 在农村"): the model learnt from messages that open a
+        // conversation, and an emergency told mid-request names itself with a cue.
         var over = kind != SelfHarm && _rules.Over.IsMatch(compact) && !_rules.Immediate.IsMatch(compact);
         var past = kind != SelfHarm && _rules.Past.IsMatch(compact) && !_rules.Now.IsMatch(compact) && !_rules.Immediate.IsMatch(compact);
         return danger >= _model.Threshold
             ? new DangerSignal(modelKind, string.Create(CultureInfo.InvariantCulture, $"model {danger:F2}"),
-                Weak: danger < SureScore || over || past || (ongoing is not null && kind != SelfHarm)) { ByModel = true }
+                Weak: danger < SureScore || over || past || answersBot || (ongoing is not null && kind != SelfHarm)) { ByModel = true }
             : null;
     }
 

@@ -56,8 +56,9 @@ public sealed class RequestUnderstanding : IRequestUnderstanding
         }
         if (!Purpose.StartsIntake(purpose))
         {
-            // A question names the service it is about, so the answer can offer to take that need down.
-            var about = purpose == Purpose.Question ? _taxonomy.Find(_model.Service(x)) : null;
+            // A question names the service it is about, so the answer can offer to take that need down; so does a
+            // trouble told without asking ("俺家空调不制冷了"), for the offer alone.
+            var about = purpose is Purpose.Question or Purpose.Chat ? _taxonomy.Find(_model.Service(x)) : null;
             return new Abstractions.Understanding(false, null, null, new Dictionary<string, string>(), Purpose: purpose, About: about?.Code);
         }
         var category = _taxonomy.Find(code);

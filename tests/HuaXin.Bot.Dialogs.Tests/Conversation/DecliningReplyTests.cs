@@ -29,6 +29,17 @@ public sealed class DecliningReplyTests
     public void A_decline_that_tells_of_danger_is_still_danger(string reply, string kind) =>
         Assert.Equal(kind, Detector.Detect(reply, answersBot: true)?.Kind.Kind);
 
+    // The model learnt from messages that open a conversation: alone, it raises no urgent ticket on an answer to the
+    // bot's own question. Lonely or worn-out talk the model alone reads as danger when it opens a conversation.
+    [Fact]
+    public void The_model_alone_is_a_weak_signal_in_an_answer_to_the_bot()
+    {
+        string[] texts = ["就俺一个人吃饭 怪没意思的", "俺一个人看着俩孩子 地里的活也得干 快熬不动了", "逢年过节就俺一个人 没意思透了"];
+        var byModel = texts.Where(t => Detector.Detect(t) is { ByModel: true, Weak: false }).ToList();
+        Assert.NotEmpty(byModel);
+        Assert.All(byModel, t => Assert.True(Detector.Detect(t, answersBot: true)?.Weak));
+    }
+
     [Fact]
     public async Task Declining_in_the_middle_of_a_request_leaves_it_without_an_emergency()
     {

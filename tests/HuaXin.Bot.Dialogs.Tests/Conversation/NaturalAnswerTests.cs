@@ -376,11 +376,42 @@ public sealed class NaturalAnswerTests
     [InlineData("那你给俺登记上吧")]
     [InlineData("嗯呐")]
     [InlineData("中，帮我办一下")]
+    [InlineData("中 那麻烦恁了")]
+    [InlineData("那行")]
     public async Task A_yes_in_own_words_to_the_offer_starts_intake(string yes)
     {
         await Script()
             .User("困难补助有啥条件", "需要帮您登记「")
             .User(yes, "我来帮您登记")
+            .Check(state => Assert.NotNull(state.Intake))
+            .RunAsync();
+    }
+
+    // A trouble told without asking is offered to be taken down, never greeted; a verdict on a service with nothing of
+    // theirs to rate is a complaint offered to be taken down.
+    [Theory]
+    [InlineData("食堂的饭真难吃", "需要帮您登记「后勤保障」")]
+    [InlineData("修得一般 还漏", "需要帮您登记「家中维修」")]
+    [InlineData("不满意", "需要帮您登记「意见建议/投诉」")]
+    public async Task A_trouble_told_without_asking_is_offered_to_be_taken_down(string text, string offer)
+    {
+        await Script()
+            .User(text, offer)
+            .ReplyLacks("有政策问题或要办的事")
+            .ReplyLacks("没有要评价的诉求")
+            .NoIntake()
+            .User("需要", "我来帮您登记")
+            .Check(state => Assert.NotNull(state.Intake))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task A_cancel_taken_back_resumes_the_request()
+    {
+        await Script()
+            .User("家里水管漏了 想找人来修", "电话")
+            .User("算了", "已取消")
+            .User("哎呀 取消错了 还是要办", "接着办刚才的")
             .Check(state => Assert.NotNull(state.Intake))
             .RunAsync();
     }
@@ -400,6 +431,7 @@ public sealed class NaturalAnswerTests
     [InlineData("你是机器人还是真人", "机器人")]
     [InlineData("你是人吗", "转人工")]
     [InlineData("恁是真人不", "机器人")]
+    [InlineData("你叫啥名", "机器人")]
     public async Task Asking_for_a_person_or_whether_one_is_there_is_answered_plainly(string asked, string reply)
     {
         await Script()
