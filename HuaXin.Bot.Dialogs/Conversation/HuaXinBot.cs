@@ -92,7 +92,7 @@ public sealed partial class HuaXinBot
         var number = TicketNumber().Match(text);
         // "办到哪了", "有回信没" ask after a request wherever they are said; "还要等多久" only when there is one to ask after.
         if (Phrases.IsMyRequests(text) || Phrases.AsksAfterRequest(text) || (number.Success && text.Length <= number.Length + 8)
-            || (Phrases.AsksWhenHelpComes(text) && await _myRequests.HasAnyAsync(turn, cancellationToken)))
+            || ((Phrases.AsksWhenHelpComes(text) || (!inIntake && Phrases.AsksWhatNext(text))) && await _myRequests.HasAnyAsync(turn, cancellationToken)))
         {
             await _myRequests.ShowAsync(turn, number.Success ? number.Value.ToUpperInvariant() : null, cancellationToken);
             if (inIntake) _intake.RepeatPrompt(turn);

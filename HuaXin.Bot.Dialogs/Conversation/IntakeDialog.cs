@@ -109,6 +109,15 @@ public sealed partial class IntakeDialog
             _knowledge.HandOff(turn);
             return;
         }
+        // Asked about this request, not about a policy: what happens next.
+        if (Phrases.AsksWhatNext(text) || Phrases.AsksWhenHelpComes(text))
+        {
+            var confirming = intake.Pending == IntakeSteps.Confirm;
+            turn.Say(_say.WhatNext(Category(intake), intake.Slots.GetValueOrDefault(SlotNames.Urgency) == SlotNames.Urgent, confirming));
+            // The summary card is already on screen: asking again would repeat it whole.
+            if (!confirming) AskNext(turn);
+            return;
+        }
 
         switch (intake.Pending)
         {

@@ -49,6 +49,16 @@ public sealed class IntakeReplies(Taxonomy taxonomy, TimeProvider time)
 
     public OutboundMessage Resume() => Replies.Text("我们接着办刚才的事。");
 
+    /// <summary>"接下来咋弄", "啥时候有人来" while a request is being taken down: what happens after it is submitted.</summary>
+    public OutboundMessage WhatNext(CategoryDefinition? category, bool urgent, bool confirming)
+    {
+        if (category is null) return Replies.Text("先说说是哪方面的事，我帮您登记好，您确认提交后，就转给承办部门联系您。");
+        var contact = $"{category.Department}会在{category.FirstContactWithin(urgent).TotalHours.ToString("0.#", CultureInfo.InvariantCulture)}小时内联系您";
+        return confirming
+            ? Replies.Text($"您回复「{Phrases.Confirm}」就提交了，提交后{contact}。", Phrases.Confirm, Phrases.Change, Phrases.Cancel)
+            : Replies.Text($"我正在帮您登记「{category.Name}」。下面几个问题答完，您确认提交后，{contact}。");
+    }
+
     public OutboundMessage ChooseCategory() =>
         Replies.Text("请问是哪方面的事？可以直接点选，或说说具体情况。", taxonomy.Categories.Select(c => c.Name).ToArray());
 

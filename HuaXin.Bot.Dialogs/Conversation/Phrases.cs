@@ -64,7 +64,7 @@ public static partial class Phrases
     /// <summary>Any time will do: 都行, 尽快, and "啥时候都中", "随便哪天都行", "哪会儿都成".</summary>
     public static bool IsAnyTime(string text) => Is(text, AnyTimeWords) || (Core(text).Length <= 10 && AnyTime().IsMatch(Core(text)));
 
-    [GeneratedRegex(@"^(随便)?(啥|什么|哪)(时候|天|会儿|会|一天)?都(行|中|可以|成|好|管)[吧啊呀]?$|^随便(哪天|啥时候|什么时候)?[吧啊呀]?$")]
+    [GeneratedRegex(@"^(不急|不着急|不用急|没事)?(随便)?(啥|什么|哪)(时候|天|会儿|会|一天)?都(行|中|可以|成|好|管)[吧啊呀]?$|^随便(哪天|啥时候|什么时候)?[吧啊呀]?$")]
     private static partial Regex AnyTime();
 
     /// <summary>A yes, in so many words ("嗯呐", "中，给俺登记上吧") or several of them ("对 确认", "嗯嗯 好的").</summary>
@@ -172,6 +172,12 @@ public static partial class Phrases
 
     [GeneratedRegex(@"(办|弄|处理|搞)(得|的)?到(哪|啥|什么)(了|一步|程度|儿)|(办|弄|处理|搞)(得|的)(怎么样|咋样|如何)了?|有(信儿?|消息|回音|回信|回复)(了)?(吗|没|不|没有)|(俺|我)的(事|事儿|诉求)(咋样|怎么样|咋回事)|(俺|我)(提交|报)的|(俺|我)?那个单子|到底有没有人管")]
     private static partial Regex AskingAfterRequest();
+
+    /// <summary>"接下来咋弄", "然后呢", "下一步干啥": what happens next with the matter at hand.</summary>
+    public static bool AsksWhatNext(string text) => Core(text).Length <= 10 && WhatNext().IsMatch(Core(text));
+
+    [GeneratedRegex(@"^(那|那么)?(接下来|然后|下一步|再往后)(呢|咋弄|咋办|怎么办|怎么弄|干啥|做啥|干什么|做什么)?(呢|啊|呀)?[?？]?$")]
+    private static partial Regex WhatNext();
 
     /// <summary>"还要等多久", "啥时候来人", "查一下": about a submitted request when there is one; otherwise they may ask
     /// about the answer just given.</summary>

@@ -405,6 +405,22 @@ public sealed class NaturalAnswerTests
             .RunAsync();
     }
 
+    // Asked about this request, not about a policy: what happens next, then the same question again; at the summary,
+    // how to submit, without the card again. "不急 啥时候都行" is an answer to when.
+    [Fact]
+    public async Task Asking_what_happens_next_in_the_middle_of_a_request_is_answered_about_it()
+    {
+        await Script()
+            .User("俺娘一个人在家 想找人去看看 在章丘 电话13805312266", "希望什么时候")
+            .User("啥时候有人来", "我正在帮您登记「家庭照料」", "车间工会会在12小时内联系您", "希望什么时候")
+            .ReplyLacks("政策解答")
+            .User("不急 啥时候都行", "尽快安排", "请核对")
+            .User("接下来咋弄", "回复「确认」就提交了")
+            .ReplyLacks("请核对")
+            .User("确认", "诉求已提交")
+            .RunAsync();
+    }
+
     [Fact]
     public async Task A_cancel_taken_back_resumes_the_request()
     {
