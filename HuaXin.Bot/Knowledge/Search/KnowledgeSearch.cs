@@ -39,6 +39,11 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
             return Result(reading, reading.Hits.Take(top).Select(h => h with { Confident = covered }).ToList(), covered);
         }
         var (probabilities, order) = Rank(reading, model);
+        // A closing article answers only a question about itself: after every other candidate.
+        if (!Boilerplate.Asked(question))
+        {
+            order = [.. order.OrderBy(i => Boilerplate.Is(reading.Hits[i].Chunk.Text))];
+        }
         var answers = Answers(reading, model, probabilities, order);
         return Result(reading, order.Take(top)
             .Select(i => reading.Hits[i] with { Score = Math.Round(probabilities[i], 4), Confident = answers })
