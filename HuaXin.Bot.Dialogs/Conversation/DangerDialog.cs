@@ -151,7 +151,8 @@ public sealed partial class DangerDialog(
     /// <summary>"俺说错了 不是紧急的", "误会了": the emergency just raised was a misunderstanding.</summary>
     public static bool TakesBack(string text) => text.Length <= 20 && NotAnEmergency().IsMatch(text);
 
-    [GeneratedRegex(@"不是急事|不是紧急|不紧急|说错了|搞错了|弄错了|误会|不是那个意思|不是出事")]
+    // "不是急的 就是想让人带他去查查", "没那么急": the urgency, not the need, is taken back.
+    [GeneratedRegex(@"不是(很|那么)?(急事|急的|紧急)|不(太|怎么)?紧急|没(那么|这么)急|说错了|搞错了|弄错了|误会|不是那个意思|不是出事")]
     private static partial Regex NotAnEmergency();
 
     /// <summary>News of help on its way soon after an emergency ("打了120了 车在路上", "消防车来了"), whatever else is

@@ -154,6 +154,7 @@ public sealed class DangerTests
     [Theory]
     [InlineData("俺说错了 不是紧急的")]
     [InlineData("没有危险 不是那个意思")]
+    [InlineData("不是急的 就是想让人带她去查查")]
     public async Task A_false_alarm_taken_back_is_offered_for_withdrawal(string back)
     {
         await new DialogScript(_bot)
