@@ -252,7 +252,10 @@ public sealed partial class IntakeDialog
             if (Phrases.IsYes(text) || Phrases.IsConfirm(text) || GoAhead().IsMatch(text))
             {
                 // A yes is agreement to leave one, not the number: ask for the digits themselves, not the same words again.
-                turn.Say(_say.PhoneAwaited());
+                turn.Say(_say.PhoneAwaited(again: intake.PhoneAwaited));
+                // The second says why a number matters and how to go on without one, as a first "不留" would be told.
+                if (intake.PhoneAwaited && !intake.Explained.Contains(SlotNames.Phone)) intake.Explained.Add(SlotNames.Phone);
+                intake.PhoneAwaited = true;
                 return;
             }
             NoteMore(turn, intake, turn.RawText.Trim());

@@ -25,8 +25,9 @@ public sealed class IntakeReplies(Taxonomy taxonomy, TimeProvider time)
         return Replies.Text($"没太听明白。{WithExample(d)}", Phrases.Cancel);
     }
 
-    public OutboundMessage PhoneAwaited() => Replies.Text(
-        $"好的，请直接把电话号码发过来就行，例如：{taxonomy.Slots[SlotNames.Phone].Example}", Phrases.Cancel);
+    public OutboundMessage PhoneAwaited(bool again) => again
+        ? Replies.Text("还差一个联系电话，承办部门要打电话跟您核实、约时间：直接打出号码的数字就行。不方便留的话，回复「不留」也能办，工作人员会在这里跟您联系。", "不留", Phrases.Cancel)
+        : Replies.Text($"好的，请直接把电话号码发过来就行，例如：{taxonomy.Slots[SlotNames.Phone].Example}", Phrases.Cancel);
 
     public OutboundMessage BadPhone() => Replies.Text(
         $"这个号码好像不对，请再发一次：手机号是1开头的11位数字，座机请带区号，例如：{taxonomy.Slots[SlotNames.Phone].Example}。", Phrases.Cancel);

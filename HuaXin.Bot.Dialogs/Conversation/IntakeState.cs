@@ -33,6 +33,9 @@ public sealed class IntakeState
     /// <summary>A second need said in the same message ("…再一个家里水管子坏了"), offered once this one is submitted.</summary>
     public OfferState? Next { get; set; }
 
+    /// <summary>A yes with no number has been answered once: the next is told the other way, not the same words again.</summary>
+    public bool PhoneAwaited { get; set; }
+
     /// <summary>What the last prompt asked for: a slot name or one of <see cref="IntakeSteps"/>.</summary>
     public string? Pending { get; set; }
 }

@@ -1,5 +1,6 @@
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Dialogs.Conversation;
+using HuaXin.Bot.Dialogs.Slots;
 using HuaXin.Bot.Dialogs.Tests.Support;
 
 namespace HuaXin.Bot.Dialogs.Tests.Conversation;
@@ -418,6 +419,21 @@ public sealed class NaturalAnswerTests
             .User("接下来咋弄", "回复「确认」就提交了")
             .ReplyLacks("请核对")
             .User("确认", "诉求已提交")
+            .RunAsync();
+    }
+
+    // A yes is no number: the second one is told the other way, not the same words again; "不留" goes on without one.
+    [Fact]
+    public async Task Saying_yes_twice_to_the_phone_question_gets_the_way_on_without_one()
+    {
+        await Script()
+            .User("家里水管漏了 想找人来修", "电话")
+            .User("嗯", "请直接把电话号码发过来")
+            .User("好", "不方便留的话，回复「不留」")
+            .ReplyLacks("请直接把电话号码发过来")
+            .User("不留")
+            .ReplyLacks("再回一句「不留」")
+            .Check(state => Assert.NotEqual(SlotNames.Phone, state.Intake!.Pending))
             .RunAsync();
     }
 
