@@ -79,6 +79,9 @@ public sealed partial class Corrections(SlotAnswers answers)
     private static string WithoutLabels(string text) =>
         Targets.SelectMany(t => t.Words).Aggregate(text, (rest, word) => rest.Replace(word, "")).Trim(' ', ',', '：', ':');
 
+    /// <summary>What a correction says instead, the old value dropped: "不是维修 是俺爹要去医院" → "俺爹要去医院".</summary>
+    public static string Instead(string text) => NewValue(text);
+
     // The value said wrong is dropped wherever it stands: "不是我妈是我爸" and "是俺娘 不是俺爹" both leave the mother;
     // "下周二 不对 下周三" keeps what follows the last "wrong" marker; "电话写错了，是139…" what follows the last 是.
     private static string NewValue(string text)

@@ -454,7 +454,9 @@ public sealed partial class IntakeDialog
         // A field named or a value given ("不对电话错了是135…", "地址写错了") corrects that field, whatever the model reads.
         if (_understanding is null || !Corrections.IsCorrection(turn.Text) || Category(intake) is not { } before
             || Corrections.NamedSlot(turn.Text) is not null || turn.Text.Any(char.IsAsciiDigit)) return false;
-        var understood = await _understanding.UnderstandAsync(turn.RawText, cancellationToken);
+        // "不是维修 是俺爹要去医院 想找人陪着": the need is what is said instead; the old one named would read as itself.
+        var instead = Corrections.Instead(turn.RawText);
+        var understood = await _understanding.UnderstandAsync(instead.Length >= 4 ? instead : turn.RawText, cancellationToken);
         if (!understood.IsRequest || _taxonomy.Find(understood.Category) is not { } other || other.Code == before.Code) return false;
         var slots = new Dictionary<string, string>(understood.Slots);
         foreach (var kept in new[] { SlotNames.Phone, SlotNames.City, SlotNames.Address })

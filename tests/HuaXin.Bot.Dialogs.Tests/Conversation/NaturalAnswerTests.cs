@@ -438,6 +438,16 @@ public sealed class NaturalAnswerTests
     }
 
     [Fact]
+    public async Task A_need_corrected_as_not_this_but_that_changes_the_category()
+    {
+        await Script()
+            .User("家里水管漏了 想找人来修", "家中维修", "电话")
+            .User("不是维修 是俺爹要去医院 想找人陪着", "不登记「家中维修」了")
+            .Check(state => Assert.NotEqual("home_repair", state.Intake!.Category))
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task A_cancel_taken_back_resumes_the_request()
     {
         await Script()
