@@ -142,6 +142,15 @@ public sealed partial class HuaXinBot
                 turn.Say(Replies.Text("好的，不登记。还有别的问题可以接着问。"));
                 return;
             }
+            // "上四年级 数学不中" after the offer of tutoring: more about the same need, asking nothing, is a yes with it.
+            if (text.Length >= 4 && !AsksSomething().IsMatch(text) && !Phrases.IsThanks(text)
+                && await _understanding.UnderstandAsync(turn.RawText, cancellationToken) is var more
+                && (more.IsRequest ? more.Category == offer.Category : more.Purpose == Purpose.Chat && (more.About is null || more.About == offer.Category)))
+            {
+                offer.Text = $"{offer.Text} {turn.RawText.Trim()}";
+                await _intake.StartFromQuestionAsync(turn, offer, cancellationToken);
+                return;
+            }
         }
         // "给俺登记上吧" with nothing offered and nothing named: ask which kind of matter, rather than guess one.
         if (Phrases.AsksToRegister(text))
@@ -335,8 +344,8 @@ public sealed partial class HuaXinBot
     }
 
     // A question in so many words: "前几天" tells when, it asks nothing.
-    // "听说有祝寿金": what was heard of is asked about.
-    [GeneratedRegex(@"多少|啥|什么|怎么|咋|哪|谁|吗|[？?]|能不能|有没有|可不可以|算不算|听说")]
+    // "听说有祝寿金": what was heard of is asked about; so is a case supposed ("那要是俺男人在新疆呢").
+    [GeneratedRegex(@"多少|啥|什么|怎么|咋|哪|谁|吗|[？?]|能不能|有没有|可不可以|算不算|听说|要是|如果|假如|呢$")]
     private static partial Regex AsksSomething();
 
     [GeneratedRegex(@"(?<![不没])(满意|好|不错|赞|谢|辛苦|用心|耐心|细心|周到|热情|负责)|[三四五3-5](?:颗|个)?星")]

@@ -459,6 +459,16 @@ public sealed class NaturalAnswerTests
     }
 
     [Fact]
+    public async Task More_about_the_need_after_the_offer_takes_it_down_with_it()
+    {
+        await Script()
+            .User("困难补助有啥条件", "需要帮您登记「")
+            .User("俺男人腰摔坏了 干不了活", "我来帮您登记")
+            .Check(state => Assert.Contains("腰摔坏了", state.Intake!.Slots["description"]))
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task Asking_to_be_registered_with_nothing_named_asks_which_matter()
     {
         await Script()
