@@ -264,11 +264,6 @@ public sealed partial class HuaXinBot
             // Chat clients show only the last message's suggestions: keep the answer's related clauses tappable.
             var related = turn.Replies[^1].SuggestedReplies?.Where(r => r is not (Phrases.Helpful or Phrases.NotHelpful)) ?? [];
             if (_taxonomy.Find(category) is { } offered) Offer(turn, offered, related);
-            else
-            {
-                turn.State.Offer = new OfferState { Text = turn.RawText, Category = category };
-                turn.Say(Replies.Text("需要帮您登记吗？回复「需要」我来登记，转给承办部门联系您。", [Phrases.Yes, Phrases.No, .. related]));
-            }
         }
     }
 
@@ -362,7 +357,6 @@ public sealed partial class HuaXinBot
 
     [GeneratedRegex(@"HX-?\d{8}-?\d{3,6}", RegexOptions.IgnoreCase)]
     private static partial Regex TicketNumber();
-
 
     private OutboundMessage Welcome() => Replies.Card(CardKinds.Welcome, "您好，我是华新集团职工服务助手",
         "我可以：\n· 解答政策：困难帮扶、医疗互助、金秋助学、探亲等规定\n· 登记求助：老人照看、陪诊接送、家中维修、法律援助等，转给承办部门并告诉您多久联系您\n· 查进度：发送「我的诉求」或诉求编号\n"
