@@ -142,8 +142,10 @@ public sealed partial class HuaXinBot
                 turn.Say(Replies.Text("好的，不登记。还有别的问题可以接着问。"));
                 return;
             }
-            // "上四年级 数学不中" after the offer of tutoring: more about the same need, asking nothing, is a yes with it.
-            if (text.Length >= 4 && !AsksSomething().IsMatch(text) && !Phrases.IsThanks(text)
+            // "上四年级 数学不中" after the offer of tutoring: more about the same need, asking nothing, is a yes with it;
+            // "俺公公也中不" and "那是几天" ask about the answer.
+            if (text.Length >= 4 && !AsksSomething().IsMatch(text) && !ShortQuestion().IsMatch(text) && _taxonomy.QuestionCues.Score(text) == 0
+                && !Phrases.IsThanks(text)
                 && await _understanding.UnderstandAsync(turn.RawText, cancellationToken) is var more
                 && (more.IsRequest ? more.Category == offer.Category : more.Purpose == Purpose.Chat && (more.About is null || more.About == offer.Category)))
             {

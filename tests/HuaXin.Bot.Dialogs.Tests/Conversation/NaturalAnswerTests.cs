@@ -468,6 +468,20 @@ public sealed class NaturalAnswerTests
             .RunAsync();
     }
 
+    [Theory]
+    [InlineData("俺公公也中不")]
+    [InlineData("俺结婚了 那是几天")]
+    [InlineData("那要是俺男人在外地呢")]
+    public async Task A_question_after_the_offer_is_asked_not_taken_down(string question)
+    {
+        await Script()
+            .User("困难补助有啥条件", "需要帮您登记「")
+            .User(question)
+            .ReplyLacks("我来帮您登记")
+            .NoIntake()
+            .RunAsync();
+    }
+
     [Fact]
     public async Task Asking_to_be_registered_with_nothing_named_asks_which_matter()
     {
