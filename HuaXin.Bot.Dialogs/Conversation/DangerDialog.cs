@@ -33,6 +33,10 @@ public sealed partial class DangerDialog(
             ? $"如果您心里很难受，随时可以拨打心理关爱热线 {await CrisisLineAsync(cancellationToken)}，有人听您说。"
             : "如果现在有危险：有人病倒或受伤请马上拨打120，着火拨119，有人闹事打人拨110。"));
 
+    /// <summary>A short "嗯" or "好" soon after a self-harm message: the bot stays with them and says help is coming.</summary>
+    public async Task StayWithAsync(DialogTurn turn, CancellationToken cancellationToken) =>
+        turn.Say(Replies.Text($"我一直在这儿。心理关爱的同事会尽快联系您；心里难受，随时跟我说，也可以拨打心理关爱热线 {await CrisisLineAsync(cancellationToken)}。"));
+
     public async Task RespondAsync(DialogTurn turn, DangerSignal signal, CancellationToken cancellationToken)
     {
         var kind = signal.Kind;

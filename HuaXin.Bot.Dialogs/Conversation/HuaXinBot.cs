@@ -183,6 +183,12 @@ public sealed partial class HuaXinBot
         }
         if (MyRequestsDialog.Hurries(text) && await _myRequests.TryHurryAsync(turn, cancellationToken)) return;
         if (MyRequestsDialog.AddsDetails(text) && await _myRequests.TryAddDetailsAsync(turn, cancellationToken)) return;
+        // "嗯", "好" soon after someone said they do not want to live: stay with them, not "还有别的事随时告诉我".
+        if (Phrases.IsConfirm(text) && _dangerDialog.Recent(turn) && turn.State.Danger!.Kind == DangerDetector.SelfHarm)
+        {
+            await _dangerDialog.StayWithAsync(turn, cancellationToken);
+            return;
+        }
         if (Phrases.IsCancel(text) || Phrases.IsConfirm(text) || Phrases.IsChange(text))
         {
             // Nothing is being filled in. "好的"/"不用了" after a submitted request or an answer only acknowledge it;

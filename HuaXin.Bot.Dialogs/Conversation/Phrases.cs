@@ -54,7 +54,7 @@ public static partial class Phrases
                 && !(core.AsSpan(2).TrimStart("，, ").StartsWith("还是", StringComparison.Ordinal) && !PutsOff().IsMatch(core))));
     }
 
-    private static readonly string[] DecliningWords = ["不用登记", "不登记", "就问问", "就是问问", "不办了", "不弄了", "不麻烦了", "不用麻烦", "不找了", "不修了", "不用来了", "不用派人", "取消吧", "说不用了", "不用了取消"];
+    private static readonly string[] DecliningWords = ["不用登记", "不登记", "就问问", "就是问问", "不办了", "不弄了", "不麻烦了", "不用麻烦", "不找了", "不修了", "不用来了", "不用派人", "取消吧", "说不用了", "不用了取消", "再想想", "考虑考虑", "回头再说", "以后再说"];
     // "俺不想弄了 太麻烦", "不打算申请了": not wanting to go on with it.
     [GeneratedRegex(@"不(想|要|打算|准备)(再)?(弄|办|登记|报|申请|整)了")]
     private static partial Regex GivesUp();
@@ -119,7 +119,11 @@ public static partial class Phrases
     /// message: a longer one that says 办到哪 is usually a question about a procedure.</summary>
     public static bool AsksAfterRequest(string text) => Core(text).Length <= 16 && AskingAfterRequest().IsMatch(Core(text));
 
-    public static bool IsGreeting(string text) => Is(text, GreetingWords);
+    public static bool IsGreeting(string text) => Is(text, GreetingWords) || (Core(text).Length <= 12 && WhatCanYouDo().IsMatch(Core(text)));
+
+    // "那你会干啥", "恁能帮俺干点啥", "有啥能帮的不": what the bot can do.
+    [GeneratedRegex(@"^(那|那么)?(你|您|恁)(都|还)?(会|能)(帮俺|帮我|帮咱)?(干|做|办)(点)?(啥|什么|些啥|些什么)(呀|啊|呢)?[?？]?$|^(有)?啥能帮(的|俺|我)(不|吗)?[?？]?$")]
+    private static partial Regex WhatCanYouDo();
 
     /// <summary>"提交吧 / 确认 / 就这样吧" while the bot is still asking: the user wants to finish with what is given.</summary>
     public static bool IsSubmit(string text) => Is(text, SubmitWords);

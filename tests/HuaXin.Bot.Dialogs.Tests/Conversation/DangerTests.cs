@@ -31,6 +31,18 @@ public sealed class DangerTests
     }
 
     [Fact]
+    public async Task A_bare_yes_after_a_self_harm_message_is_met_with_care_not_small_talk()
+    {
+        await new DialogScript(_bot)
+            .User("活着真累 我不想活了", "您不是一个人")
+            .User("13805312266", "已补充")
+            .User("嗯", "我一直在这儿", "心理关爱热线")
+            .ReplyLacks("还有别的事随时告诉我")
+            .RunAsync();
+        Assert.Single(_bot.Requests.Created);
+    }
+
+    [Fact]
     public async Task Danger_during_intake_comes_first_and_a_later_number_goes_to_its_ticket()
     {
         await new DialogScript(_bot)

@@ -336,6 +336,7 @@ public sealed class IntakeDialogTests
     [InlineData("算了 俺自己找个电工吧 不麻烦了")]
     [InlineData("不用派人了 俺儿子回来了")]
     [InlineData("俺不想弄了 太麻烦")]
+    [InlineData("不用了 俺再想想")]
     public async Task Cancel_words_end_the_request_without_saving(string cancel)
     {
         await Script()

@@ -498,6 +498,7 @@ public sealed class NaturalAnswerTests
     [InlineData("你是人吗", "转人工")]
     [InlineData("恁是真人不", "机器人")]
     [InlineData("你叫啥名", "机器人")]
+    [InlineData("那你会干啥", "我可以")]
     public async Task Asking_for_a_person_or_whether_one_is_there_is_answered_plainly(string asked, string reply)
     {
         await Script()
