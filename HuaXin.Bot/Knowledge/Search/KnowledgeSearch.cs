@@ -125,11 +125,32 @@ public sealed class KnowledgeSearch(KnowledgeIndexStore store, QueryAnalyzer ana
                 (product, plain) = ([], giving);
             }
         }
+        // A follow-up that shares no two characters with its document ("住哪", "能待几天") and names nothing specific the
+        // corpus lacks (焊工证 would be a new subject) is matched character by character within it: one document is small
+        // enough for single characters to point somewhere.
+        if (withinDocId is not null && product.Count == 0 && plain.Count == 0 && words.Specific.All(w => w.InCorpus || w.Idf < ChineseWords.MedianIdf))
+        {
+            plain = ByCharacters(question, withinDocId, snapshot.Plain);
+        }
         var (hits, candidates) = Blend(product, plain);
         var first = scored.FirstOrDefault(h => withinDocId is null || h.Chunk.DocId == withinDocId);
         return new Reading(typed, snapshot, units, words, hits, candidates, ClauseFeatures.ForCandidates(words, candidates, snapshot.Plain),
             first is not null && IsConfident(first, index), first?.Coverage ?? 0);
     }
+
+    /// <summary>The document's clauses holding the question's characters (question words and particles aside), each
+    /// character weighed by how few of the document's clauses hold it.</summary>
+    private List<(IndexedChunk Clause, double Score)> ByCharacters(string question, string docId, PlainBigramIndex clauses)
+    {
+        var inDocument = clauses.Clauses.Where(c => c.DocId == docId).Select(c => (Clause: c, Text: clauses.Normalized(c.ClauseKey))).ToList();
+        var characters = TextNormalizer.Normalize(question).Where(c => TextNormalizer.IsCjk(c) && !lexicon.StopChars.Contains(c) && !QuestionCharacters.Contains(c)).Distinct().ToList();
+        var weight = characters.ToDictionary(c => c, c => Math.Log(1 + inDocument.Count / (1.0 + inDocument.Count(d => d.Text.Contains(c)))));
+        return inDocument.Select(d => (d.Clause, Score: characters.Where(c => d.Text.Contains(c)).Sum(c => weight[c])))
+            .Where(d => d.Score > 0).OrderByDescending(d => d.Score).Take(Candidates).ToList();
+    }
+
+    // What asks, not what about: 哪, 啥, 几, 多少, 怎么, 咋, 谁.
+    private const string QuestionCharacters = "哪啥几多少怎么咋谁什";
 
     /// <summary>A word that names the kind of answer asked for (什么「条件」, 哪些「材料」) matches a clause only when the
     /// clause gives that kind: "符合困难条件的" repeats the word without stating any condition. Such a clause is scored

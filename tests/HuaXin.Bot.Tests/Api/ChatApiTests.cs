@@ -213,6 +213,20 @@ public sealed class ChatApiTests
         Assert.DoesNotContain("——《困难职工帮扶救助管理办法》", fresh);
     }
 
+    // "住哪" shares no two characters with the document: it is read in it character by character, not asked back.
+    [Fact]
+    public async Task A_follow_up_sharing_no_word_with_the_document_is_still_read_in_it()
+    {
+        await using var app = new HuaXinAppFactory();
+        var chat = new Chat(app.CreateClient(), "c-characters");
+        Assert.Contains("——《后勤保障服务规范》", await chat.SayAsync("家属来队咋安排"));
+
+        var reply = await chat.SayAsync("住哪");
+
+        Assert.DoesNotContain("哪方面", reply);
+        Assert.Contains("按《后勤保障服务规范》回答", reply);
+    }
+
     // 单子 is no word of the documents, but here it only names what is asked for, not a new subject.
     [Fact]
     public async Task A_follow_up_naming_the_papers_in_its_own_word_stays_on_the_last_answers_document()
