@@ -311,7 +311,7 @@ public sealed partial class HuaXinBot
     {
         var hasAny = await _myRequests.HasAnyAsync(turn, cancellationToken);
         // "不满意", "食堂饭菜太难吃了还贵" with no request of theirs: a verdict that does not praise is a complaint to take down.
-        if (!hasAny && !Praises().IsMatch(text) && !AsksToRate().IsMatch(text) && _taxonomy.Find(Purpose.Complaint) is { } complaint)
+        if (!hasAny && !Praises(text) && !AsksToRate().IsMatch(text) && _taxonomy.Find(Purpose.Complaint) is { } complaint)
         {
             Offer(turn, complaint, []);
             return;
@@ -351,8 +351,12 @@ public sealed partial class HuaXinBot
     [GeneratedRegex(@"多少|啥|什么|怎么|咋|哪|谁|吗|[？?]|能不能|有没有|可不可以|算不算|听说|要是|如果|假如|呢$")]
     private static partial Regex AsksSomething();
 
-    [GeneratedRegex(@"(?<![不没])(满意|好|不错|赞|谢|辛苦|用心|耐心|细心|周到|热情|负责)|[三四五3-5](?:颗|个)?星")]
-    private static partial Regex Praises();
+    // A satisfied level, stars or words as a rating reads them, or plain praise a rating would not take as a level.
+    private static bool Praises(string text) =>
+        RatingLevel(text) is "非常满意" or "满意" or "基本满意" || PlainPraise().IsMatch(text);
+
+    [GeneratedRegex(@"(?<![不没])(好|赞|谢|热情|负责)")]
+    private static partial Regex PlainPraise();
 
     [GeneratedRegex(@"([一二两三四五1-5])(?:颗|个)?星")]
     private static partial Regex Stars();
@@ -360,7 +364,8 @@ public sealed partial class HuaXinBot
     [GeneratedRegex(@"太差|不行|没修好|还是坏|还漏|态度差|太慢|没来|敷衍|差评")]
     private static partial Regex Negative();
 
-    [GeneratedRegex(@"谢谢|感谢|挺好|很好|不错|真好|可好|用心|耐心|细心|周到|点赞|好评|辛苦")]
+    // "不耐心", "没用心" are no praise.
+    [GeneratedRegex(@"(?<![不没])(谢谢|感谢|挺好|很好|不错|真好|可好|用心|耐心|细心|周到|点赞|好评|辛苦)")]
     private static partial Regex Positive();
 
     [GeneratedRegex(@"HX-?\d{8}-?\d{3,6}", RegexOptions.IgnoreCase)]

@@ -530,6 +530,17 @@ public sealed class NaturalAnswerTests
         Assert.Empty(_bot.Requests.Created);
     }
 
+    // A praise word denied is no praise: not taken as 满意.
+    [Fact]
+    public async Task A_denied_praise_after_a_rating_card_is_not_a_satisfied_rating()
+    {
+        _bot.Tickets.AwaitingRating = new RequestSummary("HX-20261123-0001", "volunteer", "团委", "已办结", TestData.Now, false);
+        await Script()
+            .User("志愿者不耐心")
+            .RunAsync();
+        Assert.DoesNotContain(_bot.Tickets.Ratings, r => r.Rating is "满意" or "非常满意" or "基本满意");
+    }
+
     [Theory]
     [InlineData("时间不对 改成下礼拜二")]
     [InlineData("补充一下 俺娘眼睛看不清 得有人扶着")]
