@@ -67,7 +67,7 @@ public sealed partial class IntakeDialog
         var next = intake.Next is { } second ? $"您说的「{second.Text}」，这件登记完接着办。" : "";
         var sorry = Phrases.TellsOfADeath(turn.RawText) ? "请您节哀。" : "";
         // Someone in the emergency room or a cry for speed: calm first, and say it goes ahead of the rest.
-        var urgent = intake.Slots.GetValueOrDefault(SlotNames.Urgency) == SlotNames.Urgent;
+        var urgent = Urgent(intake);
         var opening = (category, urgent) switch
         {
             (null, true) => "别着急，我马上帮您登记，转给相关部门优先办理。",
@@ -113,7 +113,7 @@ public sealed partial class IntakeDialog
         if (Phrases.AsksWhatNext(text) || Phrases.AsksWhenHelpComes(text))
         {
             var confirming = intake.Pending == IntakeSteps.Confirm;
-            turn.Say(_say.WhatNext(Category(intake), intake.Slots.GetValueOrDefault(SlotNames.Urgency) == SlotNames.Urgent, confirming));
+            turn.Say(_say.WhatNext(Category(intake), Urgent(intake), confirming));
             // The summary card is already on screen: asking again would repeat it whole.
             if (!confirming) AskNext(turn);
             return;
@@ -430,7 +430,7 @@ public sealed partial class IntakeDialog
     private async Task SubmitAsync(DialogTurn turn, IntakeState intake, CancellationToken cancellationToken)
     {
         var category = Category(intake)!;
-        var urgent = intake.Slots.GetValueOrDefault(SlotNames.Urgency) == SlotNames.Urgent;
+        var urgent = Urgent(intake);
         var within = category.FirstContactWithin(urgent);
         var created = await _requests.CreateAsync(new NewServiceRequest(
             category.Code, category.Department, turn.Inbound.Channel, turn.Inbound.UserId, turn.Inbound.UserName,
@@ -625,6 +625,8 @@ public sealed partial class IntakeDialog
         _taxonomy.Slots.Values.FirstOrDefault(d => text.Contains(d.Label, StringComparison.Ordinal))?.Name;
 
     private CategoryDefinition? Category(IntakeState intake) => _taxonomy.Find(intake.Category);
+
+    private static bool Urgent(IntakeState intake) => intake.Slots.GetValueOrDefault(SlotNames.Urgency) == SlotNames.Urgent;
 
     // Saying there is no number to give, or not wanting to give one.
     [GeneratedRegex(@"没有?(电话|手机|号)|不方便|不留|不想留|不用留|不给|留不了|没法留|别打|不要打|不接|不用手机|不会用|用不了")]
