@@ -151,14 +151,11 @@ public sealed partial class KnowledgeService(
     {
         var normalized = TextNormalizer.Normalize(question);
         var asking = AskingClause.Asking(normalized);
-        // A clause with a question word in it asks, wherever the word stands ("焊工证去哪考").
+        // A clause that asks anywhere in it counts, not only the last ("焊工证去哪考 要交多少钱").
         return AskingClause.Split(normalized)
-            .Where((c, i) => (asking[i] || QuestionWord().IsMatch(c)) && c.Contains(word, StringComparison.Ordinal))
+            .Where((c, i) => (asking[i] || AskingClause.Asks(c)) && c.Contains(word, StringComparison.Ordinal))
             .All(c => AskedThing().Matches(c).Any(m => m.Groups["thing"].Value.StartsWith(word, StringComparison.Ordinal)));
     }
-
-    [GeneratedRegex("哪|啥|什么|怎么|咋|谁|几|多少|吗")]
-    private static partial Regex QuestionWord();
 
     [GeneratedRegex(@"(?:啥|什么|哪些|哪个|哪种|几个|几种|几样)(?<thing>\p{IsCJKUnifiedIdeographs}{1,4})")]
     private static partial Regex AskedThing();
