@@ -77,8 +77,11 @@ public sealed partial class KnowledgeService(
         // Said so also when the answer head refused them and the question names nothing the corpus lacks.
         var unit = result.Hits.Count > 0 ? AskedNumber.Asked(TextNormalizer.Normalize(question)) : null;
         bool States(ScoredChunk hit) => AskedNumber.Stated(snapshot.Plain.Whole(hit.Chunk).Text, unit!);
-        // A number to dial answers by itself, whatever else its clause is about: the clause that gives it leads.
-        if (unit == AskedNumber.Phone && !States(result.Hits[0]) && result.Hits.FirstOrDefault(States) is { } dialled)
+        // A number to dial answers by itself, whatever else its clause is about: the clause that gives it leads, when it
+        // names something the question does besides the number ("报修电话" and the clause with the repair line); one that
+        // only shares the word 电话 gives another office's number.
+        if (unit == AskedNumber.Phone && !States(result.Hits[0])
+            && result.Hits.FirstOrDefault(h => States(h) && NamesMoreThanTheNumber(h, result.Units, snapshot.Plain)) is { } dialled)
         {
             result = result with { Hits = [dialled, .. result.Hits.Where(h => h != dialled)] };
         }
@@ -133,6 +136,13 @@ public sealed partial class KnowledgeService(
         var asked = TextNormalizer.Normalize(question);
         return snapshot.Plain.Clauses
             .FirstOrDefault(c => c.Headings.Count > 0 && asked == TextNormalizer.Normalize($"《{c.Title}》{c.Headings[^1]}"));
+    }
+
+    private static bool NamesMoreThanTheNumber(ScoredChunk hit, IReadOnlyList<QueryUnit> units, PlainBigramIndex clauses)
+    {
+        var text = clauses.Normalized(hit.Chunk.ClauseKey);
+        return units.Where(u => !u.Boundary && u.Text.Length > 1 && !AskedNumber.NamesPhone(u.Text))
+            .Any(u => u.Alternatives.Any(a => !a.Partial && a.Terms.All(t => text.Contains(t, StringComparison.Ordinal))));
     }
 
     /// <summary>Whether a follow-up uses a word few documents use (a topic word) that the earlier document does not;

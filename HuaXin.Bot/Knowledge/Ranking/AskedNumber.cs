@@ -81,6 +81,9 @@ public static partial class AskedNumber
     [GeneratedRegex(@"(?<!有)没有?\p{IsCJKUnifiedIdeographs}{0,2}过?$")]
     private static partial Regex Indefinite();
 
+    /// <summary>Whether a word names a number to dial (电话, 热线): no subject of its own.</summary>
+    public static bool NamesPhone(string word) => PhoneWord().IsMatch(word);
+
     [GeneratedRegex("电话|号码|热线|手机号")]
     private static partial Regex PhoneWord();
 
