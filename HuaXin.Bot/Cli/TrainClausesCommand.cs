@@ -126,7 +126,7 @@ internal static class TrainClausesCommand
         var answerAt = ChooseAnswerAt(outOfFold, o => Answered(o, threshold));
         var answerHeldOut = folds.ToDictionary(f => f, f => ChooseAnswerAt(outOfFold.Where(o => o.Item.Corpus != f).ToList(), Rules));
         var report = new StringBuilder();
-        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"leave-one-corpus-out cross-validation; answer head threshold {answerAt:F3} (refusing what the hand rules answer: best abstention F1 giving up at most half a point of hit@1 on the pooled held-out questions; per held-out corpus: {string.Join(' ', answerHeldOut.Values.Select(t => t.ToString("F3", CultureInfo.InvariantCulture)))}); hand rules: coverage and unseen-topic threshold {Format(threshold)} (per held-out corpus: {string.Join(' ', heldOut.Values.Select(Format))}). Each set: product / baseline, then the hand rules"));
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"leave-one-corpus-out cross-validation; answer head threshold {answerAt:F3} (refusing what the hand rules answer: best abstention F1 giving up at most half a point of hit@1 on the pooled held-out questions; per held-out corpus: {string.Join(' ', answerHeldOut.Values.Select(t => t.ToString("F3", CultureInfo.InvariantCulture)))}); hand rules (the coverage rule vetoes short questions only; for long ones it is one of the head's features): unseen-topic threshold {Format(threshold)} (per held-out corpus: {string.Join(' ', heldOut.Values.Select(Format))}). Each set: product / baseline, then the hand rules"));
         // The head only refuses: what the hand rules refuse stays refused.
         bool Product(Held o) => Rules(o) && o.AnswerProbability >= answerHeldOut[o.Item.Corpus];
         for (var set = 0; set < sets.Count; set++)
@@ -220,7 +220,7 @@ internal static class TrainClausesCommand
     }
 
     private static bool Answered(Held held, double? threshold) =>
-        held.Item.Reading.Covered && held.Order.Length > 0 && !(threshold is { } t && held.Item.Reading.Question.UnseenTopic >= t);
+        !KnowledgeSearch.CoverageVetoes(held.Item.Reading, headDecides: true) && held.Order.Length > 0 && !(threshold is { } t && held.Item.Reading.Question.UnseenTopic >= t);
 
     /// <summary>The unseen-topic threshold (none: never abstain for it) with the best abstention F1 among those that
     /// give up no right answer: hit@1 (a refused answerable question counts as a miss) stays at the coverage rule's.

@@ -59,6 +59,7 @@ public sealed class HybridKnowledgeSearch(
         fused = fused.Take(top).ToList();
         return new KnowledgeSearchResult(fused, covering is not null, (covering ?? original).Units)
         {
+            Matched = (covering ?? original).Matched,
             MissingTopic = original.MissingTopic,
             UncoveredTopic = covering is null && original.UncoveredTopic,
             UncoveredNoun = covering is null && original.UncoveredNoun,

@@ -53,15 +53,16 @@ public sealed partial class KnowledgeService(
         // 俺在老家，咋交上去"). So does one that names, by its title's own words, a document the search finds for it
         // ("困难帮扶咋申请" after an answer on 探亲假), typed or as the search read them; title words that lead the search
         // nowhere else are the follow-up's own, as round 25's blind follow-up sets showed.
-        var newSubject = !result.Covered && result.MissingTopic is { } missing && ChineseWords.IsNoun(missing)
+        var confident = result is { Covered: true, Matched: true };
+        var newSubject = !confident && result.MissingTopic is { } missing && ChineseWords.IsNoun(missing)
             && !(topic is not null && OwnWording(question, missing));
-        if (topic is not null && !result.UncoveredNoun && !newSubject && !(result.Covered && NamesAnotherTopic(result.Units, topic.DocId, snapshot.Bm25))
+        if (topic is not null && !result.UncoveredNoun && !newSubject && !(confident && NamesAnotherTopic(result.Units, topic.DocId, snapshot.Bm25))
             && !result.Hits.Any(h => snapshot.Plain.NamesTitleOf(question, result.Units.SelectMany(u => u.Alternatives).SelectMany(a => a.Terms), topic.DocId, h.Chunk.DocId)))
         {
             // The document the conversation is about is the one the last question and this one find together: it mends a
             // last answer from the wrong document, as plain BM25 over both questions does.
             var docId = topic.Question is { } before
-                && await search.SearchAsync($"{before} {question}", Top, cancellationToken) is { Covered: true, Hits: [var joint, ..] }
+                && await search.SearchAsync($"{before} {question}", Top, cancellationToken) is { Covered: true, Matched: true, Hits: [var joint, ..] }
                 ? joint.Chunk.DocId : topic.DocId;
             var within = search.Search(question, Top, docId);
             if (within.Hits.Count > 0)

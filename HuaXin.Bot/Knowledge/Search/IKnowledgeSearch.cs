@@ -16,6 +16,11 @@ public interface IKnowledgeSearch
 /// <param name="Units">The analyzed question, for choosing the relevant sentences of a long clause.</param>
 public sealed record KnowledgeSearchResult(IReadOnlyList<ScoredChunk> Hits, bool Covered, IReadOnlyList<QueryUnit> Units)
 {
+    /// <summary>Whether the best clause also passes the coverage rule: it matches a good part of the question. Answering
+    /// does not need it when a fitted head decides; a follow-up leaves the conversation's topic only for such a clause,
+    /// as the follow-up sets showed (README, Quality, round 26).</summary>
+    public bool Matched { get; init; }
+
     /// <summary>The question's most specific word no document uses, to name in a "not covered" reply; null when none.</summary>
     public string? MissingTopic { get; init; }
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HuaXin.Bot.Tests.Knowledge;
 
 /// <summary>With the shipped clause model: a question about a topic no document mentions is refused and the reply names
-/// that topic, while a chatty question about a covered topic is still answered. After an answer, only an unseen noun
+/// that topic, while a chatty question about a covered topic is still answered, even one that is mostly background. After an answer, only an unseen noun
 /// starts a new subject; an unseen verb is the follow-up's own wording.</summary>
 public class AbstentionTests : IAsyncLifetime
 {
@@ -52,6 +52,23 @@ public class AbstentionTests : IAsyncLifetime
 
         Assert.True(answer.Answered);
         Assert.Equal("home-leave", answer.Citations[0].DocId);
+    }
+
+    [Fact]
+    public async Task A_long_question_that_is_mostly_background_is_answered_from_the_little_it_asks()
+    {
+        var answer = await Service.AskAsync(ClauseModelTests.LongQuestion, "family", CancellationToken.None);
+
+        Assert.True(answer.Answered);
+        Assert.Equal("hardship", answer.Citations[0].DocId);
+    }
+
+    [Fact]
+    public async Task A_short_question_its_best_clause_barely_matches_is_refused()
+    {
+        var answer = await Service.AskAsync("火星移民 怎么报名", "family", CancellationToken.None);
+
+        Assert.False(answer.Answered);
     }
 
     [Fact]

@@ -52,6 +52,25 @@ public class ClauseModelTests
         }
     }
 
+    internal const string LongQuestion = "俺那口子常年在新疆干活 俺一个人拉扯俩娃 还得伺候瘫在炕上的婆婆 累得直不起腰 听说有个啥补助能帮一把";
+
+    [Fact]
+    public async Task The_coverage_rule_vetoes_a_short_question_always_and_a_long_one_only_without_an_answer_head()
+    {
+        await using var fixture = await KnowledgeFixture.CreateAsync(clauseModel: true);
+        await fixture.Services.InitializeKnowledgeAsync();
+        var search = fixture.Services.GetRequiredService<KnowledgeSearch>();
+        // Both match little of what they say: the long one is mostly background the documents never need to mention.
+        var shortQuestion = search.Read("火星移民 怎么报名");
+        var longQuestion = search.Read(LongQuestion);
+
+        Assert.False(shortQuestion.Covered);
+        Assert.False(longQuestion.Covered);
+        Assert.True(KnowledgeSearch.CoverageVetoes(shortQuestion, headDecides: true));
+        Assert.True(KnowledgeSearch.CoverageVetoes(longQuestion, headDecides: false));
+        Assert.False(KnowledgeSearch.CoverageVetoes(longQuestion, headDecides: true));
+    }
+
     private static LinearHead Head(float bias) => new()
     {
         Labels = ["decline", "answer"],
