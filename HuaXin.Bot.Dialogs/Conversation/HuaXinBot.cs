@@ -207,6 +207,13 @@ public sealed partial class HuaXinBot
             turn.Say(Replies.Text("不客气！有事随时找我。"));
             return;
         }
+        // Thanks or good news told at length, asking nothing ("太感谢工会了 补助的钱已经收到了", "俺家娃考了一百分 高兴"):
+        // a warm word back, not a policy clause or an offer to take a need down.
+        if (!understanding.IsRequest && !AsksSomething().IsMatch(text) && (Grateful().IsMatch(text) || Glad().IsMatch(text)))
+        {
+            turn.Say(Replies.Text(Glad().IsMatch(text) ? "真替您高兴！有事随时找我。" : "不客气！能帮上忙就好，有事随时找我。", Phrases.MyRequests));
+            return;
+        }
         // Right after the bot spoke about an emergency, only a need asked for in so many words is a new request.
         if ((!understanding.IsRequest || (talkingDanger && _taxonomy.RequestCues.Score(text) < 2))
             && await _dangerDialog.TryTakeDetailsAsync(turn, talkingDanger, cancellationToken)) return;
@@ -367,6 +374,13 @@ public sealed partial class HuaXinBot
     // "不耐心", "没用心" are no praise.
     [GeneratedRegex(@"(?<![不没])(谢谢|感谢|挺好|很好|不错|真好|可好|用心|耐心|细心|周到|点赞|好评|辛苦)")]
     private static partial Regex Positive();
+
+    [GeneratedRegex(@"谢谢|感谢|多谢|谢了")]
+    private static partial Regex Grateful();
+
+    // "不高兴" is no good news.
+    [GeneratedRegex(@"(?<![不没])(高兴|开心|乐坏了|好消息|喜事|太好了)")]
+    private static partial Regex Glad();
 
     [GeneratedRegex(@"HX-?\d{8}-?\d{3,6}", RegexOptions.IgnoreCase)]
     private static partial Regex TicketNumber();
