@@ -109,6 +109,21 @@ public sealed partial class DialogDoneWhenTests
         Assert.DoesNotContain("——《", answer);
     }
 
+    [Theory]
+    [InlineData("孩子发高烧39度", "请尽快去医院", "温水擦身子")]
+    [InlineData("我家孩子被狗咬了", "请尽快去医院", "狂犬疫苗")]
+    [InlineData("我割了手腕", "您的安全最要紧", "用力按住")]
+    public async Task An_urgent_harm_short_of_an_ambulance_is_met_with_what_to_do_now(string message, string title, string step)
+    {
+        await using var app = new HuaXinAppFactory();
+
+        var reply = await new Chat(app.CreateClient(), "c-urgent").SayAsync(message);
+
+        Assert.StartsWith(title, reply);
+        Assert.Contains(step, reply);
+        Assert.DoesNotContain("有政策问题或要办的事", reply);
+    }
+
     [Fact]
     public async Task Someone_who_collapsed_is_told_to_call_120_at_once()
     {
