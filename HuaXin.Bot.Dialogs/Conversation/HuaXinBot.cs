@@ -249,12 +249,21 @@ public sealed partial class HuaXinBot
                 await SayNothingToRateAsync(turn, text, cancellationToken);
                 return;
             case Purpose.Chat when !understanding.IsRequest && !AsksAfterAnswer(turn, text) && !AsksSomething().IsMatch(text):
+                // Feelings told ("一个人在家 好孤单", "最近老是不开心"): someone to talk to, not a form to fill in.
+                if (Lonely().IsMatch(text))
+                {
+                    turn.Say(Replies.Text("听您这么说，我挺心疼的。您不是一个人，有什么想说的都可以跟我说。"));
+                    await _dangerDialog.SayNumbersAsync(turn, DangerDetector.SelfHarm, cancellationToken);
+                    return;
+                }
                 // A trouble told without asking ("俺家空调不制冷了", "俺对象在工地上摔伤了") gets the offer to take it down.
                 if (_taxonomy.Find(understanding.About) is { } troubled)
                 {
                     Offer(turn, troubled, []);
                     return;
                 }
+                // Something told that a document speaks to ("俺男人在新疆 好几天联系不上"): that answer, not a hello.
+                if (text.Count(char.IsLetter) >= TellsSomething && await _knowledge.TryAnswerAsync(turn, text, cancellationToken)) return;
                 turn.Say(Replies.Text("您好！有政策问题或要办的事，直接告诉我就行。", Phrases.MyRequests));
                 return;
         }
@@ -374,6 +383,12 @@ public sealed partial class HuaXinBot
     // "不耐心", "没用心" are no praise.
     [GeneratedRegex(@"(?<![不没])(谢谢|感谢|挺好|很好|不错|真好|可好|用心|耐心|细心|周到|点赞|好评|辛苦)")]
     private static partial Regex Positive();
+
+    // Shorter than this a remark is a hello or a word of chat ("在吗", "好的呢"), not something told.
+    private const int TellsSomething = 8;
+
+    [GeneratedRegex(@"孤单|孤独|寂寞|害怕|想哭|委屈|心里(难受|不好受|堵|苦)|(?<![不没])难受|心烦|没人(管|理|陪|懂|说话)|(不|没)(开心|高兴)|想(我|俺)?(妈|爸|娘|爹)了?|睡不着觉?")]
+    private static partial Regex Lonely();
 
     [GeneratedRegex(@"谢谢|感谢|多谢|谢了")]
     private static partial Regex Grateful();

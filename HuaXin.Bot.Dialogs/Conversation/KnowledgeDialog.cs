@@ -22,6 +22,34 @@ public sealed partial class KnowledgeDialog(Taxonomy taxonomy, IKnowledgeService
             ? new KnowledgeTopic(docId, last.TopicTitle ?? "", last.TopicClause ?? "", last.TopicQuestion ?? last.Question)
             : null;
         var answer = await knowledge.AskAsync(question, turn.Inbound.UserId, topic, cancellationToken);
+        var best = Remember(turn, question, answer, topic);
+        if (answer.Answered && best is not null)
+        {
+            await SayAnswerAsync(turn, question, answer, best, cancellationToken);
+            return;
+        }
+
+        await feedback.RecordAsync(Feedback(turn, helpful: false), cancellationToken);
+        turn.State.LastAnswer!.Rated = true;
+        var near = answer.Related.Count > 0 ? $"\n相关的规定有：{string.Join("、", answer.Related)}，可以点开看看。" : "";
+        turn.Say(Replies.Text(
+            $"{answer.Answer}{near}\n可以回复「{Phrases.Handoff}」，或拨打服务热线 {taxonomy.Hotline}，由工作人员为您解答。",
+            [.. answer.Related, Phrases.Handoff]));
+    }
+
+    /// <summary>A remark that asks nothing ("俺男人在新疆 好几天联系不上", "俺爹不会用智能手机") is answered when a document
+    /// speaks to it; when none does, nothing is said here: it was not a question to tell "not covered".</summary>
+    public async Task<bool> TryAnswerAsync(DialogTurn turn, string remark, CancellationToken cancellationToken)
+    {
+        var answer = await knowledge.AskAsync(remark, turn.Inbound.UserId, null, cancellationToken);
+        if (!answer.Answered || answer.Citations.FirstOrDefault() is not { } best) return false;
+        Remember(turn, remark, answer, null);
+        await SayAnswerAsync(turn, remark, answer, best, cancellationToken);
+        return true;
+    }
+
+    private static Citation? Remember(DialogTurn turn, string question, KnowledgeAnswer answer, KnowledgeTopic? topic)
+    {
         var best = answer.Citations.FirstOrDefault();
         var sameTopic = topic is not null && best?.DocId == topic.DocId;
         turn.State.LastAnswer = new AnswerState
@@ -34,22 +62,16 @@ public sealed partial class KnowledgeDialog(Taxonomy taxonomy, IKnowledgeService
             TopicClause = best?.Clause,
             TopicQuestion = sameTopic ? topic!.Question : question,
         };
-        if (answer.Answered && best is not null)
-        {
-            turn.Say(AnswerCard("政策解答", answer.Answer, best, [Phrases.Helpful, Phrases.NotHelpful]) with
-            {
-                SuggestedReplies = [.. answer.Related, Phrases.Helpful, Phrases.NotHelpful],
-            });
-            await AnswerSecondAsync(turn, question, best, cancellationToken);
-            return;
-        }
+        return best;
+    }
 
-        await feedback.RecordAsync(Feedback(turn, helpful: false), cancellationToken);
-        turn.State.LastAnswer.Rated = true;
-        var near = answer.Related.Count > 0 ? $"\n相关的规定有：{string.Join("、", answer.Related)}，可以点开看看。" : "";
-        turn.Say(Replies.Text(
-            $"{answer.Answer}{near}\n可以回复「{Phrases.Handoff}」，或拨打服务热线 {taxonomy.Hotline}，由工作人员为您解答。",
-            [.. answer.Related, Phrases.Handoff]));
+    private async Task SayAnswerAsync(DialogTurn turn, string question, KnowledgeAnswer answer, Citation best, CancellationToken cancellationToken)
+    {
+        turn.Say(AnswerCard("政策解答", answer.Answer, best, [Phrases.Helpful, Phrases.NotHelpful]) with
+        {
+            SuggestedReplies = [.. answer.Related, Phrases.Helpful, Phrases.NotHelpful],
+        });
+        await AnswerSecondAsync(turn, question, best, cancellationToken);
     }
 
     /// <summary>"探亲假能休几天？路费给报多少？": the first answer reads the whole message, which mostly answers the first

@@ -95,6 +95,28 @@ public sealed partial class DialogDoneWhenTests
         Assert.DoesNotContain("请留一个", reply);
     }
 
+    [Fact]
+    public async Task A_trouble_told_without_asking_that_a_document_speaks_to_gets_that_answer_not_a_hello()
+    {
+        await using var app = new HuaXinAppFactory();
+
+        var reply = await new Chat(app.CreateClient(), "c-told").SayAsync("俺男人在新疆项目上 好几天没打电话了 联系不上");
+
+        Assert.Contains("安心热线", reply);
+        Assert.DoesNotContain("您好！", reply);
+    }
+
+    [Fact]
+    public async Task Feelings_told_get_someone_to_talk_to_not_a_form()
+    {
+        await using var app = new HuaXinAppFactory();
+
+        var reply = await new Chat(app.CreateClient(), "c-feelings").SayAsync("俺最近老是不开心");
+
+        Assert.Contains("心理关爱热线", reply);
+        Assert.DoesNotContain("登记", reply);
+    }
+
     [Theory]
     [InlineData("太感谢工会了 补助的钱已经收到了", "不客气")]
     [InlineData("俺家娃今天考了一百分 高兴", "真替您高兴")]
