@@ -337,7 +337,7 @@ public sealed partial class IntakeDialog
         }
         if (await TryChangeNeedAsync(turn, intake, cancellationToken)) return;
         if (await TryAddNeedAsync(turn, intake, cancellationToken)) return;
-        if (Corrections.IsCorrection(text) && ApplyCorrection(turn, intake))
+        if (Corrections.IsCorrection(text) && (ApplyCorrection(turn, intake) || CorrectDescription(turn, intake)))
         {
             AskNext(turn);
             return;
@@ -577,6 +577,17 @@ public sealed partial class IntakeDialog
         return true;
     }
 
+    /// <summary>A correction on the summary that no field reads ("不是房顶 是厨房水管漏水"): what was wrong is in the
+    /// description, so the correction goes into it in the user's words, for staff to read beside it.</summary>
+    private bool CorrectDescription(DialogTurn turn, IntakeState intake)
+    {
+        var instead = Corrections.Instead(turn.Text);
+        if (instead.Length == 0 || !intake.Slots.TryGetValue(SlotNames.Description, out var description)) return false;
+        intake.Slots[SlotNames.Description] = $"{description}（更正：{turn.RawText.Trim()}）";
+        turn.Say(Replies.Text($"好的，已更正：{instead}。"));
+        return true;
+    }
+
     /// <param name="overwrite">False when harvesting extra slots from an answer: those never replace what is known,
     /// and the description stays the first message.</param>
     private List<string> HarvestOthers(IntakeState intake, string pending, string text)
@@ -594,6 +605,7 @@ public sealed partial class IntakeDialog
     {
         if (!overwrite && (slot == SlotNames.Description || intake.Slots.ContainsKey(slot))) return;
         var old = intake.Slots.GetValueOrDefault(slot);
+        if (slot == SlotNames.Address && old is not null) match = new SlotMatch(AddressEdits.Merge(old, match.Value));
         intake.Slots[slot] = match.Value;
         if (slot == SlotNames.When) intake.When = match.Window;
         // A correction also corrects the description staff read, so it never holds the old value; a value the bot

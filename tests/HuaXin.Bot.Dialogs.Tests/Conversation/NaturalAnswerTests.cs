@@ -33,6 +33,22 @@ public sealed class NaturalAnswerTests
         Assert.Single(_bot.Requests.Created);
     }
 
+    [Fact]
+    public async Task Corrections_on_the_summary_in_plain_words_change_what_is_submitted()
+    {
+        await Script()
+            .User("俺娘一个人在济南章丘老家 想找人去看看 明水街道东山村3号楼2单元301 电话138 0531 2266", "希望什么时候")
+            .User("明天上午", "请核对")
+            .User("地址错了 是4号楼", "东山村4号楼2单元301")
+            .Slot("address", "明水街道东山村4号楼2单元301")
+            .User("不是明天 后天", "后天")
+            .Slot("when", "后天")
+            .User("不是看看 是陪她去医院复查", "已更正")
+            .Pending(IntakeSteps.Confirm)
+            .Check(state => Assert.EndsWith("（更正：不是看看 是陪她去医院复查）", state.Intake!.Slots[SlotNames.Description]))
+            .RunAsync();
+    }
+
     [Theory]
     [InlineData("都行")]
     [InlineData("越快越好")]
