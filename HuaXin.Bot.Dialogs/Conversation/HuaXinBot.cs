@@ -22,6 +22,7 @@ public sealed partial class HuaXinBot
     private readonly DangerDetector _danger;
     private readonly DangerDialog _dangerDialog;
     private readonly IRequesterTickets? _tickets;
+    private readonly SlotExtractors _slots;
 
     public HuaXinBot(Taxonomy taxonomy, IRequestUnderstanding understanding, IKnowledgeService knowledge,
         IServiceRequestStore requests, IFeedbackStore feedback, TimeProvider time,
@@ -35,7 +36,8 @@ public sealed partial class HuaXinBot
         _intake = new IntakeDialog(taxonomy, _knowledge, requests, time, understanding, profiles);
         _myRequests = new MyRequestsDialog(taxonomy, requests, time, tickets);
         _danger = new DangerDetector(taxonomy, dangerModel, sound);
-        _dangerDialog = new DangerDialog(taxonomy, requests, new SlotExtractors(taxonomy, time), time, evidence, profiles, tickets);
+        _slots = new SlotExtractors(taxonomy, time);
+        _dangerDialog = new DangerDialog(taxonomy, requests, _slots, time, evidence, profiles, tickets);
     }
 
     /// <summary>Runs one turn, updating <paramref name="state"/> in place.</summary>
@@ -146,8 +148,8 @@ public sealed partial class HuaXinBot
             // "俺公公也中不" and "那是几天" ask about the answer.
             if (text.Length >= 4 && !AsksSomething().IsMatch(text) && !ShortQuestion().IsMatch(text) && _taxonomy.QuestionCues.Score(text) == 0
                 && !Phrases.IsThanks(text)
-                && await _understanding.UnderstandAsync(turn.RawText, cancellationToken) is var more
-                && (more.IsRequest ? more.Category == offer.Category : more.Purpose == Purpose.Chat && (more.About is null || more.About == offer.Category)))
+                && (OnlyDetails(text) || (await _understanding.UnderstandAsync(turn.RawText, cancellationToken) is var more
+                    && (more.IsRequest ? more.Category == offer.Category : more.Purpose == Purpose.Chat && (more.About is null || more.About == offer.Category)))))
             {
                 offer.Text = $"{offer.Text} {turn.RawText.Trim()}";
                 await _intake.StartFromQuestionAsync(turn, offer, cancellationToken);
@@ -289,6 +291,15 @@ public sealed partial class HuaXinBot
             var related = turn.Replies[^1].SuggestedReplies?.Where(r => r is not (Phrases.Helpful or Phrases.NotHelpful)) ?? [];
             if (_taxonomy.Find(category) is { } offered) Offer(turn, offered, related);
         }
+    }
+
+    /// <summary>Nothing but a time, a place or a number ("12月10号下午", "烟台福山"): details of the need just offered, not a
+    /// need of another kind.</summary>
+    private bool OnlyDetails(string text)
+    {
+        var details = _slots.ExtractStated(text).Where(s => s.Key != SlotNames.Description).Select(s => s.Value.Value).ToList();
+        var rest = details.Aggregate(text, (left, value) => left.Replace(value, "", StringComparison.Ordinal));
+        return details.Count > 0 && rest.Count(char.IsLetter) <= 2;
     }
 
     // Named, so a yes knows what it agrees to ("需要" after 探亲假 had started a request nobody could guess).

@@ -82,6 +82,19 @@ public sealed partial class DialogDoneWhenTests
     }
 
     [Fact]
+    public async Task A_time_or_place_given_after_an_offer_takes_the_offered_need_down()
+    {
+        await using var app = new HuaXinAppFactory();
+        var chat = new Chat(app.CreateClient(), "c-offer-detail");
+        Assert.Contains("需要帮您登记「家中维修」", await chat.SayAsync("窗户玻璃碎了"));
+
+        var reply = await chat.SayAsync("12月10号下午");
+
+        Assert.Contains("登记「家中维修」", reply);
+        Assert.Contains("请留一个", reply);
+    }
+
+    [Fact]
     public async Task A_question_on_a_rule_is_not_offered_a_service_of_another_department()
     {
         await using var app = new HuaXinAppFactory();
