@@ -242,7 +242,8 @@ public sealed partial class HuaXinBot
             case Purpose.Status when turn.State.LastAnswer is not { Answered: true } || await _myRequests.HasAnyAsync(turn, cancellationToken):
                 await _myRequests.ShowAsync(turn, null, cancellationToken);
                 return;
-            case Purpose.Staff:
+            // Staff work tickets in the imperative (接单, 把这单转给…); "后勤管理中心电话多少" asks, whatever the model read.
+            case Purpose.Staff when !AsksSomething().IsMatch(text):
                 turn.Say(Replies.Text("工单的受理、转派、办结等操作请工作人员在钉钉群、Teams 或服务台进行。需要办事的话，直接告诉我要办什么就行。", Phrases.MyRequests));
                 return;
             // A rating with no finished request to rate is not taken as one: nothing would record it. Chat that asks
