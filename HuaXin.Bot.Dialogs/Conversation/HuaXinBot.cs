@@ -399,7 +399,8 @@ public sealed partial class HuaXinBot
     // Shorter than this a remark is a hello or a word of chat ("在吗", "好的呢"), not something told.
     private const int TellsSomething = 8;
 
-    [GeneratedRegex(@"孤单|孤独|寂寞|害怕|想哭|委屈|心里(难受|不好受|堵|苦)|(?<![不没])难受|心烦|没人(管|理|陪|懂|说话)|(不|没)(开心|高兴)|想(我|俺)?(妈|爸|娘|爹)了?|睡不着觉?")]
+    // Feelings, not a trouble in the house or the body: "热得睡不着", "肚子难受" and "房子裂了 俺害怕" want the repair or the doctor.
+    [GeneratedRegex(@"孤单|孤独|寂寞|想哭|委屈|心里(难受|不好受|堵|苦|烦)|心烦|没人(管|理|陪|懂|说话)|(不|没)(开心|高兴)|想(我|俺)?(妈|爸|娘|爹)了?")]
     private static partial Regex Lonely();
 
     [GeneratedRegex(@"谢谢|感谢|多谢|谢了")]
