@@ -83,8 +83,8 @@ public sealed partial class RelationExtractor : ISlotExtractor
 
     internal bool IsBackground(string text, VocabularyHit hit)
     {
-        // "用俺儿的手机", "打俺闺女电话": whose number it is, not who needs help.
-        if (PhoneOwner().IsMatch(text[hit.End..]) || (hit.Index > 0 && text[hit.Index - 1] is '用' or '打' && text[hit.End..].StartsWith('的'))) return true;
+        // "用俺儿的手机", "打俺闺女电话", "电话打俺儿子的吧": whose number it is, not who needs help.
+        if (PhoneOwner().IsMatch(text[hit.End..]) || (hit.Index > 0 && text[hit.Index - 1] is '用' or '打' && Owns().IsMatch(text[hit.End..]))) return true;
         var after = text[hit.End..Math.Min(text.Length, hit.End + 12)];
         var cut = after.IndexOfAny(['，', ',', '。', ' ']);
         var clause = cut < 0 ? after : after[..cut];
@@ -102,6 +102,9 @@ public sealed partial class RelationExtractor : ISlotExtractor
     // One character may stand between: the vocabulary's 俺儿 ends inside 俺儿子的手机.
     [GeneratedRegex(@"^(\p{IsCJKUnifiedIdeographs}?的)?(手机|电话|号)")]
     private static partial Regex PhoneOwner();
+
+    [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}?的")]
+    private static partial Regex Owns();
 
     [GeneratedRegex(@"^(?:都|也|常年|长年|一直)?在(?<rest>.{1,8})")]
     private static partial Regex WhereClause();

@@ -41,6 +41,7 @@ public sealed class RelationExtractorTests
     [InlineData("俺没手机 用俺儿的")]
     [InlineData("打俺闺女电话就行")]
     [InlineData("留俺儿子的手机号吧")]
+    [InlineData("电话打俺儿子的吧 13866668888")]
     public void Whose_phone_it_is_is_not_who_needs_help(string text) => Assert.NotEqual("子女", _relation.Extract(text)?.Value);
 
     // Kinship terms of everyday northern Chinese: a word inside a longer one must not be read alone (媳妇 in 儿媳妇,
