@@ -619,6 +619,12 @@ public sealed partial class IntakeDialog
     {
         if (intake.When is not { } window || window.End > _time.GetLocalNow()) return null;
         var said = intake.Slots.GetValueOrDefault(SlotNames.When);
+        // "每周六下午" is every Saturday, not the one that has just gone: the words stay, staff agree the first visit.
+        if (said is not null && Recurring().IsMatch(said))
+        {
+            intake.When = null;
+            return null;
+        }
         intake.Slots.Remove(SlotNames.When);
         intake.When = null;
         return $"您说的时间「{said}」已经过去了，请说一个以后的时间，例如：明天上午、下周三。";

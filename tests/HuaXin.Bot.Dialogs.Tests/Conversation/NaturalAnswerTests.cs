@@ -171,6 +171,19 @@ public sealed class NaturalAnswerTests
             .RunAsync();
     }
 
+    [Fact]
+    public async Task A_weekly_time_said_when_this_weeks_day_is_over_is_kept_as_said()
+    {
+        // Saturday evening: "每周六下午" is every Saturday, not the afternoon that has just gone.
+        _bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 5, 11, 30, 0, TimeSpan.Zero));
+        await Script()
+            .User("想找个志愿者陪俺娘去医院复查 济南历城 电话13805312266", "希望什么时候")
+            .User("每周六下午")
+            .ReplyLacks("已经过去了")
+            .Slot("when", "每周六下午")
+            .RunAsync();
+    }
+
     [Theory]
     [InlineData("每个礼拜去两趟就中")]
     [InlineData("一个星期来三回")]
