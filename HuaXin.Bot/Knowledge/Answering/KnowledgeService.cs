@@ -57,7 +57,7 @@ public sealed partial class KnowledgeService(
         var newSubject = !confident && result.MissingTopic is { } missing && ChineseWords.IsNoun(missing)
             && !(topic is not null && OwnWording(question, missing));
         if (topic is not null && !result.UncoveredNoun && !newSubject && !(confident && NamesAnotherTopic(result.Units, topic.DocId, snapshot.Bm25))
-            && !result.Hits.Any(h => snapshot.Plain.NamesTitleOf(question, result.Units.SelectMany(u => u.Alternatives).SelectMany(a => a.Terms), topic.DocId, h.Chunk.DocId)))
+            && !snapshot.Plain.NamesTitleOf(question, result.Units.SelectMany(u => u.Alternatives).SelectMany(a => a.Terms), topic.DocId, result.Hits.Select(h => h.Chunk.DocId)))
         {
             // The document the conversation is about is the one the last question and this one find together: it mends a
             // last answer from the wrong document, as plain BM25 over both questions does.

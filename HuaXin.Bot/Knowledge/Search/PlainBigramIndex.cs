@@ -82,14 +82,15 @@ public sealed class PlainBigramIndex
     public AnswerType Gives(string clauseKey, AnswerType wanted) =>
         _gives.GetOrAdd(clauseKey, key => AnswerTypes.Present(Normalized(key), AnswerTypes.All)) & wanted;
 
-    /// <summary>Whether the text, or the <paramref name="terms"/> the search read it as, hold two bigrams of
-    /// <paramref name="otherDocId"/>'s title that few titles share and that <paramref name="docId"/>'s title lacks.</summary>
-    public bool NamesTitleOf(string text, IEnumerable<string> terms, string docId, string otherDocId)
+    /// <summary>Whether the text, or the <paramref name="terms"/> the search read it as, hold two bigrams of the title of
+    /// one of <paramref name="otherDocIds"/> that few titles share and that <paramref name="docId"/>'s title lacks.</summary>
+    public bool NamesTitleOf(string text, IEnumerable<string> terms, string docId, IEnumerable<string> otherDocIds)
     {
-        if (otherDocId == docId || !_titleBigrams.TryGetValue(otherDocId, out var other)) return false;
+        var others = otherDocIds.Where(d => d != docId).Select(d => _titleBigrams.GetValueOrDefault(d)).OfType<HashSet<string>>().ToList();
+        if (others.Count == 0) return false;
         var own = _titleBigrams.GetValueOrDefault(docId);
         var asked = Bigrams(text).Concat(terms).Where(b => own is null || !own.Contains(b)).ToHashSet(StringComparer.Ordinal);
-        return other.Count(asked.Contains) >= 2;
+        return others.Any(other => other.Count(asked.Contains) >= 2);
     }
 
     /// <summary>Whether any document uses the text (normal form) at all: a bigram the index lacks answers at once.</summary>
