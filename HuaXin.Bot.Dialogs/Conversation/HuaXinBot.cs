@@ -33,10 +33,10 @@ public sealed partial class HuaXinBot
         _understanding = understanding;
         _tickets = tickets;
         _knowledge = new KnowledgeDialog(taxonomy, knowledge, feedback, time);
-        _intake = new IntakeDialog(taxonomy, _knowledge, requests, time, understanding, profiles);
+        _slots = new SlotExtractors(taxonomy, time);
+        _intake = new IntakeDialog(taxonomy, _knowledge, requests, time, _slots, understanding, profiles);
         _myRequests = new MyRequestsDialog(taxonomy, requests, time, tickets);
         _danger = new DangerDetector(taxonomy, dangerModel, sound);
-        _slots = new SlotExtractors(taxonomy, time);
         _dangerDialog = new DangerDialog(taxonomy, requests, _slots, time, evidence, profiles, tickets);
     }
 

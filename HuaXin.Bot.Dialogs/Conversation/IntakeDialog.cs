@@ -23,7 +23,8 @@ public sealed partial class IntakeDialog
     private readonly IRequestUnderstanding? _understanding;
     private readonly IRequesterProfiles? _profiles;
 
-    public IntakeDialog(Taxonomy taxonomy, KnowledgeDialog knowledge, IServiceRequestStore requests, TimeProvider time,
+    /// <param name="slots">The bot's slot extractors, shared with the rest of the turn.</param>
+    public IntakeDialog(Taxonomy taxonomy, KnowledgeDialog knowledge, IServiceRequestStore requests, TimeProvider time, SlotExtractors slots,
         IRequestUnderstanding? understanding = null, IRequesterProfiles? profiles = null)
     {
         _understanding = understanding;
@@ -32,7 +33,7 @@ public sealed partial class IntakeDialog
         _knowledge = knowledge;
         _requests = requests;
         _time = time;
-        _extractors = new SlotExtractors(taxonomy, time);
+        _extractors = slots;
         _answers = new SlotAnswers(_extractors);
         _corrections = new Corrections(_answers);
         _classifier = new CategoryClassifier(taxonomy);
