@@ -29,6 +29,10 @@ public sealed class ConversationState
     /// shows it on the summary instead of asking again.</summary>
     public string? LastPhone { get; set; }
 
+    /// <summary>Whether the bot's last reply comforted feelings told: the next such message is listened to, not given the
+    /// same words and numbers again.</summary>
+    public bool Comforted { get; set; }
+
     public string ToJson() => JsonSerializer.Serialize(this);
 
     /// <summary>Reads saved state; unreadable state (e.g. from an incompatible version) starts the conversation afresh.</summary>

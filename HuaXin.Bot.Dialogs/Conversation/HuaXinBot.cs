@@ -55,6 +55,8 @@ public sealed partial class HuaXinBot
         // Whether the bot's last reply was about an emergency; this turn's danger replies say so again.
         var talkingDanger = turn.State.Danger is { Talking: true };
         if (turn.State.Danger is { } earlier) earlier.Talking = false;
+        var comforted = turn.State.Comforted;
+        turn.State.Comforted = false;
         // Typed words only: a pressed button is never an emergency.
         var ongoing = _dangerDialog.Recent(turn) ? turn.State.Danger!.Kind : null;
         var danger = turn.Inbound.Value is null
@@ -230,6 +232,15 @@ public sealed partial class HuaXinBot
             turn.Say(Replies.Text($"听到这个消息，我们非常难过，请您节哀。需要的话我帮您登记，{aid.Department}会尽快联系您，上门看望，帮着办后面的事。要登记吗？", [Phrases.Yes, Phrases.No]));
             return;
         }
+        // One's own feelings told ("我好想我妈 她在外地一年才回来一次", "晚上一个人害怕"), asking for nothing in so many words:
+        // someone to talk to, not a form to fill in, whatever kind of need the message model reads into the family it
+        // mentions. Someone else's ("俺娘一个人在家怕摔") may well be a need to take down: the message model decides.
+        // Right after such a word of comfort, whatever more they tell ("我不想上学了") is listened to the same way.
+        if (((Feels(text) && !CaresFor().IsMatch(text)) || comforted) && !AsksSomething().IsMatch(text) && _taxonomy.RequestCues.Score(text) < 2)
+        {
+            await ComfortAsync(turn, text, comforted, cancellationToken);
+            return;
+        }
         // "我想评价一下" reads to the message model like a request for something; it asks to rate.
         if (RatesOutright(text) && !AsksAfterAnswer(turn, text))
         {
@@ -252,11 +263,10 @@ public sealed partial class HuaXinBot
                 await SayNothingToRateAsync(turn, text, cancellationToken);
                 return;
             case Purpose.Chat when !understanding.IsRequest && !AsksAfterAnswer(turn, text) && !AsksSomething().IsMatch(text):
-                // Feelings told ("一个人在家 好孤单", "最近老是不开心"): someone to talk to, not a form to fill in.
-                if (Lonely().IsMatch(text))
+                // Feelings told ("俺娘一个人在家 孤单"): someone to talk to.
+                if (Feels(text))
                 {
-                    turn.Say(Replies.Text("听您这么说，我挺心疼的。您不是一个人，有什么想说的都可以跟我说。"));
-                    await _dangerDialog.SayNumbersAsync(turn, DangerDetector.SelfHarm, cancellationToken);
+                    await ComfortAsync(turn, text, comforted, cancellationToken);
                     return;
                 }
                 // A trouble told without asking ("俺家空调不制冷了", "俺对象在工地上摔伤了") gets the offer to take it down.
@@ -349,6 +359,8 @@ public sealed partial class HuaXinBot
             : "谢谢您！您现在还没有要评价的诉求。有政策问题或要办的事，直接告诉我就行。", Phrases.MyRequests));
     }
 
+    private const string Counselling = "counselling";
+
     // Condolence visits and aid after a death are the group union's, as hardship aid is.
     private const string Bereavement = "hardship_aid";
 
@@ -396,12 +408,39 @@ public sealed partial class HuaXinBot
     [GeneratedRegex(@"(?<![不没])(谢谢|感谢|挺好|很好|不错|真好|可好|用心|耐心|细心|周到|点赞|好评|辛苦)")]
     private static partial Regex Positive();
 
+    private static bool Feels(string text) => Lonely().IsMatch(text) || AfraidAlone().IsMatch(text);
+
+    private async Task ComfortAsync(DialogTurn turn, string text, bool again, CancellationToken cancellationToken)
+    {
+        turn.State.Comforted = true;
+        // Told more: listened to, and a person offered, never the same words and numbers again.
+        if (again && !AfraidAlone().IsMatch(text) && _taxonomy.Find(Counselling) is { } counselling)
+        {
+            turn.State.Offer = new OfferState { Text = turn.RawText, Category = counselling.Code };
+            turn.Say(Replies.Text("我在听，您慢慢说。要是愿意，我请心理关爱的同事给您打个电话，陪您聊聊。要吗？", [Phrases.Yes, Phrases.No]));
+            return;
+        }
+        // Alone and afraid (often a child whose parents both work away): what keeps them safe tonight comes first.
+        turn.Say(Replies.Text(AfraidAlone().IsMatch(text)
+            ? "别怕，先把门窗锁好，给爸妈或者住得近的亲戚、邻居打个电话，让大人知道你一个人在家。真有危险马上拨打110。"
+            : "听您这么说，我挺心疼的。您不是一个人，有什么想说的都可以跟我说。"));
+        await _dangerDialog.SayNumbersAsync(turn, DangerDetector.SelfHarm, cancellationToken);
+    }
+
     // Shorter than this a remark is a hello or a word of chat ("在吗", "好的呢"), not something told.
     private const int TellsSomething = 8;
 
     // Feelings, not a trouble in the house or the body: "热得睡不着", "肚子难受" and "房子裂了 俺害怕" want the repair or the doctor.
     [GeneratedRegex(@"孤单|孤独|寂寞|想哭|委屈|心里(难受|不好受|堵|苦|烦)|心烦|没人(管|理|陪|懂|说话)|(不|没)(开心|高兴)|想(我|俺)?(妈|爸|娘|爹)了?")]
     private static partial Regex Lonely();
+
+    // Someone the family looks after, the subject of a need more often than the writer: 俺娘, 孩子, 老头子.
+    [GeneratedRegex(@"老人|娘|爹|奶奶|爷爷|婆婆|公公|老伴|老头|老太|孩子|娃|闺女|儿子|孙")]
+    private static partial Regex CaresFor();
+
+    // Afraid at being alone, not of a thing ("房子裂了 俺害怕" wants the repair).
+    [GeneratedRegex(@"(一个人|没人|就我自己|剩我).{0,8}(害怕|怕|不敢)|(害怕|怕|不敢).{0,4}一个人")]
+    private static partial Regex AfraidAlone();
 
     [GeneratedRegex(@"谢谢|感谢|多谢|谢了")]
     private static partial Regex Grateful();

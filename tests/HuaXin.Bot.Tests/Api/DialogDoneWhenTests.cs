@@ -119,15 +119,36 @@ public sealed partial class DialogDoneWhenTests
         Assert.DoesNotContain("您好！", reply);
     }
 
-    [Fact]
-    public async Task Feelings_told_get_someone_to_talk_to_not_a_form()
+    [Theory]
+    [InlineData("俺最近老是不开心", "心疼")]
+    // A child missing a parent who works away reads to the message model like a need of the family's.
+    [InlineData("我好想我妈 她在外地工地上一年才回来一次", "心疼")]
+    [InlineData("我是初二学生 爸妈都不在家 晚上一个人害怕", "门窗锁好")]
+    public async Task Feelings_told_get_someone_to_talk_to_not_a_form(string message, string comfort)
     {
         await using var app = new HuaXinAppFactory();
 
-        var reply = await new Chat(app.CreateClient(), "c-feelings").SayAsync("俺最近老是不开心");
+        var reply = await new Chat(app.CreateClient(), "c-feelings").SayAsync(message);
 
+        Assert.Contains(comfort, reply);
         Assert.Contains("心理关爱热线", reply);
         Assert.DoesNotContain("登记", reply);
+        Assert.DoesNotContain("请留一个", reply);
+    }
+
+    [Fact]
+    public async Task More_told_after_a_word_of_comfort_is_listened_to_and_a_person_offered_not_the_same_words()
+    {
+        await using var app = new HuaXinAppFactory();
+        var chat = new Chat(app.CreateClient(), "c-feelings-more");
+        await chat.SayAsync("我好想我妈 她在外地工地上一年才回来一次");
+
+        var reply = await chat.SayAsync("我不想上学了");
+
+        Assert.Contains("我在听", reply);
+        Assert.DoesNotContain("心理关爱热线", reply);
+        Assert.DoesNotContain("请留一个", reply);
+        Assert.Contains("「心理疏导」", await chat.SayAsync("要"));
     }
 
     [Theory]
