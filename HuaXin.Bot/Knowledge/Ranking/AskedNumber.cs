@@ -21,6 +21,7 @@ public static partial class AskedNumber
             if (asking[i] && !clauses[i].EndsWith('吗') && Quantity().Match(clauses[i]) is { Success: true } match
                 && !Indefinite().IsMatch(clauses[i].AsSpan(0, match.Index)) && !Chooses(clauses, i))
             {
+
                 return match.Groups["unit"].Success ? match.Groups["unit"].Value
                     : match.Value is "多久" or "多长" ? "久"
                     : clauses[i].AsSpan(0, match.Index).EndsWith("百分之", StringComparison.Ordinal) ? "%"
@@ -28,6 +29,17 @@ public static partial class AskedNumber
             }
         }
         return null;
+    }
+
+    /// <summary>Whether the number asked (<see cref="Asked"/>) follows a yes or no asked first ("还能申请困难救助吗？要是能，
+    /// 审批大概多久"): that is the question, the number a second one, and a clause that answers the first answers the
+    /// message even when it states no number.</summary>
+    public static bool AskedAfterYesOrNo(string normalizedQuestion)
+    {
+        var clauses = AskingClause.Split(normalizedQuestion);
+        var asking = AskingClause.Asking(normalizedQuestion);
+        var first = Enumerable.Range(0, clauses.Count).FirstOrDefault(i => asking[i] && (YesOrNo().IsMatch(clauses[i]) || Quantity().IsMatch(clauses[i])), -1);
+        return first >= 0 && YesOrNo().IsMatch(clauses[first]) && Asked(string.Join('，', clauses.Skip(first + 1))) is not null;
     }
 
     // "是村干部几个人商量定了就行，还是得全体村民开会讨论": a choice between two ways, not a number.
@@ -76,6 +88,9 @@ public static partial class AskedNumber
 
     [GeneratedRegex(@"(?<![好十没哪这那几])(多少|几)(?=个?(?<unit>钱|元|块|天|日|年|月|周|星期|小时|分钟|分|岁|次|倍|成|级|人|公斤|斤|平|公里|点|号|万|千|百|十|工作日)|$)|多大|多长|多久|多高|多远|多重")]
     private static partial Regex Quantity();
+
+    [GeneratedRegex(@"[吗不没]$|能不能|可不可以|是不是|有没有|算不算|是否|能否")]
+    private static partial Regex YesOrNo();
 
     // After a negation 几 and 多少 are "a few", "much": 没念过几天书, 工钱没给多少. 有没有 asks.
     [GeneratedRegex(@"(?<!有)没有?\p{IsCJKUnifiedIdeographs}{0,2}过?$")]

@@ -26,6 +26,15 @@ public class AskedNumberTests
         Assert.Equal(asks, AskedNumber.Asked(question) is not null);
 
     [Theory]
+    [InlineData("家里有两套房子，还能申请困难救助吗？要是能申请，审批大概多久？", true)]
+    [InlineData("我今年36了，还能报名当志愿者吗？报上以后要培训多长时间？", true)]
+    [InlineData("探亲假一年能休几天？来回路费单位给报吗？", false)] // the number is asked first
+    [InlineData("医疗互助一年交多少钱", false)]
+    [InlineData("俺男人是建造师 探亲假能休几天", false)] // background, then the one question
+    public void A_number_asked_after_a_yes_or_no_is_a_second_question(string question, bool second) =>
+        Assert.Equal(second, AskedNumber.AskedAfterYesOrNo(question));
+
+    [Theory]
     [InlineData("自收到完整材料之日起15个工作日内审核完毕", true)]
     [InlineData("每日工作时间不超过八小时", true)]
     [InlineData("不得低于最低工资标准的百分之八十", true)]
