@@ -433,9 +433,11 @@ public sealed partial class IntakeDialog
         var category = Category(intake)!;
         var urgent = Urgent(intake);
         var within = category.FirstContactWithin(urgent);
+        var slots = new Dictionary<string, string>(intake.Slots);
+        if (slots.ContainsKey(SlotNames.When)) slots[SlotNames.When] = _say.Dated(intake);
         var created = await _requests.CreateAsync(new NewServiceRequest(
             category.Code, category.Department, turn.Inbound.Channel, turn.Inbound.UserId, turn.Inbound.UserName,
-            new Dictionary<string, string>(intake.Slots), intake.OriginalText, urgent, within, intake.DraftId), cancellationToken);
+            slots, intake.OriginalText, urgent, within, intake.DraftId), cancellationToken);
         turn.State.Intake = null;
         if (intake.Slots.GetValueOrDefault(SlotNames.Phone) is { } phone && !BotPlaceholders.Contains(phone)) turn.State.LastPhone = phone;
         turn.Say(_say.Submitted(created, category, within));

@@ -66,7 +66,7 @@ public sealed class IntakeReplies(Taxonomy taxonomy, TimeProvider time)
     public OutboundMessage Summary(IntakeState intake, CategoryDefinition category)
     {
         var facts = new List<CardFact> { new("类别", category.Name), new("承办部门", category.Department) };
-        facts.AddRange(SummaryOrder.Where(intake.Slots.ContainsKey).Select(s => new CardFact(taxonomy.Slots[s].Label, intake.Slots[s])));
+        facts.AddRange(SummaryOrder.Where(intake.Slots.ContainsKey).Select(s => new CardFact(taxonomy.Slots[s].Label, s == SlotNames.When ? Dated(intake) : intake.Slots[s])));
         return Replies.Card(CardKinds.Summary, "请核对您的诉求", $"信息无误请点「{Phrases.Confirm}」提交。", facts, Phrases.Confirm, Phrases.Change, Phrases.Cancel);
     }
 
@@ -98,6 +98,26 @@ public sealed class IntakeReplies(Taxonomy taxonomy, TimeProvider time)
             [new CardFact("编号", created.Number), new CardFact("类别", category.Name), new CardFact("承办部门", category.Department), new CardFact("最晚联系时间", promised)],
             Phrases.MyRequests);
     }
+
+    /// <summary>The time as said, with the dates it was read as ("明天下午（12月6日 周日）"): the family checks the day on
+    /// the summary, and staff reading the ticket days later know which 明天 was meant.</summary>
+    public string Dated(IntakeState intake)
+    {
+        var said = intake.Slots[SlotNames.When];
+        if (intake.When is not { } window) return said;
+        var start = TimeZoneInfo.ConvertTime(window.Start, time.LocalTimeZone);
+        // The window ends at midnight after its last day, or at the hour it ends.
+        var last = TimeZoneInfo.ConvertTime(window.End, time.LocalTimeZone).AddTicks(-1);
+        var dates = start.Date == last.Date
+            ? $"{Day(start)}{(start.TimeOfDay != TimeSpan.Zero && window.End - window.Start <= TimeSpan.FromHours(1) ? start.ToString(" HH:mm", CultureInfo.InvariantCulture) : "")}"
+            : $"{Day(start)}至{Day(last)}";
+        return $"{said}（{dates}）";
+    }
+
+    private static string Day(DateTimeOffset at) =>
+        $"{at.ToString("M月d日", CultureInfo.InvariantCulture)} {WeekDays[(int)at.DayOfWeek]}";
+
+    private static readonly string[] WeekDays = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];
 
     // "哪个城市？例如：…" reads better than "哪个城市？，例如：…".
     private static string WithExample(SlotDefinition d) =>

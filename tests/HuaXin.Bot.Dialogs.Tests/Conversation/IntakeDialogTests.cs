@@ -190,6 +190,19 @@ public sealed class IntakeDialogTests
     }
 
     [Fact]
+    public async Task The_time_said_carries_the_date_it_was_read_as_on_the_summary_and_the_ticket()
+    {
+        var tomorrow = _bot.Clock.GetLocalNow().AddDays(1);
+        var date = $"{tomorrow.Month}月{tomorrow.Day}日";
+        await Script()
+            .User("俺娘一个人在章丘老家 想找人明天上午去看看 电话138 0531 2266", "请核对", $"明天上午（{date}")
+            .User("确认", "诉求已提交")
+            .RunAsync();
+
+        Assert.StartsWith($"明天上午（{date} 周", Assert.Single(_bot.Requests.Created).Slots["when"]);
+    }
+
+    [Fact]
     public async Task A_confirmation_replayed_after_a_lost_state_save_creates_one_request()
     {
         await Script()
