@@ -241,6 +241,12 @@ public sealed partial class HuaXinBot
             await ComfortAsync(turn, text, comforted, cancellationToken);
             return;
         }
+        // "心理热线", "后勤电话": a name and a number word asks for the number, not for the service.
+        if (NamesANumber().IsMatch(text) && _taxonomy.RequestCues.Score(text) < 2)
+        {
+            await _knowledge.AnswerAsync(turn, $"{text.TrimEnd('?', '？', '。')}是多少", cancellationToken);
+            return;
+        }
         // "我想评价一下" reads to the message model like a request for something; it asks to rate.
         if (RatesOutright(text) && !AsksAfterAnswer(turn, text))
         {
@@ -437,6 +443,9 @@ public sealed partial class HuaXinBot
     // Someone the family looks after, the subject of a need more often than the writer: 俺娘, 孩子, 老头子.
     [GeneratedRegex(@"老人|娘|爹|奶奶|爷爷|婆婆|公公|老伴|老头|老太|孩子|娃|闺女|儿子|孙")]
     private static partial Regex CaresFor();
+
+    [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}{1,10}(电话|热线|号码|联系方式)[?？。]?$")]
+    private static partial Regex NamesANumber();
 
     // Afraid at being alone, not of a thing ("房子裂了 俺害怕" wants the repair).
     [GeneratedRegex(@"(一个人|没人|就我自己|剩我).{0,8}(害怕|怕|不敢)|(害怕|怕|不敢).{0,4}一个人")]

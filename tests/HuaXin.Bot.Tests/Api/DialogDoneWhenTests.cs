@@ -136,6 +136,19 @@ public sealed partial class DialogDoneWhenTests
         Assert.DoesNotContain("请留一个", reply);
     }
 
+    [Theory]
+    [InlineData("心理热线", "0531-8888 6120")]
+    [InlineData("后勤电话", "0531-8888 6606")]
+    public async Task A_name_and_a_number_word_gets_the_number_not_a_form(string message, string number)
+    {
+        await using var app = new HuaXinAppFactory();
+
+        var reply = await new Chat(app.CreateClient(), "c-number").SayAsync(message);
+
+        Assert.Contains(number, reply);
+        Assert.DoesNotContain("登记", reply);
+    }
+
     [Fact]
     public async Task More_told_after_a_word_of_comfort_is_listened_to_and_a_person_offered_not_the_same_words()
     {
