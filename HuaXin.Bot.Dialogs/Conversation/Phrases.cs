@@ -31,7 +31,7 @@ public static partial class Phrases
     private static readonly string[] NotHelpfulWords = ["没用", "没有用", "没帮助", "不管用", "👎"];
     private static readonly string[] HandoffWords = ["转人工", "人工", "人工服务", "找人工", "人工客服"];
     private static readonly string[] MyRequestsWords = ["我的诉求", "查进度", "我的工单", "查诉求", "我提交的", "诉求进度", "我的申请", "查询进度", "查看进度", "进度", "办理进度", "查一下进度", "查询诉求"];
-    private static readonly string[] GreetingWords = ["你好", "您好", "在吗", "在不在", "hi", "hello", "帮助", "菜单", "你能做什么", "你会啥", "你会什么", "有人吗", "早上好", "下午好", "晚上好", "你好啊", "哈喽", "开始"];
+    private static readonly string[] GreetingWords = ["你好", "您好", "在吗", "在不在", "hi", "hello", "帮助", "菜单", "你能做什么", "你会啥", "你会什么", "有人吗", "早上好", "下午好", "晚上好", "你好啊", "哈喽", "开始", "吃了吗", "吃了没", "吃饭了吗", "吃饭了没"];
     private static readonly string[] ThanksWords = ["谢谢", "谢谢你", "多谢", "感谢", "好的谢谢", "知道了", "好的", "哈哈", "明白了", "收到", "拜拜", "再见"];
 
     /// <summary>Every short reply these words stand for: what people type to the bot's questions most of the time, so the
@@ -95,8 +95,8 @@ public static partial class Phrases
     /// <summary>"俺男人在工地上出事，人没了": someone has died.</summary>
     public static bool TellsOfADeath(string text) => Death().IsMatch(text) && !NotDead().IsMatch(text);
 
-    // "差点摔死了", "快累死了", "死了心": nobody died.
-    [GeneratedRegex(@"差点|差一点|险些|没死|快.{0,2}死|要.{0,2}死|死了心|死了都")]
+    // "差点摔死了", "快累死了", "死了心": nobody died; nor in a case supposed ("俺爹要是去世了呢 有啥补助").
+    [GeneratedRegex(@"差点|差一点|险些|没死|快.{0,2}死|要.{0,2}死|死了心|死了都|要是|如果|假如|万一|的话")]
     private static partial Regex NotDead();
 
     [GeneratedRegex(@"人没了|(?<!不)去世|过世|离世|病故|身亡|遇难|没(抢)?救过来|咽气|走得突然|(摔|砸|淹|烧|撞|电|压|病)死了|(男人|老伴儿?|老头子?|老婆|媳妇|丈夫|爹|娘|爸|妈|儿子|闺女|奶奶|爷爷|公公|婆婆)[^，。,]{0,8}(?<![累热冷气笑吓饿困急烦忙渴馋想愁疼痛乐美])死了|(老伴儿?|老头子?|老婆子?|男人|媳妇|爹|娘|爸|妈|奶奶|爷爷|姥姥|姥爷|公公|婆婆)(前些天|前几天|去年|上个?月)?没了")]

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace HuaXin.Bot.Dialogs.Slots;
 
-/// <summary>A street address: …村, …小区5号楼2单元301, …路12号, including the 区/县/镇 before it; a named …街道 or …镇
+/// <summary>A street address: …村, …小区5号楼2单元301, …路12号, …路3号楼, including the 区/县/镇 before it; a named …街道 or …镇
 /// when that is all the sender gives.</summary>
 public sealed partial class AddressExtractor : ISlotExtractor
 {
@@ -59,7 +59,7 @@ public sealed partial class AddressExtractor : ISlotExtractor
 
     private const string Units = @"(?:[\d一二三四五六七八九十]{1,4}(?:号楼|号院|栋|幢|单元|层|楼|室|号|组|排|户)|-\d{1,4}|\d{1,4}(?!\d))";
 
-    [GeneratedRegex(@"(?<prefix>[\p{IsCJKUnifiedIdeographs}\dA-Za-z]{1,16}?)(?<anchor>小区|社区|花园|家园|公寓|新村|家属院|大院|苑|村(?![里委上民长干口子])|庄|屯|街道|镇|(?:路|街|大道|巷|胡同)[\d一二三四五六七八九十]{1,5}号)(?<units>" + Units + "*)")]
+    [GeneratedRegex(@"(?<prefix>[\p{IsCJKUnifiedIdeographs}\dA-Za-z]{1,16}?)(?<anchor>小区|社区|花园|家园|公寓|新村|家属院|大院|苑|村(?![里委上民长干口子])|庄|屯|街道|镇|(?:路|街|大道|巷|胡同)[\d一二三四五六七八九十]{1,5}号(?:楼|院)?)(?<units>" + Units + "*)")]
     private static partial Regex Anchored();
 
     [GeneratedRegex(@"\G[\s，,、]*")]
@@ -73,6 +73,6 @@ public sealed partial class AddressExtractor : ISlotExtractor
     [GeneratedRegex(@"\G(?:" + Units + @")+(?![\p{IsCJKUnifiedIdeographs}])")]
     private static partial Regex UnitsOnly();
 
-    [GeneratedRegex(@"\G(?<chunk>[\p{IsCJKUnifiedIdeographs}\d]{0,6}?)(?:镇|乡|街道|小区|社区|花园|家园|苑|村|庄|屯|(?:路|街)[\d一二三四五六七八九十]{1,5}号)" + Units + "*")]
+    [GeneratedRegex(@"\G(?<chunk>[\p{IsCJKUnifiedIdeographs}\d]{0,6}?)(?:镇|乡|街道|小区|社区|花园|家园|苑|村|庄|屯|(?:路|街)[\d一二三四五六七八九十]{1,5}号(?:楼|院)?)" + Units + "*")]
     private static partial Regex Continued();
 }

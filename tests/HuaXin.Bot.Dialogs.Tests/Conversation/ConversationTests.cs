@@ -12,6 +12,7 @@ public sealed class ConversationTests
     [Theory]
     [InlineData("你好")]
     [InlineData("在吗")]
+    [InlineData("吃了吗")] // a greeting, not a question
     [InlineData("帮助")]
     public async Task Greeting_shows_what_the_bot_can_do(string greeting)
     {

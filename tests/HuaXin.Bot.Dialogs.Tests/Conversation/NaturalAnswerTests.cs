@@ -644,6 +644,7 @@ public sealed class NaturalAnswerTests
     [Theory]
     [InlineData("俺男人差点摔死了 现在在医院")]
     [InlineData("俺娘说她快累死了")]
+    [InlineData("俺爹要是去世了呢 有啥补助")] // a case supposed
     public async Task Nearly_dying_or_a_figure_of_speech_is_no_death(string text)
     {
         await Script()

@@ -45,6 +45,7 @@ public sealed class OtherExtractorTests
     [Theory]
     [InlineData("俺娘住在章丘区明水街道东山村 电话13805312266", "章丘区明水街道东山村")]
     [InlineData("地址是历下区和平路12号", "历下区和平路12号")]
+    [InlineData("房顶漏水 济南市历下区和平路3号楼 明天上午", "济南市历下区和平路3号楼")] // the 楼 after a road number stays
     [InlineData("阳光小区5号楼2单元301 麻烦派人", "阳光小区5号楼2单元301")]
     [InlineData("俺在平阴县孔村镇李庄村", "平阴县孔村镇李庄村")]
     [InlineData("济南市历城区港沟街道", "济南市历城区港沟街道")]
