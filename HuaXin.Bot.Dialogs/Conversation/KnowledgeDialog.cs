@@ -51,7 +51,9 @@ public sealed partial class KnowledgeDialog(Taxonomy taxonomy, IKnowledgeService
     private static Citation? Remember(DialogTurn turn, string question, KnowledgeAnswer answer, KnowledgeTopic? topic)
     {
         var best = answer.Citations.FirstOrDefault();
-        var sameTopic = topic is not null && best?.DocId == topic.DocId;
+        // A follow-up answered in the conversation's context keeps the question that set the topic: "住几天" after
+        // "家属去项目部探亲能住哪" names nothing, and "要钱不" next is read with the first question, not with it.
+        var sameTopic = topic is not null && (best?.DocId == topic.DocId || answer.AssumedTopic is not null);
         turn.State.LastAnswer = new AnswerState
         {
             Question = question,

@@ -190,6 +190,18 @@ public sealed class ChatApiTests
     }
 
     [Fact]
+    public async Task A_chain_of_follow_ups_is_read_with_the_question_that_set_the_topic_not_with_the_follow_up_before()
+    {
+        await using var app = new HuaXinAppFactory();
+        var chat = new Chat(app.CreateClient(), "c-follow-up-chain");
+        await chat.SayAsync("家属去项目部探亲能住哪");
+        Assert.Contains("——《后勤保障服务规范》", await chat.SayAsync("住几天"));
+
+        // "住几天 要钱不" alone would find the medical mutual-aid fund's money clause.
+        Assert.Contains("——《后勤保障服务规范》", await chat.SayAsync("要钱不"));
+    }
+
+    [Fact]
     public async Task Follow_ups_that_name_no_topic_are_answered_from_the_last_answers_document_and_a_new_topic_starts_fresh()
     {
         await using var app = new HuaXinAppFactory();
