@@ -38,6 +38,8 @@ public class AnswerTypesTests
     [Theory]
     [InlineData("区工会负责审核和发放", true)]
     [InlineData("各部门应当加强配合", false)]
+    [InlineData("经班组长、项目经理签署意见后，报单位负责人批准", true)] // who approves
+    [InlineData("本规定由办公室负责解释", false)] // who interprets the rules is not in charge of the matter
     public void An_office_is_given_by_who_is_in_charge(string clause, bool gives) =>
         Assert.Equal(gives, AnswerTypes.Present(clause, AnswerType.Agency) == AnswerType.Agency);
 
