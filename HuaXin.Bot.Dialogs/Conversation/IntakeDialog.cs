@@ -496,8 +496,11 @@ public sealed partial class IntakeDialog
     private static void NoteMore(DialogTurn turn, IntakeState intake, string more)
     {
         intake.Slots[SlotNames.Description] = $"{intake.Slots.GetValueOrDefault(SlotNames.Description)}；{more}".TrimStart('；');
-        turn.Say(Replies.Text("好的，这个情况也记下了。"));
+        // The same words for every detail told read as if nobody listened.
+        turn.Say(Replies.Text(NotedReplies[(intake.Slots[SlotNames.Description].Count(c => c == '；') + NotedReplies.Length - 1) % NotedReplies.Length]));
     }
+
+    private static readonly string[] NotedReplies = ["好的，这个情况也记下了。", "嗯，记下了，会一起转给承办的同事。", "明白，这一条也写上了。"];
 
     [GeneratedRegex(@"^(还有个|还有一个|还有件事|还有|另外|再一个|再有个)[，,\s]*")]
     private static partial Regex LeadingNeed();
