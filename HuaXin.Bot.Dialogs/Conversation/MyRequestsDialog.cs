@@ -133,7 +133,7 @@ public sealed partial class MyRequestsDialog(Taxonomy taxonomy, IServiceRequestS
     private static partial Regex Hurry();
 
     // "不用来了", "别来了", "那个换玻璃的不用了": the help is not wanted any more, so the request can go.
-    [GeneratedRegex(@"撤回|撤销|撤了|撤掉|撤下|撤一下|取消|不要了|作废|不用来了|别来了|不用派人|(的|事)不用了|不修了|不用修了|不用办了|不办了|不想办了|自己修好了|邻居修好了|修好了不用|不用你们来|不用你们了|不用来人|(自己|儿子|闺女|邻居|俺|他)[^，。]{0,6}(修好|弄好|通开|治好)了")]
+    [GeneratedRegex(@"撤回|撤销|撤了|撤掉|撤下|撤一下|撤吧|取消|不要了|作废|不用来了|别来了|不用派人|(的|事)不用了|不修了|不用修了|不用办了|不办了|不想办了|自己修好了|邻居修好了|修好了不用|不用你们来|不用你们了|不用来人|(自己|儿子|闺女|邻居|俺|他)[^，。]{0,6}(修好|弄好|通开|治好)了")]
     private static partial Regex WithdrawVerb();
 
     [GeneratedRegex(@"诉求|求助|登记|申请|工单|单子|那个|刚才|刚刚|报的|提交的|你们")]

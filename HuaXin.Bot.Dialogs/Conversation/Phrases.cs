@@ -49,12 +49,17 @@ public static partial class Phrases
         var core = Core(text);
         // "算了不弄了", "算了 俺自己找个电工吧 不麻烦了": a short message that opens with 算了 or says it is not needed any more.
         return core.Length <= 20 && (DecliningWords.Any(w => core.Contains(w, StringComparison.Ordinal)) || GivesUp().IsMatch(core)
+            // "不用了 俺妹妹能陪": not needed, and why.
+            || NotNeededAnyMore().IsMatch(core)
             || (core.StartsWith("算了", StringComparison.Ordinal) && !core.StartsWith("算了算", StringComparison.Ordinal) && !core.StartsWith("算了一", StringComparison.Ordinal) && !core.StartsWith("算了下", StringComparison.Ordinal)
                 // "算了还是一个礼拜来三回吧": a change of mind about what was said, not giving up ("算了还是不用了" is).
                 && !(core.AsSpan(2).TrimStart("，, ").StartsWith("还是", StringComparison.Ordinal) && !PutsOff().IsMatch(core))));
     }
 
     private static readonly string[] DecliningWords = ["不用登记", "不登记", "就问问", "就是问问", "不办了", "不弄了", "不麻烦了", "不用麻烦", "不找了", "不修了", "不用来了", "不用派人", "取消吧", "说不用了", "不用了取消", "再想想", "考虑考虑", "回头再说", "以后再说"];
+    [GeneratedRegex(@"^(不用|不要|不需要)(了|啦)|撤(了|回|掉)?吧")]
+    private static partial Regex NotNeededAnyMore();
+
     // "俺不想弄了 太麻烦", "不打算申请了": not wanting to go on with it.
     [GeneratedRegex(@"不(想|要|打算|准备)(再)?(弄|办|登记|报|申请|整)了")]
     private static partial Regex GivesUp();

@@ -350,6 +350,8 @@ public sealed class IntakeDialogTests
     [InlineData("不用派人了 俺儿子回来了")]
     [InlineData("俺不想弄了 太麻烦")]
     [InlineData("不用了 俺再想想")]
+    [InlineData("不用了 俺妹妹能陪")] // not needed, and why
+    [InlineData("不用了 俺自己请假回去了 撤了吧")]
     public async Task Cancel_words_end_the_request_without_saving(string cancel)
     {
         await Script()

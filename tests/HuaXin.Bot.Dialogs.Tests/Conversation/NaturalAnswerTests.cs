@@ -288,6 +288,7 @@ public sealed class NaturalAnswerTests
 
     [Theory]
     [InlineData("嗯 撤了吧")]
+    [InlineData("对 撤吧")]
     [InlineData("撤回")]
     [InlineData("是")]
     public async Task A_yes_to_the_offered_withdrawal_withdraws_the_request(string yes)
