@@ -70,6 +70,9 @@ public sealed partial class HuaXinBot
             if (ongoing is null) await _dangerDialog.SayNumbersAsync(turn, danger.Kind.Kind, cancellationToken);
             danger = null;
         }
+        // A death told ("俺男人在工地上出事没了 俺和孩子以后咋活啊") is grief, not an emergency, when only the model reads
+        // danger into it: sympathy and the union's help, not "锁好门，拨打110".
+        if (danger is { ByModel: true } && Phrases.TellsOfADeath(text)) danger = null;
         if (danger is not null)
         {
             await _dangerDialog.RespondAsync(turn, danger, cancellationToken);
@@ -225,7 +228,8 @@ public sealed partial class HuaXinBot
         // never a slogan or a policy clause. A question about it ("抚恤金有多少") is answered after the sympathy.
         var asks = _taxonomy.QuestionCues.Score(text) >= 2;
         var death = Phrases.TellsOfADeath(text);
-        if (death && AsksSomething().IsMatch(text)) turn.Say(Replies.Text("请您节哀。"));
+        // "俺和孩子以后咋活啊" laments; it asks nothing a clause answers.
+        if (death && AsksSomething().IsMatch(text) && !Laments().IsMatch(text)) turn.Say(Replies.Text("请您节哀。"));
         else if (death && _taxonomy.RequestCues.Score(text) < 2 && _taxonomy.Find(Bereavement) is { } aid)
         {
             turn.State.Offer = new OfferState { Text = turn.RawText, Category = aid.Code };
@@ -446,6 +450,9 @@ public sealed partial class HuaXinBot
 
     [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}{1,10}(电话|热线|号码|联系方式)[?？。]?$")]
     private static partial Regex NamesANumber();
+
+    [GeneratedRegex(@"(咋|怎么|如何)(活|过)(啊|呀|呢|下去)?[?？]?$|可(咋|怎么)办(啊|呀)")]
+    private static partial Regex Laments();
 
     // Afraid at being alone, not of a thing ("房子裂了 俺害怕" wants the repair).
     [GeneratedRegex(@"(一个人|没人|就我自己|剩我).{0,8}(害怕|怕|不敢)|(害怕|怕|不敢).{0,4}一个人")]

@@ -41,7 +41,8 @@ public sealed partial class IntakeDialog
         _say = new IntakeReplies(taxonomy, time);
     }
 
-    public async Task StartAsync(DialogTurn turn, Abstractions.Understanding understanding, CancellationToken cancellationToken)
+    /// <param name="sympathised">Condolences were said already, with the offer this answers.</param>
+    public async Task StartAsync(DialogTurn turn, Abstractions.Understanding understanding, CancellationToken cancellationToken, bool sympathised = false)
     {
         var intake = new IntakeState
         {
@@ -66,7 +67,7 @@ public sealed partial class IntakeDialog
         var category = _taxonomy.Find(intake.Category);
         intake.Next = await SecondNeedAsync(turn.RawText, category, cancellationToken);
         var next = intake.Next is { } second ? $"您说的「{second.Text}」，这件登记完接着办。" : "";
-        var sorry = Phrases.TellsOfADeath(turn.RawText) ? "请您节哀。" : "";
+        var sorry = Phrases.TellsOfADeath(turn.RawText) && !sympathised ? "请您节哀。" : "";
         // Someone in the emergency room or a cry for speed: calm first, and say it goes ahead of the rest.
         var urgent = Urgent(intake);
         var opening = (category, urgent) switch
@@ -90,7 +91,8 @@ public sealed partial class IntakeDialog
         if (offer.Phone is { } phone) slots.TryAdd(SlotNames.Phone, phone);
         var inbound = turn.Inbound with { Text = offer.Text, Value = null };
         var asked = new DialogTurn(inbound, offer.Text, turn.State);
-        await StartAsync(asked, new Abstractions.Understanding(true, category?.Code, category?.Department, slots, understood?.When), cancellationToken);
+        await StartAsync(asked, new Abstractions.Understanding(true, category?.Code, category?.Department, slots, understood?.When), cancellationToken,
+            sympathised: true);
         foreach (var reply in asked.Replies) turn.Say(reply);
     }
 

@@ -142,11 +142,13 @@ public sealed class DangerTests
         Assert.Empty(_bot.Requests.Created);
     }
 
-    [Fact]
-    public async Task Someone_else_who_has_taken_poison_is_120_first_then_the_crisis_line()
+    [Theory]
+    [InlineData("俺爹刚才喝了农药")]
+    [InlineData("俺奶奶把一瓶安眠药都吃了")] // the 把 form
+    public async Task Someone_else_who_has_taken_poison_is_120_first_then_the_crisis_line(string told)
     {
         await new DialogScript(_bot)
-            .User("俺爹刚才喝了农药", "请马上拨打120", "心理关爱热线", "紧急求助")
+            .User(told, "请马上拨打120", "心理关爱热线", "紧急求助", "把药瓶带上")
             .RunAsync();
         Assert.Equal("medical", Assert.Single(_bot.Requests.Created).Category);
     }

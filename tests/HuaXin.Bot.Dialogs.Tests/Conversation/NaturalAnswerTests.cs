@@ -633,12 +633,14 @@ public sealed class NaturalAnswerTests
     [InlineData("俺男人去年在工地上摔死了")]
     [InlineData("俺老伴没了")]
     [InlineData("俺男人在工地上出事死了")]
+    [InlineData("俺男人在工地上出事没了 俺和孩子以后咋活啊")] // a lament, not a question
     public async Task A_death_told_gets_sympathy_and_the_unions_help_offered(string told)
     {
         await Script()
             .User(told, "节哀", "集团工会")
             .ReplyLacks("星火365")
             .User("要", "困难帮扶")
+            .ReplyLacks("节哀") // said once
             .RunAsync();
     }
 

@@ -194,6 +194,29 @@ public sealed partial class DialogDoneWhenTests
     }
 
     [Fact]
+    public async Task A_seizing_child_is_given_the_seizure_steps_first_and_nothing_to_drink()
+    {
+        await using var app = new HuaXinAppFactory();
+
+        var reply = await new Chat(app.CreateClient(), "c-seizure").SayAsync("孩子发高烧抽风了 口吐白沫");
+
+        Assert.StartsWith("请马上拨打120", reply);
+        Assert.True(reply.IndexOf("不要喂水", StringComparison.Ordinal) < reply.IndexOf("温水擦身子", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_death_told_with_a_lament_is_met_with_sympathy_not_an_emergency_card()
+    {
+        await using var app = new HuaXinAppFactory();
+
+        var reply = await new Chat(app.CreateClient(), "c-grief").SayAsync("俺男人在工地上出事没了 俺和孩子以后咋活啊");
+
+        Assert.Contains("节哀", reply);
+        Assert.DoesNotContain("110", reply);
+        Assert.DoesNotContain("紧急求助", reply);
+    }
+
+    [Fact]
     public async Task Someone_who_collapsed_is_told_to_call_120_at_once()
     {
         await using var app = new HuaXinAppFactory();
