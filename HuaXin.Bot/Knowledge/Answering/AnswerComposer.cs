@@ -108,11 +108,12 @@ internal static class AnswerComposer
             return clause;
         }
         var terms = units.SelectMany(u => u.Alternatives).SelectMany(a => a.Terms).Where(t => t.Length > 1).ToHashSet(StringComparer.Ordinal);
-        var scores = sentences.Select(s =>
+        var matched = sentences.Select(s =>
         {
             var normalized = TextNormalizer.Normalize(s.Text);
-            return terms.Where(t => normalized.Contains(t, StringComparison.Ordinal)).Sum(idf);
+            return terms.Where(t => normalized.Contains(t, StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
         }).ToList();
+        var scores = matched.Select(m => m.Sum(idf)).ToList();
         // Only sentences that give what was asked, when any does; among them, those that share the most words.
         var giving = question is not null && Giving(TextNormalizer.Normalize(question)) is { } gives
             ? sentences.Select(s => gives(TextNormalizer.Normalize(s.Text))).ToArray()
@@ -127,8 +128,11 @@ internal static class AnswerComposer
         {
             chosen.Add(0);
         }
-        // A second sentence only when it is nearly as relevant; one good sentence reads better than two loose ones.
-        if (chosen.Count == 2 && Math.Min(scores[chosen[0]], scores[chosen[1]]) < Math.Max(scores[chosen[0]], scores[chosen[1]]) / 2)
+        // A second sentence only when it is nearly as relevant, or names something the question asks that the first does
+        // not ("困难职工家庭孩子考上高中给多少": the 800元 for 高中, then "属于困难职工家庭的，提高至1500元"); one good sentence
+        // reads better than two loose ones.
+        if (chosen.Count == 2 && Math.Min(scores[chosen[0]], scores[chosen[1]]) < Math.Max(scores[chosen[0]], scores[chosen[1]]) / 2
+            && (matched[chosen[0]].IsSubsetOf(matched[chosen[1]]) || matched[chosen[1]].IsSubsetOf(matched[chosen[0]])))
         {
             chosen = [scores[chosen[0]] >= scores[chosen[1]] ? chosen[0] : chosen[1]];
         }

@@ -132,6 +132,19 @@ public class AnswerTests
         Assert.Equal(clause, lead);
     }
 
+    [Fact]
+    public void A_second_sentence_that_names_more_of_the_question_stays_though_it_shares_fewer_words()
+    {
+        const string clause = "职工子女当年考入普通高中或中等职业学校的，一次性发放助学金800元；属于困难职工家庭的，提高至1500元。";
+        const string question = "困难家庭的孩子考入普通高中或中等职业学校 助学金给多少";
+        var units = new HuaXin.Bot.Knowledge.Search.QueryAnalyzer(HuaXin.Bot.Knowledge.Search.Lexicon.Empty)
+            .Analyze(question, new HuaXin.Bot.Knowledge.Search.Bm25Index([]));
+
+        var lead = HuaXin.Bot.Knowledge.Answering.AnswerComposer.Lead(clause, units, _ => 1, question);
+
+        Assert.Contains("1500元", lead);
+    }
+
     [Theory]
     [InlineData("帮扶一年能给多少钱", "一次性救助的标准为2000元至10000元。")] // the amount, not the once-a-year sentence
     [InlineData("帮扶一年要准备啥材料", "申请一次性救助须提交申请表和身份证复印件。")]
