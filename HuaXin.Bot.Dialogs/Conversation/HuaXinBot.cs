@@ -150,9 +150,9 @@ public sealed partial class HuaXinBot
                 return;
             }
             // "上四年级 数学不中" after the offer of tutoring: more about the same need, asking nothing, is a yes with it;
-            // "俺公公也中不" and "那是几天" ask about the answer.
+            // "俺公公也中不" and "那是几天" ask about the answer, and "我想他了" tells a feeling.
             if (text.Length >= 4 && !AsksSomething().IsMatch(text) && !ShortQuestion().IsMatch(text) && _taxonomy.QuestionCues.Score(text) == 0
-                && !Phrases.IsThanks(text)
+                && !Phrases.IsThanks(text) && !Feels(text)
                 && (OnlyDetails(text) || (await _understanding.UnderstandAsync(turn.RawText, cancellationToken) is var more
                     && (more.IsRequest ? more.Category == offer.Category : more.Purpose == Purpose.Chat && (more.About is null || more.About == offer.Category)))))
             {
@@ -418,7 +418,7 @@ public sealed partial class HuaXinBot
     [GeneratedRegex(@"(?<![不没])(谢谢|感谢|挺好|很好|不错|真好|可好|用心|耐心|细心|周到|点赞|好评|辛苦)")]
     private static partial Regex Positive();
 
-    private static bool Feels(string text) => Lonely().IsMatch(text) || AfraidAlone().IsMatch(text);
+    private static bool Feels(string text) => Lonely().IsMatch(text) || AfraidAlone().IsMatch(text) || Bullied().IsMatch(text);
 
     private async Task ComfortAsync(DialogTurn turn, string text, bool again, CancellationToken cancellationToken)
     {
@@ -433,7 +433,9 @@ public sealed partial class HuaXinBot
         // Alone and afraid (often a child whose parents both work away): what keeps them safe tonight comes first.
         turn.Say(Replies.Text(AfraidAlone().IsMatch(text)
             ? "别怕，先把门窗锁好，给爸妈或者住得近的亲戚、邻居打个电话，让大人知道你一个人在家。真有危险马上拨打110。"
-            : "听您这么说，我挺心疼的。您不是一个人，有什么想说的都可以跟我说。"));
+            : Bullied().IsMatch(text)
+                ? "被人欺负不是你的错。一定要告诉一个你信得过的大人：爸妈、爷爷奶奶或者老师，让他们帮你；有人动手打你，马上找老师或者拨打110。"
+                : "听您这么说，我挺心疼的。您不是一个人，有什么想说的都可以跟我说。"));
         await _dangerDialog.SayNumbersAsync(turn, DangerDetector.SelfHarm, cancellationToken);
     }
 
@@ -441,7 +443,7 @@ public sealed partial class HuaXinBot
     private const int TellsSomething = 8;
 
     // Feelings, not a trouble in the house or the body: "热得睡不着", "肚子难受" and "房子裂了 俺害怕" want the repair or the doctor.
-    [GeneratedRegex(@"孤单|孤独|寂寞|想哭|委屈|心里(难受|不好受|堵|苦|烦)|心烦|没人(管|理|陪|懂|说话)|(不|没)(开心|高兴)|想(我|俺)?(妈|爸|娘|爹)了?")]
+    [GeneratedRegex(@"孤单|孤独|寂寞|想哭|委屈|心里(难受|不好受|堵|苦|烦)|心烦|没人(管|理|陪|懂|说话)|(不|没)(开心|高兴)|想(我|俺)?(妈|爸|娘|爹)了?|想(他|她)了|找(个)?人(说说|聊聊|说|聊)(话|天)?|陪(我|俺)(说说|聊聊|说|聊)")]
     private static partial Regex Lonely();
 
     // Someone the family looks after, the subject of a need more often than the writer: 俺娘, 孩子, 老头子.
@@ -453,6 +455,10 @@ public sealed partial class HuaXinBot
 
     [GeneratedRegex(@"(咋|怎么|如何)(活|过)(啊|呀|呢|下去)?[?？]?$|可(咋|怎么)办(啊|呀)")]
     private static partial Regex Laments();
+
+    // Bullied ("我在学校被同学欺负"): told by the child, who needs an adult on their side.
+    [GeneratedRegex(@"被[^，。]{0,6}欺负|(同学|他们|大孩子)[^，。]{0,4}(欺负|打)(我|俺)")]
+    private static partial Regex Bullied();
 
     // Afraid at being alone, not of a thing ("房子裂了 俺害怕" wants the repair).
     [GeneratedRegex(@"(一个人|没人|就我自己|剩我).{0,8}(害怕|怕|不敢)|(害怕|怕|不敢).{0,4}一个人")]

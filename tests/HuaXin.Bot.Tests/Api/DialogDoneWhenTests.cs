@@ -124,6 +124,7 @@ public sealed partial class DialogDoneWhenTests
     // A child missing a parent who works away reads to the message model like a need of the family's.
     [InlineData("我好想我妈 她在外地工地上一年才回来一次", "心疼")]
     [InlineData("我是初二学生 爸妈都不在家 晚上一个人害怕", "门窗锁好")]
+    [InlineData("我在学校被同学欺负 爸妈都在外地打工 不敢跟老师说", "不是你的错")]
     public async Task Feelings_told_get_someone_to_talk_to_not_a_form(string message, string comfort)
     {
         await using var app = new HuaXinAppFactory();
@@ -133,6 +134,19 @@ public sealed partial class DialogDoneWhenTests
         Assert.Contains(comfort, reply);
         Assert.Contains("心理关爱热线", reply);
         Assert.DoesNotContain("登记", reply);
+        Assert.DoesNotContain("请留一个", reply);
+    }
+
+    [Fact]
+    public async Task A_feeling_told_after_an_offer_is_comforted_not_taken_as_a_yes()
+    {
+        await using var app = new HuaXinAppFactory();
+        var chat = new Chat(app.CreateClient(), "c-feeling-after-offer");
+        Assert.Contains("需要帮您登记", await chat.SayAsync("俺闺女考上高中了 有补助不"));
+
+        var reply = await chat.SayAsync("我想他了");
+
+        Assert.Contains("心疼", reply);
         Assert.DoesNotContain("请留一个", reply);
     }
 
