@@ -226,7 +226,9 @@ public sealed partial class HuaXinBot
             && await _dangerDialog.TryTakeDetailsAsync(turn, talkingDanger, cancellationToken)) return;
         // A death told, with nothing asked for in so many words: sympathy first, and the union's visit and help offered,
         // never a slogan or a policy clause. A question about it ("抚恤金有多少") is answered after the sympathy.
-        var asks = _taxonomy.QuestionCues.Score(text) >= 2;
+        // A message that ends by asking who, what or how much ("家里修水管 材料费谁出") wants the answer first, unless it asks
+        // for help in so many words; "咋办" pleads for help, and "能帮着挂个号不" is how a request is put politely.
+        var asks = _taxonomy.QuestionCues.Score(text) >= 2 || (EndsAsking().IsMatch(text) && _taxonomy.RequestCues.Score(text) < 2);
         var death = Phrases.TellsOfADeath(text);
         // "俺和孩子以后咋活啊" laments; it asks nothing a clause answers.
         if (death && AsksSomething().IsMatch(text) && !Laments().IsMatch(text)) turn.Say(Replies.Text("请您节哀。"));
@@ -459,6 +461,9 @@ public sealed partial class HuaXinBot
     // Bullied ("我在学校被同学欺负"): told by the child, who needs an adult on their side.
     [GeneratedRegex(@"被[^，。]{0,6}欺负|(同学|他们|大孩子)[^，。]{0,4}(欺负|打)(我|俺)")]
     private static partial Regex Bullied();
+
+    [GeneratedRegex(@"(谁(出|掏|管|负责|付|给)|啥|什么|多少钱?|几[天次个回]?|哪(儿|里)?)[?？。！!]*\s*$")]
+    private static partial Regex EndsAsking();
 
     // Afraid at being alone, not of a thing ("房子裂了 俺害怕" wants the repair).
     [GeneratedRegex(@"(一个人|没人|就我自己|剩我).{0,8}(害怕|怕|不敢)|(害怕|怕|不敢).{0,4}一个人")]

@@ -150,6 +150,18 @@ public sealed partial class DialogDoneWhenTests
         Assert.DoesNotContain("请留一个", reply);
     }
 
+    [Fact]
+    public async Task A_need_that_ends_asking_who_pays_is_answered_first_then_offered()
+    {
+        await using var app = new HuaXinAppFactory();
+
+        var reply = await new Chat(app.CreateClient(), "c-who-pays").SayAsync("家里修水管 材料费谁出");
+
+        Assert.Contains("200元", reply);
+        Assert.Contains("需要帮您登记「家中维修」", reply);
+        Assert.DoesNotContain("请留一个", reply);
+    }
+
     [Theory]
     [InlineData("心理热线", "0531-8888 6120")]
     [InlineData("后勤电话", "0531-8888 6606")]
