@@ -142,6 +142,15 @@ public sealed class DangerTests
         Assert.Empty(_bot.Requests.Created);
     }
 
+    [Fact]
+    public async Task A_call_asking_the_family_for_money_at_once_is_met_as_fraud_not_as_violence()
+    {
+        await new DialogScript(_bot)
+            .User("有人打电话说俺男人在工地出事了 让俺转五万块钱", "先别转钱", "安心热线", "96110")
+            .ReplyLacks("锁好门")
+            .RunAsync();
+    }
+
     [Theory]
     [InlineData("俺爹刚才喝了农药")]
     [InlineData("俺奶奶把一瓶安眠药都吃了")] // the 把 form
