@@ -34,6 +34,8 @@ public sealed partial class DangerDetector
     public DangerSignal? Detect(string text, bool answersBot = false, string? ongoing = null) =>
         DetectAsTyped(text, answersBot, ongoing) ?? DetectBySound(text);
 
+    private static bool PersonHurt(string kind) => kind is "medical" or "accident" or "urgent_care";
+
     private DangerSignal? DetectAsTyped(string text, bool answersBot, string? ongoing)
     {
         var compact = Compact(text);
@@ -51,9 +53,12 @@ public sealed partial class DangerDetector
         // likely than not: someone gone after a goodbye ("发朋友圈说孩子交给妈了 人找不到了" 0.96; the missing elderly
         // and children of the tests 0.09 at most).
         // A cue of the emergency being told ("嘴歪了" after "俺婆婆倒地上了叫不醒") goes on with it, not renamed.
+        // Nor, when a first-aid step for a hurt person holds (someone shocked, bleeding, poisoned), to a kind whose steps
+        // send the family away from that person: "被电着了 倒地上不动了" read as a fire told them to leave the house.
         if (byCues is not null)
             return byCues.Kind.Kind == SelfHarm || byCues.Kind.Kind == ongoing || danger < _model.Threshold
                 || (!_model.Knows(byCues.Kind.Kind) && !(kind == SelfHarm && _model.Chance(x, SelfHarm) > 0.5))
+                || (kind is "fire" or "gas" or "disaster" or "violence" && PersonHurt(byCues.Kind.Kind) && !modelKind.Cues.IsMatch(compact) && _rules.FirstAidFor(compact).Any())
                 ? byCues : byCues with { Kind = modelKind };
         // Said to be over with nothing urgent ("电饭锅冒烟了 拔了插头 现在没事了"), as the cues dismiss it: the numbers, no
         // urgent ticket. Self-harm is never taken for over ("我不想再醒过来了"). Nor is the model alone a new emergency

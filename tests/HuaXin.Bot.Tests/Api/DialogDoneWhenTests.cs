@@ -220,6 +220,18 @@ public sealed partial class DialogDoneWhenTests
     }
 
     [Fact]
+    public async Task Someone_shocked_and_down_is_120_with_the_power_cut_first_not_a_fire_evacuation()
+    {
+        await using var app = new HuaXinAppFactory();
+
+        var reply = await new Chat(app.CreateClient(), "c-shock").SayAsync("俺爹修电线被电着了 倒地上不动了");
+
+        Assert.StartsWith("请马上拨打120", reply);
+        Assert.Contains("拉闸断电", reply);
+        Assert.DoesNotContain("离开屋子", reply);
+    }
+
+    [Fact]
     public async Task A_seizing_child_is_given_the_seizure_steps_first_and_nothing_to_drink()
     {
         await using var app = new HuaXinAppFactory();
