@@ -232,6 +232,17 @@ public sealed partial class DialogDoneWhenTests
     }
 
     [Fact]
+    public async Task A_burst_pipe_leads_with_the_main_valve_and_the_power()
+    {
+        await using var app = new HuaXinAppFactory();
+
+        var reply = await new Chat(app.CreateClient(), "c-pipe").SayAsync("水管爆了 屋里全淹了 水还在往外喷");
+
+        Assert.Contains("水总阀", reply);
+        Assert.Contains("拉闸断电", reply);
+    }
+
+    [Fact]
     public async Task A_seizing_child_is_given_the_seizure_steps_first_and_nothing_to_drink()
     {
         await using var app = new HuaXinAppFactory();
