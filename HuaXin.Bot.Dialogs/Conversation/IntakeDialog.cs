@@ -67,7 +67,9 @@ public sealed partial class IntakeDialog
         var category = _taxonomy.Find(intake.Category);
         intake.Next = await SecondNeedAsync(turn.RawText, category, cancellationToken);
         var next = intake.Next is { } second ? $"您说的「{second.Text}」，这件登记完接着办。" : "";
-        var sorry = Phrases.TellsOfADeath(turn.RawText) && !sympathised ? "请您节哀。" : "";
+        // A complaint is first owed an apology, then the promise that someone will look into it.
+        var sorry = Phrases.TellsOfADeath(turn.RawText) && !sympathised ? "请您节哀。"
+            : intake.Category == Understanding.Purpose.Complaint ? "给您添麻烦了，实在抱歉。" : "";
         // Someone in the emergency room or a cry for speed: calm first, and say it goes ahead of the rest.
         var urgent = Urgent(intake);
         var opening = (category, urgent) switch
@@ -77,7 +79,8 @@ public sealed partial class IntakeDialog
             (_, true) => $"别着急，我马上帮您登记「{category.Name}」，{category.Department}会优先联系您。",
             _ => $"好的，我来帮您登记「{category.Name}」，由{category.Department}承办。",
         };
-        turn.Say(Replies.Text(sorry + opening + next));
+        // "请您节哀。好的，…" reads as if the sorrow were agreed to.
+        turn.Say(Replies.Text(sorry + (sorry.Length > 0 && opening.StartsWith("好的，", StringComparison.Ordinal) ? opening[3..] : opening) + next));
         if (PastWhenNote(intake) is { } note) turn.Say(Replies.Text(note));
         AskNext(turn);
     }

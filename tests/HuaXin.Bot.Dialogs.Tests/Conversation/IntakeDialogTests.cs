@@ -190,6 +190,15 @@ public sealed class IntakeDialogTests
     }
 
     [Fact]
+    public async Task A_complaint_taken_down_opens_with_an_apology()
+    {
+        await Script()
+            .User("俺要投诉 上个月报修的到现在没人来 你们这啥服务", "实在抱歉", "意见建议/投诉")
+            .ReplyLacks("抱歉。好的")
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task The_time_said_carries_the_date_it_was_read_as_on_the_summary_and_the_ticket()
     {
         var tomorrow = _bot.Clock.GetLocalNow().AddDays(1);
