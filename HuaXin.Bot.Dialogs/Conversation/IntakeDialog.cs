@@ -588,6 +588,10 @@ public sealed partial class IntakeDialog
         return true;
     }
 
+    /// <summary>Whether a time told later says more precisely when within the time known ("明天早上八点" after "明天").</summary>
+    private static bool Narrows(TimeWindow? told, TimeWindow? known) =>
+        told is not null && known is not null && told.Start >= known.Start && told.End <= known.End && told.End - told.Start < known.End - known.Start;
+
     /// <summary>A correction on the summary that no field reads ("不是房顶 是厨房水管漏水"): what was wrong is in the
     /// description, so the correction goes into it in the user's words, for staff to read beside it.</summary>
     private bool CorrectDescription(DialogTurn turn, IntakeState intake)
@@ -606,13 +610,16 @@ public sealed partial class IntakeDialog
         // A number typed alone while something else is asked is a new number to call: it replaces the one given before.
         var newNumber = pending != SlotNames.Phone && PhoneExtractor.LooksLikeNumber(text);
         var others = _extractors.ExtractStated(text)
-            .Where(s => s.Key != pending && (!intake.Slots.ContainsKey(s.Key) || (newNumber && s.Key == SlotNames.Phone && intake.Slots[s.Key] != s.Value.Value)))
+            .Where(s => s.Key != pending && (!intake.Slots.ContainsKey(s.Key) || (newNumber && s.Key == SlotNames.Phone && intake.Slots[s.Key] != s.Value.Value)
+                || (s.Key == SlotNames.When && Narrows(s.Value.Window, intake.When))))
             .ToList();
-        foreach (var (slot, match) in others) Fill(intake, slot, match, overwrite: newNumber && slot == SlotNames.Phone);
+        // A time made more precise is no correction: the description keeps the words as said.
+        foreach (var (slot, match) in others)
+            Fill(intake, slot, match, overwrite: (newNumber && slot == SlotNames.Phone) || slot == SlotNames.When, corrects: slot != SlotNames.When);
         return others.Select(o => o.Key).ToList();
     }
 
-    private static void Fill(IntakeState intake, string slot, SlotMatch match, bool overwrite)
+    private static void Fill(IntakeState intake, string slot, SlotMatch match, bool overwrite, bool corrects = true)
     {
         if (!overwrite && (slot == SlotNames.Description || intake.Slots.ContainsKey(slot))) return;
         var old = intake.Slots.GetValueOrDefault(slot);
@@ -621,7 +628,7 @@ public sealed partial class IntakeDialog
         if (slot == SlotNames.When) intake.When = match.Window;
         // A correction also corrects the description staff read, so it never holds the old value; a value the bot
         // put in for what was not said (待电话确认) was never in it.
-        if (old is not null && !BotPlaceholders.Contains(old) && old != match.Value && slot != SlotNames.Description && intake.Slots.TryGetValue(SlotNames.Description, out var description))
+        if (corrects && old is not null && !BotPlaceholders.Contains(old) && old != match.Value && slot != SlotNames.Description && intake.Slots.TryGetValue(SlotNames.Description, out var description))
             intake.Slots[SlotNames.Description] = DescriptionEdits.Replace(description, slot, old, match.Value);
     }
 

@@ -190,6 +190,17 @@ public sealed class IntakeDialogTests
     }
 
     [Fact]
+    public async Task A_time_told_more_precisely_later_replaces_the_day_and_leaves_the_description_as_said()
+    {
+        await Script()
+            .User("俺娘明天要去县医院看病 俺在外地回不去 能找人陪着去不", "电话")
+            .User("明天早上八点", "时间：明天早上八点")
+            .Slot("when", "明天早上八点")
+            .Slot("description", "俺娘明天要去县医院看病 俺在外地回不去 能找人陪着去不")
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task A_complaint_taken_down_opens_with_an_apology()
     {
         await Script()
