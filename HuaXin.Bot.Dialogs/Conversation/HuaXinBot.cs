@@ -228,7 +228,8 @@ public sealed partial class HuaXinBot
         // never a slogan or a policy clause. A question about it ("抚恤金有多少") is answered after the sympathy.
         // A message that ends by asking who, what or how much ("家里修水管 材料费谁出") wants the answer first, unless it asks
         // for help in so many words; "咋办" pleads for help, and "能帮着挂个号不" is how a request is put politely.
-        var asks = _taxonomy.QuestionCues.Score(text) >= 2 || (EndsAsking().IsMatch(text) && _taxonomy.RequestCues.Score(text) < 2);
+        // Offering oneself ("想报名当星火志愿者") asks how to join; it needs no service.
+        var asks = _taxonomy.QuestionCues.Score(text) >= 2 || (EndsAsking().IsMatch(text) && _taxonomy.RequestCues.Score(text) < 2) || Volunteers().IsMatch(text);
         var death = Phrases.TellsOfADeath(text);
         // "俺和孩子以后咋活啊" laments; it asks nothing a clause answers.
         if (death && AsksSomething().IsMatch(text) && !Laments().IsMatch(text)) turn.Say(Replies.Text("请您节哀。"));
@@ -464,6 +465,9 @@ public sealed partial class HuaXinBot
 
     [GeneratedRegex(@"(谁(出|掏|管|负责|付|给)|啥|什么|多少钱?|几[天次个回]?|哪(儿|里)?)[?？。！!]*\s*$")]
     private static partial Regex EndsAsking();
+
+    [GeneratedRegex(@"(想|要|能)?(报名)?(当|做|加入|参加)[^，。 ]{0,6}志愿(者|服务队|队)|报名[^，。 ]{0,4}志愿者")]
+    private static partial Regex Volunteers();
 
     // Afraid at being alone, not of a thing ("房子裂了 俺害怕" wants the repair).
     [GeneratedRegex(@"(一个人|没人|就我自己|剩我).{0,8}(害怕|怕|不敢)|(害怕|怕|不敢).{0,4}一个人")]

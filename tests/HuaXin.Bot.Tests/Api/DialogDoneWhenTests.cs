@@ -151,6 +151,17 @@ public sealed partial class DialogDoneWhenTests
     }
 
     [Fact]
+    public async Task Offering_oneself_as_a_volunteer_is_answered_how_to_join_not_taken_down_as_needing_help()
+    {
+        await using var app = new HuaXinAppFactory();
+
+        var reply = await new Chat(app.CreateClient(), "c-join").SayAsync("俺想报名当星火志愿者 俺退休了身体还行");
+
+        Assert.Contains("——《“星火365”志愿服务管理办法》", reply);
+        Assert.DoesNotContain("请留一个", reply);
+    }
+
+    [Fact]
     public async Task A_need_that_ends_asking_who_pays_is_answered_first_then_offered()
     {
         await using var app = new HuaXinAppFactory();
