@@ -242,8 +242,10 @@ public sealed partial class HuaXinBot
         // One's own feelings told ("我好想我妈 她在外地一年才回来一次", "晚上一个人害怕"), asking for nothing in so many words:
         // someone to talk to, not a form to fill in, whatever kind of need the message model reads into the family it
         // mentions. Someone else's ("俺娘一个人在家怕摔") may well be a need to take down: the message model decides.
-        // Right after such a word of comfort, whatever more they tell ("我不想上学了") is listened to the same way.
-        if (((Feels(text) && !CaresFor().IsMatch(text)) || comforted) && !AsksSomething().IsMatch(text) && _taxonomy.RequestCues.Score(text) < 2)
+        // Right after such a word of comfort, whatever more they tell ("我不想上学了") is listened to the same way, unless
+        // it reads as a need of the house or of someone else ("家里暖气不热了").
+        if (((Feels(text) && !CaresFor().IsMatch(text)) || (comforted && (!understanding.IsRequest || understanding.Category == Counselling)))
+            && !AsksSomething().IsMatch(text) && _taxonomy.RequestCues.Score(text) < 2)
         {
             await ComfortAsync(turn, text, comforted, cancellationToken);
             return;

@@ -138,6 +138,16 @@ public sealed partial class DialogDoneWhenTests
     }
 
     [Fact]
+    public async Task A_need_told_after_a_word_of_comfort_is_taken_down_as_usual()
+    {
+        await using var app = new HuaXinAppFactory();
+        var chat = new Chat(app.CreateClient(), "c-comfort-then-need");
+        await chat.SayAsync("一个人在家 好孤单");
+
+        Assert.Contains("「家中维修」", await chat.SayAsync("家里暖气不热了"));
+    }
+
+    [Fact]
     public async Task A_feeling_told_after_an_offer_is_comforted_not_taken_as_a_yes()
     {
         await using var app = new HuaXinAppFactory();
