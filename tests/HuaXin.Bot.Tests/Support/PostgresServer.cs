@@ -52,7 +52,9 @@ public static class PostgresServer
             throw new InvalidOperationException(
                 "PostgreSQL 15 is needed for these tests: run scripts/test.sh (it installs it), install postgresql-15, or set HUAXIN_TEST_POSTGRES.");
         }
-        var dir = Path.Combine(Path.GetTempPath(), "huaxin-pg-" + Environment.ProcessId);
+        // Unique per run: a test host killed before its exit handler leaves its folder behind, and a later process that
+        // reuses the id would find initdb refusing a folder that is not empty.
+        var dir = Path.Combine(Path.GetTempPath(), $"huaxin-pg-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
         var port = FreePort();
         var asRoot = Environment.UserName == "root";
