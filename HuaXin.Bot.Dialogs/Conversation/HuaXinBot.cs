@@ -214,26 +214,29 @@ public sealed partial class HuaXinBot
             turn.Say(Replies.Text("不客气！有事随时找我。"));
             return;
         }
+        // Read once: most of what follows weighs whether the message asks, and how plainly it asks for help.
+        var asksSomething = AsksSomething().IsMatch(text);
+        var requestCues = _taxonomy.RequestCues.Score(text);
         // Thanks or good news told at length, asking nothing ("太感谢工会了 补助的钱已经收到了", "俺家娃考了一百分 高兴"):
         // a warm word back, not a policy clause or an offer to take a need down.
-        if (!understanding.IsRequest && !AsksSomething().IsMatch(text) && (Grateful().IsMatch(text) || Glad().IsMatch(text)))
+        if (!understanding.IsRequest && !asksSomething && (Grateful().IsMatch(text) || Glad().IsMatch(text)))
         {
             turn.Say(Replies.Text(Glad().IsMatch(text) ? "真替您高兴！有事随时找我。" : "不客气！能帮上忙就好，有事随时找我。", Phrases.MyRequests));
             return;
         }
         // Right after the bot spoke about an emergency, only a need asked for in so many words is a new request.
-        if ((!understanding.IsRequest || (talkingDanger && _taxonomy.RequestCues.Score(text) < 2))
+        if ((!understanding.IsRequest || (talkingDanger && requestCues < 2))
             && await _dangerDialog.TryTakeDetailsAsync(turn, talkingDanger, cancellationToken)) return;
         // A death told, with nothing asked for in so many words: sympathy first, and the union's visit and help offered,
         // never a slogan or a policy clause. A question about it ("抚恤金有多少") is answered after the sympathy.
         // A message that ends by asking who, what or how much ("家里修水管 材料费谁出") wants the answer first, unless it asks
         // for help in so many words; "咋办" pleads for help, and "能帮着挂个号不" is how a request is put politely.
         // Offering oneself ("想报名当星火志愿者") asks how to join; it needs no service.
-        var asks = _taxonomy.QuestionCues.Score(text) >= 2 || (EndsAsking().IsMatch(text) && _taxonomy.RequestCues.Score(text) < 2) || Volunteers().IsMatch(text);
+        var asks = _taxonomy.QuestionCues.Score(text) >= 2 || (EndsAsking().IsMatch(text) && requestCues < 2) || Volunteers().IsMatch(text);
         var death = Phrases.TellsOfADeath(text);
         // "俺和孩子以后咋活啊" laments; it asks nothing a clause answers.
-        if (death && AsksSomething().IsMatch(text) && !Laments().IsMatch(text)) turn.Say(Replies.Text("请您节哀。"));
-        else if (death && _taxonomy.RequestCues.Score(text) < 2 && _taxonomy.Find(Bereavement) is { } aid)
+        if (death && asksSomething && !Laments().IsMatch(text)) turn.Say(Replies.Text("请您节哀。"));
+        else if (death && requestCues < 2 && _taxonomy.Find(Bereavement) is { } aid)
         {
             turn.State.Offer = new OfferState { Text = turn.RawText, Category = aid.Code };
             turn.Say(Replies.Text($"听到这个消息，我们非常难过，请您节哀。需要的话我帮您登记，{aid.Department}会尽快联系您，上门看望，帮着办后面的事。要登记吗？", [Phrases.Yes, Phrases.No]));
@@ -245,13 +248,13 @@ public sealed partial class HuaXinBot
         // Right after such a word of comfort, whatever more they tell ("我不想上学了") is listened to the same way, unless
         // it reads as a need of the house or of someone else ("家里暖气不热了").
         if (((Feels(text) && !CaresFor().IsMatch(text)) || (comforted && (!understanding.IsRequest || understanding.Category == Counselling)))
-            && !AsksSomething().IsMatch(text) && _taxonomy.RequestCues.Score(text) < 2)
+            && !asksSomething && requestCues < 2)
         {
             await ComfortAsync(turn, text, comforted, cancellationToken);
             return;
         }
         // "心理热线", "后勤电话": a name and a number word asks for the number, not for the service.
-        if (NamesANumber().IsMatch(text) && _taxonomy.RequestCues.Score(text) < 2)
+        if (NamesANumber().IsMatch(text) && requestCues < 2)
         {
             await _knowledge.AnswerAsync(turn, $"{text.TrimEnd('?', '？', '。')}是多少", cancellationToken);
             return;
@@ -269,7 +272,7 @@ public sealed partial class HuaXinBot
                 await _myRequests.ShowAsync(turn, null, cancellationToken);
                 return;
             // Staff work tickets in the imperative (接单, 把这单转给…); "后勤管理中心电话多少" asks, whatever the model read.
-            case Purpose.Staff when !AsksSomething().IsMatch(text):
+            case Purpose.Staff when !asksSomething:
                 turn.Say(Replies.Text("工单的受理、转派、办结等操作请工作人员在钉钉群、Teams 或服务台进行。需要办事的话，直接告诉我要办什么就行。", Phrases.MyRequests));
                 return;
             // A rating with no finished request to rate is not taken as one: nothing would record it. Chat that asks
@@ -277,7 +280,7 @@ public sealed partial class HuaXinBot
             case Purpose.Rating when !understanding.IsRequest && !AsksAfterAnswer(turn, text):
                 await SayNothingToRateAsync(turn, text, cancellationToken);
                 return;
-            case Purpose.Chat when !understanding.IsRequest && !AsksAfterAnswer(turn, text) && !AsksSomething().IsMatch(text):
+            case Purpose.Chat when !understanding.IsRequest && !AsksAfterAnswer(turn, text) && !asksSomething:
                 // Feelings told ("俺娘一个人在家 孤单"): someone to talk to.
                 if (Feels(text))
                 {
@@ -305,7 +308,7 @@ public sealed partial class HuaXinBot
         // the request taken down. A question the documents answer ("探亲假必须一口气休完吗", "投诉以后多长时间给回复")
         // is one about the service, not a request for it: the answer, then the offer. One they do not answer is taken
         // down as before.
-        if (understanding.IsRequest && (turn.State.LastAnswer is not { Answered: true } || _taxonomy.RequestCues.Score(text) >= 2))
+        if (understanding.IsRequest && (turn.State.LastAnswer is not { Answered: true } || requestCues >= 2))
         {
             await _intake.StartAsync(turn, understanding, cancellationToken);
             return;

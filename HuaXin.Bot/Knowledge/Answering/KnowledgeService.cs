@@ -76,7 +76,8 @@ public sealed partial class KnowledgeService(
         // A number asked for that the best clause does not state: it is near, not the answer, even when a clause further
         // down states some number (a fine under a question on a contribution rate); the clauses are offered as related.
         // Said so also when the answer head refused them and the question names nothing the corpus lacks.
-        var unit = result.Hits.Count > 0 ? AskedNumber.Asked(TextNormalizer.Normalize(question)) : null;
+        var normalized = TextNormalizer.Normalize(question);
+        var unit = result.Hits.Count > 0 ? AskedNumber.Asked(normalized) : null;
         bool States(ScoredChunk hit) => AskedNumber.Stated(snapshot.Plain.Whole(hit.Chunk).Text, unit!);
         // A number to dial answers by itself, whatever else its clause is about: the clause that gives it leads, when it
         // names something the question does besides the number ("报修电话" and the clause with the repair line); one that
@@ -86,7 +87,7 @@ public sealed partial class KnowledgeService(
         {
             result = result with { Hits = [dialled, .. result.Hits.Where(h => h != dialled)] };
         }
-        var numberNotStated = unit is not null && !States(result.Hits[0]) && !AskedNumber.AskedAfterYesOrNo(TextNormalizer.Normalize(question));
+        var numberNotStated = unit is not null && !States(result.Hits[0]) && !AskedNumber.AskedAfterYesOrNo(normalized);
         if (!result.Covered && (result.NoSubject || !(numberNotStated && result.MissingTopic is null)))
         {
             logger.LogInformation("Knowledge question not covered (best coverage {Coverage:F2}) in {ElapsedMs:F1} ms",
