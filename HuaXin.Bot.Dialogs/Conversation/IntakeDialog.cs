@@ -75,7 +75,8 @@ public sealed partial class IntakeDialog
         var opening = (category, urgent) switch
         {
             (null, true) => "别着急，我马上帮您登记，转给相关部门优先办理。",
-            (null, false) => "好的，我来帮您登记，转给相关部门办理。",
+            // Nothing named a service: say what can be taken down, without promising the message itself ("给俺唱首歌").
+            (null, false) => "我能帮您登记下面这些服务，转给承办部门办理。",
             (_, true) => $"别着急，我马上帮您登记「{category.Name}」，{category.Department}会优先联系您。",
             _ => $"好的，我来帮您登记「{category.Name}」，由{category.Department}承办。",
         };

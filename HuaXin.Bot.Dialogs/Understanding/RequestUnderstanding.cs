@@ -48,8 +48,9 @@ public sealed class RequestUnderstanding : IRequestUnderstanding
         if (purpose is Purpose.Question or Purpose.Chat && _model.LeavesNumberWithoutAsking(x) && !_taxonomy.Danger.Declines.IsMatch(normalized))
             (purpose, code) = (Purpose.Request, _model.RequestCategory(x));
         // A programme only the deployment's documents name ("小书桌", "代尽孝"): its document's owner decides, and
-        // among that department's categories the scorer's likeliest.
-        if (Purpose.StartsIntake(purpose) && code is null && clauses.FirstOrDefault()?.Owner is { } owner)
+        // among that department's categories the scorer's likeliest. Only a clause the search would answer from names
+        // one: any message ranks some clause first ("帮俺孙子写篇作文" a counselling clause).
+        if (Purpose.StartsIntake(purpose) && code is null && clauses.FirstOrDefault() is { Answers: true, Owner: { } owner })
         {
             var p = _model.Category.Predict(x, c => c != Purpose.Complaint && _taxonomy.Find(c)?.Department == owner);
             if (p.Max() > 0) code = _model.Category.Labels[Array.IndexOf(p, p.Max())];

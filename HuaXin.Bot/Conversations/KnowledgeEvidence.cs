@@ -17,7 +17,7 @@ public sealed class KnowledgeEvidence(IKnowledgeSearch search, KnowledgeIndexSto
         var owners = await OwnersAsync(cancellationToken);
         return search.Search(text, Clauses).Hits
             .Select(h => new EvidenceClause(h.Chunk.DocId, owners.ByDocument.GetValueOrDefault(h.Chunk.DocId),
-                $"{string.Join(' ', h.Chunk.Headings)} {h.Chunk.Text}", h.Score))
+                $"{string.Join(' ', h.Chunk.Headings)} {h.Chunk.Text}", h.Score, h.Confident))
             .ToList();
     }
 

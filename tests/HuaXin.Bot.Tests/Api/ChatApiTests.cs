@@ -156,6 +156,18 @@ public sealed class ChatApiTests
         Assert.Contains("HX-", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task A_request_for_something_no_service_does_is_asked_which_service_not_filed_under_the_nearest_document()
+    {
+        await using var app = new HuaXinAppFactory();
+        var chat = new Chat(app.CreateClient(), "c-essay");
+
+        var reply = await chat.SayAsync("帮俺孙子写篇作文 题目是我的爸爸");
+
+        Assert.Contains("请问是哪方面的事", reply);
+        Assert.DoesNotContain("我来帮您登记「", reply);
+    }
+
     [Theory]
     [InlineData("{\"userId\":\"u1\",\"text\":\"你好\"}", "invalid_ids")]
     [InlineData("{\"conversationId\":\"c\",\"userId\":\"u1\"}", "empty_turn")]
