@@ -36,6 +36,9 @@ public static class ChineseWords
     /// <summary>General IDF of a word; words the table lacks get its median, as jieba's keyword extraction does.</summary>
     public static double Idf(string word) => IdfIndex(word) is var i and >= 0 ? Loaded.Value.Table.Weight(i) : Loaded.Value.Median;
 
+    /// <summary>How often jieba's dictionary counts the word (0 when it lacks it): how common a reading of typed pinyin is.</summary>
+    public static int Frequency(string word) => Loaded.Value.Table.IndexOf(word) is var i and >= 0 ? Loaded.Value.Table.Frequency(i) : 0;
+
     /// <summary>The median general IDF: a word below it is commoner than the typical dictionary word (需要, 准备), one at
     /// or above it specific (焊工), as is any word the table lacks.</summary>
     public static double MedianIdf => Loaded.Value.Median;

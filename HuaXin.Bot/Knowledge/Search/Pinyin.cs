@@ -8,8 +8,10 @@ public static class Pinyin
 {
     private static readonly Lazy<(Dictionary<char, string> SyllableOf, Dictionary<string, char[]> Characters)> Table = new(Load);
 
-    // A longer phrase of Latin letters is English or a code, not a word typed by sound.
+    // A longer phrase of Latin letters is English or a code, not a word typed by sound; unless its words are spaced, as
+    // a whole question typed in pinyin is ("kunnan bangfu you sha tiaojian").
     private const int MaxSyllables = 6;
+    private const int MaxSpacedSyllables = 20;
     private const int LongestSyllable = 6;
 
     /// <summary>The other characters with the same toneless reading as <paramref name="c"/>.</summary>
@@ -103,7 +105,7 @@ public static class Pinyin
         return result.ToString();
     }
 
-    private sealed record State(double Score, bool Linked, string Text);
+    private sealed record State(double Score, bool Linked, string Text, int Links = 0);
 
     /// <summary>The best reading of a lower-case phrase in characters, or null. Every segmentation into syllables is
     /// tried at once: a state is the letter position reached and the last character; a character must form an indexed
@@ -124,6 +126,8 @@ public static class Pinyin
             }
         }
         var (_, characters) = Table.Value;
+        var spaced = phrase.Contains(' ');
+        var longest = spaced ? MaxSpacedSyllables : MaxSyllables;
         // states[p]: last character -> best state that has read letters[..p]
         var states = new Dictionary<char, State>?[letters.Length + 1];
         for (var p = 0; p < letters.Length; p++)
@@ -139,7 +143,8 @@ public static class Pinyin
                 {
                     break; // a syllable does not cross a space
                 }
-                if (!characters.TryGetValue(letters.Substring(p, length), out var candidates))
+                // As in Syllables: inside a word a syllable does not begin with a vowel (jitian is ji-tian, not ji-ti-an).
+                if ((p > 0 && !spaceBefore[p] && letters[p] is 'a' or 'e' or 'o') || !characters.TryGetValue(letters.Substring(p, length), out var candidates))
                 {
                     continue;
                 }
@@ -150,23 +155,29 @@ public static class Pinyin
                     {
                         var opening = before is { } b ? $"{b}{c}" : null;
                         var linked = opening is not null && index.Contains(opening);
-                        Keep(next, c, new State(linked ? Weight(index, opening!) : 0, linked, c.ToString()));
+                        Keep(next, c, new State(linked ? Weight(index, opening!) : spaced ? Commonness(ChineseWords.Frequency(c.ToString())) : 0, linked, c.ToString(), linked ? 1 : 0));
                         continue;
                     }
                     foreach (var (previous, state) in from)
                     {
-                        if (state.Text.Length >= MaxSyllables)
+                        if (state.Text.Length >= longest)
                         {
                             continue;
                         }
                         var bigram = $"{previous}{c}";
                         if (index.Contains(bigram))
                         {
-                            Keep(next, c, new State(state.Score + Weight(index, bigram), true, state.Text + c));
+                            Keep(next, c, new State(state.Score + Weight(index, bigram), true, state.Text + c, state.Links + 1));
                         }
-                        else if (spaceBefore[p] && state.Linked)
+                        else if (spaced && !spaceBefore[p] && ChineseWords.Frequency(bigram) is > 0 and var frequency)
                         {
-                            Keep(next, c, new State(state.Score, false, state.Text + c));
+                            // Inside a spaced word, a dictionary word the corpus lacks (zenme, jitian), the commonest.
+                            Keep(next, c, new State(state.Score + Commonness(frequency), false, state.Text + c, state.Links));
+                        }
+                        else if (spaceBefore[p])
+                        {
+                            // A word of its own the corpus has no bigram for (you, sha): the commonest character of the sound.
+                            Keep(next, c, new State(state.Score + Commonness(ChineseWords.Frequency(c.ToString())), false, state.Text + c, state.Links));
                         }
                     }
                 }
@@ -176,7 +187,8 @@ public static class Pinyin
         foreach (var (last, state) in states[letters.Length] ?? [])
         {
             var closing = after is { } a && index.Contains($"{last}{a}");
-            if (!state.Linked && !closing)
+            // A spaced phrase is read when the corpus links any of it; its other words may be plain dictionary words.
+            if (!state.Linked && !closing && !(spaced && state.Links > 0))
             {
                 continue;
             }
@@ -190,6 +202,11 @@ public static class Pinyin
     }
 
     private static double Weight(Bm25Index index, string bigram) => Math.Log(1 + index.DocumentFrequency(bigram));
+
+    // How common a dictionary reading is, as a cost (each reading costs, the rarer the more, so more and shorter words
+    // are not preferred), a hair's weight beside the corpus's bigrams so it only chooses among readings the corpus does
+    // not tell apart. jieba's most frequent word (的) is counted about 3 million times.
+    private static double Commonness(int frequency) => (Math.Log(1 + frequency) - 15) / 1000;
 
     private static void Keep(Dictionary<char, State> states, char c, State state)
     {

@@ -21,6 +21,9 @@ public class PinyinTests
     [InlineData("jingji buchang怎么算", "经济补偿怎么算")]
     [InlineData("开车接电话 kou fen 吗", "开车接电话 扣分 吗")]
     [InlineData("APP上能查gong伤不", "APP上能查工伤不")]
+    // A whole question typed in pinyin, words spaced: the corpus's words, and the commonest dictionary word or
+    // character for the rest (怎么, 算).
+    [InlineData("tanqinjia gongzi zenme suan", "探亲假工资怎么算")]
     public void Pinyin_is_written_in_the_corpus_characters(string typed, string read) =>
         Assert.Equal(read, Pinyin.Spell(typed, Index));
 
@@ -28,6 +31,7 @@ public class PinyinTests
     [InlineData("APP咋用")]
     [InlineData("wifi密码是多少")]
     [InlineData("ok")]
+    [InlineData("call me back")]
     [InlineData("没有拼音的问题")]
     public void Capitals_english_and_chinese_are_left_as_typed(string typed) =>
         Assert.Equal(typed, Pinyin.Spell(typed, Index));
