@@ -173,6 +173,15 @@ public sealed partial class HuaXinBot
             await _knowledge.AnswerAsync(turn, text, cancellationToken);
             return;
         }
+        // Pinyin typed with the input method off: the search reads it in the corpus's characters, but the message model
+        // reads characters and would take "kunnan bangfu you sha tiaojian" for a request. Answered when a clause answers,
+        // else asked again in characters, as English is.
+        if (Phrases.OnlyLatinWords(text))
+        {
+            if (!await _knowledge.TryAnswerAsync(turn, text, cancellationToken))
+                turn.Say(Replies.Text($"这句话我没能看懂。请用汉字或者语音转文字再说一遍；也可以拨打服务热线 {_taxonomy.Hotline}。", Phrases.MyRequests));
+            return;
+        }
         if (Phrases.IsGreeting(text))
         {
             turn.Say(Welcome());

@@ -107,6 +107,13 @@ public static partial class Phrases
     [GeneratedRegex(@"人没了|(?<!不)去世|过世|离世|病故|身亡|遇难|没(抢)?救过来|咽气|走得突然|(摔|砸|淹|烧|撞|电|压|病)死了|(男人|老伴儿?|老头子?|老婆|媳妇|丈夫|爹|娘|爸|妈|儿子|闺女|奶奶|爷爷|公公|婆婆)[^，。,]{0,8}(?<![累热冷气笑吓饿困急烦忙渴馋想愁疼痛乐美])死了|(老伴儿?|老头子?|老婆子?|男人|媳妇|爹|娘|爸|妈|奶奶|爷爷|姥姥|姥爷|公公|婆婆)(前些天|前几天|去年|上个?月)?没了|出事[^，。,]{0,2}没了")]
     private static partial Regex Death();
 
+    /// <summary>Words in Latin letters only and no Chinese ("kunnan bangfu you sha tiaojian", "call me back"): pinyin
+    /// typed with the input method off, or English; one word ("ok", "hello") is a greeting or an answer.</summary>
+    public static bool OnlyLatinWords(string text) => LatinWords().IsMatch(text.Trim());
+
+    [GeneratedRegex(@"^[A-Za-z]+(?:[ ,.?!'，。？！]+[A-Za-z]+)+[ .?!，。？！]*$")]
+    private static partial Regex LatinWords();
+
     /// <summary>"你是机器人还是真人", "你是人吗": whether a person is answering.</summary>
     public static bool AsksIfBot(string text) => Core(text).Length <= 16 && IsItABot().IsMatch(Core(text));
 

@@ -157,6 +157,16 @@ public sealed class ChatApiTests
     }
 
     [Fact]
+    public async Task A_question_typed_in_pinyin_is_answered_and_other_latin_words_are_asked_again_in_characters()
+    {
+        await using var app = new HuaXinAppFactory();
+        var chat = new Chat(app.CreateClient(), "c-pinyin");
+
+        Assert.Contains("《职工医疗互助管理办法》", await chat.SayAsync("yiliao huzhu zenme baoxiao"));
+        Assert.Contains("没能看懂", await chat.SayAsync("call me back"));
+    }
+
+    [Fact]
     public async Task A_request_for_something_no_service_does_is_asked_which_service_not_filed_under_the_nearest_document()
     {
         await using var app = new HuaXinAppFactory();
