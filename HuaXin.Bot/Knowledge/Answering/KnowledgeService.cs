@@ -87,7 +87,7 @@ public sealed partial class KnowledgeService(
         {
             result = result with { Hits = [dialled, .. result.Hits.Where(h => h != dialled)] };
         }
-        var numberNotStated = unit is not null && !States(result.Hits[0]) && !AskedNumber.AskedAfterYesOrNo(normalized);
+        var numberNotStated = unit is not null && !States(result.Hits[0]) && !AskedNumber.AskedAfterAnotherQuestion(normalized, snapshot.Plain.Whole(result.Hits[0].Chunk).Text);
         if (!result.Covered && (result.NoSubject || !(numberNotStated && result.MissingTopic is null)))
         {
             logger.LogInformation("Knowledge question not covered (best coverage {Coverage:F2}) in {ElapsedMs:F1} ms",

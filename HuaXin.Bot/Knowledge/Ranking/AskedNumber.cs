@@ -31,16 +31,25 @@ public static partial class AskedNumber
         return null;
     }
 
-    /// <summary>Whether the number asked (<see cref="Asked"/>) follows a yes or no asked first ("还能申请困难救助吗？要是能，
-    /// 审批大概多久"): that is the question, the number a second one, and a clause that answers the first answers the
-    /// message even when it states no number.</summary>
-    public static bool AskedAfterYesOrNo(string normalizedQuestion)
+    /// <summary>Whether the number asked (<see cref="Asked"/>) follows another question asked first, and that is the
+    /// question, the number a second one, so a clause that answers the first answers the message even when it states no
+    /// number: a yes or no ("还能申请困难救助吗？要是能，审批大概多久"), or a kind of answer the clause gives ("要交啥材料？
+    /// 多久能批下来" and a clause that lists the papers; <see cref="AnswerTypes"/>). "在哪" names no kind a clause is
+    /// checked for, so it is not taken as answered.</summary>
+    /// <param name="clause">The best clause's text.</param>
+    public static bool AskedAfterAnotherQuestion(string normalizedQuestion, string clause)
     {
         var clauses = AskingClause.Split(normalizedQuestion);
         var asking = AskingClause.Asking(normalizedQuestion);
-        var first = Enumerable.Range(0, clauses.Count).FirstOrDefault(i => asking[i] && (YesOrNo().IsMatch(clauses[i]) || Quantity().IsMatch(clauses[i])), -1);
-        return first >= 0 && YesOrNo().IsMatch(clauses[first]) && Asked(string.Join('，', clauses.Skip(first + 1))) is not null;
+        bool Other(string c) => YesOrNo().IsMatch(c) || WhatWhoHow().IsMatch(c);
+        var first = Enumerable.Range(0, clauses.Count).FirstOrDefault(i => asking[i] && (Other(clauses[i]) || Quantity().IsMatch(clauses[i])), -1);
+        if (first < 0 || Quantity().IsMatch(clauses[first]) || Asked(string.Join('，', clauses.Skip(first + 1))) is null) return false;
+        return YesOrNo().IsMatch(clauses[first])
+            || (AnswerTypes.Asked(clauses[first]) is var kind && kind != AnswerType.None && AnswerTypes.Present(clause, kind) != AnswerType.None);
     }
+
+    [GeneratedRegex("啥|什么|哪|怎么|咋|谁|如何|怎样")]
+    private static partial Regex WhatWhoHow();
 
     // "是村干部几个人商量定了就行，还是得全体村民开会讨论": a choice between two ways, not a number.
     private static bool Chooses(IReadOnlyList<string> clauses, int i) =>
