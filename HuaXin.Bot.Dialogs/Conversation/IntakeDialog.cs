@@ -107,6 +107,16 @@ public sealed partial class IntakeDialog
         if (Phrases.IsCancel(text))
         {
             SetAside(turn);
+            // "算了 不修了 俺想找人陪俺娘去医院": this one is dropped and another need told in the same breath; that one is
+            // taken down, not lost.
+            if (_understanding is not null && !Phrases.SeesToItThemselves(text)
+                && await _understanding.UnderstandAsync(turn.RawText, cancellationToken) is { IsRequest: true, Category: { } other } instead
+                && other != intake.Category && other != Understanding.Purpose.Complaint)
+            {
+                turn.Say(Replies.Text(Category(intake) is { } dropped ? $"「{dropped.Name}」就不登记了。" : "刚才那件就不登记了。"));
+                await StartAsync(turn, instead, cancellationToken);
+                return;
+            }
             turn.Say(Replies.Text("好的，已取消，不登记了。还有问题可以接着问，需要时随时再找我。"));
             return;
         }
@@ -420,13 +430,30 @@ public sealed partial class IntakeDialog
         {
             await _knowledge.AnswerAsync(turn, text, cancellationToken);
             turn.Say(_say.Resume());
+            AskNext(turn);
+            return;
         }
-        else if (chosen is not null)
+        // "俺想找人陪俺娘去医院" names its service to the message model though no keyword does; a phone, an address or a
+        // time said instead of the kind is kept for the questions after it, not lost.
+        var understood = chosen is null && _understanding is not null ? await _understanding.UnderstandAsync(turn.RawText, cancellationToken) : null;
+        chosen ??= _taxonomy.Find(understood?.Category) is { Code: not Understanding.Purpose.Complaint } named ? named : null;
+        if (chosen is not null)
         {
             intake.Category = chosen.Code;
             turn.Say(Replies.Text($"好的，按「{chosen.Name}」登记，由{chosen.Department}承办。"));
+            AskNext(turn);
+            return;
         }
-        AskNext(turn);
+        var kept = false;
+        foreach (var (slot, match) in _extractors.ExtractStated(text))
+        {
+            if (slot is not (SlotNames.Phone or SlotNames.City or SlotNames.Address or SlotNames.When) || intake.Slots.ContainsKey(slot)) continue;
+            Fill(intake, slot, match, overwrite: false);
+            kept = true;
+        }
+        // Asked the same way again, the same question reads as a bot stuck; say what is missing and the way out.
+        turn.Say(Replies.Text((kept ? "记下了。" : "") + $"还差一样：是哪方面的事？请点下面一项，或说说要办什么；不登记了回复「{Phrases.Cancel}」。",
+            _taxonomy.Categories.Select(c => c.Name).ToArray()));
     }
 
     private void SkipOptional(IntakeState intake)

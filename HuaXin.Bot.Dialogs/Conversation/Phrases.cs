@@ -97,6 +97,12 @@ public static partial class Phrases
     [GeneratedRegex(@"不用|不要|不办|不弄|不麻烦|不登记|再说|以后|改天|自己(来|照顾|弄|修)")]
     private static partial Regex PutsOff();
 
+    /// <summary>"俺自己找个电工吧", "不麻烦了": the need is seen to without the service, whatever else the words name.</summary>
+    public static bool SeesToItThemselves(string text) => Themselves().IsMatch(text);
+
+    [GeneratedRegex("自己|自个|不麻烦")]
+    private static partial Regex Themselves();
+
     /// <summary>"俺男人在工地上出事，人没了": someone has died.</summary>
     public static bool TellsOfADeath(string text) => Death().IsMatch(text) && !NotDead().IsMatch(text);
 

@@ -384,6 +384,29 @@ public sealed class IntakeDialogTests
     }
 
     [Fact]
+    public async Task A_request_dropped_for_another_need_told_in_the_same_breath_takes_that_one_down()
+    {
+        await Script()
+            .User("俺家热水器坏了 想找人修", "家中维修")
+            .User("算了 不修了 俺想找人陪俺娘去医院", "「家中维修」就不登记了", "我来帮您登记「")
+            .Check(state => Assert.NotEqual("home_repair", state.Intake?.Category))
+            .Check(state => Assert.NotNull(state.Intake?.Category))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Said_instead_of_the_kind_of_matter_a_phone_or_an_address_is_kept_and_the_question_says_what_is_missing()
+    {
+        await Script()
+            .User("给俺登记上吧", "哪方面的事")
+            .User("13812345671", "记下了", "还差一样", "取消")
+            .Slot("phone", "13812345671")
+            .User("俺想找人来修修热水器", "按「家中维修」登记")
+            .Slot("phone", "13812345671")
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task Policy_question_in_the_middle_is_answered_then_the_prompt_is_repeated()
     {
         await Script()
