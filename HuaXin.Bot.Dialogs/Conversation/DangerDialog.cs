@@ -224,18 +224,35 @@ public sealed partial class DangerDialog(
     [GeneratedRegex(@"打不通|没人接|占线|不会弄|不会做|不知道咋|不知道怎么|慌了")]
     private static partial Regex CannotGetHelp();
 
-    // The deployment's own crisis line, read from its documents; the service hotline when they have none.
+    // The deployment's own crisis line, read from its documents; the service hotline when they have none. A line the
+    // clause says is answered only in some hours ("每天8:00—22:00") is given outside them with the number to call now:
+    // the clause's next number (its after-hours line), else the service hotline.
     private async Task<string> CrisisLineAsync(CancellationToken cancellationToken)
     {
         if (evidence is not null && taxonomy.Danger.CrisisLineQuery.Length > 0)
         {
             foreach (var clause in await evidence.MatchAsync(taxonomy.Danger.CrisisLineQuery, cancellationToken))
             {
-                if (Number().Match(clause.Text) is { Success: true } m) return m.Value.Trim();
+                if (Number().Match(clause.Text) is not { Success: true } m) continue;
+                var line = m.Value.Trim();
+                if (Hours().Match(clause.Text) is not { Success: true } hours || Answered(hours, time.GetLocalNow().TimeOfDay)) return line;
+                var now = m.NextMatch() is { Success: true } next ? next.Value.Trim() : taxonomy.Hotline;
+                return now == line ? line : $"{line}（{hours.Value}接听，现在请打 {now}）";
             }
         }
         return taxonomy.Hotline;
     }
+
+    private static bool Answered(Match hours, TimeSpan now)
+    {
+        var from = new TimeSpan(int.Parse(hours.Groups[1].Value), int.Parse(hours.Groups[2].Value), 0);
+        var to = new TimeSpan(int.Parse(hours.Groups[3].Value), int.Parse(hours.Groups[4].Value), 0);
+        return from <= to ? now >= from && now < to : now >= from || now < to;
+    }
+
+    // Opening hours as documents print them: 8:00—22:00, 8:30-17:30, 9：00至21：00.
+    [GeneratedRegex(@"(\d{1,2})[:：](\d{2})\s*(?:—|-|–|~|～|至|到)+\s*(\d{1,2})[:：](\d{2})")]
+    private static partial Regex Hours();
 
     // The caller's own number ("俺这个手机号", "打我电话", "就这个号"), or digits alone; not "120电话打不通".
     [GeneratedRegex(@"(俺|我|咱|这个?)的?(手机|电话|号)|^[\d\s-]{4,14}$")]

@@ -30,6 +30,24 @@ public sealed class DangerTests
         Assert.Equal(("counselling", "党委工作部", true, TimeSpan.FromHours(2)), (created.Category, created.Department, created.Urgent, created.FirstContactWithin));
     }
 
+    [Theory]
+    [InlineData(10, 0, "心理关爱热线 0531-8888 6120，")] // within its hours: the crisis line alone
+    [InlineData(23, 35, "心理关爱热线 0531-8888 6120（8:00—22:00接听，现在请打 0531-8888 6000）")]
+    [InlineData(30, 30, "现在请打 0531-8888 6000")] // 6:30 the next morning
+    public async Task The_crisis_line_is_given_with_the_number_to_call_now_outside_its_hours(int hour, int minute, string said)
+    {
+        var bot = new BotHarness(new CrisisClause("集团开通心理关爱热线0531-8888 6120，每天8:00—22:00由签约专业心理咨询师接听；22:00以后的紧急情况可拨打安心热线0531-8888 6000。"));
+        bot.Clock.SetUtcNow(TestData.Local(11, 23).AddHours(hour).AddMinutes(minute).ToUniversalTime());
+
+        await new DialogScript(bot).User("活着真累 我不想活了", "您不是一个人", said).RunAsync();
+    }
+
+    private sealed class CrisisClause(string text) : Abstractions.IKnowledgeEvidence
+    {
+        public Task<IReadOnlyList<Abstractions.EvidenceClause>> MatchAsync(string message, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<Abstractions.EvidenceClause>>([new("counselling-legal", "集团工会", text, 9, true)]);
+    }
+
     [Fact]
     public async Task A_bare_yes_after_a_self_harm_message_is_met_with_care_not_small_talk()
     {

@@ -16,8 +16,12 @@ public sealed class BotHarness
     public FakeRequesterTickets Tickets { get; } = new();
     public ConversationRunner Runner { get; private set; }
 
-    public BotHarness()
+    private readonly IKnowledgeEvidence? _evidence;
+
+    /// <param name="evidence">The deployment's documents as the danger dialog reads them (its crisis line); none by default.</param>
+    public BotHarness(IKnowledgeEvidence? evidence = null)
     {
+        _evidence = evidence;
         Requests = new InMemoryServiceRequestStore(Clock);
         Runner = NewRunner();
     }
@@ -34,7 +38,7 @@ public sealed class BotHarness
     private ConversationRunner NewRunner()
     {
         var taxonomy = TestData.Taxonomy;
-        var bot = new HuaXinBot(taxonomy, TestData.Understanding(Clock), Knowledge, Requests, Feedback, Clock,
+        var bot = new HuaXinBot(taxonomy, TestData.Understanding(Clock), Knowledge, Requests, Feedback, Clock, _evidence,
             tickets: Tickets, profiles: Tickets, dangerModel: TestData.DangerModel);
         return new ConversationRunner(bot, States);
     }
