@@ -97,17 +97,17 @@ public sealed partial class Corrections(SlotAnswers answers)
     [GeneratedRegex(@"[，,；;。]|\s+(?=\S{2,}(?:改成|改为|换成))|\s+(?=(?:电话|手机|号码|地址|住址|时间|日期|城市)(?:是|写|：|:))|还有|另外|再把")]
     private static partial Regex Pause();
 
-    // "地址错了 是4号楼" and "不是明天 后天" correct as "写错了" and "不是…是…" do.
-    [GeneratedRegex(@"改成|改为|换成|写错|说错|打错|弄错|搞错|记错|(?<![没不])错了|更正|应该是|不是.{1,12}是|是.{1,12}不是.{1,12}$|^不是[^，,。\s]{1,12}[，,\s]+\S|不对|^算了[，, ]*还是")]
+    // "地址错了 是4号楼" and "不是明天 后天" correct as "写错了" and "不是…是…" do; so does "明天不行 改后天".
+    [GeneratedRegex(@"改成|改为|换成|改到|改在|写错|说错|打错|弄错|搞错|记错|(?<![没不])错了|更正|应该是|不是.{1,12}是|是.{1,12}不是.{1,12}$|^不是[^，,。\s]{1,12}[，,\s]+\S|不对|不行[，,\s]+\S|不方便[，,\s]+\S|^算了[，, ]*还是")]
     private static partial Regex Marker();
 
     // "不是俺爹" up to the next 是 or pause: the old value, named to be replaced.
     [GeneratedRegex(@"不是(?:(?!是|，|,|。|\s).)+")]
     private static partial Regex Negated();
 
-    [GeneratedRegex(@"(?:写|说|打|弄|搞|记)错了?|(?<![没不])错了|不对")]
+    [GeneratedRegex(@"(?:写|说|打|弄|搞|记)错了?|(?<![没不])错了|不对|不行|不方便")]
     private static partial Regex Wrong();
 
-    [GeneratedRegex(@"(?:改成|改为|换成|应该是|是)(?<v>(?:(?!改成|改为|换成|应该是|是).)+)$")]
+    [GeneratedRegex(@"(?:改成|改为|换成|改到|改在|应该是|是|^\s*改)(?<v>(?:(?!改成|改为|换成|改到|改在|应该是|是).)+)$")]
     private static partial Regex Tail();
 }

@@ -50,6 +50,19 @@ public sealed class NaturalAnswerTests
     }
 
     [Theory]
+    [InlineData("明天不行 改后天", "后天")]
+    [InlineData("明天不方便，后天下午吧", "后天下午")]
+    [InlineData("时间不行 改到下周一上午", "下周一上午")]
+    public async Task A_time_said_not_to_suit_is_replaced_by_the_one_said_after_it(string correction, string when)
+    {
+        await Script()
+            .User("俺家水管漏了 明天上午来修 章丘区明水街道东山村18号 13812345671", "请核对")
+            .User(correction, "已改好")
+            .Slot("when", when)
+            .RunAsync();
+    }
+
+    [Theory]
     [InlineData("都行")]
     [InlineData("越快越好")]
     [InlineData("不知道")]
