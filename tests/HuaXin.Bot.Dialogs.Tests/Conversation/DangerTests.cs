@@ -468,6 +468,8 @@ public sealed class DangerTests
     [InlineData("蒸了两锅馒头 累得俺胳膊都抬不起来了")]
     [InlineData("天太干了 俺嘴上都起泡了")]
     [InlineData("俺男人从架子上摔下来那回 医生说没伤着骨头")]
+    [InlineData("俺娘有点糊涂了 老是找不着家")] // a habit, as 总是
+    [InlineData("俺男人在工地上把脚砸伤了 这算工伤不")] // whether it counts: a policy question
     public void Near_misses_are_not_emergencies(string text) => Assert.Null(new DangerDetector(TestData.Taxonomy.Danger).Detect(text));
 
     [Theory]
