@@ -123,6 +123,12 @@ public sealed partial class HuaXinBot
             if (inIntake) _intake.RepeatPrompt(turn);
             return;
         }
+        if (Phrases.BlamesTheBot(text))
+        {
+            turn.Say(Replies.Text($"不好意思，没能帮上您。找工作人员请回复「{Phrases.Handoff}」，或拨打服务热线 {_taxonomy.Hotline}；也可以换个说法再问我一遍。", Phrases.Handoff));
+            if (inIntake) _intake.RepeatPrompt(turn);
+            return;
+        }
         if (Phrases.AsksIfBot(text))
         {
             turn.Say(Replies.Text($"我是华新集团的服务助手，是机器人，不是真人。要找工作人员，回复「{Phrases.Handoff}」，或拨打服务热线 {_taxonomy.Hotline}。", Phrases.Handoff));

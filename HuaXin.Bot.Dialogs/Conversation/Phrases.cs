@@ -123,6 +123,13 @@ public static partial class Phrases
     /// <summary>"你是机器人还是真人", "你是人吗": whether a person is answering.</summary>
     public static bool AsksIfBot(string text) => Core(text).Length <= 16 && IsItABot().IsMatch(Core(text));
 
+    /// <summary>"你们这是啥破机器人 问啥都不会": annoyed with the bot itself, not asking about a robot.</summary>
+    public static bool BlamesTheBot(string text) => Core(text).Length <= 24 && BotBlamed().IsMatch(Core(text));
+
+    // Said of the bot ("你", "你们这", "机器人"), not of staff or of a broken appliance ("这破机器又坏了").
+    [GeneratedRegex(@"(破|笨|傻|烂)机器人|(机器人|你们?这|你这|^你).{0,8}(没用|白搭|不管用|听不懂|答非所问|(啥|什么)(都|也)不会|问(啥|什么)(都|也)不(会|知道)|一问三不知)|^问(啥|什么)(都|也)不(会|知道)")]
+    private static partial Regex BotBlamed();
+
     public static bool IsChange(string text) => Is(text, ChangeWords);
 
     /// <summary>An explicit confirm or submit ("确认", "提交吧"), as opposed to an acknowledgement ("好的", "行").</summary>

@@ -50,6 +50,24 @@ public sealed class NaturalAnswerTests
     }
 
     [Theory]
+    [InlineData("你们这是啥破机器人 问啥都不会", true)]
+    [InlineData("你这也听不懂", true)]
+    [InlineData("问啥都不知道", true)]
+    [InlineData("这破机器又坏了", false)] // an appliance
+    [InlineData("来的工作人员一问三不知", false)] // staff: a complaint
+    public void Annoyance_with_the_bot_is_told_from_a_broken_machine_and_from_a_complaint_about_staff(string text, bool blames) =>
+        Assert.Equal(blames, Phrases.BlamesTheBot(text));
+
+    [Fact]
+    public async Task Annoyance_with_the_bot_gets_an_apology_and_a_person_not_a_search()
+    {
+        await Script()
+            .User("你们这是啥破机器人 问啥都不会", "不好意思", "转人工")
+            .ReplyLacks("知识库")
+            .RunAsync();
+    }
+
+    [Theory]
     [InlineData("明天不行 改后天", "后天")]
     [InlineData("明天不方便，后天下午吧", "后天下午")]
     [InlineData("时间不行 改到下周一上午", "下周一上午")]
