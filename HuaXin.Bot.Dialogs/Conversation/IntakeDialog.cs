@@ -693,7 +693,8 @@ public sealed partial class IntakeDialog
     private static bool Urgent(IntakeState intake) => intake.Slots.GetValueOrDefault(SlotNames.Urgency) == SlotNames.Urgent;
 
     // Saying there is no number to give, or not wanting to give one.
-    [GeneratedRegex(@"没有?(电话|手机|号)|不方便|不留|不想留|不用留|不给|留不了|没法留|别打|不要打|不接|不用手机|不会用|用不了")]
+    // "俺不知道俺的号 俺是老年机": a number not known is one that cannot be left, said once why it matters, as 不留 is.
+    [GeneratedRegex(@"没有?(电话|手机|号)|不方便|不留|不想留|不用留|不给|留不了|没法留|别打|不要打|不接|不用手机|不会用|用不了|(不知道|不记得|记不住|记不清|忘了).{0,4}(号|电话|手机)|(号码?|电话|手机号?)(是)?(多少)?.{0,2}(不知道|不记得|记不住|记不清|忘了)")]
     private static partial Regex DeclinesPhone();
 
     [GeneratedRegex(@"每(个|一)?(天|日|礼拜|星期|周|月)|一(个)?(礼拜|星期|周|月).{0,3}[一两二三四五六七八九十几\d]+(次|趟|回)|隔(一)?天|天天")]

@@ -122,6 +122,17 @@ public sealed class NaturalAnswerTests
             .RunAsync();
     }
 
+    [Fact]
+    public async Task Someone_who_does_not_know_their_own_number_goes_on_without_one_after_being_told_why_once()
+    {
+        await Script()
+            .User("俺娘一个人在家 想找人去看看她 章丘区明水街道东山村18号", "电话")
+            .User("俺不知道俺的号 俺是老年机", "最好能告诉我们")
+            .User("不知道")
+            .Slot("phone", "未留电话（请在对话中联系）")
+            .RunAsync();
+    }
+
     [Theory]
     [InlineData("好的")]
     [InlineData("行")]
