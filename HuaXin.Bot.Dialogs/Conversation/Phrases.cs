@@ -18,7 +18,7 @@ public static partial class Phrases
     public const string No = "不用了";
 
     private static readonly string[] CancelWords = ["取消", "算了", "不用了", "不要了", "不办了", "不弄了", "先不办了", "退出", "不需要了", "不用登记", "不登记了", "不用登记了", "不需要登记", "就问问", "我就问问", "只是问问", "就是问问", "我就是问问", "随便问问", "问问而已", "不用了谢谢", "算了不办了", "撤回", "撤销", "不提交了"];
-    private static readonly string[] ConfirmWords = ["确认", "确定", "对", "对的", "没问题", "是的", "好的", "可以", "提交", "行", "嗯", "没错", "ok", "提交吧", "对提交吧", "确认提交", "没了", "没有了", "就这些", "就这样", "就这样吧", "对就这样", "就这样办", "那就这样", "那就这样办", "对就这样办", "没错提交吧", "中", "好", "好了", "都对", "对着呢", "对了", "嗯呐", "嗯哪", "妥了", "妥", "得劲", "好嘞", "中嘞", "成", "没毛病", "对头", "是哩", "管"];
+    private static readonly string[] ConfirmWords = ["确认", "确定", "对", "对的", "没问题", "是的", "好的", "可以", "提交", "行", "嗯", "没错", "ok", "提交吧", "对提交吧", "确认提交", "没了", "没有了", "就这些", "就这样", "就这样吧", "对就这样", "就这样办", "那就这样", "那就这样办", "对就这样办", "没错提交吧", "中", "好", "好了", "都对", "对着呢", "对了", "嗯呐", "嗯哪", "妥了", "妥", "得劲", "好嘞", "中嘞", "成", "没毛病", "对头", "是哩", "管", "就这样着", "那就这样着"]; // 就这么着, as Core reads it
     private static readonly string[] DoneWords = ["就这些", "没有了", "没了", "没别的了", "没有别的了", "就这些没有别的了", "就这些没了", "就这样", "没有别的", "别的没有了", "暂时没有", "其他没有了"];
     private static readonly string[] SubmitCommandWords = ["提交", "对提交", "没错提交", "确认提交", "直接提交", "先提交", "提交了", "确认", "确定", "就这样提交"];
     private static readonly string[] SubmitWords = [.. SubmitCommandWords, "就这样", "对就这样", "就这样办", "那就这样办", "对就这样办"];
@@ -56,7 +56,7 @@ public static partial class Phrases
                 && !(core.AsSpan(2).TrimStart("，, ").StartsWith("还是", StringComparison.Ordinal) && !PutsOff().IsMatch(core))));
     }
 
-    private static readonly string[] DecliningWords = ["不用登记", "不登记", "就问问", "就是问问", "不办了", "不弄了", "不麻烦了", "不用麻烦", "不找了", "不修了", "不用来了", "不用派人", "取消吧", "说不用了", "不用了取消", "再想想", "考虑考虑", "回头再说", "以后再说"];
+    private static readonly string[] DecliningWords = ["不用登记", "不登记", "就问问", "就是问问", "不办了", "不弄了", "不麻烦了", "不用麻烦", "不找了", "不修了", "不用来了", "不用派人", "取消吧", "说不用了", "不用了取消", "再想想", "考虑考虑", "回头再说", "以后再说", "拉倒", "先不说这个", "先不说了", "不说这个了"];
     [GeneratedRegex(@"^(不用|不要|不需要)(了|啦)|撤(了|回|掉)?吧")]
     private static partial Regex NotNeededAnyMore();
 

@@ -372,6 +372,8 @@ public sealed class IntakeDialogTests
     [InlineData("不用了 俺再想想")]
     [InlineData("不用了 俺妹妹能陪")] // not needed, and why
     [InlineData("不用了 俺自己请假回去了 撤了吧")]
+    [InlineData("拉倒吧 不用了")]
+    [InlineData("先不说这个了")]
     public async Task Cancel_words_end_the_request_without_saving(string cancel)
     {
         await Script()

@@ -21,6 +21,7 @@ public sealed class NaturalAnswerTests
     [InlineData("妥了")]
     [InlineData("嗯嗯 好的")]
     [InlineData("管")]
+    [InlineData("就这么着吧")]
     public async Task Nothing_more_to_add_then_a_plain_yes_submits(string yes)
     {
         await Script()
