@@ -215,6 +215,19 @@ public sealed partial class IntakeDialog
             AskNext(turn);
             return;
         }
+        // An address said in pieces ("明水街道", then "东山村", then "18号"): a piece right after it continues it, though
+        // the next question has been asked; a house number only while the address has none.
+        var addressSoFar = intake.AddressLast && slot != SlotNames.Address ? intake.Slots.GetValueOrDefault(SlotNames.Address) : null;
+        intake.AddressLast = false;
+        if (addressSoFar is not null && AddressPiece().Match(text.Trim()) is { Success: true } piece
+            && (!piece.Groups["number"].Success || !addressSoFar.Any(char.IsAsciiDigit)))
+        {
+            intake.Slots[SlotNames.Address] = addressSoFar + piece.Value;
+            intake.AddressLast = true;
+            turn.Say(Replies.Text($"地址记为：{intake.Slots[SlotNames.Address]}"));
+            AskNext(turn);
+            return;
+        }
         var required = Category(intake)?.Required.Contains(slot) ?? true;
         // "就这些，没有别的了" or "提交吧": nothing more to add, so the optional questions are over.
         if ((Phrases.IsDone(text) || Phrases.IsSubmit(text)) && !required)
@@ -333,6 +346,7 @@ public sealed partial class IntakeDialog
             return;
         }
         Fill(intake, slot, answer, overwrite: true);
+        intake.AddressLast = slot == SlotNames.Address;
         foreach (var (other, match) in _extractors.ExtractStated(text)) Fill(intake, other, match, overwrite: false);
         if (PastWhenNote(intake) is { } note) turn.Say(Replies.Text(note));
         AskNext(turn);
@@ -711,6 +725,9 @@ public sealed partial class IntakeDialog
 
     [GeneratedRegex(@"[?？]|[吗么呢][?？。!！~]*$|[^不没]不[?？。]*$|啥|什么|谁|多少|(?<![十百])几[个天块年月次岁号点]|咋|怎么|哪")]
     private static partial Regex QuestionForm();
+
+    [GeneratedRegex(@"^(?:\p{IsCJKUnifiedIdeographs}{1,8}(?:村|庄|屯|社区|小区|街|路|巷|胡同)|(?<number>[0-9０-９一二三四五六七八九十]+(?:号院|号楼|号|单元|室|排)))$")]
+    private static partial Regex AddressPiece();
 
     [GeneratedRegex(@"不知道|不清楚|说不清|说不好|记不清|不记得|不晓得|忘了")]
     private static partial Regex Unsure();

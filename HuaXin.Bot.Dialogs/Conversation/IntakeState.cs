@@ -36,6 +36,9 @@ public sealed class IntakeState
     /// <summary>A yes with no number has been answered once: the next is told the other way, not the same words again.</summary>
     public bool PhoneAwaited { get; set; }
 
+    /// <summary>The last answer was the address or a piece of it: a village or a house number said next continues it.</summary>
+    public bool AddressLast { get; set; }
+
     /// <summary>What the last prompt asked for: a slot name or one of <see cref="IntakeSteps"/>.</summary>
     public string? Pending { get; set; }
 }

@@ -124,6 +124,19 @@ public sealed class NaturalAnswerTests
     }
 
     [Fact]
+    public async Task An_address_said_in_pieces_is_put_together_not_taken_for_a_time()
+    {
+        await Script()
+            .User("俺家水管漏了 想找人来修 13812345671", "详细地址")
+            .User("明水街道", "希望什么时候")
+            .User("东山村", "地址记为：明水街道东山村")
+            .User("18号", "地址记为：明水街道东山村18号")
+            .Slot("address", "明水街道东山村18号")
+            .Slot("when", null)
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task Someone_who_does_not_know_their_own_number_goes_on_without_one_after_being_told_why_once()
     {
         await Script()
