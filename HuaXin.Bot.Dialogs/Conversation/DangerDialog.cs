@@ -89,7 +89,17 @@ public sealed partial class DangerDialog(
         var hours = within.TotalHours.ToString("0.#", CultureInfo.InvariantCulture);
         turn.Say(Replies.Text($"已为您登记紧急求助（编号 {created.Number}），已通知{category.Department}，会在 {by} 前联系您（承诺{hours}小时内）。"
             + (awaitingPhone ? PhoneAsk(kind.Kind) : "")));
+        // "家里遭了火灾 房子烧了一半…日子过不下去了": despair over a trouble the group helps with. The practical help is
+        // said beside the crisis line; hopelessness is often about that trouble.
+        if (kind.Kind == DangerDetector.SelfHarm && taxonomy.Find(Hardship) is { } aid
+            && aid.Cues.Score(TextNormalizer.Normalize(turn.RawText)) >= HardshipCue)
+            turn.Say(Replies.Text($"家里遇到的难处也有人帮：{aid.Department}有困难帮扶和紧急救助，同事联系您时一起跟他说就行。"));
     }
+
+    private const string Hardship = "hardship_aid";
+
+    // One word of the hardship service's own (烧了, 没钱, 欠债), not 大病 or 着火 alone, which weigh 1.
+    private const double HardshipCue = 2;
 
     /// <summary>A call-back number after a danger message goes to its ticket. A number typed while a request is being
     /// filled in serves both: the request's dialog reads it too.</summary>

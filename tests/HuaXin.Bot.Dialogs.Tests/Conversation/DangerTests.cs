@@ -49,6 +49,18 @@ public sealed class DangerTests
     }
 
     [Fact]
+    public async Task Despair_over_a_hardship_gets_the_hardship_aid_beside_the_crisis_line()
+    {
+        await new DialogScript(_bot)
+            .User("家里遭了火灾 房子烧了一半 现在住亲戚家 日子过不下去了", "您不是一个人", "紧急求助", "困难帮扶")
+            .RunAsync();
+        await new DialogScript(new BotHarness())
+            .User("活着真累 我不想活了", "您不是一个人")
+            .ReplyLacks("困难帮扶")
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task A_bare_yes_after_a_self_harm_message_is_met_with_care_not_small_talk()
     {
         await new DialogScript(_bot)
