@@ -59,9 +59,11 @@ public sealed class RequestUnderstanding : IRequestUnderstanding
         {
             // A question names the service it is about, so the answer can offer to take that need down; so does a
             // trouble told without asking ("俺家空调不制冷了"), for the offer alone. Not when none of the clauses it
-            // matches is that service's department's: "探亲假有几天" is about the leave rules, not a ticket from 后勤.
+            // matches is that service's department's: "探亲假有几天" is about the leave rules, not a ticket from 后勤. Only
+            // clauses the search would answer from count: "马桶堵了" ranks a volunteer clause first by chance.
             var about = purpose is Purpose.Question or Purpose.Chat ? _taxonomy.Find(_model.Service(x)) : null;
-            if (about is not null && clauses.Count > 0 && !clauses.Any(c => c.Owner is null || c.Owner == about.Department))
+            var answering = clauses.Where(c => c.Answers).ToList();
+            if (about is not null && answering.Count > 0 && !answering.Any(c => c.Owner is null || c.Owner == about.Department))
                 about = null;
             return new Abstractions.Understanding(false, null, null, new Dictionary<string, string>(), Purpose: purpose, About: about?.Code);
         }

@@ -157,6 +157,15 @@ public sealed class ChatApiTests
     }
 
     [Fact]
+    public async Task A_short_trouble_told_is_offered_its_service_though_a_clause_of_another_department_ranks_first()
+    {
+        await using var app = new HuaXinAppFactory();
+        var chat = new Chat(app.CreateClient(), "c-toilet");
+
+        Assert.Contains("需要帮您登记「家中维修」吗", await chat.SayAsync("马桶堵了"));
+    }
+
+    [Fact]
     public async Task A_question_typed_in_pinyin_is_answered_and_other_latin_words_are_asked_again_in_characters()
     {
         await using var app = new HuaXinAppFactory();
