@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using HuaXin.Bot.Dialogs.Abstractions;
 using HuaXin.Bot.Dialogs.Slots;
+using HuaXin.Bot.Dialogs.Text;
 using HuaXin.Bot.Dialogs.Triage;
 using HuaXin.Bot.Dialogs.Understanding;
 
@@ -93,6 +94,10 @@ public sealed partial class IntakeDialog
         var category = _taxonomy.Find(offer.Category);
         var slots = new Dictionary<string, string>(understood?.Slots ?? new Dictionary<string, string>()) { [SlotNames.Description] = offer.Text };
         if (offer.Phone is { } phone) slots.TryAdd(SlotNames.Phone, phone);
+        // A trouble told, not asked for ("水管爆了 满屋子都是水"), reads to the message model as a remark with no slots:
+        // what it says of itself (urgent, where, a number) is still what the request holds.
+        foreach (var (slot, match) in _extractors.ExtractStated(TextNormalizer.Normalize(offer.Text)))
+            if (slot is SlotNames.Urgency or SlotNames.Phone or SlotNames.City or SlotNames.Address) slots.TryAdd(slot, match.Value);
         var inbound = turn.Inbound with { Text = offer.Text, Value = null };
         var asked = new DialogTurn(inbound, offer.Text, turn.State);
         await StartAsync(asked, new Abstractions.Understanding(true, category?.Code, category?.Department, slots, understood?.When), cancellationToken,

@@ -124,6 +124,16 @@ public sealed class NaturalAnswerTests
     }
 
     [Fact]
+    public async Task A_burst_pipe_told_and_then_agreed_to_is_taken_down_as_urgent()
+    {
+        await Script()
+            .User("水管爆了 满屋子都是水", "家中维修")
+            .User("需要", "优先")
+            .Slot("urgency", "紧急")
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task An_address_said_in_pieces_is_put_together_not_taken_for_a_time()
     {
         await Script()
