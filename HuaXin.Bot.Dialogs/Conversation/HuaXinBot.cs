@@ -198,7 +198,8 @@ public sealed partial class HuaXinBot
             _knowledge.HandOff(turn);
             return;
         }
-        if (MyRequestsDialog.AsksToWithdraw(text) && await _myRequests.HasAnyAsync(turn, cancellationToken))
+        // "俺要撤销诉求" with none submitted is told so, not taken down as a new need.
+        if (MyRequestsDialog.AsksToWithdraw(text) && (MyRequestsDialog.NamesARequest(text) || await _myRequests.HasAnyAsync(turn, cancellationToken)))
         {
             await _myRequests.OfferWithdrawalAsync(turn, cancellationToken);
             return;

@@ -46,6 +46,12 @@ public sealed partial class MyRequestsDialog(Taxonomy taxonomy, IServiceRequestS
     /// submitted request.</summary>
     public static bool AsksToWithdraw(string text) => text.Length <= 40 && WithdrawVerb().IsMatch(text) && (text.Length <= 24 || RequestWords().IsMatch(text));
 
+    /// <summary>"撤销诉求", "把俺报的单子撤了": names a submitted request, so it is about one even when there is none.</summary>
+    public static bool NamesARequest(string text) => Submitted().IsMatch(text);
+
+    [GeneratedRegex("诉求|工单|单子|报的|提交的")]
+    private static partial Regex Submitted();
+
     /// <summary>Offers the withdrawal of the family's open requests as buttons; the pressed "撤回 HX-…" is the requester's
     /// ticket command, so the ticket's own rules decide and record it.</summary>
     public async Task OfferWithdrawalAsync(DialogTurn turn, CancellationToken cancellationToken)

@@ -24,6 +24,15 @@ public sealed class ConversationTests
         Assert.Contains("我的诉求", welcome.SuggestedReplies!);
     }
 
+    [Theory]
+    [InlineData("俺要撤销诉求")]
+    [InlineData("撤销诉求")]
+    public async Task Asking_to_withdraw_a_request_when_there_is_none_is_told_so_not_taken_down(string withdraw)
+    {
+        await Script().User(withdraw, "没有正在办理的诉求").NoIntake().RunAsync();
+        Assert.Empty(_bot.Requests.Created);
+    }
+
     [Fact]
     public async Task Policy_question_gets_an_answer_card_with_citations_and_feedback_buttons()
     {
