@@ -10,5 +10,6 @@ public interface IKnowledgeEvidence
 /// <param name="Owner">The document's owner department (front matter "owner"), or null.</param>
 /// <param name="Text">The clause's heading path and text.</param>
 /// <param name="Score">Retrieval score; only its share among the clauses returned is used.</param>
-/// <param name="Answers">Whether the search would answer the message from this clause, not only rank it first.</param>
+/// <param name="Answers">Whether the search would answer the message (from the first clause, the others related), not
+/// only rank some clauses first as it does for any message.</param>
 public sealed record EvidenceClause(string DocId, string? Owner, string Text, double Score, bool Answers);
