@@ -34,8 +34,9 @@ public static partial class AskedNumber
     /// <summary>Whether the number asked (<see cref="Asked"/>) follows another question asked first, and that is the
     /// question, the number a second one, so a clause that answers the first answers the message even when it states no
     /// number: a yes or no ("还能申请困难救助吗？要是能，审批大概多久"), or a kind of answer the clause gives ("要交啥材料？
-    /// 多久能批下来" and a clause that lists the papers; <see cref="AnswerTypes"/>). "在哪" names no kind a clause is
-    /// checked for, so it is not taken as answered.</summary>
+    /// 多久能批下来" and a clause that lists the papers; <see cref="AnswerTypes"/>). "在哪" asks for an office or a place
+    /// (<see cref="AnswerType.Agency"/>): a clause that names none ("送达拘留所执行") does not answer it, and the
+    /// decline stands.</summary>
     /// <param name="clause">The best clause's text.</param>
     public static bool AskedAfterAnotherQuestion(string normalizedQuestion, string clause)
     {

@@ -32,7 +32,7 @@ public class AskedNumberTests
     [InlineData("医疗互助一年交多少钱", false)]
     [InlineData("俺男人是建造师 探亲假能休几天", false)] // background, then the one question
     [InlineData("申请法律援助要交啥材料？多久能批下来？", true)] // the papers first, and the clause lists them
-    [InlineData("拘留所在哪，家属几点能去送衣服？", false)] // where: no kind of answer to check the clause for
+    [InlineData("拘留所在哪，家属几点能去送衣服？", false)] // where: the clause names no office or place
     public void A_number_asked_after_another_question_the_clause_answers_is_a_second_question(string question, bool second) =>
         Assert.Equal(second, AskedNumber.AskedAfterAnotherQuestion(question, "申请法律援助应当提交下列材料：（一）身份证明；（二）经济困难证明。"));
 
